@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { formatListing, isPortBlockName, listing, portListing, block } from '../../hardware/block.ts';
+import { isMicroOp, MICRO_OPS } from '../../hardware/microops.ts';
+import { PORT_BLOCKS } from '../../hardware/target.ts';
+import { TARGETS, getTarget } from '../../hardware/targets/index.ts';
+import { InputError } from '../exit-codes.ts';
+import { printJson } from '../output.ts';
+
+/** `kbench targets` and `kbench listing`: the emulated MCUs and the instructions behind a block. */
+export function registerHardwareCommands(program: Command): void {
+  program
+    .command('targets')
+    .description('list the emulated MCUs')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const rows = TARGETS.map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
+      if (opts.json === true) return printJson(rows);
+      console.table(rows);
+    });
+
+  program
+    .command('listing')
+    .description('print the instructions of a port block or a micro-op on a target, with cycles and bytes')
+    .requiredOption('--target <id>', `target id (${TARGETS.map((t) => t.id).join(', ')})`)
+    .option('--block <name>', `port block (${PORT_BLOCKS.join(', ')})`)
+    .option('--op <micro-op>', 'a single micro-op, e.g. cmpbr32.taken')
+    .option('--json', 'print JSON')
+    .action((opts: { target: string; block?: string; op?: string; json?: boolean }) => {
+      const target = getTargetOrInputError(opts.target);
+      const result = resolveListing(target, opts.block, opts.op);
+      if (opts.json === true) return printJson(result);
+      console.log(formatListing(result));
+    });
+}
+
+function getTargetOrInputError(id: string): ReturnType<typeof getTarget> {
+  try {
+    return getTarget(id);
+  } catch (e) {
+    throw new InputError(`--target: ${(e as Error).message}`);
+  }
+}
+
+function resolveListing(target: ReturnType<typeof getTarget>, blockName: string | undefined, op: string | undefined) {
+  if ((blockName === undefined) === (op === undefined)) {
+    throw new InputError('listing: give exactly one of --block <name> or --op <micro-op>');
+  }
+  if (blockName !== undefined) {
+    if (!isPortBlockName(blockName)) {
+      throw new InputError(`--block: unknown block "${blockName}"; known blocks: ${PORT_BLOCKS.join(', ')}`);
+    }
+    return portListing(blockName, target);
+  }
+  if (op !== undefined && !isMicroOp(op)) {
+    throw new InputError(`--op: unknown micro-op "${op}"; known micro-ops: ${MICRO_OPS.join(', ')}`);
+  }
+  return listing(block(op as string, [op as (typeof MICRO_OPS)[number]]), target);
+}

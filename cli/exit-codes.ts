@@ -1,0 +1,15 @@
+/** Process exit codes of the kbench command. */
+export const ExitCode = {
+  Ok: 0,
+  Failure: 1,
+  /** Bad usage or invalid input: the message names the field and the rule. */
+  BadInput: 2,
+} as const;
+
+/** An error caused by the user's input; the CLI prints its message and exits with code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

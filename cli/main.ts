@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerHardwareCommands } from './commands/hardware.ts';
+import { ExitCode, InputError } from './exit-codes.ts';
+
+const program: Command = new Command();
+program
+  .name('kbench')
+  .description('Which RTOS kernel design should a smart electricity meter run, and what does each design cost?')
+  .exitOverride()
+  .showHelpAfterError();
+
+registerHardwareCommands(program);
+registerDemoCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Commander already printed the message; help and version exit 0, usage errors exit 2.
+    process.exitCode = e.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+  } else if (e instanceof InputError) {
+    console.error(`kbench: ${e.message}`);
+    process.exitCode = ExitCode.BadInput;
+  } else {
+    console.error(e);
+    process.exitCode = ExitCode.Failure;
+  }
+}

@@ -1,0 +1,263 @@
+import { portPrice, tailChainListing } from './block.ts';
+import { EventQueue } from './event-queue.ts';
+import { ExecContext, SegmentKind, type Segment } from './exec-context.ts';
+import { arrivalClock, type ArrivalClock, type IrqSourceSpec } from './irq-sources.ts';
+import { Probe, ProbeEvent } from './probe.ts';
+import { Prng } from './prng.ts';
+import { PORT_BLOCKS, type PortBlockName, type Target } from './target.ts';
+import type { Cycles } from './units.ts';
+
+/** Called when an interrupt's first handler instruction runs; queues the handler's segments on `isr`. */
+export type IsrHandler = (isr: ExecContext, engine: Engine) => void;
+
+/** An interrupt line: a source of requests, a priority (higher wins) and the code it runs. */
+export interface InterruptSpec {
+  readonly name: string;
+  /** Higher value = more urgent. Ties go to the line registered first (the AVR's vector order). */
+  readonly priority: number;
+  readonly source: IrqSourceSpec;
+  readonly handler: IsrHandler;
+}
+
+/** Engine options. */
+export interface EngineOptions {
+  readonly target: Target;
+  readonly seed: number;
+  /** Let a higher-priority interrupt preempt a running ISR (off by default, as on the paper's AVR ports). */
+  readonly nestedInterrupts?: boolean;
+  /** Keep every probe event in memory (for Gantt charts and debugging). */
+  readonly keepTrace?: boolean;
+}
+
+/** Cycles spent per kind of work, plus idle. */
+export interface CpuTime {
+  task: Cycles;
+  kernel: Cycles;
+  isr: Cycles;
+  idle: Cycles;
+}
+
+interface Line {
+  readonly id: number;
+  readonly spec: InterruptSpec;
+  readonly context: ExecContext;
+  readonly clock: ArrivalClock | undefined;
+  /** Runs when the hardware entry completes: probe, then the handler (built once per line). */
+  readonly onEntered: () => void;
+  pending: boolean;
+}
+
+interface IsrFrame {
+  readonly line: Line;
+  exiting: boolean;
+}
+
+/** Something the event queue fires at its time. */
+interface Timed {
+  fire(): void;
+}
+
+/**
+ * The emulated MCU. One integer clock (`now`, in cycles); a deterministic event queue; the CPU
+ * executes the segments of the context on top (an ISR frame, else the current task's context), or
+ * idles straight to the next event. Masked segments are atomic; pending interrupts are taken at the
+ * first unmasked instant.
+ */
+export class Engine {
+  readonly target: Target;
+  readonly probe: Probe;
+  readonly rng: Prng;
+  readonly nestedInterrupts: boolean;
+  /** Cycles of each port block on this target, priced once. */
+  readonly portCycles: Readonly<Record<PortBlockName, Cycles>>;
+  readonly cpu: CpuTime = { task: 0, kernel: 0, isr: 0, idle: 0 };
+  /** Loop iterations so far: idle time is skipped in one, never cycle by cycle. */
+  steps = 0;
+  now: Cycles = 0;
+
+  private readonly queue = new EventQueue<Timed>();
+  private readonly lines: Line[] = [];
+  private readonly frames: IsrFrame[] = [];
+  private readonly entryCycles: Cycles;
+  private readonly exitCycles: Cycles;
+  private readonly tailChainCycles: Cycles | undefined;
+  private task: ExecContext | undefined;
+  private pendingCount = 0;
+  private masked = false;
+
+  constructor(options: EngineOptions) {
+    this.target = options.target;
+    this.rng = new Prng(options.seed);
+    this.nestedInterrupts = options.nestedInterrupts ?? false;
+    this.probe = new Probe({ keepTrace: options.keepTrace ?? false });
+    const cycles = {} as Record<PortBlockName, Cycles>;
+    for (const name of PORT_BLOCKS) cycles[name] = portPrice(name, this.target).cycles;
+    this.portCycles = cycles;
+    this.entryCycles = cycles['irq-entry'];
+    this.exitCycles = cycles['irq-exit'];
+    this.tailChainCycles = tailChainListing(this.target)?.cycles;
+  }
+
+  /** Registers an interrupt line and starts its source; returns the line id used in probe events. */
+  addInterrupt(spec: InterruptSpec): number {
+    const id = this.lines.length;
+    const clock = arrivalClock(spec.source, this.target.clockHz, this.rng.fork());
+    const context = new ExecContext(-1 - id, `isr:${spec.name}`);
+    const onEntered = (): void => {
+      this.probe.emit(ProbeEvent.IrqEntered, this.now, id);
+      spec.handler(context, this);
+    };
+    const line: Line = { id, spec, context, clock, onEntered, pending: false };
+    this.lines.push(line);
+    if (clock !== undefined) this.startArrivals(id, clock);
+    return id;
+  }
+
+  /** Requests interrupt `lineId` now (software trigger or a peripheral modelled elsewhere). */
+  raise(lineId: number): void {
+    const line = this.lines[lineId];
+    if (line === undefined) throw new RangeError(`no interrupt line ${lineId}`);
+    if (line.pending) {
+      this.probe.emit(ProbeEvent.IrqOverrun, this.now, lineId);
+      return;
+    }
+    line.pending = true;
+    this.pendingCount++;
+    this.probe.emit(ProbeEvent.IrqRaised, this.now, lineId);
+  }
+
+  /** Runs `fn` at cycle `time` (>= now), after events already queued for that cycle. */
+  at(time: Cycles, fn: () => void): void {
+    if (!Number.isInteger(time) || time < this.now) {
+      throw new RangeError(`engine.at: time must be a whole cycle >= now (${this.now}), got ${time}`);
+    }
+    this.queue.push(time, { fire: fn });
+  }
+
+  /** Makes `ctx` the task context the CPU runs when no ISR is active (undefined: idle). */
+  setTask(ctx: ExecContext | undefined): void {
+    this.task = ctx;
+  }
+
+  /** The task context currently installed. */
+  currentTask(): ExecContext | undefined {
+    return this.task;
+  }
+
+  /** True while an ISR frame is active (kernels defer a switch until the outermost ISR exits). */
+  inIsr(): boolean {
+    return this.frames.length > 0;
+  }
+
+  /** Advances the simulation to cycle `until`. Can be called again to continue. */
+  run(until: Cycles): void {
+    const queue = this.queue;
+    const frames = this.frames;
+    for (;;) {
+      this.steps++;
+      const frame = frames.length > 0 ? (frames[frames.length - 1] as IsrFrame) : undefined;
+      const ctx = frame !== undefined ? frame.line.context : this.task;
+      const seg = ctx?.peek();
+      if (seg === undefined && frame !== undefined) {
+        this.finishIsrPhase(frame);
+        continue;
+      }
+      const masked = seg !== undefined && (seg.masked || (frame !== undefined && !this.nestedInterrupts));
+      if (masked !== this.masked) {
+        this.masked = masked;
+        this.probe.emit(masked ? ProbeEvent.MaskOn : ProbeEvent.MaskOff, this.now);
+      }
+      if (this.pendingCount > 0 && !masked && this.mayPreempt(frame)) {
+        this.enterInterrupt(this.bestPending() as Line, this.entryCycles);
+        continue;
+      }
+      const nextEvent = queue.peekTime();
+      if (seg === undefined) {
+        const stop = nextEvent < until ? nextEvent : until;
+        if (stop > this.now) {
+          this.cpu.idle += stop - this.now;
+          this.now = stop;
+        }
+        if (nextEvent > until) return;
+        (queue.pop() as Timed).fire();
+        continue;
+      }
+      const end = this.now + seg.cycles;
+      if (end <= nextEvent && end <= until) {
+        this.account(seg, seg.cycles);
+        this.now = end;
+        (ctx as ExecContext).shift();
+        if (seg.then !== undefined) seg.then();
+        continue;
+      }
+      const stop = nextEvent < until ? nextEvent : until;
+      const ran = stop - this.now;
+      this.account(seg, ran);
+      seg.cycles -= ran;
+      this.now = stop;
+      if (nextEvent > until) return;
+      (queue.pop() as Timed).fire();
+    }
+  }
+
+  private account(seg: Segment, cycles: Cycles): void {
+    if (seg.kind === SegmentKind.Task) this.cpu.task += cycles;
+    else if (seg.kind === SegmentKind.Kernel) this.cpu.kernel += cycles;
+    else this.cpu.isr += cycles;
+  }
+
+  /** Queues a line's arrivals with one reusable event object (no allocation per arrival). */
+  private startArrivals(lineId: number, clock: ArrivalClock): void {
+    const queue = this.queue;
+    const arrival: Timed = {
+      fire: () => {
+        this.raise(lineId);
+        queue.push(clock.next(), arrival);
+      },
+    };
+    queue.push(clock.next(), arrival);
+  }
+
+  /** Whether a pending interrupt may start now, given the ISR (if any) on top. */
+  private mayPreempt(frame: IsrFrame | undefined): boolean {
+    if (frame === undefined) return true;
+    if (!this.nestedInterrupts || frame.exiting) return false;
+    return (this.bestPending() as Line).spec.priority > frame.line.spec.priority;
+  }
+
+  private bestPending(): Line | undefined {
+    let best: Line | undefined;
+    for (const line of this.lines) {
+      if (line.pending && (best === undefined || line.spec.priority > best.spec.priority)) best = line;
+    }
+    return best;
+  }
+
+  private enterInterrupt(line: Line, entryCycles: Cycles): void {
+    line.pending = false;
+    this.pendingCount--;
+    const frame: IsrFrame = { line, exiting: false };
+    this.frames.push(frame);
+    line.context.run(entryCycles, SegmentKind.Isr, true, line.onEntered);
+  }
+
+  /** The handler's segments are done: return from the interrupt, or tail-chain into the next one. */
+  private finishIsrPhase(frame: IsrFrame): void {
+    if (frame.exiting) {
+      this.frames.pop();
+      this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);
+      return;
+    }
+    const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
+    const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
+    const chains = next !== undefined && (below === undefined || (this.nestedInterrupts && next.spec.priority > below.line.spec.priority));
+    if (chains) {
+      this.frames.pop();
+      this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);
+      this.enterInterrupt(next, this.tailChainCycles as Cycles);
+      return;
+    }
+    frame.exiting = true;
+    frame.line.context.run(this.exitCycles, SegmentKind.Isr, true);
+  }
+}

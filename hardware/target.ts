@@ -1,0 +1,66 @@
+import type { MicroOp } from './microops.ts';
+
+/** Cycles and bytes of one instruction, with where the figures come from. */
+export interface InstructionSpec {
+  /** Cycles when executed (for a conditional branch: when it falls through). */
+  readonly cycles: number;
+  /** Cycles when a conditional branch is taken; absent for other instructions. */
+  readonly takenCycles?: number;
+  /** Extra cycles per register in a `{...}` register list (LDM/STM/PUSH/POP cost 1+N). */
+  readonly cyclesPerListedRegister?: number;
+  /** Encoded size in flash. */
+  readonly bytes: number;
+  /** Datasheet section, manual table or public port the figures were read from. */
+  readonly source: string;
+}
+
+/** The port code every kernel shares on a target: real instruction sequences of a public port. */
+export const PORT_BLOCKS = [
+  'irq-entry',
+  'isr-prologue',
+  'isr-epilogue',
+  'irq-exit',
+  'context-save',
+  'context-restore',
+  'critical-enter',
+  'critical-exit',
+] as const;
+
+/** The name of a port block. */
+export type PortBlockName = (typeof PORT_BLOCKS)[number];
+
+/** A port sequence: instructions written as assembler text, the first token being the mnemonic. */
+export type InstructionText = string;
+
+/** An emulated MCU: clock, memories, and the tables that price every instruction it executes. */
+export interface Target {
+  readonly id: string;
+  readonly name: string;
+  readonly core: 'avr8' | 'cortex-m4';
+  readonly clockHz: number;
+  /** Other clocks the part is commonly run at (e.g. the UART-friendly 7.3728 MHz crystal). */
+  readonly clockOptionsHz: readonly number[];
+  readonly ramBytes: number;
+  readonly flashBytes: number;
+  /** Width of a data pointer, which sizes TCB links and stack pointers. */
+  readonly pointerBytes: number;
+  /** Bytes one saved task context occupies on its stack (the port's context frame). */
+  readonly contextFrameBytes: number;
+  /** True when the core has a count-leading-zeros instruction (no unmap table needed). */
+  readonly hasClz: boolean;
+  /** How instruction fetch is modelled (wait states, caches); one honest sentence. */
+  readonly fetchModel: string;
+  /** Every instruction the lowering and the port use. */
+  readonly instructions: Readonly<Record<string, InstructionSpec>>;
+  /** Each micro-op as an instruction sequence. A `(taken)` suffix prices a branch as taken. */
+  readonly lowering: Readonly<Record<MicroOp, readonly InstructionText[]>>;
+  /** The port's sequences for interrupt entry/exit, context save/restore, critical sections. */
+  readonly port: Readonly<Record<PortBlockName, readonly InstructionText[]>>;
+  /**
+   * Hardware tail-chaining of a pending interrupt at exception return, replacing exit + entry
+   * (Cortex-M). Absent where the core returns to the interrupted code first (AVR).
+   */
+  readonly tailChain?: readonly InstructionText[];
+  /** The public sources behind this target's figures. */
+  readonly sources: readonly string[];
+}

@@ -1,0 +1,26 @@
+import type { Target } from '../target.ts';
+import { m4 } from './m4.ts';
+
+/*
+ * STM32F407 (Cortex-M4) at 168 MHz. Its flash needs 5 wait states at this clock (RM0090 section 3.5.1,
+ * Table 10, 2.7-3.6 V); the ART accelerator (128-bit prefetch buffer + 64-line instruction cache +
+ * 8-line data cache) hides them for sequential code and for code that stays in the cache.
+ * Model: kernel paths run often enough to stay cached, so steady state adds no wait states and
+ * instructions cost their TRM cycles as on the GD32F450. Not modelled: the first execution after a
+ * cache miss, which can add up to 5 cycles per 128-bit line fetched.
+ */
+export const m4F407: Target = {
+  ...m4,
+  id: 'm4-f407',
+  name: 'STM32F407 (Cortex-M4) at 168 MHz, 5 flash wait states behind the ART accelerator',
+  clockHz: 168_000_000,
+  // 112 KB + 16 KB SRAM and 64 KB core-coupled memory (RM0090 section 2.3.1).
+  ramBytes: 192 * 1024,
+  flashBytes: 1024 * 1024,
+  fetchModel:
+    '5 flash wait states hidden by the ART accelerator in steady state (cache hits): TRM cycles; cold-cache misses (up to 5 cycles per 128-bit line) are not modelled.',
+  sources: [
+    ...m4.sources.filter((s) => !s.startsWith('GigaDevice')),
+    'ST RM0090 (STM32F405/407 reference manual): section 3.5.1 flash wait states, ART accelerator; section 2.3.1 SRAM',
+  ],
+};
