@@ -37,14 +37,14 @@ export function runAvrMeterDemo(target: Target, durationMs = 1000, seed = 1): De
     isr.run(port['isr-prologue'] + price(b, target).cycles + port['isr-epilogue'], SegmentKind.Isr, true);
 
   const lines = {
-    tick: engine.addInterrupt({ name: 'tick', priority: 3, source: { kind: 'periodic', hz: 1000 }, handler: kernelIsr(tickBody) }),
+    tick: engine.addInterrupt({ name: 'tick', priority: 1, source: { kind: 'periodic', hz: 1000 }, handler: kernelIsr(tickBody) }),
     pulse: engine.addInterrupt({
       name: 'pulse',
       priority: 2,
       source: { kind: 'sporadic', minInterArrivalCycles: msToCycles(target, 1000 / 7), maxExtraCycles: msToCycles(target, 200) },
       handler: plainIsr(pulseBody),
     }),
-    uart: engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'periodic', hz: 960 }, handler: plainIsr(uartBody) }),
+    uart: engine.addInterrupt({ name: 'uart', priority: 3, source: { kind: 'periodic', hz: 960 }, handler: plainIsr(uartBody) }),
   };
   const latency = Object.fromEntries(
     Object.entries(lines).map(([name, id]) => [name, { id, span: engine.probe.attach(new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered, { subject: id })) }]),

@@ -33,9 +33,9 @@ function engineRun(): Engine {
   engine.probe.attach(new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff));
   engine.probe.attach(new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered));
   const isr = (cycles: number) => (ctx: ExecContext) => ctx.run(cycles, SegmentKind.Isr, true);
-  engine.addInterrupt({ name: 'tick', priority: 3, source: { kind: 'periodic', hz: 1000 }, handler: isr(300) });
+  engine.addInterrupt({ name: 'tick', priority: 1, source: { kind: 'periodic', hz: 1000 }, handler: isr(300) });
   engine.addInterrupt({ name: 'pulse', priority: 2, source: { kind: 'sporadic', minInterArrivalCycles: 4000, maxExtraCycles: 4000 }, handler: isr(120) });
-  engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'periodic', hz: 960 }, handler: isr(80) });
+  engine.addInterrupt({ name: 'uart', priority: 3, source: { kind: 'periodic', hz: 960 }, handler: isr(80) });
   const task = new ExecContext(1, 'task');
   const loop = (): void => {
     task.run(2000, SegmentKind.Task, false);

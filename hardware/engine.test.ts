@@ -68,8 +68,8 @@ describe('Engine: masked segments and interrupt latency', () => {
 
   it('runs a higher-priority interrupt first when two are pending', () => {
     const engine = new Engine({ target: avr, seed: 1, keepTrace: true });
-    const low = engine.addInterrupt({ name: 'low', priority: 1, source: { kind: 'manual' }, handler: body(10) });
-    const high = engine.addInterrupt({ name: 'high', priority: 2, source: { kind: 'manual' }, handler: body(10) });
+    const low = engine.addInterrupt({ name: 'low', priority: 2, source: { kind: 'manual' }, handler: body(10) });
+    const high = engine.addInterrupt({ name: 'high', priority: 1, source: { kind: 'manual' }, handler: body(10) });
     const task = new ExecContext(1, 'task');
     task.run(100, SegmentKind.Kernel, true);
     engine.setTask(task);
@@ -83,8 +83,8 @@ describe('Engine: masked segments and interrupt latency', () => {
   it('lets a higher-priority interrupt preempt an ISR only when nesting is on', () => {
     for (const nested of [false, true]) {
       const engine = new Engine({ target: m4, seed: 1, keepTrace: true, nestedInterrupts: nested });
-      const low = engine.addInterrupt({ name: 'low', priority: 1, source: { kind: 'manual' }, handler: (isr) => isr.run(500, SegmentKind.Isr, false) });
-      const high = engine.addInterrupt({ name: 'high', priority: 2, source: { kind: 'manual' }, handler: body(10) });
+      const low = engine.addInterrupt({ name: 'low', priority: 2, source: { kind: 'manual' }, handler: (isr) => isr.run(500, SegmentKind.Isr, false) });
+      const high = engine.addInterrupt({ name: 'high', priority: 1, source: { kind: 'manual' }, handler: body(10) });
       engine.at(0, () => engine.raise(low));
       engine.at(100, () => engine.raise(high));
       engine.run(5000);
@@ -172,9 +172,9 @@ describe('Engine: time and sources', () => {
   it('gives an identical event stream for the same seed, and a different one for another seed', () => {
     const runOnce = (seed: number) => {
       const engine = new Engine({ target: avr, seed, keepTrace: true });
-      engine.addInterrupt({ name: 'tick', priority: 3, source: { kind: 'periodic', hz: 1000 }, handler: body(300) });
+      engine.addInterrupt({ name: 'tick', priority: 1, source: { kind: 'periodic', hz: 1000 }, handler: body(300) });
       engine.addInterrupt({ name: 'pulse', priority: 2, source: { kind: 'sporadic', minInterArrivalCycles: 2000, maxExtraCycles: 9000 }, handler: body(120) });
-      engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'random', meanInterArrivalCycles: 8333 }, handler: body(80) });
+      engine.addInterrupt({ name: 'uart', priority: 3, source: { kind: 'random', meanInterArrivalCycles: 8333 }, handler: body(80) });
       const task = new ExecContext(1, 'task');
       const loop = (): void => {
         task.run(5000, SegmentKind.Task, false);

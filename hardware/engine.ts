@@ -10,10 +10,13 @@ import type { Cycles } from './units.ts';
 /** Called when an interrupt's first handler instruction runs; queues the handler's segments on `isr`. */
 export type IsrHandler = (isr: ExecContext, engine: Engine) => void;
 
-/** An interrupt line: a source of requests, a priority (higher wins) and the code it runs. */
+/** An interrupt line: a source of requests, a priority (lower wins) and the code it runs. */
 export interface InterruptSpec {
   readonly name: string;
-  /** Higher value = more urgent. Ties go to the line registered first (the AVR's vector order). */
+  /**
+   * Lower value = more urgent, as in the AVR's vector order and the NVIC (and as task priorities in
+   * kbench). Ties go to the line registered first.
+   */
   readonly priority: number;
   readonly source: IrqSourceSpec;
   readonly handler: IsrHandler;
@@ -222,13 +225,13 @@ export class Engine {
   private mayPreempt(frame: IsrFrame | undefined): boolean {
     if (frame === undefined) return true;
     if (!this.nestedInterrupts || frame.exiting) return false;
-    return (this.bestPending() as Line).spec.priority > frame.line.spec.priority;
+    return (this.bestPending() as Line).spec.priority < frame.line.spec.priority;
   }
 
   private bestPending(): Line | undefined {
     let best: Line | undefined;
     for (const line of this.lines) {
-      if (line.pending && (best === undefined || line.spec.priority > best.spec.priority)) best = line;
+      if (line.pending && (best === undefined || line.spec.priority < best.spec.priority)) best = line;
     }
     return best;
   }
@@ -250,7 +253,7 @@ export class Engine {
     }
     const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
     const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
-    const chains = next !== undefined && (below === undefined || (this.nestedInterrupts && next.spec.priority > below.line.spec.priority));
+    const chains = next !== undefined && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.line.spec.priority));
     if (chains) {
       this.frames.pop();
       this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);

@@ -1,0 +1,90 @@
+/**
+ * The shape of a workload: what kernels run and what the analysis bounds. Plain data, validated by
+ * the schema in `workloads/schema.ts` (which must produce exactly these types).
+ *
+ * Units: periods, offsets and deadlines in microseconds (target-independent); execution in cycles
+ * of the reference CPU (`referenceTarget`), scaled to each target by the documented rule in
+ * `workloads/scaling.ts`. Priorities: 0 is the most urgent, larger numbers are less urgent
+ * (uC/OS-II's convention, the paper's, and the engine's interrupt lines').
+ */
+
+/** A task's body step. Execution cycles are on the reference CPU. */
+export type Step =
+  | { readonly op: 'compute'; readonly cycles: number; readonly bestCycles?: number }
+  | { readonly op: 'take'; readonly semaphore: string }
+  | { readonly op: 'give'; readonly semaphore: string }
+  | { readonly op: 'lock'; readonly mutex: string }
+  | { readonly op: 'unlock'; readonly mutex: string }
+  | { readonly op: 'send'; readonly queue: string }
+  | { readonly op: 'receive'; readonly queue: string }
+  | { readonly op: 'delay'; readonly ticks: number }
+  | { readonly op: 'wait'; readonly flags: string; readonly mask: number }
+  | { readonly op: 'set'; readonly flags: string; readonly mask: number }
+  /** Drives an output pin: the end of the task's I/O delay (the paper's oscilloscope point). */
+  | { readonly op: 'io-out' };
+
+/** What releases a task's jobs. */
+export type Trigger =
+  /** Released every `periodUs` by the kernel's timer service (a delay-until loop on the tick). */
+  | { readonly kind: 'periodic'; readonly periodUs: number; readonly offsetUs?: number }
+  /** Released at least `minInterArrivalUs` apart (seeded extra of up to `maxExtraUs`). */
+  | { readonly kind: 'sporadic'; readonly minInterArrivalUs: number; readonly maxExtraUs?: number }
+  /** Released by an interrupt line's ISR (e.g. the UART byte ISR wakes the frame handler). */
+  | { readonly kind: 'io'; readonly line: string };
+
+/** One task of a workload. */
+export interface TaskSpec {
+  readonly name: string;
+  readonly priority: number;
+  readonly trigger: Trigger;
+  /** Relative deadline; defaults to the period or minimum inter-arrival. */
+  readonly deadlineUs?: number;
+  /** Wang and Saksena's preemption threshold: a priority level (0 most urgent); defaults to `priority`. */
+  readonly preemptionThreshold?: number;
+  /**
+   * The paper's run-to-completion threshold TH_i, in reference cycles: the first TH_i of a job is
+   * preemptible, the rest is not. Defaults to the whole job (fully preemptive).
+   */
+  readonly preemptibleCycles?: number;
+  readonly stackBytes?: number;
+  readonly body: readonly Step[];
+  /** Where the numbers come from, and what was inferred. */
+  readonly source?: string;
+}
+
+/** An interrupt line of the workload (meter pulse, UART byte, metering-chip ready). */
+export interface IoLineSpec {
+  readonly name: string;
+  /** 0 is the most urgent. */
+  readonly priority: number;
+  readonly arrival:
+    | { readonly kind: 'periodic'; readonly periodUs: number; readonly offsetUs?: number }
+    | { readonly kind: 'sporadic'; readonly minInterArrivalUs: number; readonly maxExtraUs?: number }
+    | { readonly kind: 'random'; readonly meanInterArrivalUs: number };
+  /** Work the ISR itself does, in reference cycles, besides the kernel post. */
+  readonly isrCycles: number;
+  readonly source?: string;
+}
+
+/** Kernel objects the tasks use, declared up front so a kernel can size them. */
+export interface ResourceSpec {
+  readonly semaphores?: readonly { readonly name: string; readonly initial: number; readonly max?: number }[];
+  readonly mutexes?: readonly { readonly name: string; readonly protocol?: 'inheritance' | 'ceiling' }[];
+  readonly queues?: readonly { readonly name: string; readonly capacity: number }[];
+  readonly mailboxes?: readonly { readonly name: string }[];
+  readonly eventFlags?: readonly { readonly name: string }[];
+}
+
+/** A whole workload: tasks, interrupt lines and kernel objects, with its sources. */
+export interface Workload {
+  readonly name: string;
+  readonly description: string;
+  /** Target whose cycles the execution figures are given in (e.g. 'avr'). */
+  readonly referenceTarget: string;
+  /** Kernel tick rate the workload assumes. */
+  readonly tickHz: number;
+  readonly tasks: readonly TaskSpec[];
+  readonly ioLines?: readonly IoLineSpec[];
+  readonly resources?: ResourceSpec;
+  readonly sources?: readonly string[];
+}
