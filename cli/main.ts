@@ -3,6 +3,12 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
+// A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program: Command = new Command();
 program
   .name('kbench')
