@@ -1,0 +1,54 @@
+import type { Engine } from '../hardware/engine.ts';
+import type { Target } from '../hardware/target.ts';
+import type { Workload } from '../workloads/types.ts';
+
+/**
+ * The contract between kernels/ and the experiments that run them. Each design folder exports a
+ * `KernelDesign`; the registry lists them; an OS profile configures one.
+ *
+ * Probe events a running kernel emits (subjects are task indices in `workload.tasks`, lines are the
+ * engine's interrupt-line ids):
+ * - JobRelease (task) when a job becomes ready; JobStart (task) when it first runs; JobEnd (task).
+ * - SwitchOut (task being paused) when the kernel starts switching away from a task, and SwitchIn
+ *   (task resumed) at the first instruction of the next task: the paper's task-switching time.
+ * - IoIn (line) when an I/O line's ISR starts its work; IoOut (task) at a task's `io-out` step.
+ * - DeadlineMiss (task) when a job ends after its absolute deadline.
+ * - SemGive/SemTake, MsgSend/MsgReceive, EventSet/EventWait (object index) from the services.
+ * Masked intervals (MaskOn/MaskOff) come from the engine itself.
+ */
+
+/** Design ids, one folder each under kernels/. */
+export type DesignId = 'table-driven' | 'sorted-list' | 'round-robin' | 'edf' | 'mos';
+
+/** A kernel configured and loaded with a workload on an engine. */
+export interface KernelSystem {
+  /** Advances the simulation to `untilCycles`. */
+  run(untilCycles: number): void;
+  /** Task names by index, as in the workload. */
+  readonly taskNames: readonly string[];
+}
+
+/** Code and RAM a configuration needs on a target, derived from blocks and data layouts. */
+export interface Footprint {
+  readonly codeBytes: number;
+  readonly ramBytes: number;
+  /** Where the bytes go (block names, tables, TCBs, stacks), for the report. */
+  readonly breakdown: Readonly<Record<string, number>>;
+}
+
+/**
+ * Kernel costs on a target, priced from the kernel's own blocks, for the overhead-aware analysis
+ * (experiments hand a plain record of these to analysis/).
+ */
+export interface KernelCosts {
+  /** The tick ISR's work for `taskCount` tasks, none of them waking. */
+  readonly tickCycles: number;
+  /** Making one task ready (from the tick or a post). */
+  readonly releaseCycles: number;
+  /** Save, pick next, restore. */
+  readonly switchCycles: number;
+  readonly isrEntryCycles: number;
+  readonly isrExitCycles: number;
+  /** The longest masked section of any kernel service in this configuration. */
+  readonly longestCriticalSectionCycles: number;
+}
