@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { avr, m4 } from '../../hardware/targets/index.ts';
+import { mosCosts, mosFootprint, type MosLayout } from './footprint.ts';
+import { MOS_REFERENCE_LAYOUT } from './profile.ts';
+
+/*
+ * Hand counts (data widths from the layouts; frames from the targets: AVR 35-byte frame, 2-byte
+ * pointers; M4 68-byte frame, 4-byte pointers):
+ * - one level on the AVR: stack 35 (default task frame) + 3 return addresses * 2 + 35 (context frame)
+ *   = 76, level record 2 (saved SP) + 1 + 1 = 4, one more preempted-stack byte: 81.
+ * - one level on the M4: 68 + 3 * 4 + 68 = 148, record 4 + 2 = 6, + 1: 155.
+ */
+const PER_LEVEL_RAM = { avr: 76 + 4 + 1, m4: 148 + 6 + 1 } as const;
+/** A periodic task's only RAM: its 16-bit countdown. */
+const PER_PERIODIC_TASK_RAM = 2;
+
+const layoutArb: fc.Arbitrary<MosLayout> = fc.record({
+  levels: fc.integer({ min: 1, max: 7 }),
+  modules: fc.integer({ min: 1, max: 32 }),
+  tasks: fc.integer({ min: 1, max: 64 }),
+  periodicTimers: fc.integer({ min: 0, max: 32 }),
+  busSlots: fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 4 }),
+  isrCount: fc.integer({ min: 1, max: 6 }),
+});
+
+describe('MOS footprint: RAM has stacks per level, not per task', () => {
+  it('adds one stack, one level record and one preempted-stack byte per level', () => {
+    fc.assert(
+      fc.property(layoutArb, (layout) => {
+        for (const target of [avr, m4]) {
+          const more = mosFootprint(target, { ...layout, levels: layout.levels + 1 }).ramBytes - mosFootprint(target, layout).ramBytes;
+          expect(more).toBe(PER_LEVEL_RAM[target.id as 'avr' | 'm4']);
+        }
+      }),
+    );
+  });
+
+  it('adds no RAM for a task released by a message or an interrupt, and only a countdown for a periodic one', () => {
+    fc.assert(
+      fc.property(layoutArb, fc.integer({ min: 1, max: 32 }), (layout, added) => {
+        for (const target of [avr, m4]) {
+          const base = mosFootprint(target, layout).ramBytes;
+          expect(mosFootprint(target, { ...layout, tasks: layout.tasks + added }).ramBytes).toBe(base);
+          expect(mosFootprint(target, { ...layout, tasks: layout.tasks + added, periodicTimers: layout.periodicTimers + added }).ramBytes).toBe(base + added * PER_PERIODIC_TASK_RAM);
+        }
+      }),
+    );
+  });
+
+  it('sizes a level stack by its largest task frame, not by the sum of its tasks', () => {
+    const small = mosFootprint(avr, { ...MOS_REFERENCE_LAYOUT, ownStackBytes: [40, 40, 40] }).ramBytes;
+    const bigger = mosFootprint(avr, { ...MOS_REFERENCE_LAYOUT, ownStackBytes: [40, 100, 40] }).ramBytes;
+    expect(bigger - small).toBe(60);
+  });
+
+  it('needs the 256-byte OSUnMapTbl in flash on the AVR and none on the M4 (CLZ)', () => {
+    expect(mosFootprint(avr, MOS_REFERENCE_LAYOUT).breakdown['code: flash tables: OSUnMapTbl']).toBe(256);
+    expect(mosFootprint(m4, MOS_REFERENCE_LAYOUT).breakdown['code: flash tables: OSUnMapTbl']).toBe(0);
+  });
+
+  it('adds up its breakdown to the code and RAM totals', () => {
+    for (const target of [avr, m4]) {
+      const f = mosFootprint(target, MOS_REFERENCE_LAYOUT);
+      const sum = (prefix: string): number => Object.entries(f.breakdown).filter(([k]) => k.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
+      expect(sum('code: ')).toBe(f.codeBytes);
+      expect(sum('ram: ')).toBe(f.ramBytes);
+      expect(f.codeBytes).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('MOS kernel costs', () => {
+  it('prices a release as a post: call 13 + masked bit setting 58 cycles on the AVR', () => {
+    // Call: LDI 1 + 4 LDI 4 + CALL 4 + RET 4 = 13. Critical: IN+CLI 2, 2 LDI 2, ADD+ADC 2, 4 LDD 8,
+    // 2 MOVW 2, 4 ALU 4, 4 STD 8, CP+3 CPC+BRNE 5, 4 LDS 8, 4 LDI 4, 4 ALU 4, 4 STS 8, OUT 1 = 58.
+    expect(mosCosts(avr, 8).releaseCycles).toBe(13 + 58);
+  });
+
+  it('grows the tick by one timer step (20 cycles on the AVR) per periodic task', () => {
+    // 2 LDD 4, ADD+ADC 2, 2 STD 4, CP+CPC+BRNE taken 4, ADD+ADC 2, ADD 1, CP+BRNE taken 3 = 20.
+    for (let n = 0; n < 40; n += 7) expect(mosCosts(avr, n + 1).tickCycles - mosCosts(avr, n).tickCycles).toBe(20);
+  });
+
+  it('costs a preemptive switch more than a release, and more on the AVR than on the M4', () => {
+    const a = mosCosts(avr, 8);
+    const b = mosCosts(m4, 8);
+    expect(a.switchCycles).toBeGreaterThan(a.releaseCycles);
+    expect(a.switchCycles).toBeGreaterThan(b.switchCycles);
+    expect(a.longestCriticalSectionCycles).toBeGreaterThanOrEqual(a.tickCycles);
+  });
+});
