@@ -1,10 +1,9 @@
 import { portPrice, price, type Block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Workload } from '../../workloads/types.ts';
-import type { Footprint, KernelCosts } from '../types.ts';
+import type { Footprint } from '../types.ts';
 import * as B from './blocks.ts';
 import type { MosMapping } from './config.ts';
-import { mosPrices, worstFindFirstCycles } from './prices.ts';
 
 /** What sizes a MOS configuration's code and RAM. Tasks appear only as flash table entries and timer countdowns. */
 export interface MosLayout {
@@ -110,26 +109,4 @@ export function mosFootprint(target: Target, layout: MosLayout): Footprint {
   for (const [k, v] of Object.entries(code)) breakdown[`code: ${k}`] = v;
   for (const [k, v] of Object.entries(ram)) breakdown[`ram: ${k}`] = v;
   return { codeBytes, ramBytes, breakdown };
-}
-
-/**
- * MOS's kernel costs on a target for `taskCount` periodic tasks. Tick = the tick ISR's kernel work
- * between prologue and epilogue (entry and exit are their own figures); switch = a preemption by a
- * higher level: check, save, restore, and the new level's dispatch, with worst-case find-firsts.
- */
-export function mosCosts(target: Target, taskCount: number): KernelCosts {
-  const p = mosPrices(target);
-  const find = worstFindFirstCycles(p);
-  const check = p.levelCheckHead + find + p.levelCheckTail;
-  const dispatch = p.dispatchFixed + 2 * find;
-  const tick = p.isrEnter + p.tickEnter + taskCount * p.tickTimer;
-  const saveSwitch = check + p.levelSwitch + p.contextSave;
-  return {
-    tickCycles: tick,
-    releaseCycles: p.post,
-    switchCycles: saveSwitch + p.contextRestore + dispatch,
-    isrEntryCycles: portPrice('irq-entry', target).cycles + p.isrPrologue + p.isrEnter,
-    isrExitCycles: p.isrLeave + check + p.isrEpilogue + portPrice('irq-exit', target).cycles,
-    longestCriticalSectionCycles: Math.max(tick, saveSwitch, p.contextRestore, p.taskReturn + dispatch, p.busWritePost),
-  };
 }

@@ -5,6 +5,7 @@
  */
 export { bootMos, type BootMosOptions, type MosSystem } from './boot.ts';
 export { mapWorkload, bandLevel, MESSAGE_BITS, MAX_MODULES, MAX_LEVELS, DEFAULT_LEVELS, type MosConfig, type MosModuleSpec, type MosMapping } from './config.ts';
-export { mosFootprint, mosCosts, mosLayout, levelStackBytes, defaultTaskStackBytes, type MosLayout } from './footprint.ts';
+export { mosFootprint, mosLayout, levelStackBytes, defaultTaskStackBytes, type MosLayout } from './footprint.ts';
+export { mosCosts, mosSwitchCosts, type MosSwitchCosts } from './costs.ts';
 export type { MosStats } from './kernel.ts';
 export { MOS_PROFILE, MOS_REFERENCE_LAYOUT } from './profile.ts';

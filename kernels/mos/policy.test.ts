@@ -12,8 +12,8 @@ const RUN_MS = 40;
 describe('MOS policy against the reference model (random workloads)', () => {
   it('starts only the most urgent pending task, never preempts within a level, and lets a higher level preempt a lower one', () => {
     fc.assert(
-      fc.property(arbitraryWorkload, fc.integer({ min: 1, max: 3 }), fc.constantFrom(avr, m4), fc.integer({ min: 1, max: 1000 }), (workload, levels, target, seed) => {
-        const engine = new Engine({ target, seed, keepTrace: true });
+      fc.property(arbitraryWorkload, fc.integer({ min: 1, max: 3 }), fc.constantFrom(avr, m4), fc.integer({ min: 1, max: 1000 }), fc.boolean(), (workload, levels, target, seed, nestedInterrupts) => {
+        const engine = new Engine({ target, seed, keepTrace: true, nestedInterrupts });
         const moduleCount = new Set(workload.tasks.map((t) => t.priority)).size;
         const system = bootMos({ engine, workload, config: { levels: Math.min(levels, moduleCount) } });
         system.run((target.clockHz / 1000) * RUN_MS);

@@ -117,4 +117,19 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     // module word's byte index is the only thing that changes the cost.
     handoffs.forEach((h) => expect(h.cycles - base).toBe(skip * Math.floor(h.to / 8)));
   });
+
+  it('reports a deadline miss when a job ends after its release plus its relative deadline, and only then', () => {
+    // At 200 MHz, 2 us = 400 cycles: 'late' computes 1000 cycles and must miss; 'ok' has 100 us.
+    const w = workload(
+      [
+        { ...task('late', 0, 'pulse', 1000), deadlineUs: 2 },
+        { ...task('ok', 0, 'pulse', 1000), deadlineUs: 100 },
+      ],
+      [{ name: 'pulse', offsetUs: 10 }],
+    );
+    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
+    bootMos({ engine, workload: w }).run(m4.clockHz / 1000);
+    const misses = engine.probe.trace().filter((e) => e.type === ProbeEvent.DeadlineMiss).map((e) => e.subject);
+    expect(misses).toEqual([0]);
+  });
 });
