@@ -8,7 +8,7 @@ import { scaleCycles } from '../../workloads/scaling.ts';
 import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types.ts';
 import type { Footprint, KernelSystem } from '../types.ts';
 import { mapWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
-import { mosFootprint, mosLayout } from './footprint.ts';
+import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
 import { MosKernel, type MosStats } from './kernel.ts';
 import { mosPrices, type MosPrices } from './prices.ts';
 import { MosTask, StepKind, type StepPlan } from './task.ts';
@@ -46,7 +46,9 @@ function planStep(step: Step, kernel: MosKernel, place: MosTaskPlace, workload: 
       return { kind: StepKind.Receive, cycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: p.busRead, object };
     case 'send': {
       const bus = kernel.mapping.busObjects[object];
-      if (bus === undefined || !kernel.allowed(place.module, bus.owner)) {
+      // mapWorkload has checked that every queue a step names is declared.
+      if (bus === undefined) throw new Error(`mos: internal: bus object ${step.queue} missing`);
+      if (!kernel.allowed(place.module, bus.owner)) {
         return { kind: StepKind.SendRefused, cycles: p.busCallCheck + p.busRefuse, segmentKind: SegmentKind.Kernel, maskedCycles: -1, object };
       }
       return { kind: StepKind.Send, cycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: bus.receiver < 0 ? p.busWriteNoReceiver : p.busWritePost, object };
@@ -130,7 +132,8 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
     sporadic.set(i, addPostingLine(engine, kernel, `release:${spec.name}`, tickPriority + 1 + sporadic.size, source, 0, [tasks[i] as MosTask], false));
   });
 
-  const footprint = mosFootprint(engine.target, mosLayout(workload, mapping, 1 + ioLines.length + sporadic.size));
+  const defaultOwn = config.defaultTaskStackBytes ?? defaultTaskStackBytes(engine.target);
+  const footprint = mosFootprint(engine.target, mosLayout(workload, mapping, 1 + ioLines.length + sporadic.size, defaultOwn));
   return {
     taskNames: workload.tasks.map((t) => t.name),
     mapping,

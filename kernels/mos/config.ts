@@ -198,6 +198,10 @@ export function mapWorkload(workload: Workload, config: MosConfig = {}): MosMapp
   checkTasks(workload);
   const specs = config.modules ?? defaultModules(workload);
   if (specs.length === 0 || specs.length > MAX_MODULES) fail('config.modules', `needs 1 to ${MAX_MODULES} modules (one module-ready word), got ${specs.length}`);
+  if (config.defaultTaskStackBytes !== undefined) wholeIn('config.defaultTaskStackBytes', config.defaultTaskStackBytes, 0, Number.MAX_SAFE_INTEGER);
+  workload.tasks.forEach((t, i) => {
+    if (t.stackBytes !== undefined) wholeIn(`workload.tasks[${i}] (${t.name}).stackBytes`, t.stackBytes, 0, Number.MAX_SAFE_INTEGER);
+  });
   const levels = config.levels ?? Math.min(DEFAULT_LEVELS, specs.length);
   wholeIn('config.levels', levels, 1, MAX_LEVELS);
   const { modules, groupNames, places } = mapModules(workload, specs, levels);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../hardware/engine.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
+import type { Workload } from '../../workloads/types.ts';
+import { bootMos } from './boot.ts';
 import { mosFootprint, type MosLayout } from './footprint.ts';
 import { MOS_REFERENCE_LAYOUT } from './profile.ts';
 
@@ -67,5 +70,29 @@ describe('MOS footprint: RAM has stacks per level, not per task', () => {
       expect(sum('ram: ')).toBe(f.ramBytes);
       expect(f.codeBytes).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps a booted system\'s RAM flat as interrupt-released tasks are added, and sizes each level by its largest task', () => {
+    const system = (tasks: number, bigStack: number): number => {
+      const w: Workload = {
+        name: 'flat',
+        description: 'n tasks on one I/O line, two priorities',
+        referenceTarget: 'avr',
+        tickHz: 1000,
+        tasks: Array.from({ length: tasks }, (_, i) => ({
+          name: `t${i}`,
+          priority: i % 2,
+          stackBytes: i === 0 ? bigStack : 40,
+          trigger: { kind: 'io' as const, line: 'uart' },
+          body: [{ op: 'compute' as const, cycles: 10 }],
+        })),
+        ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'periodic', periodUs: 1000 }, isrCycles: 10 }],
+      };
+      return bootMos({ engine: new Engine({ target: avr, seed: 1 }), workload: w }).footprint.ramBytes;
+    };
+    const two = system(2, 40);
+    for (const n of [3, 8, 20, 64]) expect(system(n, 40)).toBe(two);
+    // Task 0 alone grows its level's stack (level 0) by 100 - 40 bytes.
+    expect(system(20, 100) - system(20, 40)).toBe(60);
   });
 });

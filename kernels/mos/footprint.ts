@@ -44,17 +44,12 @@ export function levelStackBytes(target: Target, ownBytes: number): number {
   return ownBytes + KERNEL_CALL_DEPTH * target.pointerBytes + target.contextFrameBytes;
 }
 
-/** The layout of a mapped workload (own stacks from the tasks' `stackBytes` where stated). */
-export function mosLayout(workload: Workload, mapping: MosMapping, isrCount: number, defaultOwnBytes?: number): MosLayout {
+/** The layout of a mapped workload: a level's own stack is the largest `stackBytes` of its tasks (else `defaultOwnBytes`). */
+export function mosLayout(workload: Workload, mapping: MosMapping, isrCount: number, defaultOwnBytes: number): MosLayout {
   const own: number[] = Array.from({ length: mapping.levels }, () => 0);
-  let anyStated = false;
   workload.tasks.forEach((task, i) => {
     const level = mapping.places[i]?.level ?? 0;
-    const bytes = task.stackBytes ?? defaultOwnBytes;
-    if (bytes !== undefined) {
-      anyStated = true;
-      own[level] = Math.max(own[level] as number, bytes);
-    }
+    own[level] = Math.max(own[level] as number, task.stackBytes ?? defaultOwnBytes);
   });
   return {
     levels: mapping.levels,
@@ -63,7 +58,7 @@ export function mosLayout(workload: Workload, mapping: MosMapping, isrCount: num
     periodicTimers: workload.tasks.filter((t) => t.trigger.kind === 'periodic').length,
     busSlots: mapping.busObjects.map((o) => o.capacity),
     isrCount,
-    ...(anyStated ? { ownStackBytes: own } : {}),
+    ownStackBytes: own,
   };
 }
 
