@@ -171,8 +171,9 @@ export class MosKernel implements TaskHost {
   taskEnded(task: MosTask): void {
     const p = this.prices;
     this.inTask[task.level] = -1;
-    this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, task.index);
     const target = this.decide();
+    // Going idle switches to no task: no SwitchOut, so a switch-time span never contains idle time.
+    if (target !== NO_LEVEL) this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, task.index);
     if (target === task.level) {
       this.stats.sameLevelDispatches++;
       this.dispatch(task.level, p.taskReturn);

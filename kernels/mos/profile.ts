@@ -42,6 +42,10 @@ export const MOS_PROFILE = {
     inversionAvoidance: 'none needed inside a level (no preemption); no blocking, so no inversion through locks',
   },
   limits: {
+    /** Every (module, bit) pair is a task: 32 modules of 32 messages. */
+    tasks: MAX_MODULES * MESSAGE_BITS,
+    /** Module ranks; bits order the tasks inside a module, levels decide who preempts whom. */
+    priorities: MAX_MODULES,
     tasksPerModule: MESSAGE_BITS,
     modules: MAX_MODULES,
     levels: MAX_LEVELS,

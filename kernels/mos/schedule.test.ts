@@ -132,4 +132,15 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     const misses = engine.probe.trace().filter((e) => e.type === ProbeEvent.DeadlineMiss).map((e) => e.subject);
     expect(misses).toEqual([0]);
   });
+
+  it('emits no SwitchOut when a task exits to idle, so a switch span never includes idle time', () => {
+    const w = workload([task('only', 0, 'pulse', 500)], [{ name: 'pulse', offsetUs: 10 }]);
+    const twice = { ...w, ioLines: [{ name: 'pulse', priority: 0, arrival: { kind: 'periodic' as const, periodUs: 100, offsetUs: 10 }, isrCycles: 20 }] };
+    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
+    bootMos({ engine, workload: twice }).run(m4.clockHz / 1000);
+    const trace = engine.probe.trace();
+    expect(trace.filter((e) => e.type === ProbeEvent.JobEnd).length).toBeGreaterThan(5);
+    expect(trace.filter((e) => e.type === ProbeEvent.SwitchOut)).toEqual([]);
+  });
 });
+
