@@ -109,6 +109,8 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
     return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, steps, deadlineCycles(spec, engine));
   });
   kernel.tasks = tasks;
+  // Validate the periods before any interrupt line touches the engine.
+  const timers = periodicTimers(workload, tasks);
 
   const ioLines = workload.ioLines ?? [];
   const tickPriority = config.tickPriority ?? Math.max(-1, ...ioLines.map((l) => l.priority)) + 1;
@@ -120,7 +122,7 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
     });
     io.set(line.name, addPostingLine(engine, kernel, line.name, line.priority, ioSource(line, engine), scaleCycles(line.isrCycles, workload.referenceTarget, engine.target), posted, true));
   }
-  const tick = addTickLine(engine, kernel, tickPriority, workload.tickHz, periodicTimers(workload, tasks));
+  const tick = addTickLine(engine, kernel, tickPriority, workload.tickHz, timers);
   const sporadic = new Map<number, number>();
   workload.tasks.forEach((spec, i) => {
     if (spec.trigger.kind !== 'sporadic') return;

@@ -99,6 +99,7 @@ export const MOS_PROFILE = {
   assumptions: [
     'Within a module, message bit 0 is the most urgent; modules are ranked, module 0 most urgent (the seed says only "based on priority").',
     'Three execution levels by default, at most eight; modules split into contiguous priority bands (the seed gives no number).',
+    '"Time-sharing preemption by lower-priority processes" is read as: lower levels share the CPU the higher levels leave and are preempted by them; no time slice rotates tasks (the seed gives no quantum).',
     'At most 32 modules, so one 32-bit module-ready word finds the top module; the pick is two find-firsts (CLZ on the M4, a byte scan with OSUnMapTbl on the AVR).',
     'A post to a bit already set merges: one pending message per task (the seed gives no message counts).',
     'Periodic tasks are released by a per-task countdown scanned on each tick (bare-metal meter style); periods are quantised to ticks.',
