@@ -9,6 +9,8 @@ import type { MosLayout } from './footprint.ts';
 
 /** One line of the profile: a claim kbench builds on and the seed sentence behind it. */
 export interface MosCitation {
+  /** Section of seed 000 the sentence is in. */
+  readonly section: string;
   readonly claim: string;
   readonly seed: string;
   /** Where in kbench the claim is realised. */
@@ -56,44 +58,58 @@ export const MOS_PROFILE = {
     'a meter management module: 3 levels, 8 modules, 16 tasks (8 periodic), 2 bus queues of 4 words, 4 ISRs (tick, meter pulse, UART byte, metering-chip ready); task frames default to one context frame',
   citations: [
     {
+      section: '3.5',
       claim: 'Modules are the unit of software; each abstracts a unified interface.',
       seed: 'Modules can be freely defined according to function size ... Each module abstracts a unified interface.',
       realisedIn: 'config.ts: MosModuleSpec; default one module per task priority',
     },
     {
+      section: '3.5',
       claim: 'Each module has 32 task messages; posting a message schedules its task.',
       seed: 'Each module has 32 independent task messages. Once a task message is sent, the system automatically schedules the corresponding task based on priority.',
       realisedIn: 'kernel.ts: msg[m] 32-bit words, post() sets a bit; MESSAGE_BITS',
     },
     {
+      section: '3.5',
       claim: 'Tasks run to completion and exit; no while(1).',
       seed: 'After execution, the task exits and waits for the next entry ... MOS requires modules to exit after task execution.',
       realisedIn: 'task.ts: a job is one pass of the body; blocking steps are rejected in config.ts',
     },
     {
+      section: '3.5',
       claim: 'A fixed number of processes (execution levels) instead of one thread per task.',
       seed: 'This controls process numbers without adding processes or threads.',
       realisedIn: 'kernel.ts: one ExecContext (one stack) per level; footprint.ts: stacks per level',
     },
     {
+      section: '3.5',
       claim: 'Limited preemption: the highest process serves the highest modules uninterrupted; lower modules run on lower processes, preempted by higher ones.',
       seed: 'The highest-priority processes serve the highest-priority modules, ensuring their execution is not interrupted and has limited preemption. Lower-priority task modules are executed through time-sharing preemption by lower-priority processes.',
       realisedIn: 'kernel.ts: decide(), isrExit(), afterTaskPost(); config.ts: bandLevel()',
     },
     {
+      section: '3.5',
       claim: 'All data and operation access between modules goes through one bus.',
       seed: 'All modules use a unified operation bus for data and operation access ... without requiring multiple complex communication mechanisms',
       realisedIn: 'blocks.ts: bus blocks; task.ts: send/receive steps',
     },
     {
+      section: '3.5',
       claim: 'Modules are grouped into users; access inside a group is allowed, across groups prohibited, checked by the security module.',
       seed: 'All modules are grouped, with each group defined as a user. Modules within the same user group can access and operate each other, while access between different user groups is prohibited. All user access permissions are controlled by security modules',
       realisedIn: 'blocks.ts: mos-bus-check, mos-bus-refuse; kernel.ts: stats.refusedAccesses',
     },
     {
-      claim: 'Stacks must not grow with the number of applications.',
-      seed: 'stack requirements increase with additional APPs, adding system uncertainty (section 3.4, the experts MOS answers)',
+      section: '3.4',
+      claim: 'Stacks must not grow with the number of applications (the problem MOS answers).',
+      seed: 'For instance, stack requirements increase with additional APPs, adding system uncertainty—such issues must be properly addressed.',
       realisedIn: 'footprint.ts: RAM = stacks per level; tasks add flash entries and, if periodic, a 2-byte countdown',
+    },
+    {
+      section: '3.6',
+      claim: 'General kernels multiply processes and stacks; a meter OS should not.',
+      seed: 'their numerous programs lead to uncontrollable processes and stacks, RAM-triggered unreliability, and reduced overall electricity meter reliability',
+      realisedIn: 'config.ts: MAX_LEVELS; footprint.ts: one stack per level',
     },
   ] satisfies readonly MosCitation[],
   assumptions: [
