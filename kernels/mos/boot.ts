@@ -113,7 +113,9 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
   const timers = periodicTimers(workload, tasks);
 
   const ioLines = workload.ioLines ?? [];
-  const tickPriority = config.tickPriority ?? Math.max(-1, ...ioLines.map((l) => l.priority)) + 1;
+  // The tick is registered first with priority 0 by default, so it wins ties (as the core kernels' tick does).
+  const tickPriority = config.tickPriority ?? 0;
+  const tick = addTickLine(engine, kernel, tickPriority, workload.tickHz, timers);
   const io = new Map<string, number>();
   for (const line of ioLines) {
     const posted = tasks.filter((_, i) => {
@@ -122,7 +124,8 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
     });
     io.set(line.name, addPostingLine(engine, kernel, line.name, line.priority, ioSource(line, engine), scaleCycles(line.isrCycles, workload.referenceTarget, engine.target), posted, true));
   }
-  const tick = addTickLine(engine, kernel, tickPriority, workload.tickHz, timers);
+  // Sporadic releases come from external events less urgent than every I/O line and the tick.
+  const releasePriority = Math.max(tickPriority, ...ioLines.map((l) => l.priority)) + 1;
   const sporadic = new Map<number, number>();
   workload.tasks.forEach((spec, i) => {
     if (spec.trigger.kind !== 'sporadic') return;
@@ -131,7 +134,7 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
       minInterArrivalCycles: usToCycles(engine.target, spec.trigger.minInterArrivalUs),
       maxExtraCycles: usToCycles(engine.target, spec.trigger.maxExtraUs ?? 0),
     };
-    sporadic.set(i, addPostingLine(engine, kernel, `release:${spec.name}`, tickPriority + 1 + sporadic.size, source, 0, [tasks[i] as MosTask], false));
+    sporadic.set(i, addPostingLine(engine, kernel, `release:${spec.name}`, releasePriority + sporadic.size, source, 0, [tasks[i] as MosTask], false));
   });
 
   const defaultOwn = config.defaultTaskStackBytes ?? defaultTaskStackBytes(engine.target);

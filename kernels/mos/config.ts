@@ -32,7 +32,7 @@ export interface MosConfig {
   readonly modules?: readonly MosModuleSpec[];
   /** Stack a task needs for its own frames when the workload gives no `stackBytes`; default the target's context frame. */
   readonly defaultTaskStackBytes?: number;
-  /** Interrupt priority of the kernel tick (lower = more urgent); default less urgent than every I/O line. */
+  /** Interrupt priority of the kernel tick (lower = more urgent); default 0, and the tick is registered first so it wins ties. */
   readonly tickPriority?: number;
 }
 

@@ -8,4 +8,5 @@ export { mapWorkload, bandLevel, MESSAGE_BITS, MAX_MODULES, MAX_LEVELS, DEFAULT_
 export { mosFootprint, mosLayout, levelStackBytes, defaultTaskStackBytes, type MosLayout } from './footprint.ts';
 export { mosCosts, mosSwitchCosts, type MosSwitchCosts } from './costs.ts';
 export type { MosStats } from './kernel.ts';
-export { MOS_PROFILE, MOS_REFERENCE_LAYOUT } from './profile.ts';
+export { MOS_PROFILE, MOS_REFERENCE_LAYOUT, type MosCitation } from './profile.ts';
+export { mosDesign } from './design.ts';
