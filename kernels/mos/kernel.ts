@@ -61,6 +61,8 @@ export class MosKernel implements TaskHost {
   private switchPending = false;
   private nextTarget = NO_LEVEL;
   private nesting = 0;
+  /** Subject of the last SwitchOut, carried by the next SwitchIn. */
+  private outgoing = -1;
   private readonly bus: BusSlotState[];
   private readonly moduleLevel: readonly number[];
   private readonly moduleGroup: readonly number[];
@@ -142,10 +144,33 @@ export class MosKernel implements TaskHost {
     const saving = from !== NO_LEVEL && !this.switchPending && (this.inTask[from] as number) >= 0;
     if (saving) {
       this.stats.contextSaves++;
-      this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, this.inTask[from] as number);
+      this.switchOut(this.inTask[from] as number, this.resumes(target));
+    } else if (from === NO_LEVEL) {
+      this.switchOut(this.idleSubject, this.resumes(target));
     }
     this.nextTarget = target;
     isr.run(p.levelSwitch + (saving ? p.contextSave : 0), SegmentKind.Kernel, true, this.commit);
+  }
+
+  /** The probe subject of the idle loop: one past the last task, as the core kernels' idle task. */
+  get idleSubject(): number {
+    return this.tasks.length;
+  }
+
+  /** SwitchIn at the first instruction of `subject` (a task, or the idle loop), naming the task switched away from. */
+  switchedIn(subject: number): void {
+    this.engine.probe.emit(ProbeEvent.SwitchIn, this.engine.now, subject, this.outgoing);
+  }
+
+  /** SwitchOut as the kernel starts switching away from `subject`; `incoming` is -1 while a fresh level has yet to pick. */
+  private switchOut(subject: number, incoming: number): void {
+    this.outgoing = subject;
+    this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, subject, incoming);
+  }
+
+  /** The task a switch to `level` resumes, or -1 when the level's dispatcher will pick one after the restore. */
+  private resumes(level: number): number {
+    return level === NO_LEVEL ? this.idleSubject : (this.inTask[level] as number);
   }
 
   /** ISR side: counts an interrupt entry (the nesting counter). */
@@ -163,7 +188,7 @@ export class MosKernel implements TaskHost {
       return;
     }
     this.stats.contextSaves++;
-    this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, task.index);
+    this.switchOut(task.index, this.resumes(target));
     this.nextTarget = target;
     ctx.run(check + p.levelSwitch + p.contextSave, SegmentKind.Kernel, true, this.commit);
   }
@@ -172,13 +197,12 @@ export class MosKernel implements TaskHost {
     const p = this.prices;
     this.inTask[task.level] = -1;
     const target = this.decide();
-    // Going idle switches to no task: no SwitchOut, so a switch-time span never contains idle time.
-    if (target !== NO_LEVEL) this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, task.index);
     if (target === task.level) {
       this.stats.sameLevelDispatches++;
-      this.dispatch(task.level, p.taskReturn);
+      this.switchOut(task.index, this.dispatch(task.level, p.taskReturn));
       return;
     }
+    this.switchOut(task.index, target === NO_LEVEL ? this.idleSubject : this.resumes(target));
     this.nextTarget = target;
     const ctx = this.levelContexts[task.level] as ExecContext;
     ctx.run(p.taskReturn + levelCheckCycles(p, this.modRdy) + p.levelSwitch, SegmentKind.Kernel, true, this.commit);
@@ -212,8 +236,8 @@ export class MosKernel implements TaskHost {
     }
   }
 
-  /** The level's dispatcher picks the most urgent pending task (in its band) and calls it. */
-  private dispatch(level: number, extraCycles: number): void {
+  /** The level's dispatcher picks the most urgent pending task (in its band) and calls it; returns its index. */
+  private dispatch(level: number, extraCycles: number): number {
     const modRdy = this.modRdy;
     const module = lowestBit(modRdy);
     if (modRdy === 0 || this.moduleLevel[module] !== level) {
@@ -229,6 +253,7 @@ export class MosKernel implements TaskHost {
     this.inTask[level] = task.index;
     task.jobRelease = task.pendingRelease;
     (this.levelContexts[level] as ExecContext).run(cycles, SegmentKind.Kernel, true, task.onStart);
+    return task.index;
   }
 
   /** Commits the decided switch: idle, or restore the target level's context. */
@@ -240,6 +265,7 @@ export class MosKernel implements TaskHost {
       this.switchPending = false;
       this.switchContext.clear();
       this.engine.setTask(undefined);
+      this.switchedIn(this.idleSubject);
       return;
     }
     this.switchPending = true;
@@ -259,7 +285,7 @@ export class MosKernel implements TaskHost {
       this.dispatch(level, 0);
       return;
     }
-    this.engine.probe.emit(ProbeEvent.SwitchIn, this.engine.now, running);
+    this.switchedIn(running);
     if (ctx.isEmpty) (this.tasks[running] as MosTask).queueNext();
   }
 }

@@ -129,6 +129,7 @@ export const MOS_PROFILE = {
     'A bus object (workload queue or mailbox) belongs to the module of the task that receives from it; a send writes its ring and posts that task; receive never blocks; an object nobody receives from is public.',
     'A refused access is counted and returns an error; the caller carries on.',
     'A level switch saves the preempted level\'s context only when it has a task in progress; a level that runs dry hands down without a save; tasks on one level follow each other with a return and a call.',
+    'The idle loop is probe subject = task count, like the core kernels\' idle task: going idle or leaving idle saves no context.',
     'A task without stackBytes needs one context frame of its own; each level stack adds three return addresses and one context frame.',
     'Semaphores, mutexes, event flags and delays are not MOS services: a workload using them is refused with the field named.',
   ],

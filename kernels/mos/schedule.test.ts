@@ -17,10 +17,15 @@ import { bootMos } from './boot.ts';
  *   exception return 10; context restore 2+2+10+1+1+1+2+3 = 22.
  * - Preemption: 10 + 23 + 3 + 17 + 23 + 10 + 22 + 59 = 167 from SwitchOut to SwitchIn.
  * - Resume after the high task exits: return 6 + check on an empty modRdy 6 + switch 17 + restore 22 = 51.
+ * - To idle (subject = task count): return 6 + empty check 6 + level switch 17 = 29.
+ * - From idle: leave 10 + check 23 + epilogue 3 + level switch 17 (nothing to save) + exception
+ *   return 10 + restore 22 + dispatch 59 = 144.
  */
 const SAME_LEVEL_HANDOFF_M4 = 6 + 59;
 const PREEMPTION_M4 = 10 + 23 + 3 + 17 + 23 + 10 + 22 + 59;
 const RESUME_M4 = 6 + 6 + 17 + 22;
+const TO_IDLE_M4 = 6 + 6 + 17;
+const FROM_IDLE_M4 = 10 + 23 + 3 + 17 + 10 + 22 + 59;
 
 function task(name: string, priority: number, line: string, cycles: number, extra: Step[] = []): TaskSpec {
   return { name, priority, trigger: { kind: 'io', line }, body: [{ op: 'compute', cycles }, ...extra] };
@@ -38,6 +43,7 @@ function workload(tasks: TaskSpec[], lines: { name: string; offsetUs: number }[]
   };
 }
 
+/** SwitchOut-to-SwitchIn spans in stream order (the idle loop is subject = task count). */
 function spans(trace: readonly ProbeRecord[]): { from: number; to: number; cycles: number }[] {
   const out: { from: number; to: number; cycles: number }[] = [];
   let open: ProbeRecord | undefined;
@@ -59,7 +65,12 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     system.run(m4.clockHz / 1000);
     const starts = engine.probe.trace().filter((e) => e.type === ProbeEvent.JobStart).map((e) => e.subject);
     expect(starts).toEqual([0, 1]);
-    expect(spans(engine.probe.trace())).toEqual([{ from: 0, to: 1, cycles: SAME_LEVEL_HANDOFF_M4 }]);
+    const idle = 2;
+    expect(spans(engine.probe.trace())).toEqual([
+      { from: idle, to: 0, cycles: FROM_IDLE_M4 },
+      { from: 0, to: 1, cycles: SAME_LEVEL_HANDOFF_M4 },
+      { from: 1, to: idle, cycles: TO_IDLE_M4 },
+    ]);
     expect(system.stats.contextSaves).toBe(0);
     expect(system.stats.sameLevelDispatches).toBe(1);
   });
@@ -73,9 +84,12 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     const trace = engine.probe.trace();
     const order = trace.filter((e) => e.type === ProbeEvent.JobStart || e.type === ProbeEvent.JobEnd).map((e) => `${e.type === ProbeEvent.JobStart ? 'start' : 'end'} ${e.subject}`);
     expect(order).toEqual(['start 1', 'start 0', 'end 0', 'end 1']);
+    const idle = 2;
     expect(spans(trace)).toEqual([
+      { from: idle, to: 1, cycles: FROM_IDLE_M4 },
       { from: 1, to: 0, cycles: PREEMPTION_M4 },
       { from: 0, to: 1, cycles: RESUME_M4 },
+      { from: 1, to: idle, cycles: TO_IDLE_M4 },
     ]);
     expect(system.stats.contextSaves).toBe(1);
     // The low task still gets exactly its own work done.
@@ -90,7 +104,12 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     system.run(m4.clockHz / 1000);
     const order = engine.probe.trace().filter((e) => e.type === ProbeEvent.JobStart || e.type === ProbeEvent.JobEnd).map((e) => `${e.type === ProbeEvent.JobStart ? 'start' : 'end'} ${e.subject}`);
     expect(order).toEqual(['start 1', 'end 1', 'start 0', 'end 0']);
-    expect(spans(engine.probe.trace())).toEqual([{ from: 1, to: 0, cycles: SAME_LEVEL_HANDOFF_M4 }]);
+    const idle = 2;
+    expect(spans(engine.probe.trace())).toEqual([
+      { from: idle, to: 1, cycles: FROM_IDLE_M4 },
+      { from: 1, to: 0, cycles: SAME_LEVEL_HANDOFF_M4 },
+      { from: 0, to: idle, cycles: TO_IDLE_M4 },
+    ]);
     expect(system.stats.contextSaves).toBe(0);
   });
 
@@ -99,7 +118,9 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
       const tasks = Array.from({ length: pending }, (_, i) => task(`t${i}`, 0, 'pulse', 100));
       const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
       bootMos({ engine, workload: workload(tasks, [{ name: 'pulse', offsetUs: 10 }]) }).run(m4.clockHz / 1000);
-      const cycles = new Set(spans(engine.probe.trace()).map((s) => s.cycles));
+      const betweenTasks = spans(engine.probe.trace()).filter((s) => s.from < pending && s.to < pending);
+      expect(betweenTasks).toHaveLength(pending - 1);
+      const cycles = new Set(betweenTasks.map((s) => s.cycles));
       expect([...cycles]).toEqual([SAME_LEVEL_HANDOFF_M4]);
     }
   });
@@ -110,7 +131,7 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     const engine = new Engine({ target: avr, seed: 1, keepTrace: true });
     const tasks = Array.from({ length: 32 }, (_, i) => task(`t${i}`, 0, 'pulse', 100));
     bootMos({ engine, workload: { ...workload(tasks, [{ name: 'pulse', offsetUs: 10 }]), referenceTarget: 'avr' } }).run(avr.clockHz / 100);
-    const handoffs = spans(engine.probe.trace());
+    const handoffs = spans(engine.probe.trace()).filter((s) => s.from < 32 && s.to < 32);
     expect(handoffs).toHaveLength(31);
     const base = handoffs[0]?.cycles ?? 0;
     // Handoff into task b: its bit is in byte floor(b / 8); tasks b..31 are still pending, so the
@@ -133,14 +154,16 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     expect(misses).toEqual([0]);
   });
 
-  it('emits no SwitchOut when a task exits to idle, so a switch span never includes idle time', () => {
+  it('switches to and from the idle loop like a task (subject = task count), with no context save either way', () => {
     const w = workload([task('only', 0, 'pulse', 500)], [{ name: 'pulse', offsetUs: 10 }]);
-    const twice = { ...w, ioLines: [{ name: 'pulse', priority: 0, arrival: { kind: 'periodic' as const, periodUs: 100, offsetUs: 10 }, isrCycles: 20 }] };
+    const every100us = { ...w, ioLines: [{ name: 'pulse', priority: 0, arrival: { kind: 'periodic' as const, periodUs: 100, offsetUs: 10 }, isrCycles: 20 }] };
     const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-    bootMos({ engine, workload: twice }).run(m4.clockHz / 1000);
-    const trace = engine.probe.trace();
-    expect(trace.filter((e) => e.type === ProbeEvent.JobEnd).length).toBeGreaterThan(5);
-    expect(trace.filter((e) => e.type === ProbeEvent.SwitchOut)).toEqual([]);
+    const system = bootMos({ engine, workload: every100us });
+    system.run(m4.clockHz / 1000);
+    const all = spans(engine.probe.trace());
+    expect(all.length).toBeGreaterThan(10);
+    const idle = 1;
+    all.forEach((s, i) => expect(s).toEqual(i % 2 === 0 ? { from: idle, to: 0, cycles: FROM_IDLE_M4 } : { from: 0, to: idle, cycles: TO_IDLE_M4 }));
+    expect(system.stats.contextSaves).toBe(0);
   });
 });
-

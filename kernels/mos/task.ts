@@ -30,6 +30,8 @@ export interface TaskHost {
   busReceive(object: number): void;
   /** The scheduler check after a task-level post: continue, or switch to a higher level. */
   afterTaskPost(task: MosTask): void;
+  /** SwitchIn at the task's first instruction. */
+  switchedIn(subject: number): void;
   /** The task has exited: dispatch the next one on its level or switch levels. */
   taskEnded(task: MosTask): void;
 }
@@ -63,7 +65,7 @@ export class MosTask {
     const probe = host.engine.probe;
     this.onStart = () => {
       const now = host.engine.now;
-      probe.emit(ProbeEvent.SwitchIn, now, index);
+      host.switchedIn(index);
       probe.emit(ProbeEvent.JobStart, now, index);
       this.stepIndex = 0;
       this.queueNext();
