@@ -48,6 +48,7 @@ function planStep(step: Step, kernel: MosKernel, place: MosTaskPlace, workload: 
       const bus = kernel.mapping.busObjects[object];
       // mapWorkload has checked that every queue a step names is declared.
       if (bus === undefined) throw new Error(`mos: internal: bus object ${step.queue} missing`);
+      // The check's cycles are spent on every access; its outcome depends only on the fixed groups, so it is decided here once.
       if (!kernel.allowed(place.module, bus.owner)) {
         return { kind: StepKind.SendRefused, cycles: p.busCallCheck + p.busRefuse, segmentKind: SegmentKind.Kernel, maskedCycles: -1, object };
       }

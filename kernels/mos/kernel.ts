@@ -19,7 +19,7 @@ export interface MosStats {
   emptyReads: number;
   /** Dispatches of the next task on the same level: no context save or restore. */
   sameLevelDispatches: number;
-  /** Level switches (preemption by a higher level, a level running dry, idle to a level). */
+  /** Level switches (preemption by a higher level, a level running dry, to and from idle). */
   levelSwitches: number;
   /** Level switches that saved a preempted task's context. */
   contextSaves: number;
@@ -54,6 +54,7 @@ export class MosKernel implements TaskHost {
   /** Task index running on each level, -1 when the level's dispatcher is idle. */
   readonly inTask: number[];
   readonly stats: MosStats;
+  /** Set once by bootMos: a task needs the kernel as its host before the kernel can hold it. */
   tasks: readonly MosTask[] = [];
   readonly levelContexts: readonly ExecContext[];
   /** Runs the context restore of a level switch (the switch code, between two stacks). */
@@ -208,7 +209,7 @@ export class MosKernel implements TaskHost {
     ctx.run(p.taskReturn + levelCheckCycles(p, this.modRdy) + p.levelSwitch, SegmentKind.Kernel, true, this.commit);
   }
 
-  busSend(task: MosTask, object: number): boolean {
+  busSend(object: number): boolean {
     const slot = this.bus[object] as BusSlotState;
     if (slot.count < slot.capacity) {
       slot.count++;

@@ -22,8 +22,8 @@ export interface StepPlan {
 /** What a task needs from the kernel that runs it (implemented by MosKernel). */
 export interface TaskHost {
   readonly engine: Engine;
-  /** A send on the bus: write the object's ring and post its receiver; returns true when it posted. */
-  busSend(task: MosTask, object: number): boolean;
+  /** An allowed send on the bus: write the object's ring and post its receiver; true when it posted. */
+  busSend(object: number): boolean;
   /** A refused bus access by `task`. */
   busRefused(task: MosTask): void;
   /** A receive on the bus. */
@@ -85,7 +85,7 @@ export class MosTask {
     this.afterSend = () => {
       const step = this.steps[this.stepIndex] as StepPlan;
       this.stepIndex++;
-      if (host.busSend(this, step.object)) host.afterTaskPost(this);
+      if (host.busSend(step.object)) host.afterTaskPost(this);
       else this.queueNext();
     };
   }
