@@ -80,4 +80,19 @@ describe('MOS policy against the reference model (random workloads)', () => {
       { numRuns: 40 },
     );
   });
+
+  it('is deterministic: the same workload and seed give the same trace', () => {
+    fc.assert(
+      fc.property(arbitraryWorkload, fc.integer({ min: 1, max: 1000 }), (workload, seed) => {
+        const trace = () => {
+          const engine = new Engine({ target: avr, seed, keepTrace: true });
+          bootMos({ engine, workload }).run((avr.clockHz / 1000) * 10);
+          return engine.probe.trace();
+        };
+        expect(trace()).toEqual(trace());
+      }),
+      { numRuns: 10 },
+    );
+  });
 });
+
