@@ -1,0 +1,206 @@
+import { InputError } from '../../cli/exit-codes.ts';
+import type { Engine } from '../../hardware/engine.ts';
+import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
+import type { IrqSourceSpec } from '../../hardware/irq-sources.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import { usToCycles } from '../../hardware/units.ts';
+import { scaleCycles } from '../../workloads/scaling.ts';
+import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types.ts';
+import type { Footprint, KernelSystem } from '../types.ts';
+import { mapWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
+import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
+import { MosKernel, type MosStats } from './kernel.ts';
+import { mosPrices, type MosPrices } from './prices.ts';
+import { MosTask, StepKind, type StepPlan } from './task.ts';
+
+/** A MOS kernel loaded with a workload: runnable, with its mapping, counters and footprint. */
+export interface MosSystem extends KernelSystem {
+  readonly mapping: MosMapping;
+  readonly stats: MosStats;
+  /** Engine interrupt-line ids: the tick, each workload I/O line by name, each sporadic task's release source by task index. */
+  readonly lines: { readonly tick: number; readonly io: ReadonlyMap<string, number>; readonly sporadic: ReadonlyMap<number, number> };
+  readonly footprint: Footprint;
+  readonly kernel: MosKernel;
+}
+
+/** Arguments of `bootMos`. */
+export interface BootMosOptions {
+  readonly engine: Engine;
+  readonly workload: Workload;
+  readonly config?: MosConfig;
+}
+
+function fail(field: string, rule: string): never {
+  throw new InputError(`mos: ${field}: ${rule}`);
+}
+
+/** Prices one body step on the engine's target. */
+function planStep(step: Step, kernel: MosKernel, place: MosTaskPlace, workload: Workload, p: MosPrices, engine: Engine): StepPlan {
+  const object = step.op === 'send' || step.op === 'receive' ? kernel.mapping.busObjects.findIndex((o) => o.name === step.queue) : -1;
+  switch (step.op) {
+    case 'compute':
+      return { kind: StepKind.Compute, cycles: scaleCycles(step.cycles, workload.referenceTarget, engine.target), segmentKind: SegmentKind.Task, maskedCycles: -1, object };
+    case 'io-out':
+      return { kind: StepKind.IoOut, cycles: p.ioOut, segmentKind: SegmentKind.Task, maskedCycles: -1, object };
+    case 'receive':
+      return { kind: StepKind.Receive, cycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: p.busRead, object };
+    case 'send': {
+      const bus = kernel.mapping.busObjects[object];
+      // mapWorkload has checked that every queue a step names is declared.
+      if (bus === undefined) throw new Error(`mos: internal: bus object ${step.queue} missing`);
+      // The check's cycles are spent on every access; its outcome depends only on the fixed groups, so it is decided here once.
+      if (!kernel.allowed(place.module, bus.owner)) {
+        return { kind: StepKind.SendRefused, cycles: p.busCallCheck + p.busRefuse, segmentKind: SegmentKind.Kernel, maskedCycles: -1, object };
+      }
+      return { kind: StepKind.Send, cycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: bus.receiver < 0 ? p.busWriteNoReceiver : p.busWritePost, object };
+    }
+    default:
+      // mapWorkload has rejected every other step with a message naming the field.
+      throw new Error(`mos: internal: step ${step.op} reached the planner`);
+  }
+}
+
+/** Relative deadline in cycles: the stated one, else the period or minimum inter-arrival, else none. */
+function deadlineCycles(task: TaskSpec, engine: Engine): number {
+  const us = task.deadlineUs ?? (task.trigger.kind === 'periodic' ? task.trigger.periodUs : task.trigger.kind === 'sporadic' ? task.trigger.minInterArrivalUs : undefined);
+  return us === undefined ? Infinity : usToCycles(engine.target, us);
+}
+
+function ioSource(line: IoLineSpec, engine: Engine): IrqSourceSpec {
+  const c = (us: number): number => usToCycles(engine.target, us);
+  const a = line.arrival;
+  if (a.kind === 'periodic') return { kind: 'periodic', periodCycles: c(a.periodUs), offsetCycles: c(a.offsetUs ?? 0) };
+  if (a.kind === 'sporadic') return { kind: 'sporadic', minInterArrivalCycles: c(a.minInterArrivalUs), maxExtraCycles: c(a.maxExtraUs ?? 0) };
+  return { kind: 'random', meanInterArrivalCycles: c(a.meanInterArrivalUs) };
+}
+
+/** Periodic release: a countdown per periodic task, decremented by the tick ISR, posting at zero. */
+interface Timer {
+  count: number;
+  readonly reload: number;
+  readonly task: MosTask;
+}
+
+function periodicTimers(workload: Workload, tasks: readonly MosTask[]): Timer[] {
+  const timers: Timer[] = [];
+  workload.tasks.forEach((spec, i) => {
+    if (spec.trigger.kind !== 'periodic') return;
+    const at = `workload.tasks[${i}] (${spec.name}).trigger`;
+    const ticksPerUs = workload.tickHz / 1e6;
+    // Periods are quantised to whole ticks, as a delay-until on the tick would be.
+    const reload = Math.round(spec.trigger.periodUs * ticksPerUs);
+    if (reload < 1) fail(`${at}.periodUs`, `must be at least one tick (${1 / ticksPerUs} us at tickHz ${workload.tickHz}), got ${spec.trigger.periodUs}`);
+    const offset = Math.round((spec.trigger.offsetUs ?? 0) * ticksPerUs);
+    if (offset < 0) fail(`${at}.offsetUs`, `must be >= 0, got ${spec.trigger.offsetUs}`);
+    // The first post comes on tick number `offset` (the tick at cycle 0 is number 0).
+    timers.push({ count: offset + 1, reload, task: tasks[i] as MosTask });
+  });
+  return timers;
+}
+
+/** Boots MOS on `engine` with `workload` mapped onto modules, levels and user groups (see config.ts). */
+export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosSystem {
+  if (!(workload.tickHz > 0)) fail('workload.tickHz', `must be > 0, got ${workload.tickHz}`);
+  const mapping = mapWorkload(workload, config);
+  const p = mosPrices(engine.target);
+  const kernel = new MosKernel(engine, p, mapping);
+  const tasks = workload.tasks.map((spec, i) => {
+    const place = mapping.places[i] as MosTaskPlace;
+    const steps = spec.body.map((step) => planStep(step, kernel, place, workload, p, engine));
+    return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, steps, deadlineCycles(spec, engine));
+  });
+  kernel.tasks = tasks;
+  // Validate the periods before any interrupt line touches the engine.
+  const timers = periodicTimers(workload, tasks);
+
+  const ioLines = workload.ioLines ?? [];
+  // The tick is registered first with priority 0 by default, so it wins ties (as the core kernels' tick does).
+  const tickPriority = config.tickPriority ?? 0;
+  const tick = addTickLine(engine, kernel, tickPriority, workload.tickHz, timers);
+  const io = new Map<string, number>();
+  for (const line of ioLines) {
+    const posted = tasks.filter((_, i) => {
+      const trigger = workload.tasks[i]?.trigger;
+      return trigger?.kind === 'io' && trigger.line === line.name;
+    });
+    io.set(line.name, addPostingLine(engine, kernel, line.name, line.priority, ioSource(line, engine), scaleCycles(line.isrCycles, workload.referenceTarget, engine.target), posted, true));
+  }
+  // Sporadic releases come from external events less urgent than every I/O line and the tick.
+  const releasePriority = Math.max(tickPriority, ...ioLines.map((l) => l.priority)) + 1;
+  const sporadic = new Map<number, number>();
+  workload.tasks.forEach((spec, i) => {
+    if (spec.trigger.kind !== 'sporadic') return;
+    const source: IrqSourceSpec = {
+      kind: 'sporadic',
+      minInterArrivalCycles: usToCycles(engine.target, spec.trigger.minInterArrivalUs),
+      maxExtraCycles: usToCycles(engine.target, spec.trigger.maxExtraUs ?? 0),
+    };
+    sporadic.set(i, addPostingLine(engine, kernel, `release:${spec.name}`, releasePriority + sporadic.size, source, 0, [tasks[i] as MosTask], false));
+  });
+
+  const defaultOwn = config.defaultTaskStackBytes ?? defaultTaskStackBytes(engine.target);
+  const footprint = mosFootprint(engine.target, mosLayout(workload, mapping, 1 + ioLines.length + sporadic.size, defaultOwn));
+  return {
+    taskNames: workload.tasks.map((t) => t.name),
+    mapping,
+    stats: kernel.stats,
+    lines: { tick, io, sporadic },
+    footprint,
+    kernel,
+    run: (until) => engine.run(until),
+  };
+}
+
+/** An interrupt line whose ISR does `bodyCycles` of its own work, then posts `posted` tasks' messages. */
+function addPostingLine(engine: Engine, kernel: MosKernel, name: string, priority: number, source: IrqSourceSpec, bodyCycles: number, posted: readonly MosTask[], isIo: boolean): number {
+  const p = kernel.prices;
+  let ctx: ExecContext | undefined;
+  let id = -1;
+  const onPrologue = (): void => engine.probe.emit(ProbeEvent.IoIn, engine.now, id);
+  const onPosted = (): void => {
+    for (const task of posted) kernel.post(task);
+    kernel.isrExit(ctx as ExecContext);
+  };
+  id = engine.addInterrupt({
+    name,
+    priority,
+    source,
+    handler: (isr) => {
+      ctx = isr;
+      kernel.isrEnter();
+      isr.run(p.isrPrologue, SegmentKind.Isr, true, isIo ? onPrologue : undefined);
+      if (bodyCycles > 0) isr.run(bodyCycles, SegmentKind.Isr, false);
+      isr.run(p.isrEnter + posted.length * p.post, SegmentKind.Kernel, true, onPosted);
+    },
+  });
+  return id;
+}
+
+/** The kernel tick: scans every periodic timer and posts the expired ones' messages. */
+function addTickLine(engine: Engine, kernel: MosKernel, priority: number, tickHz: number, timers: readonly Timer[]): number {
+  const p = kernel.prices;
+  let ctx: ExecContext | undefined;
+  const onScanned = (): void => {
+    for (const timer of timers) {
+      timer.count--;
+      if (timer.count === 0) {
+        timer.count = timer.reload;
+        kernel.post(timer.task);
+      }
+    }
+    kernel.isrExit(ctx as ExecContext);
+  };
+  return engine.addInterrupt({
+    name: 'tick',
+    priority,
+    source: { kind: 'periodic', hz: tickHz },
+    handler: (isr) => {
+      ctx = isr;
+      kernel.isrEnter();
+      let expiring = 0;
+      for (const timer of timers) if (timer.count === 1) expiring++;
+      isr.run(p.isrPrologue, SegmentKind.Isr, true);
+      isr.run(p.isrEnter + p.tickEnter + timers.length * p.tickTimer + expiring * p.tickExpire, SegmentKind.Kernel, true, onScanned);
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { ProbeEvent } from '../../hardware/probe.ts';
+import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
+import type { Engine } from '../../hardware/engine.ts';
+
+/** What a planned step does when its last segment completes. */
+export const StepKind = { Compute: 0, IoOut: 1, Send: 2, SendRefused: 3, Receive: 4 } as const;
+
+/** The code of a step kind. */
+export type StepKind = (typeof StepKind)[keyof typeof StepKind];
+
+/** A workload step priced for one target: a first segment and, for bus accesses, a masked second one. */
+export interface StepPlan {
+  readonly kind: StepKind;
+  readonly cycles: number;
+  readonly segmentKind: SegmentKind;
+  /** Cycles of the masked second segment, or -1 when the step has one segment. */
+  readonly maskedCycles: number;
+  /** Bus object index for send/receive, else -1. */
+  readonly object: number;
+}
+
+/** What a task needs from the kernel that runs it (implemented by MosKernel). */
+export interface TaskHost {
+  readonly engine: Engine;
+  /** An allowed send on the bus: write the object's ring and post its receiver; true when it posted. */
+  busSend(object: number): boolean;
+  /** A refused bus access by `task`. */
+  busRefused(task: MosTask): void;
+  /** A receive on the bus. */
+  busReceive(object: number): void;
+  /** The scheduler check after a task-level post: continue, or switch to a higher level. */
+  afterTaskPost(task: MosTask): void;
+  /** SwitchIn at the task's first instruction. */
+  switchedIn(subject: number): void;
+  /** The task has exited: dispatch the next one on its level or switch levels. */
+  taskEnded(task: MosTask): void;
+}
+
+/**
+ * One MOS task: a message bit of a module, run to completion on its module's level. Its callbacks are
+ * created once here and reused for every job (no closure per event on the hot path).
+ */
+export class MosTask {
+  /** Index of the next step to queue. */
+  stepIndex = 0;
+  /** Release time of the job now running, and of the job waiting in the message bit. */
+  jobRelease = 0;
+  pendingRelease = 0;
+  readonly onStart: () => void;
+  readonly onStep: () => void;
+  readonly afterSend: () => void;
+  readonly queueNext: () => void;
+
+  constructor(
+    private readonly host: TaskHost,
+    readonly index: number,
+    readonly module: number,
+    /** The task's bit in its module's message word. */
+    readonly mask: number,
+    readonly level: number,
+    readonly context: ExecContext,
+    readonly steps: readonly StepPlan[],
+    readonly deadlineCycles: number,
+  ) {
+    const probe = host.engine.probe;
+    this.onStart = () => {
+      const now = host.engine.now;
+      host.switchedIn(index);
+      probe.emit(ProbeEvent.JobStart, now, index);
+      this.stepIndex = 0;
+      this.queueNext();
+    };
+    this.queueNext = () => {
+      if (this.stepIndex < this.steps.length) this.queueStep(this.steps[this.stepIndex] as StepPlan);
+      else this.finish();
+    };
+    this.onStep = () => {
+      const step = this.steps[this.stepIndex] as StepPlan;
+      if (step.kind === StepKind.IoOut) probe.emit(ProbeEvent.IoOut, host.engine.now, index);
+      else if (step.kind === StepKind.SendRefused) host.busRefused(this);
+      else if (step.kind === StepKind.Receive) host.busReceive(step.object);
+      this.stepIndex++;
+      this.queueNext();
+    };
+    this.afterSend = () => {
+      const step = this.steps[this.stepIndex] as StepPlan;
+      this.stepIndex++;
+      if (host.busSend(step.object)) host.afterTaskPost(this);
+      else this.queueNext();
+    };
+  }
+
+  private queueStep(step: StepPlan): void {
+    if (step.maskedCycles < 0) {
+      this.context.run(step.cycles, step.segmentKind, false, this.onStep);
+      return;
+    }
+    this.context.run(step.cycles, step.segmentKind, false);
+    this.context.run(step.maskedCycles, SegmentKind.Kernel, true, step.kind === StepKind.Send ? this.afterSend : this.onStep);
+  }
+
+  private finish(): void {
+    const now = this.host.engine.now;
+    const probe = this.host.engine.probe;
+    probe.emit(ProbeEvent.JobEnd, now, this.index);
+    if (now > this.jobRelease + this.deadlineCycles) probe.emit(ProbeEvent.DeadlineMiss, now, this.index);
+    this.host.taskEnded(this);
+  }
+}
