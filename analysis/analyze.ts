@@ -28,7 +28,7 @@ export function analyzeModel(model: TaskSetModel, policy: Policy, variant: Varia
   if (variant === 'paper') return policy === 'fp' ? paperFixedPriority(model) : paperEdf(model);
   return model.tasks.map((t, i) => {
     const wcrtCycles = policy === 'fp' ? fpWorstCaseCycles(model, i) : edfWorstCaseCycles(model, i);
-    const bcrtCycles = policy === 'fp' ? fpBestCaseCycles(model, i, wcrtCycles) : edfBestCaseCycles(model, i, wcrtCycles);
+    const bcrtCycles = policy === 'fp' ? fpBestCaseCycles(model, i, wcrtCycles) : edfBestCaseCycles(model, i);
     return { name: t.name, wcrtCycles, bcrtCycles, jitterCycles: wcrtCycles - bcrtCycles };
   });
 }

@@ -1,4 +1,4 @@
-import { greatestFixpoint } from './fixpoint.ts';
+import { greatestFixpoint, leastFixpoint } from './fixpoint.ts';
 import { finalRegionCycles, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
 /*
@@ -12,6 +12,11 @@ import { finalRegionCycles, type AnalysisTask, type InterruptLoad, type TaskSetM
  * - under thresholds only tasks above tau_i's threshold preempt a started job;
  * - under EDF a job of tau_j delays tau_i only when released early enough that its absolute deadline
  *   is earlier, i.e. within the first D_i - D_j of tau_i's window.
+ * Redell and Sanfridson's downward iteration needs a true upper bound to start from; without one
+ * (unbounded worst case, or no preemptible part) and for EDF, where their exactness proof does not
+ * apply, the least solution at or above the preemptible part is used instead. It is still a lower
+ * bound: the real best window R* has every release of an interferer inside it run first, so
+ * R* >= f(R*), and iterating a non-decreasing f upward from below R* never passes R*.
  */
 
 /** Shortest preemptible part of a best-case job. */
@@ -25,10 +30,10 @@ function bestInterrupts(interrupts: readonly InterruptLoad[], x: number): number
   return sum;
 }
 
-/** Where the downward iteration starts: the worst case minus the non-interruptible rest, or the deadline if unbounded. */
-function downwardStart(ti: AnalysisTask, wcrtCycles: number): number {
-  const upper = Number.isFinite(wcrtCycles) ? wcrtCycles : Math.max(ti.deadlineCycles, ti.periodCycles);
-  return Math.max(bestPreemptibleCycles(ti), upper - (ti.bcetCycles - bestPreemptibleCycles(ti)));
+/** Upward iteration: the least solution at or above the preemptible part (a lower bound in every case). */
+function upward(f: (x: number) => number, pb: number, ti: AnalysisTask): number {
+  const x = leastFixpoint(f, pb, Math.max(ti.deadlineCycles, ti.periodCycles) * 1000);
+  return Number.isFinite(x) ? x : pb;
 }
 
 /** Best-case response time of task `i` under fixed priorities, given its worst case `wcrtCycles`. */
@@ -42,11 +47,12 @@ export function fpBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: num
     for (const tj of preempting) sum += Math.max(0, Math.ceil((x - tj.releaseJitterCycles) / tj.periodCycles) - 1) * tj.bcetCycles;
     return sum;
   };
-  return greatestFixpoint(f, downwardStart(ti, wcrtCycles)) + (ti.bcetCycles - pb);
+  const window = Number.isFinite(wcrtCycles) && pb > 0 ? greatestFixpoint(f, Math.max(pb, wcrtCycles - (ti.bcetCycles - pb))) : upward(f, pb, ti);
+  return window + (ti.bcetCycles - pb);
 }
 
-/** Best-case response time of task `i` under EDF, given its worst case `wcrtCycles`. */
-export function edfBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: number): number {
+/** Best-case response time of task `i` under EDF (a lower bound; see above). */
+export function edfBestCaseCycles(model: TaskSetModel, i: number): number {
   const ti = model.tasks[i];
   if (ti === undefined) throw new RangeError(`no task at index ${i}`);
   const earlier = model.tasks.filter((t, j) => j !== i && t.deadlineCycles < ti.deadlineCycles && t.strictlyPeriodic);
@@ -59,5 +65,5 @@ export function edfBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: nu
     }
     return sum;
   };
-  return greatestFixpoint(f, downwardStart(ti, wcrtCycles)) + (ti.bcetCycles - pb);
+  return upward(f, pb, ti) + (ti.bcetCycles - pb);
 }
