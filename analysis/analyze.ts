@@ -6,7 +6,7 @@ import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
 import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { modelFromWorkload } from './from-workload.ts';
-import type { TaskSetModel } from './model.ts';
+import type { ModelBounds, TaskSetModel } from './model.ts';
 import { withOverheads, type KernelOverheads } from './overheads.ts';
 import { paperEdf, paperFixedPriority } from './paper.ts';
 
@@ -14,14 +14,6 @@ import { paperEdf, paperFixedPriority } from './paper.ts';
 export type Policy = 'fp' | 'edf';
 /** `paper`: equations (1)-(16) as written; `corrected`: the safe analysis. */
 export type Variant = 'paper' | 'corrected';
-
-/** Bounds of one task, in cycles of the analysis target. */
-export interface ModelBounds {
-  readonly name: string;
-  readonly wcrtCycles: number;
-  readonly bcrtCycles: number;
-  readonly jitterCycles: number;
-}
 
 /** Worst case, best case and jitter of every task of a model under a policy and variant. */
 export function analyzeModel(model: TaskSetModel, policy: Policy, variant: Variant): ModelBounds[] {

@@ -38,10 +38,3 @@ export function releasesBefore(t: number, periodCycles: number, jitterCycles: nu
 export function releasesUpTo(t: number, periodCycles: number, jitterCycles: number): number {
   return Math.floor((t + jitterCycles) / periodCycles) + 1;
 }
-
-/** Utilisation of a set of (cost, period) pairs. */
-export function utilization(items: readonly { readonly cost: number; readonly periodCycles: number }[]): number {
-  let u = 0;
-  for (const item of items) u += item.cost / item.periodCycles;
-  return u;
-}

@@ -53,11 +53,12 @@ export function finalRegionCycles(task: AnalysisTask): number {
   return task.wcetCycles - task.preemptibleCycles;
 }
 
-/** Per-task bounds; Infinity when no bound exists (overload, divergence). */
-export interface TaskBounds {
+/** Per-task bounds in cycles; Infinity when no bound exists (overload, divergence). */
+export interface ModelBounds {
   readonly name: string;
   readonly wcrtCycles: number;
   readonly bcrtCycles: number;
+  readonly jitterCycles: number;
 }
 
 /** A model with only the given tasks, for tests and the builders (no interrupts, no kernel blocking). */

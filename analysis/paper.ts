@@ -1,6 +1,6 @@
 import { edfOffsets } from './edf.ts';
 import { leastFixpoint } from './fixpoint.ts';
-import { defaultHorizonCycles, loadWith, overloaded, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, loadWith, overloaded, type AnalysisTask, type ModelBounds, type TaskSetModel } from './model.ts';
 
 /*
  * The five-OS paper's equations (1)-(16) (Wang et al., JSEA 2010, section 5) exactly as written,
@@ -14,13 +14,6 @@ import { defaultHorizonCycles, loadWith, overloaded, type AnalysisTask, type Tas
  * value of the downward iteration of (4)/(13) (possible only when TH_i = 0) is taken as 0.
  */
 
-/** Result of the paper's equations for one task: the worst case L^max, best case L^min, jitter J = L^max - L^min. */
-export interface PaperBounds {
-  readonly name: string;
-  readonly wcrtCycles: number;
-  readonly bcrtCycles: number;
-  readonly jitterCycles: number;
-}
 
 /** Iterates x = f(x) from `start` until it repeats, as the paper's "iterative calculation" does, in either direction. */
 function iterate(f: (x: number) => number, start: number, limit: number): number {
@@ -43,8 +36,8 @@ function hpJobs(model: TaskSetModel, ti: AnalysisTask): Job[] {
   ];
 }
 
-/** Equations (1)-(7): fixed priority. */
-export function paperFixedPriority(model: TaskSetModel, horizonCycles = defaultHorizonCycles(model)): PaperBounds[] {
+/** Equations (1)-(7), fixed priority: worst case L^max, best case L^min and jitter J = L^max - L^min per task. */
+export function paperFixedPriority(model: TaskSetModel, horizonCycles = defaultHorizonCycles(model)): ModelBounds[] {
   return model.tasks.map((ti) => {
     const hp = hpJobs(model, ti);
     const th = ti.preemptibleCycles;
@@ -60,8 +53,8 @@ export function paperFixedPriority(model: TaskSetModel, horizonCycles = defaultH
   });
 }
 
-/** Equations (8)-(16): EDF. */
-export function paperEdf(model: TaskSetModel, horizonCycles = defaultHorizonCycles(model)): PaperBounds[] {
+/** Equations (8)-(16), EDF: worst case L^max, best case L^min and jitter J = L^max - L^min per task. */
+export function paperEdf(model: TaskSetModel, horizonCycles = defaultHorizonCycles(model)): ModelBounds[] {
   const all = [...model.tasks];
   const irq = model.interrupts;
   const busy = overloaded(loadWith(model, all), 0)
