@@ -14,7 +14,7 @@ describe('analyzeWorkload on the meter', () => {
       for (const row of report.tasks) {
         expect(row.wcrtCycles).not.toBeNull();
         expect(row.bcrtCycles).toBeLessThanOrEqual(row.wcrtCycles ?? 0);
-        expect(row.jitterCycles).toBe((row.wcrtCycles ?? 0) - row.bcrtCycles);
+        expect(row.jitterCycles).toBe((row.wcrtCycles ?? 0) - (row.bcrtCycles ?? 0));
       }
       expect(report.schedulable).toBe(true);
     }

@@ -31,10 +31,10 @@ export interface TaskReport {
   readonly priority: number;
   readonly deadlineUs: number;
   readonly wcrtCycles: number | null;
-  readonly bcrtCycles: number;
+  readonly bcrtCycles: number | null;
   readonly jitterCycles: number | null;
   readonly wcrtUs: number | null;
-  readonly bcrtUs: number;
+  readonly bcrtUs: number | null;
   readonly jitterUs: number | null;
   readonly schedulable: boolean;
 }
@@ -78,18 +78,19 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
     const b = bounds[i];
     const wcrt = b === undefined || built.unbounded.length > 0 ? Infinity : b.wcrtCycles;
     const bcrt = b?.bcrtCycles ?? 0;
-    const finite = Number.isFinite(wcrt);
+    const bounded = Number.isFinite(wcrt);
+    const finite = bounded && Number.isFinite(bcrt);
     return {
       task: t.name,
       priority: t.priority,
       deadlineUs: round(cyclesToUs(target, t.deadlineCycles)),
-      wcrtCycles: finite ? wcrt : null,
-      bcrtCycles: bcrt,
+      wcrtCycles: bounded ? wcrt : null,
+      bcrtCycles: Number.isFinite(bcrt) ? bcrt : null,
       jitterCycles: finite ? wcrt - bcrt : null,
-      wcrtUs: finite ? round(cyclesToUs(target, wcrt)) : null,
-      bcrtUs: round(cyclesToUs(target, bcrt)),
+      wcrtUs: bounded ? round(cyclesToUs(target, wcrt)) : null,
+      bcrtUs: Number.isFinite(bcrt) ? round(cyclesToUs(target, bcrt)) : null,
       jitterUs: finite ? round(cyclesToUs(target, wcrt - bcrt)) : null,
-      schedulable: finite && wcrt <= t.deadlineCycles,
+      schedulable: bounded && wcrt <= t.deadlineCycles,
     };
   });
   return {

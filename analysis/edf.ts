@@ -45,7 +45,9 @@ export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles
   if (ti === undefined) throw new RangeError(`no task at index ${i}`);
   const offsets = new Set<number>([0]);
   for (const tj of tasks) {
-    for (let a = tj.deadlineCycles - ti.deadlineCycles; a < busyCycles; a += tj.periodCycles) if (a >= 0) offsets.add(a);
+    let a = tj.deadlineCycles - ti.deadlineCycles;
+    if (a < 0) a += Math.ceil(-a / tj.periodCycles) * tj.periodCycles;
+    for (; a < busyCycles; a += tj.periodCycles) offsets.add(a);
   }
   return [...offsets].sort((x, y) => x - y);
 }

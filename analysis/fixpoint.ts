@@ -6,14 +6,17 @@
 /** Most iterations before giving up; each step of a converging RTA grows by at least one job's cost, so this is generous. */
 const MAX_ITERATIONS = 1_000_000;
 
-/** Least solution of x = f(x) at or above `start`, for a non-decreasing f; Infinity once x exceeds `limit`. */
+/**
+ * Least solution of x = f(x) at or above `start`, for a non-decreasing f; Infinity once x exceeds
+ * `limit`. If f(start) <= start, start itself is returned (the callers start at or below the solution).
+ */
 export function leastFixpoint(f: (x: number) => number, start: number, limit: number): number {
   let x = start;
   for (let n = 0; n < MAX_ITERATIONS; n++) {
     const next = f(x);
-    if (next === x) return x;
+    if (next <= x) return x;
     if (next > limit || !Number.isFinite(next)) return Infinity;
-    x = Math.max(next, x);
+    x = next;
   }
   return Infinity;
 }

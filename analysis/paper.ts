@@ -8,7 +8,7 @@ import { defaultHorizonCycles, loadWith, overloaded, type AnalysisTask, type Mod
  * blocking in the FP form, ceil instead of floor + 1 at the start of the final region, only the
  * first job of the busy period, TH_i = 0 hides all interference, best cases valid only for strictly
  * periodic tasks); `fp.ts`, `edf.ts` and `best-case.ts` are the corrected analysis.
- * Modelling choices the paper leaves open: interrupt loads count as higher-priority tasks in hp(i)
+ * Modelling choices the paper leaves open: hp(i) holds the strictly more urgent tasks; interrupt loads count as higher-priority tasks in hp(i)
  * (they are, to any task); the EDF offsets a range over Spuri's set in the synchronous busy period;
  * W^b of (13) takes the tasks j != i with D_j <= D_i (the index set of (10) at a = 0); a negative
  * value of the downward iteration of (4)/(13) (possible only when TH_i = 0) is taken as 0.
