@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
 import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
-import { task, taskSet, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { task, taskSet, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 import { simulateResponses } from './reference-schedule.ts';
 
 /*
@@ -35,16 +35,21 @@ const setArb = fc.array(taskArb, { minLength: 1, maxLength: 4 }).map((raw) =>
 );
 
 const model = (items: readonly { task: AnalysisTask }[]): TaskSetModel => taskSet(items.map((x) => x.task));
+
+/** Zero or one interrupt load of 1 cycle, with its offset. */
+const irqArb = fc.option(fc.record({ period: fc.constantFrom(...PERIODS), offset: fc.nat(11) }), { nil: undefined }).map((r) =>
+  r === undefined ? [] : [{ offset: r.offset % r.period, load: { name: 'irq', periodCycles: r.period, costCycles: 1, bestCostCycles: 1, releaseJitterCycles: 0, strictlyPeriodic: true } satisfies InterruptLoad }],
+);
 const fpAll = (m: TaskSetModel): number[] => m.tasks.map((_, i) => fpWorstCaseCycles(m, i));
 const edfAll = (m: TaskSetModel): number[] => m.tasks.map((_, i) => edfWorstCaseCycles(m, i));
 const schedulable = (m: TaskSetModel, wcrts: number[]): boolean => wcrts.every((r, i) => r <= (m.tasks[i]?.deadlineCycles ?? 0));
 
-describe('the corrected bounds hold against the reference scheduler', () => {
+describe('the corrected bounds hold against the reference scheduler, with and without an interrupt load', () => {
   it('fixed priority: no simulated response exceeds the worst case or undercuts the best case', () => {
     fc.assert(
-      fc.property(setArb, (items) => {
-        const m = model(items);
-        const sim = simulateResponses(m.tasks, items.map((x) => x.offset), 3 * HYPERPERIOD, 'fp');
+      fc.property(setArb, irqArb, (items, irqs) => {
+        const m = taskSet(items.map((x) => x.task), irqs.map((x) => x.load));
+        const sim = simulateResponses(m.tasks, items.map((x) => x.offset), 3 * HYPERPERIOD, 'fp', m.interrupts, irqs.map((x) => x.offset));
         m.tasks.forEach((_, i) => {
           const wcrt = fpWorstCaseCycles(m, i);
           expect(sim.worst[i] ?? 0).toBeLessThanOrEqual(wcrt);
@@ -57,9 +62,9 @@ describe('the corrected bounds hold against the reference scheduler', () => {
 
   it('EDF: no simulated response exceeds the worst case or undercuts the best case', () => {
     fc.assert(
-      fc.property(setArb, (items) => {
-        const m = model(items);
-        const sim = simulateResponses(m.tasks, items.map((x) => x.offset), 3 * HYPERPERIOD, 'edf');
+      fc.property(setArb, irqArb, (items, irqs) => {
+        const m = taskSet(items.map((x) => x.task), irqs.map((x) => x.load));
+        const sim = simulateResponses(m.tasks, items.map((x) => x.offset), 3 * HYPERPERIOD, 'edf', m.interrupts, irqs.map((x) => x.offset));
         m.tasks.forEach((_, i) => {
           const wcrt = edfWorstCaseCycles(m, i);
           expect(sim.worst[i] ?? 0).toBeLessThanOrEqual(wcrt);

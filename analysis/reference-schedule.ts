@@ -1,10 +1,11 @@
-import type { AnalysisTask } from './model.ts';
+import type { AnalysisTask, InterruptLoad } from './model.ts';
 
 /*
  * A cycle-by-cycle reference scheduler for small strictly periodic task sets: the model the
  * analyses are tested against (a bound must never be below a simulated response). Fixed priority
  * with thresholds and final non-preemptive regions, or EDF with final regions; ties go to the
- * earlier release, then the lower task index. Every job runs its worst case; no interrupts.
+ * earlier release, then the lower task index. Every job runs its worst case. Interrupt loads run
+ * before any task work, final regions included, and leave the running task in place.
  */
 
 /** Scheduling rule of the reference scheduler. */
@@ -17,17 +18,39 @@ interface Job {
   done: number;
 }
 
-/** Largest and smallest observed response per task over `[0, horizon)`, releasing task i at offsets[i] + k T_i. */
-export function simulateResponses(tasks: readonly AnalysisTask[], offsets: readonly number[], horizon: number, policy: ReferencePolicy): { worst: number[]; best: number[] } {
+/** True when a strictly periodic source with this offset releases at `t`. */
+function releasesAt(t: number, offset: number, periodCycles: number): boolean {
+  return t >= offset && (t - offset) % periodCycles === 0;
+}
+
+/**
+ * Largest and smallest observed response per task over `[0, horizon)`, releasing task i at
+ * offsets[i] + k T_i and interrupt load j at interruptOffsets[j] + k T_j.
+ */
+export function simulateResponses(
+  tasks: readonly AnalysisTask[],
+  offsets: readonly number[],
+  horizon: number,
+  policy: ReferencePolicy,
+  interrupts: readonly InterruptLoad[] = [],
+  interruptOffsets: readonly number[] = [],
+): { worst: number[]; best: number[] } {
   const worst = tasks.map(() => 0);
   const best = tasks.map(() => Infinity);
   const ready: Job[] = [];
   let running: Job | undefined;
+  let pendingIrqCycles = 0;
   for (let t = 0; t < horizon; t++) {
     tasks.forEach((task, i) => {
-      const since = t - (offsets[i] ?? 0);
-      if (since >= 0 && since % task.periodCycles === 0) ready.push({ task: i, release: t, deadline: t + task.deadlineCycles, done: 0 });
+      if (releasesAt(t, offsets[i] ?? 0, task.periodCycles)) ready.push({ task: i, release: t, deadline: t + task.deadlineCycles, done: 0 });
     });
+    interrupts.forEach((irq, j) => {
+      if (releasesAt(t, interruptOffsets[j] ?? 0, irq.periodCycles)) pendingIrqCycles += irq.costCycles;
+    });
+    if (pendingIrqCycles > 0) {
+      pendingIrqCycles -= 1;
+      continue;
+    }
     running = pick(tasks, ready, running, policy);
     if (running === undefined) continue;
     running.done += 1;
