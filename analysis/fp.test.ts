@@ -7,7 +7,7 @@ const wcrts = (set: ReturnType<typeof taskSet>): number[] => set.tasks.map((_, i
 
 describe('fixed-priority worst case, fully preemptive (Joseph and Pandya 1986; Audsley et al. 1993)', () => {
   it('reproduces the Burns and Wellings response-time example (T = 7, 12, 20; C = 3, 3, 5)', () => {
-    // Burns and Wellings, Real-Time Systems and Programming Languages, ch. "Scheduling", RTA worked example.
+    // Burns and Wellings, Real-Time Systems and Programming Languages, 4th ed., scheduling chapter (RTA example); numbers derived here.
     // By hand: R_a = 3. R_b = 3 + ceil(6/7)3 = 6. R_c: 5 -> 5+3+3 = 11 -> 5+2*3+3 = 14 -> 5+2*3+2*3 = 17
     //          -> 5+3*3+2*3 = 20 -> 20 (fixed point).
     const set = taskSet([
@@ -19,7 +19,7 @@ describe('fixed-priority worst case, fully preemptive (Joseph and Pandya 1986; A
   });
 
   it('reproduces the Buttazzo rate-monotonic example (T = 4, 6, 10; C = 1, 2, 3)', () => {
-    // Buttazzo, Hard Real-Time Computing Systems, 3rd ed., section 4.5 (response time analysis).
+    // Buttazzo, Hard Real-Time Computing Systems, 3rd ed., ch. 4 (response time analysis); numbers derived here.
     // By hand: R1 = 1. R2 = 2 + ceil(3/4)1 = 3. R3: 3+1+2 = 6 -> 3 + 2*1 + 1*2 = 7 -> 3 + 2 + 2*2 = 9
     //          -> 3 + 3 + 4 = 10 -> 3 + 3 + 4 = 10.
     const set = taskSet([

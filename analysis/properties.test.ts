@@ -16,23 +16,36 @@ const HYPERPERIOD = 120;
 
 /** A random task: priority by position (distinct), a final region and a threshold within range, an offset. */
 const taskArb = fc
-  .record({ period: fc.constantFrom(...PERIODS), c: fc.integer({ min: 1, max: 4 }), thFraction: fc.double({ min: 0, max: 1, noNaN: true }), thresholdUp: fc.nat(3), dFraction: fc.double({ min: 0, max: 1, noNaN: true }), offset: fc.nat(11) })
+  .record({
+    period: fc.constantFrom(...PERIODS),
+    c: fc.integer({ min: 1, max: 4 }),
+    thFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+    thresholdUp: fc.nat(3),
+    dFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+    offset: fc.nat(11),
+    sharesPriority: fc.boolean(),
+  })
   .filter((r) => r.c <= r.period);
 
-const setArb = fc.array(taskArb, { minLength: 1, maxLength: 4 }).map((raw) =>
-  raw.map((r, i) => ({
-    offset: r.offset % r.period,
-    task: task({
-      name: `t${i}`,
-      priority: i,
-      thresholdPriority: Math.max(0, i - r.thresholdUp),
-      periodCycles: r.period,
-      wcetCycles: r.c,
-      preemptibleCycles: Math.round(r.thFraction * r.c),
-      deadlineCycles: r.c + Math.round(r.dFraction * (r.period - r.c)),
-    }),
-  })),
-);
+/** Tasks in priority order; a task may share its predecessor's priority (ties go to the earlier release). */
+const setArb = fc.array(taskArb, { minLength: 1, maxLength: 4 }).map((raw) => {
+  let priority = -1;
+  return raw.map((r, i) => {
+    priority = r.sharesPriority && i > 0 ? priority : priority + 1;
+    return {
+      offset: r.offset % r.period,
+      task: task({
+        name: `t${i}`,
+        priority,
+        thresholdPriority: Math.max(0, priority - r.thresholdUp),
+        periodCycles: r.period,
+        wcetCycles: r.c,
+        preemptibleCycles: Math.round(r.thFraction * r.c),
+        deadlineCycles: r.c + Math.round(r.dFraction * (r.period - r.c)),
+      }),
+    };
+  });
+});
 
 const model = (items: readonly { task: AnalysisTask }[]): TaskSetModel => taskSet(items.map((x) => x.task));
 
