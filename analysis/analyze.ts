@@ -6,7 +6,7 @@ import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
 import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { modelFromWorkload } from './from-workload.ts';
-import type { ModelBounds, TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, MAX_POINTS_PER_TASK, type ModelBounds, type TaskSetModel } from './model.ts';
 import { withOverheads, type KernelOverheads } from './overheads.ts';
 import { paperEdf, paperFixedPriority } from './paper.ts';
 
@@ -74,6 +74,9 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   if (built.unbounded.length > 0) notes.push(`no minimum inter-arrival for ${built.unbounded.join(', ')}: every worst case is unbounded`);
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
   const bounds = analyzeModel(model, options.policy, variant);
+  if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
+    notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
+  }
   const rows = model.tasks.map((t, i): TaskReport => {
     const b = bounds[i];
     const wcrt = b === undefined || built.unbounded.length > 0 ? Infinity : b.wcrtCycles;

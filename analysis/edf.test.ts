@@ -38,6 +38,12 @@ describe('EDF worst case (Spuri 1996)', () => {
     expect(simulateResponses(np.tasks, [1, 0], 60, 'edf').worst[0]).toBe(3);
   });
 
+  it('gives up, as unbounded, on a busy period with more offsets than the budget', () => {
+    // 1e9 cycles of busy period hold 2.5e8 releases of t1 alone: far above MAX_POINTS_PER_TASK.
+    expect(edfOffsets(set.tasks, 2, 1e9)).toBeUndefined();
+    expect(edfOffsets(set.tasks, 2, 10)).toHaveLength(4);
+  });
+
   it('declares an overloaded set unbounded', () => {
     const over = taskSet([task({ name: 'a', priority: 0, periodCycles: 2, wcetCycles: 1 }), task({ name: 'b', priority: 1, periodCycles: 3, wcetCycles: 2 })]);
     expect(edfWorstCaseCycles(over, 0)).toBe(Infinity);

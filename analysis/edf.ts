@@ -1,5 +1,5 @@
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, loadWith, overloaded, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, type AnalysisTask, type TaskSetModel } from './model.ts';
 
 /*
  * Corrected worst-case response time under EDF with final non-preemptive regions, after Spuri,
@@ -39,10 +39,13 @@ function maxBlockingCycles(model: TaskSetModel): number {
   return blocking;
 }
 
-/** Arrival offsets to check for task `i` within a busy period of length `busyCycles`, ascending. */
-export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] {
+/** Arrival offsets to check for task `i` within a busy period of length `busyCycles`, ascending; undefined beyond MAX_POINTS_PER_TASK. */
+export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] | undefined {
   const ti = tasks[i];
   if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  let count = 0;
+  for (const tj of tasks) count += Math.ceil(busyCycles / tj.periodCycles) + 1;
+  if (count > MAX_POINTS_PER_TASK) return undefined;
   const offsets = new Set<number>([0]);
   for (const tj of tasks) {
     let a = tj.deadlineCycles - ti.deadlineCycles;
@@ -75,8 +78,10 @@ export function edfWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles
   if (!Number.isFinite(busy)) return Infinity;
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);
+  const offsets = edfOffsets(model.tasks, i, busy);
+  if (offsets === undefined) return Infinity;
   let worst = ti.wcetCycles;
-  for (const a of edfOffsets(model.tasks, i, busy)) {
+  for (const a of offsets) {
     const absoluteDeadline = a + ti.deadlineCycles;
     const blocking = edfBlockingCycles(model, i, absoluteDeadline);
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;

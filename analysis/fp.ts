@@ -1,5 +1,5 @@
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, loadWith, overloaded, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
 /*
  * Corrected worst-case response time under fixed priorities, for fully preemptive tasks, Wang and
@@ -61,6 +61,7 @@ export function fpWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles 
   const busy = leastFixpoint((l) => blocking + demand([...hp, ti], irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
   if (!Number.isFinite(busy)) return Infinity;
   const jobs = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
+  if (jobs > MAX_POINTS_PER_TASK) return Infinity;
   const c = ti.wcetCycles;
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);

@@ -79,6 +79,13 @@ export function task(fields: Pick<AnalysisTask, 'name' | 'priority' | 'periodCyc
   };
 }
 
+/**
+ * Most jobs (FP) or arrival offsets (EDF) one task's analysis examines. A busy period that needs more
+ * (utilisation within a hair of 1 over a long hyperperiod) is reported unbounded rather than computed
+ * for minutes: conservative, and said so in the report.
+ */
+export const MAX_POINTS_PER_TASK = 20_000;
+
 /** How far a response-time iteration may go before the task is declared unbounded: 1000 times the longest period or deadline. */
 export function defaultHorizonCycles(model: TaskSetModel): number {
   let longest = 1;

@@ -67,9 +67,10 @@ export function paperEdf(model: TaskSetModel, horizonCycles = defaultHorizonCycl
   return model.tasks.map((ti, i) => {
     const th = ti.preemptibleCycles;
     let lp = th;
-    if (!Number.isFinite(busy)) lp = Infinity;
+    const offsets = Number.isFinite(busy) ? edfOffsets(all, i, busy) : undefined;
+    if (offsets === undefined) lp = Infinity;
     else {
-      for (const a of edfOffsets(all, i, busy)) {
+      for (const a of offsets) {
         const dAbs = a + ti.deadlineCycles;
         // (9): max_{j: D_j > a + D_i} (C_j - TH_j), the blocking by a later-deadline job.
         const blocking = Math.max(0, ...all.filter((t) => t.deadlineCycles > dAbs).map((t) => t.wcetCycles - t.preemptibleCycles));
