@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
 import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { task, taskSet } from './model.ts';
@@ -39,6 +40,19 @@ describe("the paper's equations (1)-(7), fixed priority, as written", () => {
     expect(corrected).toBeGreaterThanOrEqual(observed);
   });
 
+  it('is no lower bound on the best case when the higher-priority task is sporadic', () => {
+    // t1 sporadic (C 1, minimum inter-arrival 4), t2 (C 5, T 20). (4) from T = 20: 5 + (5-1) = 9 ->
+    // 5 + (3-1) = 7 -> 5 + (2-1) = 6 -> 6. A sporadic t1 may stay silent: t2 then responds in 5.
+    const set = taskSet([
+      task({ name: 't1', priority: 0, periodCycles: 4, wcetCycles: 1, strictlyPeriodic: false }),
+      task({ name: 't2', priority: 1, periodCycles: 20, wcetCycles: 5 }),
+    ]);
+    const silent = simulateResponses(set.tasks, [1000, 0], 40, 'fp').best[1];
+    expect(paperFixedPriority(set)[1]?.bcrtCycles).toBe(6);
+    expect(silent).toBe(5);
+    expect(fpBestCaseCycles(set, 1, fpWorstCaseCycles(set, 1))).toBe(5);
+  });
+
   it('ignores every higher-priority release when TH = 0', () => {
     // (1) from L^p(0) = TH = 0 has the least solution 0, so (3) returns C_2 = 2 although tau1's
     // synchronous job runs first: the true response is 1 + 2 = 3.
@@ -53,6 +67,22 @@ describe("the paper's equations (1)-(7), fixed priority, as written", () => {
 });
 
 describe("the paper's equations (8)-(16), EDF, as written", () => {
+  it('over-counts best-case interference from jobs whose absolute deadline is later', () => {
+    // t1 (C 1, T 2, D 9), t2 (C 4, T 20, D 10), fully preemptive. (13) for t2 counts (ceil(x/2) - 1)
+    // t1 jobs over the whole window: from T = 20: 4 + 9 = 13 -> 4 + 6 = 10 -> 4 + 4 = 8 -> 4 + 3 = 7 -> 7.
+    // But t2 released at 1 (deadline 11) right after t1's job at 0 ends runs 1-5: t1's jobs at 2 and 4
+    // have deadlines 11 and 13, not earlier, so none preempts. Response 4 < 7: (13)-(15) is no lower bound.
+    const set = taskSet([
+      task({ name: 't1', priority: 0, periodCycles: 2, wcetCycles: 1, deadlineCycles: 9 }),
+      task({ name: 't2', priority: 1, periodCycles: 20, wcetCycles: 4, deadlineCycles: 10 }),
+    ]);
+    const paper = paperEdf(set)[1]?.bcrtCycles ?? 0;
+    const observed = simulateResponses(set.tasks, [0, 1], 40, 'edf').best[1] ?? 0;
+    expect(paper).toBe(7);
+    expect(observed).toBe(4);
+    expect(edfBestCaseCycles(set, 1)).toBeLessThanOrEqual(observed);
+  });
+
   it('ignores the earlier-deadline jobs when TH = 0, where the corrected analysis does not', () => {
     // tau1 (C 1, T = D = 4), tau2 (C 2, T = D = 10, TH 0). (9) for tau2 at a = 0 iterates from 0:
     // blocking 0 + W(0, 0) = 0 + 0 + TH 0 = 0, so L^p = 0 and (12) gives 2. Both released at 0,
