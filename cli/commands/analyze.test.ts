@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { describe, expect, it, vi } from 'vitest';
+import type { KernelOverheads } from '../../analysis/overheads.ts';
+import { registerAnalyzeCommand } from './analyze.ts';
 
 const bin = fileURLToPath(new URL('../../bin/kbench.js', import.meta.url));
 const kbench = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -35,5 +38,26 @@ describe('kbench analyze and kbench schema', () => {
     const run = kbench('schema');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ type: 'object', required: expect.arrayContaining(['name', 'tasks']) });
+  });
+});
+
+describe('kbench analyze --profile', () => {
+  it('folds in the overheads an injected resolver prices for the profile and target', async () => {
+    const costs: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, tickPeriodCycles: 200_000 };
+    const resolver = vi.fn(() => costs);
+    const program = new Command().exitOverride();
+    registerAnalyzeCommand(program, resolver);
+    const out: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      await program.parseAsync(['analyze', '--workload', 'meter', '--policy', 'fp', '--target', 'm4', '--profile', 'ucos-ii', '--json'], { from: 'user' });
+    } finally {
+      write.mockRestore();
+    }
+    expect(resolver).toHaveBeenCalledWith('ucos-ii', expect.objectContaining({ id: 'm4' }), expect.objectContaining({ name: 'meter' }));
+    expect(JSON.parse(out.join(''))).toMatchObject({ target: 'm4', overheadAware: true });
   });
 });
