@@ -37,6 +37,11 @@ describe('analyzeWorkload on the meter', () => {
     expect(report.notes.join(' ')).toMatch(/scaled from avr to m4/);
   });
 
+  it('warns that self-suspending tasks are bounded without their suspension', () => {
+    expect(analyzeWorkload(meter, { policy: 'fp' }).notes.join(' ')).not.toMatch(/suspend/);
+    expect(analyzeWorkload(loadWorkload('qgdw-semaphore-shuffling'), { policy: 'fp' }).notes.join(' ')).toMatch(/ping, pong may suspend/);
+  });
+
   it('reports an interrupt line without a minimum inter-arrival as unbounded', () => {
     const random = { ...meter, ioLines: [{ name: 'noise', priority: 0, arrival: { kind: 'random' as const, meanInterArrivalUs: 100 }, isrCycles: 10 }] };
     const report = analyzeWorkload(random, { policy: 'fp' });

@@ -72,6 +72,10 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   const notes: string[] = [];
   if (target.id !== workload.referenceTarget) notes.push(`execution scaled from ${workload.referenceTarget} to ${target.id} by the CoreMark-per-MHz rule of workloads/scaling.ts`);
   if (built.unbounded.length > 0) notes.push(`no minimum inter-arrival for ${built.unbounded.join(', ')}: every worst case is unbounded`);
+  const suspending = workload.tasks.filter((t) => t.body.some((s) => s.op === 'delay' || s.op === 'take' || s.op === 'receive' || s.op === 'wait')).map((t) => t.name);
+  if (suspending.length > 0) {
+    notes.push(`${suspending.join(', ')} may suspend (delay, take, receive, wait): bounds count execution and preemption only, not the suspension, which also delays lower-priority tasks`);
+  }
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
   const bounds = analyzeModel(model, options.policy, variant);
   if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
