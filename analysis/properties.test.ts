@@ -41,7 +41,7 @@ const setArb = fc.array(taskArb, { minLength: 1, maxLength: 4 }).map((raw) => {
         periodCycles: r.period,
         wcetCycles: r.c,
         preemptibleCycles: Math.round(r.thFraction * r.c),
-        deadlineCycles: r.c + Math.round(r.dFraction * (r.period - r.c)),
+        deadlineCycles: r.c + Math.round(r.dFraction * (2 * r.period - r.c)), // constrained and arbitrary (D up to 2T)
       }),
     };
   });
