@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
+import { registerSchemaCommand } from './commands/schema.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
@@ -18,6 +20,8 @@ program
 
 registerHardwareCommands(program);
 registerDemoCommand(program);
+registerAnalyzeCommand(program);
+registerSchemaCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,113 @@
+import type { Target } from '../hardware/target.ts';
+import { getTarget } from '../hardware/targets/index.ts';
+import { cyclesToUs } from '../hardware/units.ts';
+import type { Workload } from '../workloads/types.ts';
+import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
+import { edfWorstCaseCycles } from './edf.ts';
+import { fpWorstCaseCycles } from './fp.ts';
+import { modelFromWorkload } from './from-workload.ts';
+import { defaultHorizonCycles, MAX_POINTS_PER_TASK, type ModelBounds, type TaskSetModel } from './model.ts';
+import { withOverheads, type KernelOverheads } from './overheads.ts';
+import { paperEdf, paperFixedPriority } from './paper.ts';
+
+/** Scheduling policy analysed. */
+export type Policy = 'fp' | 'edf';
+/** `paper`: equations (1)-(16) as written; `corrected`: the safe analysis. */
+export type Variant = 'paper' | 'corrected';
+
+/** Worst case, best case and jitter of every task of a model under a policy and variant. */
+export function analyzeModel(model: TaskSetModel, policy: Policy, variant: Variant): ModelBounds[] {
+  if (variant === 'paper') return policy === 'fp' ? paperFixedPriority(model) : paperEdf(model);
+  return model.tasks.map((t, i) => {
+    const wcrtCycles = policy === 'fp' ? fpWorstCaseCycles(model, i) : edfWorstCaseCycles(model, i);
+    const bcrtCycles = policy === 'fp' ? fpBestCaseCycles(model, i, wcrtCycles) : edfBestCaseCycles(model, i);
+    return { name: t.name, wcrtCycles, bcrtCycles, jitterCycles: wcrtCycles - bcrtCycles };
+  });
+}
+
+/** One row of the analysis report: bounds in cycles and us on the analysis target. */
+export interface TaskReport {
+  readonly task: string;
+  readonly priority: number;
+  readonly deadlineUs: number;
+  readonly wcrtCycles: number | null;
+  readonly bcrtCycles: number | null;
+  readonly jitterCycles: number | null;
+  readonly wcrtUs: number | null;
+  readonly bcrtUs: number | null;
+  readonly jitterUs: number | null;
+  readonly schedulable: boolean;
+}
+
+/** The analysis of a workload: per-task rows (null = unbounded) and the assumptions that shaped them. */
+export interface AnalysisReport {
+  readonly workload: string;
+  readonly target: string;
+  readonly policy: Policy;
+  readonly variant: Variant;
+  readonly overheadAware: boolean;
+  readonly schedulable: boolean;
+  readonly tasks: readonly TaskReport[];
+  readonly notes: readonly string[];
+}
+
+/** Options of `analyzeWorkload`. */
+export interface AnalyzeOptions {
+  readonly policy: Policy;
+  readonly variant?: Variant;
+  /** Analysis target; defaults to the workload's reference target. */
+  readonly target?: Target;
+  /** Kernel costs on that target; without them the analysis is overhead-free. */
+  readonly overheads?: KernelOverheads;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Analyses a workload: builds its model on the target, folds in overheads if given, bounds each task. */
+export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): AnalysisReport {
+  const target = options.target ?? getTarget(workload.referenceTarget);
+  const variant = options.variant ?? 'corrected';
+  const built = modelFromWorkload(workload, target);
+  const model = options.overheads === undefined ? built.model : withOverheads(built.model, options.overheads, built.releasingLines);
+  const notes: string[] = [];
+  if (target.id !== workload.referenceTarget) notes.push(`execution scaled from ${workload.referenceTarget} to ${target.id} by the CoreMark-per-MHz rule of workloads/scaling.ts`);
+  if (built.unbounded.length > 0) notes.push(`no minimum inter-arrival for ${built.unbounded.join(', ')}: every worst case is unbounded`);
+  const suspending = workload.tasks.filter((t) => t.body.some((s) => s.op === 'delay' || s.op === 'take' || s.op === 'receive' || s.op === 'wait')).map((t) => t.name);
+  if (suspending.length > 0) {
+    notes.push(`${suspending.join(', ')} may suspend (delay, take, receive, wait): bounds count execution and preemption only, not the suspension, which also delays lower-priority tasks`);
+  }
+  if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
+  const bounds = analyzeModel(model, options.policy, variant);
+  if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
+    notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
+  }
+  const rows = model.tasks.map((t, i): TaskReport => {
+    const b = bounds[i];
+    const wcrt = b === undefined || built.unbounded.length > 0 ? Infinity : b.wcrtCycles;
+    const bcrt = b?.bcrtCycles ?? 0;
+    const bounded = Number.isFinite(wcrt);
+    const finite = bounded && Number.isFinite(bcrt);
+    return {
+      task: t.name,
+      priority: t.priority,
+      deadlineUs: round(cyclesToUs(target, t.deadlineCycles)),
+      wcrtCycles: bounded ? wcrt : null,
+      bcrtCycles: Number.isFinite(bcrt) ? bcrt : null,
+      jitterCycles: finite ? wcrt - bcrt : null,
+      wcrtUs: bounded ? round(cyclesToUs(target, wcrt)) : null,
+      bcrtUs: Number.isFinite(bcrt) ? round(cyclesToUs(target, bcrt)) : null,
+      jitterUs: finite ? round(cyclesToUs(target, wcrt - bcrt)) : null,
+      schedulable: bounded && wcrt <= t.deadlineCycles,
+    };
+  });
+  return {
+    workload: workload.name,
+    target: target.id,
+    policy: options.policy,
+    variant,
+    overheadAware: options.overheads !== undefined,
+    schedulable: rows.every((r) => r.schedulable),
+    tasks: rows,
+    notes,
+  };
+}

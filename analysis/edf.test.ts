@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { edfBusyPeriodCycles, edfOffsets, edfWorstCaseCycles } from './edf.ts';
+import { task, taskSet } from './model.ts';
+import { simulateResponses } from './reference-schedule.ts';
+
+describe('EDF worst case (Spuri 1996)', () => {
+  // Constructed example, derived by hand with Spuri's equations: t1 (C 1, T = D = 4), t2 (C 2, T = D = 6),
+  // t3 (C 3, T = D = 10); U = 0.883.
+  const set = taskSet([
+    task({ name: 't1', priority: 0, periodCycles: 4, wcetCycles: 1 }),
+    task({ name: 't2', priority: 1, periodCycles: 6, wcetCycles: 2 }),
+    task({ name: 't3', priority: 2, periodCycles: 10, wcetCycles: 3 }),
+  ]);
+
+  it('finds the synchronous busy period and the offsets of t3', () => {
+    // L = ceil(L/4) + 2 ceil(L/6) + 3 ceil(L/10): 6 -> 7 -> 9 -> 10 -> 10.
+    // Offsets a = k T_j + D_j - D_3 in [0, 10): t1: 4k - 6 -> 2, 6; t2: 6k - 4 -> 2, 8; t3: 0.
+    expect(edfBusyPeriodCycles(set)).toBe(10);
+    expect(edfOffsets(set.tasks, 2, 10)).toEqual([0, 2, 6, 8]);
+  });
+
+  it('puts the worst case of t3 at offset 2, not at the synchronous release', () => {
+    // a = 0: caps t1 2, t2 1: w = 3 -> 6 -> 7 -> 7, R = 7.
+    // a = 2: caps t1 3, t2 2: w = 3 -> 6 -> 7 -> 9 -> 10 -> 10, R = 10 - 2 = 8.
+    // a = 6: R = 10 - 6 = 4; a = 8: R = 2, below C. So R_3 = 8.
+    // Schedule with t3 released at 2 (ties lost): t1 0-1, t2 1-3, t3 3-4, t1 4-5, t3 5-6, t2 6-8,
+    // t1 8-9, t3 9-10: response 8.
+    expect(edfWorstCaseCycles(set, 2)).toBe(8);
+  });
+
+  it('bounds the response of a task whose final region blocks an earlier deadline', () => {
+    // t1 (C 1, T = D = 3), t2 (C 3, T = D = 10, all non-preemptive): t1 can wait for 3 then run 1.
+    const np = taskSet([
+      task({ name: 't1', priority: 0, periodCycles: 3, wcetCycles: 1 }),
+      task({ name: 't2', priority: 1, periodCycles: 10, wcetCycles: 3, preemptibleCycles: 0 }),
+    ]);
+    expect(edfWorstCaseCycles(np, 0)).toBe(4);
+    expect(simulateResponses(np.tasks, [1, 0], 60, 'edf').worst[0]).toBe(3);
+  });
+
+  it('gives up, as unbounded, on a busy period with more offsets than the budget', () => {
+    // 1e9 cycles of busy period hold 2.5e8 releases of t1 alone: far above MAX_POINTS_PER_TASK.
+    expect(edfOffsets(set.tasks, 2, 1e9)).toBeUndefined();
+    expect(edfOffsets(set.tasks, 2, 10)).toHaveLength(4);
+  });
+
+  it('declares an overloaded set unbounded', () => {
+    const over = taskSet([task({ name: 'a', priority: 0, periodCycles: 2, wcetCycles: 1 }), task({ name: 'b', priority: 1, periodCycles: 3, wcetCycles: 2 })]);
+    expect(edfWorstCaseCycles(over, 0)).toBe(Infinity);
+  });
+});

@@ -1,0 +1,86 @@
+import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
+import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
+
+/*
+ * Corrected worst-case response time under fixed priorities, for fully preemptive tasks, Wang and
+ * Saksena's preemption thresholds and the paper's final non-preemptive region at once:
+ *
+ * - Blocking (Wang and Saksena 1999, eq. for B_i; Bril, Lukkien and Verhaegh 2009): one lower-priority
+ *   job, either whole (its threshold shields it from tau_i) or its final region C_j - TH_j, or a
+ *   critical section under the ceiling protocol, or a masked kernel section.
+ * - Level-i busy period over several jobs (Lehoczky 1990; Wang and Saksena 1999 section 3): every job
+ *   k of tau_i in it is checked, because with non-preemptive parts the first job need not be the worst.
+ * - Start of job k (Wang and Saksena): S = B + k C_i + sum_{hp} (floor(S / T_j) + 1) C_j.
+ * - Start of the final region: releases up to and including that instant still preempt (floor + 1,
+ *   Bril et al. 2009), and only tasks above tau_i's threshold preempt once the job has started.
+ * - Interrupt loads preempt everything, the final region included.
+ * Equal-priority tasks count as higher priority before the job starts (safe for FIFO ties).
+ */
+
+/** The blocking term B_i of task `i`: the longest stretch one lower-priority job or kernel section can hold the CPU. */
+export function fpBlockingCycles(model: TaskSetModel, i: number): number {
+  const ti = model.tasks[i];
+  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  let blocking = model.kernelBlockingCycles;
+  for (const tj of model.tasks) {
+    if (tj.priority <= ti.priority) continue;
+    blocking = Math.max(blocking, tj.thresholdPriority <= ti.priority ? tj.wcetCycles : finalRegionCycles(tj));
+    for (const [mutex, cs] of Object.entries(tj.criticalSectionCycles ?? {})) {
+      if (ceilingPriority(model, mutex) <= ti.priority) blocking = Math.max(blocking, cs);
+    }
+  }
+  return blocking;
+}
+
+/** The most urgent priority of any task that uses `mutex` (the ceiling of the priority ceiling protocol). */
+function ceilingPriority(model: TaskSetModel, mutex: string): number {
+  let ceiling = Infinity;
+  for (const t of model.tasks) if (t.criticalSectionCycles?.[mutex] !== undefined) ceiling = Math.min(ceiling, t.priority);
+  return ceiling;
+}
+
+/** Interference of the given tasks and all interrupts with releases counted by `count`. */
+function demand(tasks: readonly AnalysisTask[], interrupts: readonly InterruptLoad[], count: (t: number, period: number, jitter: number) => number, t: number): number {
+  let sum = 0;
+  for (const tj of tasks) sum += count(t, tj.periodCycles, tj.releaseJitterCycles) * tj.wcetCycles;
+  for (const l of interrupts) sum += count(t, l.periodCycles, l.releaseJitterCycles) * l.costCycles;
+  return sum;
+}
+
+/** Worst-case response time of task `i` in cycles (Infinity when unbounded within the horizon). */
+export function fpWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
+  const ti = model.tasks[i];
+  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const others = model.tasks.filter((_, j) => j !== i);
+  const hp = others.filter((t) => t.priority <= ti.priority);
+  const preempting = others.filter((t) => t.priority < ti.thresholdPriority);
+  const irq = model.interrupts;
+  const blocking = fpBlockingCycles(model, i);
+  if (overloaded(loadWith(model, [...hp, ti]), blocking)) return Infinity;
+
+  const busy = leastFixpoint((l) => blocking + demand([...hp, ti], irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
+  if (!Number.isFinite(busy)) return Infinity;
+  const jobs = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
+  if (jobs > MAX_POINTS_PER_TASK) return Infinity;
+  const c = ti.wcetCycles;
+  const p = ti.preemptibleCycles;
+  const q = finalRegionCycles(ti);
+  let worst = 0;
+  for (let k = 0; k < jobs; k++) {
+    const start = leastFixpoint((s) => blocking + k * c + demand(hp, irq, releasesUpTo, s), blocking + k * c, horizonCycles);
+    if (!Number.isFinite(start)) return Infinity;
+    // Releases already counted up to the start are not counted again after it.
+    const before = demand(preempting, irq, releasesUpTo, start);
+    let finish: number;
+    if (q > 0) {
+      const region = leastFixpoint((x) => start + p + demand(preempting, irq, releasesUpTo, x) - before, start + p, horizonCycles);
+      const irqAtRegion = demand([], irq, releasesUpTo, region);
+      finish = leastFixpoint((r) => region + q + Math.max(0, demand([], irq, releasesBefore, r) - irqAtRegion), region + q, horizonCycles);
+    } else {
+      finish = leastFixpoint((r) => start + c + demand(preempting, irq, releasesBefore, r) - before, start + c, horizonCycles);
+    }
+    if (!Number.isFinite(finish)) return Infinity;
+    worst = Math.max(worst, finish - k * ti.periodCycles + ti.releaseJitterCycles);
+  }
+  return worst;
+}

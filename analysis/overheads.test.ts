@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fpWorstCaseCycles } from './fp.ts';
+import { task, taskSet } from './model.ts';
+import { withOverheads, type KernelOverheads } from './overheads.ts';
+
+const costs: KernelOverheads = { tickCycles: 20, releaseCycles: 5, switchCycles: 7, isrEntryCycles: 10, isrExitCycles: 10, longestCriticalSectionCycles: 30, tickPeriodCycles: 1000 };
+
+describe('overhead-aware analysis', () => {
+  it('adds the tick as an interrupt load, release and two switches per job, and the critical section as blocking', () => {
+    // C' = 100 + 5 + 2*7 = 119; tick = 10 + 20 + 10 = 40 every 1000; B = 30.
+    // R = 30 + 119 + ceil(R/1000) 40 = 189.
+    const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 })]), costs);
+    expect(m.tasks[0]?.wcetCycles).toBe(119);
+    expect(m.interrupts[0]).toMatchObject({ name: 'kernel-tick', costCycles: 40, periodCycles: 1000 });
+    expect(fpWorstCaseCycles(m, 0)).toBe(189);
+  });
+
+  it('releases a task whose period is off the tick grid up to one tick late', () => {
+    // Same as above with T = 10 500: release jitter 1000, so R = 189 + 1000.
+    const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_500, wcetCycles: 100 })]), costs);
+    expect(fpWorstCaseCycles(m, 0)).toBe(1189);
+  });
+
+  it('charges entry, exit and a release to an interrupt line that wakes a task', () => {
+    const plain = taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 })], [{ name: 'uart', periodCycles: 2000, costCycles: 50, bestCostCycles: 50, releaseJitterCycles: 0, strictlyPeriodic: false }]);
+    expect(withOverheads(plain, costs, new Set(['uart'])).interrupts[1]?.costCycles).toBe(50 + 20 + 5);
+    expect(withOverheads(plain, costs).interrupts[1]?.costCycles).toBe(50 + 20);
+  });
+});

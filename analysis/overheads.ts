@@ -1,0 +1,52 @@
+import type { AnalysisTask, InterruptLoad, TaskSetModel } from './model.ts';
+
+/**
+ * Kernel costs on the analysis target, as a plain record (it mirrors `KernelCosts` of the kernel
+ * contract; experiments price a profile on a target and pass it here, so analysis never imports a
+ * kernel). All in cycles of the analysis target.
+ */
+export interface KernelOverheads {
+  /** The tick ISR's kernel work with no task waking. */
+  readonly tickCycles: number;
+  /** Making one task ready (from the tick or a post). */
+  readonly releaseCycles: number;
+  /** Save, pick next, restore. */
+  readonly switchCycles: number;
+  readonly isrEntryCycles: number;
+  readonly isrExitCycles: number;
+  /** The longest masked section of any kernel service. */
+  readonly longestCriticalSectionCycles: number;
+  /** Period of the kernel tick. */
+  readonly tickPeriodCycles: number;
+}
+
+/*
+ * How the costs fold in (the usual inflation of SchedCAT and MAST; Burns, Tindell and Wellings,
+ * "Effective analysis for engineering real-time fixed priority schedulers", IEEE TSE 21(5), 1995):
+ * - the tick is a strictly periodic interrupt load above every task: entry + tick work + exit;
+ * - each job pays its release and two switches (into it, and back to whoever it preempted), charged
+ *   to its preemptible part so its final region keeps its length;
+ * - each interrupt load pays entry and exit; one that releases a task also pays the release;
+ * - a masked kernel section blocks any task once (kernelBlockingCycles);
+ * - a periodic task whose period is not a whole number of ticks is released up to one tick late.
+ */
+
+/** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
+export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasingLines: ReadonlySet<string> = new Set()): TaskSetModel {
+  const perJob = o.releaseCycles + 2 * o.switchCycles;
+  const tasks: AnalysisTask[] = model.tasks.map((t) => ({
+    ...t,
+    wcetCycles: t.wcetCycles + perJob,
+    bcetCycles: t.bcetCycles + perJob,
+    preemptibleCycles: t.preemptibleCycles + perJob,
+    releaseJitterCycles: t.strictlyPeriodic && t.periodCycles % o.tickPeriodCycles !== 0 ? Math.max(t.releaseJitterCycles, o.tickPeriodCycles) : t.releaseJitterCycles,
+  }));
+  const wrap = o.isrEntryCycles + o.isrExitCycles;
+  const interrupts: InterruptLoad[] = model.interrupts.map((l) => {
+    const extra = wrap + (releasingLines.has(l.name) ? o.releaseCycles : 0);
+    return { ...l, costCycles: l.costCycles + extra, bestCostCycles: l.bestCostCycles + extra };
+  });
+  const tickCost = wrap + o.tickCycles;
+  interrupts.unshift({ name: 'kernel-tick', periodCycles: o.tickPeriodCycles, costCycles: tickCost, bestCostCycles: tickCost, releaseJitterCycles: 0, strictlyPeriodic: true });
+  return { tasks, interrupts, kernelBlockingCycles: Math.max(model.kernelBlockingCycles, o.longestCriticalSectionCycles) };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { getTarget } from '../hardware/targets/index.ts';
+import { loadWorkload } from '../workloads/load.ts';
+import { analyzeWorkload } from './analyze.ts';
+import { fpWorstCaseCycles } from './fp.ts';
+import { task, taskSet, type TaskSetModel } from './model.ts';
+import { simulateResponses } from './reference-schedule.ts';
+import { assignPreemptionThresholds, withAssignedThresholds } from './thresholds.ts';
+
+const misses = (m: TaskSetModel): boolean => m.tasks.some((t, i) => fpWorstCaseCycles(m, i) > t.deadlineCycles);
+
+describe('preemption-threshold assignment (Wang and Saksena 1999)', () => {
+  // t1 (C 1, T 4), t2 (C 3, T 9), t3 (C 4, T 10), implicit deadlines, U = 0.983.
+  const base = [
+    task({ name: 't1', priority: 0, periodCycles: 4, wcetCycles: 1 }),
+    task({ name: 't2', priority: 1, periodCycles: 9, wcetCycles: 3 }),
+    task({ name: 't3', priority: 2, periodCycles: 10, wcetCycles: 4 }),
+  ];
+
+  it('schedules a set that is neither preemptively nor non-preemptively schedulable', () => {
+    // Preemptive: R3 = 4 + ceil(R/4) + 3 ceil(R/9): 8 -> 9 -> 10 -> 13 -> 14 -> 14 > 10.
+    // Non-preemptive (all thresholds 0): t1 waits for a whole t3, R1 = 4 + 1 = 5 > 4.
+    expect(misses(taskSet(base))).toBe(true);
+    expect(misses(taskSet(base.map((t) => ({ ...t, thresholdPriority: 0 }))))).toBe(true);
+    // The algorithm, least urgent first: t3 needs threshold 1 (first job: S = 5, F = 5 + 4 + 1 = 10);
+    // t2 at threshold 1 is blocked by all of t3 and preempted by t1: S = 6, F = 10 > 9, so threshold 0,
+    // F = 9; t1 is then blocked by t2 (threshold 0): R1 = 3 + 1 = 4.
+    const thresholds = assignPreemptionThresholds(taskSet(base));
+    expect(thresholds).toEqual([0, 0, 1]);
+    const assigned = base.map((t, i) => ({ ...t, thresholdPriority: thresholds?.[i] ?? t.priority }));
+    expect(misses(taskSet(assigned))).toBe(false);
+    // The reference scheduler agrees over two hyperperiods (lcm = 180) from the synchronous release.
+    const sim = simulateResponses(assigned, [0, 0, 0], 360, 'fp');
+    assigned.forEach((t, i) => expect(sim.worst[i]).toBeLessThanOrEqual(t.deadlineCycles));
+  });
+
+  it('fails when no thresholds can help (utilisation above 1)', () => {
+    expect(assignPreemptionThresholds(taskSet([...base, task({ name: 't4', priority: 3, periodCycles: 12, wcetCycles: 2 })]))).toBeUndefined();
+  });
+
+  it('writes thresholds into a workload and keeps the meter schedulable', () => {
+    const w = withAssignedThresholds(loadWorkload('meter'), getTarget('avr'));
+    expect(w?.tasks.every((t) => t.preemptionThreshold !== undefined && t.preemptionThreshold <= t.priority)).toBe(true);
+    expect(w === undefined ? false : analyzeWorkload(w, { policy: 'fp' }).schedulable).toBe(true);
+  });
+});

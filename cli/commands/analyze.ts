@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { analyzeWorkload, type AnalysisReport, type Policy, type Variant } from '../../analysis/analyze.ts';
+import type { KernelOverheads } from '../../analysis/overheads.ts';
+import type { Target } from '../../hardware/target.ts';
+import { getTarget, TARGET_IDS } from '../../hardware/targets/index.ts';
+import { loadWorkload } from '../../workloads/load.ts';
+import { WorkloadError } from '../../workloads/schema.ts';
+import type { Workload } from '../../workloads/types.ts';
+import { InputError } from '../exit-codes.ts';
+import { printJson } from '../output.ts';
+
+/** Prices an OS profile on a target for the overhead-aware analysis (experiments supply it; analysis never imports kernels). */
+export type OverheadResolver = (profileId: string, target: Target, workload: Workload) => KernelOverheads;
+
+interface AnalyzeOptions {
+  workload: string;
+  policy: string;
+  variant: string;
+  target?: string;
+  profile?: string;
+  json?: boolean;
+}
+
+/** `kbench analyze`: per-task worst and best response times, jitter and schedulability of a workload. */
+export function registerAnalyzeCommand(program: Command, resolveOverheads?: OverheadResolver): void {
+  program
+    .command('analyze')
+    .description('bound the response times of a workload: WCRT, BCRT, jitter, schedulable, per task')
+    .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
+    .requiredOption('--policy <fp|edf>', 'fixed priority or earliest deadline first')
+    .option('--variant <paper|corrected>', "the paper's equations (1)-(16) as written, or the corrected analysis", 'corrected')
+    .option('--target <id>', `analysis target (${TARGET_IDS.join(', ')}); default: the workload's reference target`)
+    .option('--profile <id>', 'OS profile whose kernel costs are folded in (overhead-aware analysis)')
+    .option('--json', 'print JSON')
+    .action((opts: AnalyzeOptions) => {
+      const report = runAnalyze(opts, resolveOverheads);
+      if (opts.json === true) return printJson(report);
+      printReport(report);
+    });
+}
+
+function runAnalyze(opts: AnalyzeOptions, resolveOverheads: OverheadResolver | undefined): AnalysisReport {
+  if (opts.policy !== 'fp' && opts.policy !== 'edf') throw new InputError(`--policy: must be fp or edf, got "${opts.policy}"`);
+  if (opts.variant !== 'paper' && opts.variant !== 'corrected') throw new InputError(`--variant: must be paper or corrected, got "${opts.variant}"`);
+  let workload: Workload;
+  try {
+    workload = loadWorkload(opts.workload);
+  } catch (e) {
+    if (e instanceof WorkloadError) throw new InputError(`--workload: ${e.message}`);
+    throw e;
+  }
+  let target: Target;
+  try {
+    target = getTarget(opts.target ?? workload.referenceTarget);
+  } catch (e) {
+    throw new InputError(`--target: ${(e as Error).message}`);
+  }
+  let overheads: KernelOverheads | undefined;
+  if (opts.profile !== undefined) {
+    if (resolveOverheads === undefined) throw new InputError('--profile: no kernel profiles are registered with this command yet');
+    overheads = resolveOverheads(opts.profile, target, workload);
+  }
+  return analyzeWorkload(workload, { policy: opts.policy as Policy, variant: opts.variant as Variant, target, ...(overheads === undefined ? {} : { overheads }) });
+}
+
+const us = (x: number | null): string => (x === null ? 'unbounded' : x.toFixed(2));
+
+function printReport(r: AnalysisReport): void {
+  console.log(`kbench analyze: ${r.workload} on ${r.target}, policy ${r.policy}, ${r.variant}${r.overheadAware ? ', with kernel overheads' : ''} (times in us)`);
+  const rows = r.tasks.map((t) => [t.task, String(t.priority), us(t.wcrtUs), us(t.bcrtUs), us(t.jitterUs), us(t.deadlineUs), t.schedulable ? 'yes' : 'NO']);
+  const header = ['task', 'prio', 'WCRT', 'BCRT', 'jitter', 'deadline', 'schedulable'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+  console.log(r.schedulable ? 'schedulable: every task meets its deadline' : 'NOT schedulable');
+  for (const note of r.notes) console.log(`note: ${note}`);
+}
