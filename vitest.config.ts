@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'results/**', 'paper/**'],
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
