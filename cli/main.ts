@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerExperimentCommands } from './commands/experiments.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
@@ -18,6 +20,8 @@ program
 
 registerHardwareCommands(program);
 registerDemoCommand(program);
+registerExperimentCommands(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -14,4 +14,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}-${threadId}-${sequence++}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);
+}
+
+/** Copies a file with the same guarantee as `writeFileAtomic`. */
+export function copyFileAtomic(from: string, to: string): void {
+  writeFileAtomic(to, readFileSync(from));
 }
