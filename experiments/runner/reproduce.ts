@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AnyExperiment, RunMode } from '../contract.ts';
 import { assemble } from './assemble.ts';
 import { Checkpoint } from './checkpoint.ts';
@@ -14,7 +14,7 @@ import type { UnitRunner } from './unit-runner.ts';
 export interface ReproduceOptions {
   readonly mode: RunMode;
   readonly resultsDir: string;
-  /** Scratch space for resuming an interrupted run (default `.kbench-tmp/reproduce`). */
+  /** Scratch space for resuming an interrupted run (default: under `.kbench-tmp/reproduce/`, one per results directory). */
   readonly stateDir?: string;
   readonly runner: UnitRunner;
   /** Worker threads behind the runner, for the manifest. */
@@ -44,7 +44,8 @@ export class Reproduction {
 
   constructor(private readonly options: ReproduceOptions) {
     const key = createHash('sha256').update(`${sourceFingerprint()}\0${options.mode}`).digest('hex').slice(0, 16);
-    this.checkpoint = new Checkpoint(options.stateDir ?? join('.kbench-tmp', 'reproduce'), key);
+    const perResultsDir = createHash('sha256').update(resolve(options.resultsDir)).digest('hex').slice(0, 12);
+    this.checkpoint = new Checkpoint(options.stateDir ?? join('.kbench-tmp', 'reproduce', perResultsDir), key);
   }
 
   /** Runs one experiment; `onProgress(done, total)` hears unit progress. */
