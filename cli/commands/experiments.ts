@@ -7,7 +7,7 @@ import { Reproduction, type ExperimentOutcome } from '../../experiments/runner/r
 import { parseShard } from '../../experiments/runner/shard.ts';
 import { mergeShards, sweepShard } from '../../experiments/runner/sweep.ts';
 import { defaultWorkers, unitRunner } from '../../experiments/runner/unit-runner.ts';
-import { buildReport } from '../../report/build.ts';
+import { buildReport, type ReportOutcome } from '../../report/build.ts';
 import { InputError } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
 
@@ -41,29 +41,39 @@ export function registerExperimentCommands(program: Command): void {
       const runner = unitRunner(workers);
       const reproduction = new Reproduction({ mode, resultsDir: opts.resultsDir, runner, workers });
       const outcomes: ExperimentOutcome[] = [];
+      let report: ReportOutcome | undefined;
+      const experimentTasks = experiments.map((e) => ({
+        title: `${e.id}: ${e.title}`,
+        task: async (_ctx: unknown, task: { output: string; title: string }) => {
+          const outcome = await reproduction.run(e, (done, total) => {
+            task.output = `${done}/${total} units`;
+          });
+          outcomes.push(outcome);
+          task.title = `${e.id}: ${describeOutcome(outcome)}`;
+        },
+      }));
       try {
         await new Listr(
-          experiments.map((e) => ({
-            title: `${e.id}: ${e.title}`,
-            task: async (_ctx: unknown, task: { output: string; title: string }) => {
-              const outcome = await reproduction.run(e, (done, total) => {
-                task.output = `${done}/${total} units`;
-              });
-              outcomes.push(outcome);
-              task.title = `${e.id}: ${describeOutcome(outcome)}`;
+          [
+            { title: `experiments (${mode}, ${workers} workers)`, task: (_ctx, task) => task.newListr(experimentTasks, { concurrent: true, exitOnError: true }) },
+            {
+              title: `report into ${opts.paperDir}/`,
+              enabled: opts.report,
+              task: async (_ctx, task) => {
+                report = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
+                task.title = `report: ${report.files.length} files in ${opts.paperDir}/ (${report.figures} figures)`;
+              },
             },
-          })),
-          { concurrent: true, exitOnError: true, renderer: opts.json === true ? 'silent' : 'default' },
+          ],
+          { renderer: opts.json === true ? 'silent' : 'default' },
         ).run();
       } finally {
         await runner.close();
       }
       reproduction.complete();
-      const report = opts.report ? await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir }) : undefined;
       const wallMs = Math.round(performance.now() - started);
       const ordered = experiments.map((e) => outcomes.find((o) => o.id === e.id));
       if (opts.json === true) return printJson({ mode, workers, wallMs, experiments: ordered, report: report ?? null });
-      if (report !== undefined) console.log(`report: ${report.files.length} files in ${opts.paperDir}/ (${report.figures} figures)`);
       console.log(`reproduce (${mode}, ${workers} workers): ${(wallMs / 1000).toFixed(1)} s`);
     });
 
