@@ -30,11 +30,12 @@ describe('the report', () => {
       targets.flatMap((target) => profiles.flatMap((profile) => [0.1, 0.5, 0.8].map((payload) => ({ target, profile, framing, payload, ioDelayMeanUs: 10 * payload, ioDelayMaxUs: 20 * payload, ioJitterUs: 2, ci95: 0.5 }))));
     write(resultsDir, 'fig3', io('fixed-priority', ['webit', 'idcx']));
     write(resultsDir, 'fig4', [...io('dynamic-priority', ['worix', 'ukernel', 'ucos2']), ...io('fixed-priority', ['ucos2'])]);
+    write(resultsDir, 'bounds', targets.flatMap((target) => PROFILES.flatMap((profile) => ['paper', 'corrected'].map((variant) => ({ target, profile, variant, taskSets: 100, violations: variant === 'paper' ? 7 : 0 })))));
     write(resultsDir, 'breakdown', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, utilisation: 0.7 }))));
 
     await buildReport({ resultsDir, paperDir });
 
-    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'breakdown']) {
+    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown']) {
       expect(readFileSync(join(paperDir, 'figures', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
       // The PNG signature: \x89 P N G.
       expect([...readFileSync(join(paperDir, 'figures', `${id}.png`)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
