@@ -45,8 +45,13 @@ export function registerExperimentCommands(program: Command): void {
       const experimentTasks = experiments.map((e) => ({
         title: `${e.id}: ${e.title}`,
         task: async (_ctx: unknown, task: { output: string; title: string }) => {
+          let shownPercent = -1;
           const outcome = await reproduction.run(e, (done, total) => {
-            task.output = `${done}/${total} units`;
+            // Every 5%: enough to see it move, few enough lines for a CI log.
+            const percent = Math.floor((20 * done) / total) * 5;
+            if (percent === shownPercent) return;
+            shownPercent = percent;
+            task.output = `${done}/${total} units (${percent}%)`;
           });
           outcomes.push(outcome);
           task.title = `${e.id}: ${describeOutcome(outcome)}`;

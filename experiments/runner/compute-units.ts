@@ -4,9 +4,12 @@ import type { UnitRunner } from './unit-runner.ts';
 /** Batches per worker: small enough to balance uneven units, large enough to amortise messaging. */
 const BATCHES_PER_WORKER = 8;
 
+/** Units per batch at most, so that progress and checkpoints keep up on long experiments. */
+const MAX_BATCH = 32;
+
 /** Splits unit indices into batches sized for the runner's parallelism, keeping index order. */
 export function batchesOf(indices: readonly number[], parallelism: number): number[][] {
-  const size = Math.max(1, Math.ceil(indices.length / (parallelism * BATCHES_PER_WORKER)));
+  const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(indices.length / (parallelism * BATCHES_PER_WORKER))));
   const batches: number[][] = [];
   for (let i = 0; i < indices.length; i += size) batches.push(indices.slice(i, i + size));
   return batches;
