@@ -20,7 +20,10 @@ export const RUN_MODES: readonly RunMode[] = ['quick', 'full'];
 /** A cell of a results row: what JSON and CSV can both hold. */
 export type Cell = string | number | boolean | null;
 
-/** One row of an experiment's results (`results/<id>.json` `rows`, one CSV line). */
+/**
+ * One row of an experiment's results (`results/<id>.json` `rows`, one CSV line). Declare typed
+ * rows with `type X = {...}` rather than `interface`, so that they are assignable to it.
+ */
 export type Row = Readonly<Record<string, Cell>>;
 
 /** A plain JSON value, for settings recorded in the manifest. */

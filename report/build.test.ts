@@ -46,6 +46,13 @@ describe('the report', () => {
     // idcx < worix < ukernel < webit < ucos2: the pairs worix-ukernel and every pair with ucos2 agree, 5 of 10.
     expect(report).toMatch(/### Claim 8: [^\n]*\n\nPaper: [^\n]*\*\*Partly reproduced\.\*\* [^\n]*5 of 10 pairs agree/);
     expect(report).not.toContain('Not yet measured: `fig1`');
+
+    // The same results give the same bytes: a second build matches the first, figure for figure.
+    const again = join(scratch, 'paper-again');
+    await buildReport({ resultsDir, paperDir: again });
+    for (const name of ['REPORT.md', 'index.html', 'figures/fig1-avr.svg', 'figures/fig1-avr.png', 'figures/fig4-m4.png']) {
+      expect(readFileSync(join(again, name)).equals(readFileSync(join(paperDir, name)))).toBe(true);
+    }
   }, 60_000);
 
   it('opens from disk: index.html loads vega from vendor/ next to it and nothing from the network', async () => {

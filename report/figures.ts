@@ -43,6 +43,11 @@ function targetsOf(rows: readonly Row[]): string[] {
   return [...new Set(rows.map((r) => String(r.target)))];
 }
 
+/*
+ * vega-lite's spec types are deep unions that object literals rarely narrow to, so the builders
+ * cast to TopLevelSpec; what checks a spec is compiling and rendering it, which
+ * report/build.test.ts does for every builder.
+ */
 function base(title: string, values: Values): Pick<TopLevelSpec, '$schema' | 'config' | 'title' | 'data'> {
   return { $schema: SCHEMA, config: CONFIG, title, data: { values: values as Record<string, unknown>[] } } as Pick<TopLevelSpec, '$schema' | 'config' | 'title' | 'data'>;
 }
