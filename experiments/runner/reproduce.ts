@@ -43,7 +43,8 @@ export class Reproduction {
   private readonly git = gitState();
 
   constructor(private readonly options: ReproduceOptions) {
-    const key = createHash('sha256').update(`${sourceFingerprint()}\0${options.mode}`).digest('hex').slice(0, 16);
+    // Resume only with the same code, mode and Node (its Math functions feed the seeded draws).
+    const key = createHash('sha256').update(`${sourceFingerprint()}\0${options.mode}\0${process.version}`).digest('hex').slice(0, 16);
     const perResultsDir = createHash('sha256').update(resolve(options.resultsDir)).digest('hex').slice(0, 12);
     this.checkpoint = new Checkpoint(options.stateDir ?? join('.kbench-tmp', 'reproduce', perResultsDir), key);
   }
