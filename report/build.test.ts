@@ -46,6 +46,7 @@ describe('the report', () => {
     // idcx < worix < ukernel < webit < ucos2: the pairs worix-ukernel and every pair with ucos2 agree, 5 of 10.
     expect(report).toMatch(/### Claim 8: [^\n]*\n\nPaper: [^\n]*\*\*Partly reproduced\.\*\* [^\n]*5 of 10 pairs agree/);
     expect(report).not.toContain('Not yet measured: `fig1`');
+    expect(report).toMatch(/## Where kbench disagrees with the paper\n\n(- .*\n)*- \*\*Claim 8\*\* \(partly reproduced\)/);
 
     // The same results give the same bytes: a second build matches the first, figure for figure.
     const again = join(scratch, 'paper-again');

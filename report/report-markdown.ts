@@ -18,6 +18,15 @@ function claimsSection(results: ResultsSet): string {
   return `## The paper's claims\n\nEach verdict is generated from the \`avr\` rows of the named experiment; the rules behind\n"stable", "grows" and "a little above" are in the methods section.\n\n${parts.join('\n\n')}`;
 }
 
+function disagreementsSection(results: ResultsSet): string {
+  const judged = CLAIMS.map((c) => ({ c, v: c.judge(results) }));
+  const differing = judged.filter(({ v }) => v !== undefined && v.status !== 'reproduced');
+  const unmeasured = judged.filter(({ v }) => v === undefined).length;
+  const lines = differing.map(({ c, v }) => `- **Claim ${c.n}** (${v?.status}): ${v?.text} Mechanism: ${c.mechanism}`);
+  const note = unmeasured > 0 ? `\n\n${unmeasured} of ${CLAIMS.length} claims are not yet measured.` : '';
+  return `## Where kbench disagrees with the paper\n\n${lines.length > 0 ? lines.join('\n') : 'No measured claim disagrees.'}${note}`;
+}
+
 function manifestTable(input: ReportInput): string {
   const rows: Row[] = input.order.map((id) => {
     const m = input.manifest.experiments[id];
@@ -105,6 +114,8 @@ From \`results/manifest.json\` (wall times are there too):
 ${manifestTable(input)}
 
 ${missing.length > 0 ? `Not yet measured: ${missing.map((id) => `\`${id}\``).join(', ')}.\n\n` : ''}${claimsSection(input.results)}
+
+${disagreementsSection(input.results)}
 
 ## Results
 

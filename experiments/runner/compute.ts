@@ -31,6 +31,11 @@ export function computeBatch(batch: UnitBatch): string[] {
   return batch.indices.map((i) => {
     const unit = units[i];
     if (unit === undefined) throw new RangeError(`experiment ${experiment.id}: unit ${i} does not exist (${units.length} units in ${batch.mode} mode)`);
-    return JSON.stringify(experiment.runUnit(unit));
+    try {
+      return JSON.stringify(experiment.runUnit(unit));
+    } catch (e) {
+      // Name the unit, so a failure deep in a worker thread or a shard can be rerun alone.
+      throw new Error(`experiment ${experiment.id}, unit ${i} ${JSON.stringify(unit)}: ${(e as Error).message}`, { cause: e });
+    }
   });
 }
