@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { Engine } from '../hardware/engine.ts';
 import { avr } from '../hardware/targets/index.ts';
 import { msToCycles } from '../hardware/units.ts';
 import { installMeterDemo } from '../experiments/avr-meter-demo.ts';
+import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
 import type { KernelSystem } from '../kernels/types.ts';
 
 /*
@@ -72,6 +72,5 @@ const rows = bench.tasks.map((task) => {
   };
 });
 console.table(rows);
-mkdirSync('results', { recursive: true });
-writeFileSync('results/bench.json', `${JSON.stringify({ node: process.version, target: avr.id, workload: 'meter, 1 kHz tick', rows }, null, 2)}\n`);
+writeFileAtomic('results/bench.json', `${JSON.stringify({ node: process.version, target: avr.id, workload: 'meter, 1 kHz tick', rows }, null, 2)}\n`);
 console.log('wrote results/bench.json');

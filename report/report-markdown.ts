@@ -13,7 +13,7 @@ function claimsSection(results: ResultsSet): string {
   const parts = CLAIMS.map((c) => {
     const v = c.judge(results);
     const verdict = v === undefined ? `**Not yet measured**: needs \`${c.experiments.join('`, `')}\` results.` : `**${v.status[0]?.toUpperCase()}${v.status.slice(1)}.** ${v.text}`;
-    return `### Claim ${c.n}: ${c.text}\n\nPaper: ${c.source}. ${verdict}\n\nMechanism: ${c.mechanism}`;
+    return `### Claim ${c.n}: ${c.text}\n\nPaper: ${c.source}. ${verdict}\n\nMechanism (the one the paper names, as the profile models it): ${c.mechanism}`;
   });
   return `## The paper's claims\n\nEach verdict is generated from the \`avr\` rows of the named experiment; the rules behind\n"stable", "grows" and "a little above" are in the methods section.\n\n${parts.join('\n\n')}`;
 }
