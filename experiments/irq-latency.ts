@@ -1,6 +1,7 @@
 import { getTarget } from '../hardware/targets/index.ts';
 import { defineExperiment, roundUs, type RunMode, type Row } from './contract.ts';
 import { runAvrMeterDemo, type DemoResult } from './avr-meter-demo.ts';
+import { grid, groupInOrder } from './unit-helpers.ts';
 
 /*
  * The meter's interrupt sources (1 kHz tick, energy pulses, RS-485 bytes) on the bare port code of
@@ -34,12 +35,12 @@ export const irqLatency = defineExperiment<IrqLatencyUnit, DemoResult>({
     'The meter interrupt demo (1 kHz tick with context save/restore, sporadic energy pulses, 960 Hz RS-485 byte interrupts, a super-loop with critical sections) per target and seed; latency = raised to entered, from the probe.',
   columns: ['target', 'line', 'seeds', 'interrupts', 'latencyMeanUs', 'latencyMaxUs', 'maxIrqOffUs'],
   settings: (mode) => ({ seeds: seedsOf(mode), targets: [...TARGET_IDS], durationMs: PLAN[mode].durationMs }),
-  units: (mode) => TARGET_IDS.flatMap((target) => seedsOf(mode).map((seed) => ({ target, seed, durationMs: PLAN[mode].durationMs }))),
+  units: (mode) => grid({ target: TARGET_IDS, seed: seedsOf(mode), durationMs: [PLAN[mode].durationMs] }),
   runUnit: ({ target, seed, durationMs }) => runAvrMeterDemo(getTarget(target), durationMs, seed),
   reduce: (results) => {
     const rows: Row[] = [];
-    for (const target of TARGET_IDS) {
-      const runs = results.filter((r) => r.target === target);
+    for (const runs of groupInOrder(results, (r) => r.target)) {
+      const target = runs[0]?.target ?? '';
       const maxIrqOffUs = Math.max(...runs.map((r) => r.maxIrqOffUs));
       const lines = Object.keys(runs[0]?.latencyUs ?? {});
       for (const line of lines) {

@@ -246,11 +246,6 @@ const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
   breakdown: breakdownFigures,
 };
 
-/** True when the report has charts for this experiment. */
-export function hasFigures(experiment: string): boolean {
-  return BUILDERS[experiment] !== undefined;
-}
-
 /** Every chart the results support, in experiment order. */
 export function figuresFor(results: ResultsSet, order: readonly string[]): Figure[] {
   return order.flatMap((id) => {

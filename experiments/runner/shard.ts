@@ -4,9 +4,6 @@ export interface Shard {
   readonly count: number;
 }
 
-/** The whole experiment as one shard. */
-export const WHOLE: Shard = { index: 0, count: 1 };
-
 /**
  * The unit indices a shard runs: every `count`-th unit starting at `index`. Interleaving rather than
  * contiguous blocks spreads the expensive units (long runs, many tasks) over the shards.
