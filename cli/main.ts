@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerExperimentCommands } from './commands/experiments.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
 import { registerSchemaCommand } from './commands/schema.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
@@ -22,6 +24,8 @@ registerHardwareCommands(program);
 registerDemoCommand(program);
 registerAnalyzeCommand(program);
 registerSchemaCommand(program);
+registerExperimentCommands(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -27,9 +27,12 @@ export interface DemoResult {
   readonly cpuPercent: { task: number; kernel: number; isr: number; idle: number };
 }
 
-/** Runs the bare-port meter demo on `target` for `durationMs` of simulated time. */
-export function runAvrMeterDemo(target: Target, durationMs = 1000, seed = 1): DemoResult {
-  const engine = new Engine({ target, seed });
+/**
+ * Installs the demo on an engine: the three interrupt lines, their probes, and the super-loop as
+ * the running task. Call `finish()` after `engine.run(...)` for the measurements.
+ */
+export function installMeterDemo(engine: Engine, durationMs: number): { finish(): DemoResult } {
+  const target = engine.target;
   const port = engine.portCycles;
   const kernelIsr = (b: typeof tickBody): IsrHandler => (isr) =>
     isr.run(port['context-save'] + price(b, target).cycles + port['context-restore'], SegmentKind.Isr, true);
@@ -58,20 +61,31 @@ export function runAvrMeterDemo(target: Target, durationMs = 1000, seed = 1): De
   };
   pass();
   engine.setTask(superLoop);
-  engine.run(msToCycles(target, durationMs));
 
-  const total = engine.now;
-  const pct = (c: number) => Math.round((1000 * c) / total) / 10;
   return {
-    target: target.id,
-    durationMs,
-    maxIrqOffUs: cyclesToUs(target, irqOff.stat.max),
-    latencyUs: Object.fromEntries(
-      Object.entries(latency).map(([name, { span }]) => [
-        name,
-        { max: cyclesToUs(target, span.stat.max), mean: cyclesToUs(target, span.stat.mean), count: span.stat.count },
-      ]),
-    ),
-    cpuPercent: { task: pct(engine.cpu.task), kernel: pct(engine.cpu.kernel), isr: pct(engine.cpu.isr), idle: pct(engine.cpu.idle) },
+    finish: () => {
+      const total = engine.now;
+      const pct = (c: number) => Math.round((1000 * c) / total) / 10;
+      return {
+        target: target.id,
+        durationMs,
+        maxIrqOffUs: cyclesToUs(target, irqOff.stat.max),
+        latencyUs: Object.fromEntries(
+          Object.entries(latency).map(([name, { span }]) => [
+            name,
+            { max: cyclesToUs(target, span.stat.max), mean: cyclesToUs(target, span.stat.mean), count: span.stat.count },
+          ]),
+        ),
+        cpuPercent: { task: pct(engine.cpu.task), kernel: pct(engine.cpu.kernel), isr: pct(engine.cpu.isr), idle: pct(engine.cpu.idle) },
+      };
+    },
   };
+}
+
+/** Runs the bare-port meter demo on `target` for `durationMs` of simulated time. */
+export function runAvrMeterDemo(target: Target, durationMs = 1000, seed = 1): DemoResult {
+  const engine = new Engine({ target, seed });
+  const demo = installMeterDemo(engine, durationMs);
+  engine.run(msToCycles(target, durationMs));
+  return demo.finish();
 }

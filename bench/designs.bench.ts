@@ -1,0 +1,76 @@
+import { Bench } from 'tinybench';
+import { Engine } from '../hardware/engine.ts';
+import { avr } from '../hardware/targets/index.ts';
+import { msToCycles } from '../hardware/units.ts';
+import { installMeterDemo } from '../experiments/avr-meter-demo.ts';
+import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
+import type { KernelSystem } from '../kernels/types.ts';
+
+/*
+ * Host speed per kernel design on the AVR meter workload at a 1 kHz tick: engine events (steps)
+ * per host second, and the real-time factor (simulated seconds per host second). Run with
+ * `npm run bench`; writes results/bench.json. Timings vary by machine, so bench.json is not part of
+ * the reproducible results.
+ */
+
+/** Simulated time per measured run. */
+const SIMULATED_MS = 1000;
+
+/** A design as the bench runs it: booted on a fresh AVR engine with the meter workload. */
+interface BenchSubject {
+  readonly id: string;
+  readonly boot: (engine: Engine) => KernelSystem;
+}
+
+/**
+ * The subjects. The bare port (the meter's interrupts and a super-loop, no kernel) is the floor
+ * every design adds to. Each kernel design joins as
+ * `{ id: design, boot: (engine) => bootSystem(design, meterWorkload, engine) }`.
+ */
+const BENCH_SUBJECTS: readonly BenchSubject[] = [
+  {
+    id: 'bare-port',
+    boot: (engine) => {
+      installMeterDemo(engine, SIMULATED_MS);
+      return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
+    },
+  },
+];
+
+
+/** One simulated second of a subject; returns the engine for its step count. */
+function simulate(subject: BenchSubject): Engine {
+  const engine = new Engine({ target: avr, seed: 1 });
+  subject.boot(engine).run(msToCycles(avr, SIMULATED_MS));
+  return engine;
+}
+
+const bench = new Bench({ time: 1500 });
+const steps = new Map<string, number>();
+for (const subject of BENCH_SUBJECTS) {
+  steps.set(subject.id, simulate(subject).steps);
+  bench.add(subject.id, () => {
+    simulate(subject);
+  });
+}
+await bench.run();
+
+const rows = bench.tasks.map((task) => {
+  const result = task.result;
+  if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
+  const hostSeconds = result.latency.mean / 1000;
+  const perRun = steps.get(task.name) ?? 0;
+  return {
+    design: task.name,
+    simulatedMs: SIMULATED_MS,
+    stepsPerRun: perRun,
+    eventsPerSecond: Math.round(perRun / hostSeconds),
+    realTimeFactor: Math.round((SIMULATED_MS / 1000 / hostSeconds) * 10) / 10,
+    meanMs: Math.round(result.latency.mean * 1000) / 1000,
+    rme: Math.round(result.latency.rme * 100) / 100,
+    samples: result.latency.samplesCount,
+  };
+});
+console.table(rows);
+writeFileAtomic('results/bench.json', `${JSON.stringify({ node: process.version, target: avr.id, workload: 'meter, 1 kHz tick', rows }, null, 2)}\n`);
+console.log('wrote results/bench.json');

@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import { Listr } from 'listr2';
+import type { AnyExperiment, RunMode } from '../../experiments/contract.ts';
+import { EXPERIMENTS, EXPERIMENT_IDS, getExperiment } from '../../experiments/registry.ts';
+import { unitsOf } from '../../experiments/runner/compute.ts';
+import { Reproduction, type ExperimentOutcome } from '../../experiments/runner/reproduce.ts';
+import { parseShard } from '../../experiments/runner/shard.ts';
+import { mergeShards, sweepShard } from '../../experiments/runner/sweep.ts';
+import { defaultWorkers, unitRunner } from '../../experiments/runner/unit-runner.ts';
+import { buildReport, type ReportOutcome } from '../../report/build.ts';
+import { InputError } from '../exit-codes.ts';
+import { printJson } from '../output.ts';
+
+/** `kbench list`, `reproduce`, `sweep` and `merge`: running the experiments and collecting their results. */
+export function registerExperimentCommands(program: Command): void {
+  program
+    .command('list')
+    .description('list the experiments reproduce runs')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const rows = EXPERIMENTS.map((e) => ({ id: e.id, title: e.title, quickUnits: unitsOf(e, 'quick').length, fullUnits: unitsOf(e, 'full').length }));
+      if (opts.json === true) return printJson(rows);
+      for (const r of rows) console.log(`${r.id.padEnd(14)} ${r.title} (${r.fullUnits} units; ${r.quickUnits} with --quick)`);
+    });
+
+  program
+    .command('reproduce')
+    .description('run the experiments, write results/ and regenerate paper/ (resumes an interrupted run)')
+    .option('--quick', 'fewer seeds and shorter runs: a check in about a minute')
+    .option('--workers <n>', 'worker threads (0 runs in this thread)', String(defaultWorkers()))
+    .option('--only <ids>', `comma-separated experiment ids (${EXPERIMENT_IDS.join(', ')})`)
+    .option('--results-dir <dir>', 'where results go', 'results')
+    .option('--paper-dir <dir>', 'where the report goes', 'paper')
+    .option('--no-report', 'skip regenerating the report')
+    .option('--json', 'print what was run as JSON (no progress display)')
+    .action(async (opts: { quick?: boolean; workers: string; only?: string; resultsDir: string; paperDir: string; report: boolean; json?: boolean }) => {
+      const mode: RunMode = opts.quick === true ? 'quick' : 'full';
+      const workers = parseWorkers(opts.workers);
+      const experiments = opts.only === undefined ? EXPERIMENTS : parseOnly(opts.only);
+      const started = performance.now();
+      const runner = unitRunner(workers);
+      const reproduction = new Reproduction({ mode, resultsDir: opts.resultsDir, runner, workers });
+      const outcomes: ExperimentOutcome[] = [];
+      let report: ReportOutcome | undefined;
+      const experimentTasks = experiments.map((e) => ({
+        title: `${e.id}: ${e.title}`,
+        task: async (_ctx: unknown, task: { output: string; title: string }) => {
+          let shownPercent = -1;
+          const outcome = await reproduction.run(e, (done, total) => {
+            // Every 5%: enough to see it move, few enough lines for a CI log.
+            const percent = Math.floor((20 * done) / total) * 5;
+            if (percent === shownPercent) return;
+            shownPercent = percent;
+            task.output = `${done}/${total} units (${percent}%)`;
+          });
+          outcomes.push(outcome);
+          task.title = `${e.id}: ${describeOutcome(outcome)}`;
+        },
+      }));
+      try {
+        await new Listr(
+          [
+            { title: `experiments (${mode}, ${workers} workers)`, task: (_ctx, task) => task.newListr(experimentTasks, { concurrent: true, exitOnError: true }) },
+            {
+              title: `report into ${opts.paperDir}/`,
+              enabled: opts.report,
+              task: async (_ctx, task) => {
+                report = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
+                task.title = `report: ${report.files.length} files in ${opts.paperDir}/ (${report.figures} figures)`;
+              },
+            },
+          ],
+          { renderer: opts.json === true ? 'silent' : 'default' },
+        ).run();
+      } finally {
+        await runner.close();
+      }
+      reproduction.complete();
+      const wallMs = Math.round(performance.now() - started);
+      const ordered = experiments.map((e) => outcomes.find((o) => o.id === e.id));
+      if (opts.json === true) return printJson({ mode, workers, wallMs, experiments: ordered, report: report ?? null });
+      console.log(`reproduce (${mode}, ${workers} workers): ${(wallMs / 1000).toFixed(1)} s`);
+    });
+
+  program
+    .command('sweep')
+    .description('run one shard of an experiment and write its unit results (for a Slurm array or a Kubernetes indexed job)')
+    .requiredOption('--experiment <id>', `experiment id (${EXPERIMENT_IDS.join(', ')})`)
+    .requiredOption('--shard <i/n>', 'this shard, 0-based: i of n (e.g. $SLURM_ARRAY_TASK_ID/$N or $JOB_COMPLETION_INDEX/$N)')
+    .requiredOption('--out <dir>', 'directory for the shard file')
+    .option('--quick', 'the quick mode of the experiment')
+    .option('--workers <n>', 'worker threads (0 runs in this thread)', String(defaultWorkers()))
+    .option('--json', 'print JSON')
+    .action(async (opts: { experiment: string; shard: string; out: string; quick?: boolean; workers: string; json?: boolean }) => {
+      const experiment = experimentOrInputError(opts.experiment, '--experiment');
+      let shard;
+      try {
+        shard = parseShard(opts.shard);
+      } catch (e) {
+        throw new InputError(`--shard: ${(e as Error).message}`);
+      }
+      const runner = unitRunner(parseWorkers(opts.workers));
+      let path: string;
+      try {
+        path = await sweepShard(experiment, opts.quick === true ? 'quick' : 'full', shard, opts.out, runner);
+      } finally {
+        await runner.close();
+      }
+      if (opts.json === true) return printJson({ experiment: experiment.id, shard, file: path });
+      console.log(`wrote ${path}`);
+    });
+
+  program
+    .command('merge')
+    .description('merge shard files (files or directories) into results/<id>.json and .csv')
+    .argument('<paths...>', 'shard files or directories holding them')
+    .option('--results-dir <dir>', 'where results go', 'results')
+    .option('--json', 'print JSON')
+    .action((paths: string[], opts: { resultsDir: string; json?: boolean }) => {
+      let outcomes;
+      try {
+        outcomes = mergeShards(paths, opts.resultsDir);
+      } catch (e) {
+        if (e instanceof RangeError) throw new InputError(`merge: ${e.message}`);
+        throw e;
+      }
+      if (opts.json === true) return printJson(outcomes);
+      for (const o of outcomes) console.log(`${o.id}: ${o.shards} shards, ${o.units} units, ${o.rows} rows -> ${opts.resultsDir}/${o.id}.json`);
+    });
+}
+
+function describeOutcome(o: ExperimentOutcome): string {
+  if (o.status === 'skipped') return 'already finished by the interrupted run, kept';
+  const resumed = o.resumedUnits > 0 ? `, ${o.resumedUnits} resumed` : '';
+  return `${o.rows} rows from ${o.units} units${resumed} in ${(o.wallMs / 1000).toFixed(1)} s`;
+}
+
+function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InputError(`--workers: must be a whole number from 0 to 256, got "${text}"`);
+  return n;
+}
+
+function experimentOrInputError(id: string, option: string): AnyExperiment {
+  try {
+    return getExperiment(id);
+  } catch (e) {
+    throw new InputError(`${option}: ${(e as Error).message}`);
+  }
+}
+
+function parseOnly(text: string): AnyExperiment[] {
+  const ids = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (ids.length === 0) throw new InputError('--only: give at least one experiment id');
+  return ids.map((id) => experimentOrInputError(id, '--only'));
+}

@@ -1,0 +1,70 @@
+/**
+ * The row shapes of the paper's experiments (issue "Experiments, the kbench command, results and
+ * the generated report"): what `results/<id>.json` holds and what the report's figures and claim
+ * verdicts read. An experiment's `columns` list these keys in this order. Times in microseconds.
+ * Type aliases rather than interfaces so that they are assignable to `Row` (an index signature).
+ */
+
+/** How an experiment frames an OS's scheduling (the paper analyses uC/OS-II and uKernel as EDF). */
+export const FRAMINGS = ['fixed-priority', 'dynamic-priority'] as const;
+
+/** A framing. */
+export type Framing = (typeof FRAMINGS)[number];
+
+/** fig1: max interrupt-disable time against the number of running tasks. */
+export type Fig1Row = {
+  readonly target: string;
+  readonly profile: string;
+  readonly tasks: number;
+  readonly maxIrqOffUs: number;
+};
+
+/** fig2: task-switch time against the number of running tasks. */
+export type Fig2Row = {
+  readonly target: string;
+  readonly profile: string;
+  readonly tasks: number;
+  readonly switchMeanUs: number;
+  readonly switchMinUs: number;
+  readonly switchMaxUs: number;
+};
+
+/** table2: code and RAM per profile, with the paper's KB (null where it has none, e.g. MOS or the M4). */
+export type Table2Row = {
+  readonly target: string;
+  readonly profile: string;
+  readonly codeBytes: number;
+  readonly ramBytes: number;
+  readonly paperKB: number | null;
+};
+
+/**
+ * fig3 and fig4: I/O delay and jitter against payload, over seeded random task sets. `ci95` is the
+ * half-width of the 95% confidence interval of `ioDelayMeanUs` across the task sets.
+ */
+export type IoRow = {
+  readonly target: string;
+  readonly profile: string;
+  readonly framing: Framing;
+  readonly payload: number;
+  readonly ioDelayMeanUs: number;
+  readonly ioDelayMaxUs: number;
+  readonly ioJitterUs: number;
+  readonly ci95: number;
+};
+
+/** bounds: simulated max I/O delay against an analytic bound, over every simulated task set. */
+export type BoundsRow = {
+  readonly target: string;
+  readonly profile: string;
+  readonly variant: 'paper' | 'corrected';
+  readonly taskSets: number;
+  readonly violations: number;
+};
+
+/** breakdown: the highest utilisation at which the meter workload stays schedulable. */
+export type BreakdownRow = {
+  readonly target: string;
+  readonly profile: string;
+  readonly utilisation: number;
+};

@@ -1,0 +1,19 @@
+import type { AnyExperiment } from './contract.ts';
+import { irqLatency } from './irq-latency.ts';
+import { portCosts } from './port-costs.ts';
+
+/**
+ * Every experiment `kbench reproduce` runs, in run and report order. A new experiment is one file
+ * in experiments/ plus one line here.
+ */
+export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency];
+
+/** Ids of the registered experiments, in order. */
+export const EXPERIMENT_IDS: readonly string[] = EXPERIMENTS.map((e) => e.id);
+
+/** Looks an experiment up by id; throws naming the known ids when it does not exist. */
+export function getExperiment(id: string): AnyExperiment {
+  const experiment = EXPERIMENTS.find((e) => e.id === id);
+  if (experiment === undefined) throw new RangeError(`unknown experiment "${id}": known experiments are ${EXPERIMENT_IDS.join(', ')}`);
+  return experiment;
+}

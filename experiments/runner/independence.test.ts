@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXPERIMENTS } from '../registry.ts';
+import { reproduce } from './reproduce.ts';
+import { parseShard } from './shard.ts';
+import { mergeShards, sweepShard } from './sweep.ts';
+import { inProcessRunner, poolRunner, type UnitRunner } from './unit-runner.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'kbench-independence-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function resultBytes(dir: string): Record<string, string> {
+  const bytes: Record<string, string> = {};
+  for (const e of EXPERIMENTS) {
+    for (const ext of ['json', 'csv']) bytes[`${e.id}.${ext}`] = readFileSync(join(dir, `${e.id}.${ext}`), 'utf8');
+  }
+  return bytes;
+}
+
+async function reproduceWith(name: string, runner: UnitRunner, workers: number): Promise<Record<string, string>> {
+  const dir = join(scratch, name);
+  try {
+    await reproduce(EXPERIMENTS, { mode: 'quick', resultsDir: dir, stateDir: join(scratch, `${name}-state`), runner, workers });
+  } finally {
+    await runner.close();
+  }
+  return resultBytes(dir);
+}
+
+describe('results do not depend on how the units were spread', () => {
+  it('writes byte-identical results in process, on 1 worker thread and on 3', async () => {
+    const inProcess = await reproduceWith('in-process', inProcessRunner(), 0);
+    const oneWorker = await reproduceWith('one-worker', poolRunner(1), 1);
+    const threeWorkers = await reproduceWith('three-workers', poolRunner(3), 3);
+    expect(oneWorker).toEqual(inProcess);
+    expect(threeWorkers).toEqual(inProcess);
+  }, 60_000);
+
+  it('merges 3 shards, handed over in any order, into the bytes of a single run', async () => {
+    const single = await reproduceWith('single', inProcessRunner(), 0);
+    const runner = inProcessRunner();
+    const shardDirs: string[] = [];
+    for (const text of ['2/3', '0/3', '1/3']) {
+      const dir = join(scratch, `shard-${text.replace('/', '-of-')}`);
+      for (const e of EXPERIMENTS) await sweepShard(e, 'quick', parseShard(text), dir, runner);
+      shardDirs.push(dir);
+    }
+    const merged = join(scratch, 'merged');
+    mergeShards(shardDirs, merged);
+    expect(resultBytes(merged)).toEqual(single);
+  }, 60_000);
+});

@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defineExperiment, type Row } from '../experiments/contract.ts';
+import { writeResults } from '../experiments/runner/results-files.ts';
+import { buildReport } from './build.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'kbench-report-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const PROFILES = ['webit', 'worix', 'ukernel', 'idcx', 'ucos2'];
+
+/** Writes rows as `results/<id>.json` the way the runner does. */
+function write(dir: string, id: string, rows: Row[]): void {
+  const columns = Object.keys(rows[0] ?? {});
+  const experiment = defineExperiment<never, never>({ id, title: id, description: id, columns, settings: () => ({ seeds: [], targets: [], durationMs: null }), units: () => [], runUnit: (u) => u, reduce: () => [] });
+  writeResults(dir, experiment, { experiment: id, rows });
+}
+
+describe('the report', () => {
+  it('draws every paper figure from rows of the documented shapes, as SVG and PNG, and judges the claims from them', async () => {
+    const resultsDir = join(scratch, 'results');
+    const paperDir = join(scratch, 'paper');
+    const targets = ['avr', 'm4'];
+    write(resultsDir, 'fig1', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target, profile, tasks, maxIrqOffUs: profile === 'ucos2' ? 10 : 10 + tasks })))));
+    write(resultsDir, 'fig2', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 8].map((tasks) => ({ target, profile, tasks, switchMeanUs: 20, switchMinUs: 19, switchMaxUs: 21 })))));
+    write(resultsDir, 'table2', PROFILES.map((profile, i) => ({ target: 'avr', profile, codeBytes: 3000 + 100 * i, ramBytes: 500, paperKB: 3.5 })));
+    const io = (framing: string, profiles: string[]): Row[] =>
+      targets.flatMap((target) => profiles.flatMap((profile) => [0.1, 0.5, 0.8].map((payload) => ({ target, profile, framing, payload, ioDelayMeanUs: 10 * payload, ioDelayMaxUs: 20 * payload, ioJitterUs: 2, ci95: 0.5 }))));
+    write(resultsDir, 'fig3', io('fixed-priority', ['webit', 'idcx']));
+    write(resultsDir, 'fig4', [...io('dynamic-priority', ['worix', 'ukernel', 'ucos2']), ...io('fixed-priority', ['ucos2'])]);
+    write(resultsDir, 'bounds', targets.flatMap((target) => PROFILES.flatMap((profile) => ['paper', 'corrected'].map((variant) => ({ target, profile, variant, taskSets: 100, violations: variant === 'paper' ? 7 : 0 })))));
+    write(resultsDir, 'breakdown', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, utilisation: 0.7 }))));
+
+    await buildReport({ resultsDir, paperDir });
+
+    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown']) {
+      expect(readFileSync(join(paperDir, 'figures', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
+      // The PNG signature: \x89 P N G.
+      expect([...readFileSync(join(paperDir, 'figures', `${id}.png`)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    }
+    const report = readFileSync(join(paperDir, 'REPORT.md'), 'utf8');
+    expect(report).toMatch(/### Claim 1: [^\n]*\n\nPaper: section 4.1, Figure 1. \*\*Reproduced\.\*\*/);
+    // Sizes webit 3000 < worix 3100 < ukernel 3200 < idcx 3300 < ucos2 3400 against the paper's
+    // idcx < worix < ukernel < webit < ucos2: the pairs worix-ukernel and every pair with ucos2 agree, 5 of 10.
+    expect(report).toMatch(/### Claim 8: [^\n]*\n\nPaper: [^\n]*\*\*Partly reproduced\.\*\* [^\n]*5 of 10 pairs agree/);
+    expect(report).not.toContain('Not yet measured: `fig1`');
+    expect(report).toMatch(/## Where kbench disagrees with the paper\n\n(- .*\n)*- \*\*Claim 8\*\* \(partly reproduced\)/);
+
+    // The same results give the same bytes: a second build matches the first, figure for figure.
+    const again = join(scratch, 'paper-again');
+    await buildReport({ resultsDir, paperDir: again });
+    for (const name of ['REPORT.md', 'index.html', 'figures/fig1-avr.svg', 'figures/fig1-avr.png', 'figures/fig4-m4.png']) {
+      expect(readFileSync(join(again, name)).equals(readFileSync(join(paperDir, name)))).toBe(true);
+    }
+  }, 60_000);
+
+  it('opens from disk: index.html loads vega from vendor/ next to it and nothing from the network', async () => {
+    const paperDir = join(scratch, 'paper-empty');
+    await buildReport({ resultsDir: join(scratch, 'no-results'), paperDir });
+    const html = readFileSync(join(paperDir, 'index.html'), 'utf8');
+    const sources = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources).toEqual(['vendor/vega.min.js', 'vendor/vega-lite.min.js', 'vendor/vega-embed.min.js']);
+    for (const src of sources) expect(existsSync(join(paperDir, src as string))).toBe(true);
+    expect(readFileSync(join(paperDir, 'REPORT.md'), 'utf8')).toContain('**Not yet measured**: needs `fig1` results.');
+  }, 60_000);
+});

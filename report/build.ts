@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXPERIMENT_IDS, EXPERIMENTS } from '../experiments/registry.ts';
+import { copyFileAtomic, writeFileAtomic } from '../experiments/runner/atomic-write.ts';
+import { REPO_ROOT } from '../experiments/runner/fingerprint.ts';
+import { CLAIMS } from './claims.ts';
+import { figuresFor, type Figure } from './figures.ts';
+import { VENDORED, indexHtml } from './html.ts';
+import { loadResults } from './load.ts';
+import { reportMarkdown } from './report-markdown.ts';
+import { toPng, toSvg } from './render.ts';
+
+/** Where the report is read from and written to. */
+export interface ReportOptions {
+  readonly resultsDir: string;
+  readonly paperDir: string;
+}
+
+/** What `buildReport` wrote. */
+export interface ReportOutcome {
+  readonly files: readonly string[];
+  readonly figures: number;
+}
+
+async function writeFigures(figures: readonly Figure[], dir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const figure of figures) {
+    const svg = await toSvg(figure.spec);
+    writeFileAtomic(join(dir, `${figure.id}.svg`), svg);
+    writeFileAtomic(join(dir, `${figure.id}.png`), toPng(svg));
+    written.push(`${figure.id}.svg`, `${figure.id}.png`);
+  }
+  return written;
+}
+
+/** Removes files a previous report wrote that this one did not (a figure whose experiment is gone). */
+function pruneStale(dir: string, keep: readonly string[]): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (!keep.includes(name)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * Builds the report from results/ only: `REPORT.md`, one SVG and one PNG per figure under
+ * `figures/`, and `index.html` with the vendored vega builds under `vendor/`.
+ */
+export async function buildReport(options: ReportOptions): Promise<ReportOutcome> {
+  const input = loadResults(options.resultsDir, EXPERIMENT_IDS);
+  const figures = figuresFor(input.results, input.order);
+  const figuresDir = join(options.paperDir, 'figures');
+  mkdirSync(figuresDir, { recursive: true });
+  const figureFiles = await writeFigures(figures, figuresDir);
+  pruneStale(figuresDir, figureFiles);
+
+  const vendorDir = join(options.paperDir, 'vendor');
+  const vendorFiles: string[] = [];
+  for (const v of VENDORED) {
+    const name = v.file.split('/').pop() as string;
+    copyFileAtomic(join(REPO_ROOT, 'node_modules', v.pkg, v.file), join(vendorDir, name));
+    copyFileAtomic(join(REPO_ROOT, 'node_modules', v.pkg, 'LICENSE'), join(vendorDir, `${v.pkg}.LICENSE`));
+    vendorFiles.push(name, `${v.pkg}.LICENSE`);
+  }
+
+  writeFileAtomic(join(options.paperDir, 'REPORT.md'), reportMarkdown(input, figures, EXPERIMENTS));
+  writeFileAtomic(join(options.paperDir, 'index.html'), indexHtml(figures, CLAIMS, input.results));
+  return {
+    files: ['REPORT.md', 'index.html', ...figureFiles.map((f) => `figures/${f}`), ...vendorFiles.map((f) => `vendor/${f}`)],
+    figures: figures.length,
+  };
+}

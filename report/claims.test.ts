@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Row } from '../experiments/contract.ts';
+import { CLAIMS, type ResultsSet } from './claims.ts';
+
+const FIVE = ['webit', 'worix', 'ukernel', 'idcx', 'ucos2'];
+
+function claim(n: number) {
+  const c = CLAIMS.find((x) => x.n === n);
+  if (c === undefined) throw new Error(`no claim ${n}`);
+  return c;
+}
+
+/** fig1 rows where each profile's max irq-off time is `f(profile, tasks)` us. */
+function fig1(f: (profile: string, tasks: number) => number): ResultsSet {
+  const rows: Row[] = FIVE.flatMap((profile) => [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target: 'avr', profile, tasks, maxIrqOffUs: f(profile, tasks) })));
+  return new Map([['fig1', rows]]);
+}
+
+describe('claim verdicts', () => {
+  it('read "not yet measured" (undefined) while the experiment has no rows', () => {
+    for (const c of CLAIMS) expect(c.judge(new Map())).toBeUndefined();
+  });
+
+  it('find claim 1 reproduced when uC/OS-II is flat at 10 us and the others rise from 12 us', () => {
+    const results = fig1((p, n) => (p === 'ucos2' ? 10 : 12 + n));
+    expect(claim(1).judge(results)?.status).toBe('reproduced');
+    // 2 of 3 rising profiles grow: WORIX stays flat at 12 + 1 us here.
+    const twoGrow = fig1((p, n) => (p === 'worix' ? 13 : 12 + n));
+    expect(claim(2).judge(twoGrow)).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('2 of 3') });
+  });
+
+  it('find claim 1 not reproduced when uC/OS-II is the largest at every task count', () => {
+    expect(claim(1).judge(fig1((p) => (p === 'ucos2' ? 50 : 20)))?.status).toBe('not reproduced');
+  });
+
+  it('judge claim 3 per task count: Webit above WORIX at 4 of 8 counts is partly reproduced', () => {
+    const verdict = claim(3).judge(fig1((p, n) => (p === 'webit' ? 20 : p === 'worix' ? 16 + n : 30)));
+    // Webit 20 > WORIX 17..20 only where 16 + n < 20, i.e. n = 1, 2, 3: 3 of 8.
+    expect(verdict).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('3 of 8') });
+  });
+
+  it('judge the code-size order from table2 by agreeing pairs', () => {
+    const table2 = (bytes: Record<string, number>): ResultsSet =>
+      new Map([['table2', FIVE.map((profile) => ({ target: 'avr', profile, codeBytes: bytes[profile] ?? 0, ramBytes: 0, paperKB: null }))]]);
+    expect(claim(8).judge(table2({ idcx: 1, worix: 2, ukernel: 3, webit: 4, ucos2: 5 }))?.status).toBe('reproduced');
+    // Fully reversed: 0 of 10 pairs agree.
+    expect(claim(8).judge(table2({ idcx: 5, worix: 4, ukernel: 3, webit: 2, ucos2: 1 }))).toMatchObject({ status: 'not reproduced', text: expect.stringContaining('0 of 10') });
+  });
+
+  it('call a switch time stable within 10% of its mean and WORIX unstable when one task count spans 20-40 us', () => {
+    const rows: Row[] = ['ucos2', 'worix'].flatMap((profile) =>
+      [1, 2, 3].map((tasks) => ({ target: 'avr', profile, tasks, switchMeanUs: 30, switchMinUs: profile === 'worix' && tasks === 2 ? 20 : 29, switchMaxUs: profile === 'worix' && tasks === 2 ? 40 : 31 })),
+    );
+    const results = new Map([['fig2', rows]]);
+    expect(claim(4).judge(results)?.status).toBe('reproduced');
+    expect(claim(6).judge(results)).toMatchObject({ status: 'reproduced', text: expect.stringContaining('at 2 tasks') });
+  });
+});

@@ -1,0 +1,294 @@
+import type { Row } from '../experiments/contract.ts';
+import type { Fig1Row, Fig2Row, IoRow, Table2Row } from '../experiments/paper-rows.ts';
+import { profileName } from './published.ts';
+
+/*
+ * The paper's ten claims, each judged from results rows. A verdict is generated text with the
+ * numbers behind it; while an experiment a claim needs has no results, the claim reads "not yet
+ * measured". The paper's claims are about the ATmega128L, so verdicts read the `avr` rows.
+ */
+
+/** Experiment id to its rows, as read from results/. */
+export type ResultsSet = ReadonlyMap<string, readonly Row[]>;
+
+/** A generated verdict. */
+export interface Verdict {
+  readonly status: 'reproduced' | 'partly reproduced' | 'not reproduced';
+  readonly text: string;
+}
+
+/** One claim of the paper. */
+export interface Claim {
+  readonly n: number;
+  readonly text: string;
+  readonly source: string;
+  /** Experiments whose rows the verdict reads. */
+  readonly experiments: readonly string[];
+  /** The mechanism the paper names, as kbench's profiles model it. */
+  readonly mechanism: string;
+  /** The verdict, or undefined while the rows it needs are missing. */
+  judge(results: ResultsSet): Verdict | undefined;
+}
+
+/**
+ * kbench's reading of "stable": a time whose spread (largest minus smallest) is at most this
+ * fraction of its mean. The paper gives no number; 10% is what an oscilloscope user would call flat.
+ */
+export const STABLE_SPREAD = 0.1;
+
+/** kbench's reading of "grows": the value at the most tasks exceeds the value at the fewest by this fraction. */
+export const GROWTH = 0.05;
+
+/** kbench's reading of "a little above": at most this factor above. */
+export const A_LITTLE = 1.5;
+
+const TARGET = 'avr';
+
+function rowsOf<T>(results: ResultsSet, id: string, profiles: readonly string[]): T[] | undefined {
+  const rows = results.get(id)?.filter((r) => r.target === TARGET) as T[] | undefined;
+  if (rows === undefined) return undefined;
+  const present = new Set(rows.map((r) => (r as { profile: string }).profile));
+  return profiles.every((p) => present.has(p)) ? rows : undefined;
+}
+
+function byTasks<T extends { profile: string; tasks: number }>(rows: readonly T[], profile: string): T[] {
+  return rows.filter((r) => r.profile === profile).sort((a, b) => a.tasks - b.tasks);
+}
+
+function spreadOf(values: readonly number[]): { min: number; max: number; mean: number; relative: number } {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  return { min, max, mean, relative: mean === 0 ? 0 : (max - min) / mean };
+}
+
+function us(v: number): string {
+  return `${Number(v.toFixed(2))} us`;
+}
+
+function pct(v: number): string {
+  return `${Math.round(v * 100)}%`;
+}
+
+function fromCount(ok: number, of: number): Verdict['status'] {
+  if (ok === of) return 'reproduced';
+  return ok === 0 ? 'not reproduced' : 'partly reproduced';
+}
+
+function taskCounts<T extends { tasks: number }>(rows: readonly T[]): number[] {
+  return [...new Set(rows.map((r) => r.tasks))].sort((a, b) => a - b);
+}
+
+/** Task counts at which `profile` has the smallest `key` of the given profiles (ties count). */
+function smallestAt<T extends { profile: string; tasks: number }>(rows: readonly T[], profile: string, profiles: readonly string[], key: keyof T): { ok: number; of: number } {
+  const counts = taskCounts(rows);
+  let ok = 0;
+  for (const n of counts) {
+    const at = rows.filter((r) => r.tasks === n && profiles.includes(r.profile));
+    const mine = at.find((r) => r.profile === profile);
+    if (mine !== undefined && at.every((r) => (mine[key] as number) <= (r[key] as number))) ok++;
+  }
+  return { ok, of: counts.length };
+}
+
+const FIVE = ['webit', 'worix', 'ukernel', 'idcx', 'ucos2'];
+
+function stability(rows: readonly Fig2Row[], profile: string): { stable: boolean; text: string } {
+  const s = spreadOf(byTasks(rows, profile).map((r) => r.switchMeanUs));
+  return { stable: s.relative <= STABLE_SPREAD, text: `${profileName(profile)}'s mean switch time spans ${us(s.min)}-${us(s.max)} over 1-8 tasks (spread ${pct(s.relative)} of its mean)` };
+}
+
+function meanOver(rows: readonly IoRow[], profile: string, key: 'ioJitterUs' | 'ioDelayMeanUs'): number {
+  const mine = rows.filter((r) => r.profile === profile);
+  return mine.reduce((s, r) => s + r[key], 0) / mine.length;
+}
+
+/** The ten claims of the paper, in its order (reference/five-os-paper.md). */
+export const CLAIMS: readonly Claim[] = [
+  {
+    n: 1,
+    text: "uC/OS-II's max interrupt-disable time is the smallest of the five.",
+    source: 'section 4.1, Figure 1',
+    experiments: ['fig1'],
+    mechanism: "uC/OS-II makes a task ready or not ready with O(1) bitmap updates (OSRdyGrp/OSRdyTbl), and its tick walks the TCB list with interrupts masked only around each TCB's update, so no masked section grows with the task count.",
+    judge: (results) => {
+      const rows = rowsOf<Fig1Row>(results, 'fig1', FIVE);
+      if (rows === undefined) return undefined;
+      const { ok, of } = smallestAt(rows, 'ucos2', FIVE, 'maxIrqOffUs');
+      const s = spreadOf(byTasks(rows, 'ucos2').map((r) => r.maxIrqOffUs));
+      return { status: fromCount(ok, of), text: `uC/OS-II has the smallest max interrupt-disable time of the five at ${ok} of ${of} task counts (its own: ${us(s.min)}-${us(s.max)}).` };
+    },
+  },
+  {
+    n: 2,
+    text: "WORIX's, uKernel's and Webit's max interrupt-disable time grows with the number of tasks.",
+    source: 'section 4.1, Figure 1',
+    experiments: ['fig1'],
+    mechanism: "Their timer ISRs walk a queue inside one masked section: WORIX's sleep queue, uKernel's waiting list (the tasks whose sleep reaches zero), Webit's timer_info queue; the longer the queue, the longer interrupts stay off.",
+    judge: (results) => {
+      const rows = rowsOf<Fig1Row>(results, 'fig1', ['worix', 'ukernel', 'webit']);
+      if (rows === undefined) return undefined;
+      const parts = ['worix', 'ukernel', 'webit'].map((p) => {
+        const series = byTasks(rows, p);
+        const first = series[0]?.maxIrqOffUs ?? 0;
+        const last = series[series.length - 1]?.maxIrqOffUs ?? 0;
+        return { p, grows: last > first * (1 + GROWTH), text: `${profileName(p)} ${us(first)} -> ${us(last)}` };
+      });
+      const ok = parts.filter((x) => x.grows).length;
+      return { status: fromCount(ok, 3), text: `${ok} of 3 grow by more than ${pct(GROWTH)} from the fewest to the most tasks: ${parts.map((x) => x.text).join('; ')}.` };
+    },
+  },
+  {
+    n: 3,
+    text: "Webit's timer interrupt is longer than WORIX's (it processes more per tick).",
+    source: 'section 4.1, Figure 1',
+    experiments: ['fig1'],
+    mechanism: "Webit's timer_info entries carry a repeat count besides the sleep time, so each entry the tick visits costs more than a WORIX sleep-queue entry.",
+    judge: (results) => {
+      const rows = rowsOf<Fig1Row>(results, 'fig1', ['webit', 'worix']);
+      if (rows === undefined) return undefined;
+      const counts = taskCounts(rows);
+      const ok = counts.filter((n) => {
+        const w = rows.find((r) => r.tasks === n && r.profile === 'webit');
+        const x = rows.find((r) => r.tasks === n && r.profile === 'worix');
+        return w !== undefined && x !== undefined && w.maxIrqOffUs > x.maxIrqOffUs;
+      }).length;
+      return { status: fromCount(ok, counts.length), text: `Webit's max interrupt-disable time exceeds WORIX's at ${ok} of ${counts.length} task counts.` };
+    },
+  },
+  {
+    n: 4,
+    text: "uC/OS-II's switch time is stable across the number of tasks.",
+    source: 'section 4.2, Figure 2',
+    experiments: ['fig2'],
+    mechanism: 'Pick-next is two table lookups (OSUnMapTbl on the AVR, CLZ on the M4) whatever the number of tasks.',
+    judge: (results) => {
+      const rows = rowsOf<Fig2Row>(results, 'fig2', ['ucos2']);
+      if (rows === undefined) return undefined;
+      const s = stability(rows, 'ucos2');
+      return { status: s.stable ? 'reproduced' : 'not reproduced', text: `${s.text}; stable means a spread of at most ${pct(STABLE_SPREAD)}.` };
+    },
+  },
+  {
+    n: 5,
+    text: "iDCX's switch time is the smallest of the five, and stable.",
+    source: 'section 4.2, Figure 2',
+    experiments: ['fig2'],
+    mechanism: "iDCX keeps task_ready_tab sorted on insertion, so pick-next takes the first entry; the sorting cost falls on the release, not on the switch.",
+    judge: (results) => {
+      const rows = rowsOf<Fig2Row>(results, 'fig2', FIVE);
+      if (rows === undefined) return undefined;
+      const { ok, of } = smallestAt(rows, 'idcx', FIVE, 'switchMeanUs');
+      const s = stability(rows, 'idcx');
+      const parts = (ok === of ? 1 : 0) + (s.stable ? 1 : 0);
+      return { status: fromCount(parts, 2), text: `iDCX has the smallest mean switch time at ${ok} of ${of} task counts; ${s.text}.` };
+    },
+  },
+  {
+    n: 6,
+    text: "WORIX's switch time depends on the priority of the task that becomes ready (unstable).",
+    source: 'section 4.2, Figure 2',
+    experiments: ['fig2'],
+    mechanism: 'Pick-next scans the per-priority queue array from the top until a non-empty queue: one step when a priority-0 task is ready, every level when only the lowest is.',
+    judge: (results) => {
+      const rows = rowsOf<Fig2Row>(results, 'fig2', ['worix']);
+      if (rows === undefined) return undefined;
+      const series = byTasks(rows, 'worix');
+      const widest = series.reduce((best, r) => ((r.switchMaxUs - r.switchMinUs) / r.switchMeanUs > (best.switchMaxUs - best.switchMinUs) / best.switchMeanUs ? r : best));
+      const relative = (widest.switchMaxUs - widest.switchMinUs) / widest.switchMeanUs;
+      return {
+        status: relative > STABLE_SPREAD ? 'reproduced' : 'not reproduced',
+        text: `WORIX's switch times at ${widest.tasks} tasks range ${us(widest.switchMinUs)}-${us(widest.switchMaxUs)} (${pct(relative)} of the mean; unstable means more than ${pct(STABLE_SPREAD)}).`,
+      };
+    },
+  },
+  {
+    n: 7,
+    text: "uKernel's switch time is stable but a little above uC/OS-II's.",
+    source: 'section 4.2, Figure 2',
+    experiments: ['fig2'],
+    mechanism: "OSSched() saves, picks with the 'fast localisation algorithm' and restores: constant work, but more of it than uC/OS-II's two lookups.",
+    judge: (results) => {
+      const rows = rowsOf<Fig2Row>(results, 'fig2', ['ukernel', 'ucos2']);
+      if (rows === undefined) return undefined;
+      const s = stability(rows, 'ukernel');
+      const ratios = taskCounts(rows).map((n) => {
+        const k = rows.find((r) => r.tasks === n && r.profile === 'ukernel')?.switchMeanUs ?? 0;
+        const u = rows.find((r) => r.tasks === n && r.profile === 'ucos2')?.switchMeanUs ?? 1;
+        return k / u;
+      });
+      const above = ratios.every((r) => r > 1 && r <= A_LITTLE);
+      const parts = (s.stable ? 1 : 0) + (above ? 1 : 0);
+      const r = spreadOf(ratios);
+      return { status: fromCount(parts, 2), text: `${s.text}; uKernel / uC/OS-II mean switch time is ${r.min.toFixed(2)}-${r.max.toFixed(2)} ("a little above" means between 1 and ${A_LITTLE}).` };
+    },
+  },
+  {
+    n: 8,
+    text: 'Code size: iDCX < WORIX < uKernel < Webit < uC/OS-II.',
+    source: 'section 4.3, Table 2',
+    experiments: ['table2'],
+    mechanism: "Code size is the bytes of every block a profile's configuration includes plus the port code; the order follows from which services and tables each profile carries.",
+    judge: (results) => {
+      const order = ['idcx', 'worix', 'ukernel', 'webit', 'ucos2'];
+      const rows = rowsOf<Table2Row>(results, 'table2', order);
+      if (rows === undefined) return undefined;
+      const size = (p: string): number => rows.find((r) => r.profile === p)?.codeBytes ?? 0;
+      let agree = 0;
+      let pairs = 0;
+      for (let i = 0; i < order.length; i++) {
+        for (let j = i + 1; j < order.length; j++) {
+          pairs++;
+          if (size(order[i] as string) < size(order[j] as string)) agree++;
+        }
+      }
+      const ours = [...order].sort((a, b) => size(a) - size(b)).map((p) => `${profileName(p)} ${size(p)} B`).join(' < ');
+      return { status: agree === pairs ? 'reproduced' : agree * 2 >= pairs ? 'partly reproduced' : 'not reproduced', text: `kbench's order: ${ours}; ${agree} of ${pairs} pairs agree with the paper's order.` };
+    },
+  },
+  {
+    n: 9,
+    text: "Webit's I/O jitter is below iDCX's while schedulable, the advantage shrinks with payload, and Webit's mean I/O delay exceeds iDCX's past payload 0.4.",
+    source: 'section 5.2, Figure 3',
+    experiments: ['fig3'],
+    mechanism: "Both are fixed-priority with time slicing among equal priorities; Webit's sorted linked ready list and its tick's timer_info processing change where jobs wait, trading delay for regularity.",
+    judge: (results) => {
+      const rows = rowsOf<IoRow>(results, 'fig3', ['webit', 'idcx'])?.filter((r) => r.framing === 'fixed-priority');
+      if (rows === undefined || rows.length === 0) return undefined;
+      const payloads = [...new Set(rows.map((r) => r.payload))].sort((a, b) => a - b);
+      const at = (p: string, x: number): IoRow | undefined => rows.find((r) => r.profile === p && r.payload === x);
+      const advantage = (x: number): number => (at('idcx', x)?.ioJitterUs ?? 0) - (at('webit', x)?.ioJitterUs ?? 0);
+      const lo = payloads[0] ?? 0;
+      const hi = payloads[payloads.length - 1] ?? 0;
+      const past = payloads.filter((x) => x > 0.4);
+      const lower = advantage(lo) > 0;
+      const shrinks = advantage(hi) < advantage(lo);
+      const slower = past.length > 0 && past.every((x) => (at('webit', x)?.ioDelayMeanUs ?? 0) > (at('idcx', x)?.ioDelayMeanUs ?? 0));
+      const ok = [lower, shrinks, slower].filter(Boolean).length;
+      return {
+        status: fromCount(ok, 3),
+        text: `iDCX minus Webit jitter: ${us(advantage(lo))} at payload ${lo}, ${us(advantage(hi))} at ${hi} (${lower ? 'Webit lower' : 'Webit not lower'}, ${shrinks ? 'shrinking' : 'not shrinking'}); Webit's mean delay ${slower ? 'exceeds' : 'does not always exceed'} iDCX's past payload 0.4.`,
+      };
+    },
+  },
+  {
+    n: 10,
+    text: "Among the dynamic three: WORIX has the least jitter without much extra delay; uKernel's jitter is in the middle but its delay is much longer; uC/OS-II has the least delay and the most jitter.",
+    source: 'section 5.4, Figure 4',
+    experiments: ['fig4'],
+    mechanism: "The paper's dynamic-priority (EDF) framing of three kernels Table 1 calls fixed-priority or non-preemptive; uKernel's non-preemptive scheduling lengthens delay, uC/OS-II's immediate preemption shortens it at the cost of variation.",
+    judge: (results) => {
+      const three = ['worix', 'ukernel', 'ucos2'];
+      const rows = rowsOf<IoRow>(results, 'fig4', three)?.filter((r) => r.framing === 'dynamic-priority');
+      if (rows === undefined || rows.length === 0) return undefined;
+      const jitter = Object.fromEntries(three.map((p) => [p, meanOver(rows, p, 'ioJitterUs')])) as Record<string, number>;
+      const delay = Object.fromEntries(three.map((p) => [p, meanOver(rows, p, 'ioDelayMeanUs')])) as Record<string, number>;
+      const [w, k, u] = [jitter.worix as number, jitter.ukernel as number, jitter.ucos2 as number];
+      const [dw, dk, du] = [delay.worix as number, delay.ukernel as number, delay.ucos2 as number];
+      const parts = [w < k && w < u, (k - w) * (k - u) < 0, dk > dw && dk > du, du < dw && du < dk, u > w && u > k];
+      const ok = parts.filter(Boolean).length;
+      const show = (p: string): string => `${profileName(p)} jitter ${us(jitter[p] as number)}, delay ${us(delay[p] as number)}`;
+      return { status: fromCount(ok, parts.length), text: `Averaged over payloads: ${three.map(show).join('; ')}; ${ok} of ${parts.length} orderings hold.` };
+    },
+  },
+];

@@ -1,0 +1,256 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Row } from '../experiments/contract.ts';
+import { FONT_FAMILY } from './render.ts';
+import { PROFILES, TABLE2_CODE_KB, profileName } from './published.ts';
+import type { ResultsSet } from './claims.ts';
+
+/*
+ * The report's charts, as vega-lite specs built from results rows. The paper's figures are written
+ * against the row shapes in experiments/paper-rows.ts, so they appear as soon as those experiments
+ * have results. Every chart: DejaVu Sans, whole-number axes where the values are whole numbers.
+ */
+
+/** One chart of the report. */
+export interface Figure {
+  /** File stem under paper/figures/. */
+  readonly id: string;
+  readonly experiment: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+const CONFIG = {
+  font: FONT_FAMILY,
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal' as const },
+  legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal' as const },
+  title: { fontSize: 15, fontWeight: 'normal' as const, anchor: 'start' as const },
+  header: { labelFontSize: 13, titleFontSize: 13 },
+};
+
+/** A whole-number axis: integer labels, never a tick between two integers. */
+const WHOLE = { format: 'd', tickMinStep: 1 };
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+type Values = readonly Record<string, unknown>[];
+
+function named(rows: readonly Row[]): Values {
+  return rows.map((r) => (typeof r.profile === 'string' ? { ...r, profileName: profileName(r.profile) } : { ...r }));
+}
+
+function targetsOf(rows: readonly Row[]): string[] {
+  return [...new Set(rows.map((r) => String(r.target)))];
+}
+
+/*
+ * vega-lite's spec types are deep unions that object literals rarely narrow to, so the builders
+ * cast to TopLevelSpec; what checks a spec is compiling and rendering it, which
+ * report/build.test.ts does for every builder.
+ */
+function base(title: string, values: Values): Pick<TopLevelSpec, '$schema' | 'config' | 'title' | 'data'> {
+  return { $schema: SCHEMA, config: CONFIG, title, data: { values: values as Record<string, unknown>[] } } as Pick<TopLevelSpec, '$schema' | 'config' | 'title' | 'data'>;
+}
+
+const PROFILE_COLORS = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#b279a2'];
+
+/** Profile names in the paper's Table 1 order, then MOS. */
+const PROFILE_ORDER = PROFILES.map((p) => p.name);
+
+/** The colour channel: one fixed colour per profile in every chart, listing only the profiles drawn. */
+function profileColor(values: Values): Record<string, unknown> {
+  const present = new Set(values.map((v) => v.profileName));
+  const shown = PROFILES.map((p, i) => ({ name: p.name, color: PROFILE_COLORS[i % PROFILE_COLORS.length] })).filter((p) => present.has(p.name));
+  return { field: 'profileName', type: 'nominal', title: 'OS profile', scale: { domain: shown.map((p) => p.name), range: shown.map((p) => p.color) } };
+}
+
+function portCostFigures(rows: readonly Row[]): Figure[] {
+  return [
+    {
+      id: 'port-costs',
+      experiment: 'port-costs',
+      title: 'Port code per target (cycles)',
+      caption: 'Cycles of each port sequence, summed from the instruction listing of each target.',
+      spec: {
+        ...base('Port code per target', named(rows)),
+        width: 480,
+        height: 360,
+        mark: 'bar',
+        encoding: {
+          y: { field: 'block', type: 'nominal', sort: null, title: 'port sequence' },
+          yOffset: { field: 'target', type: 'nominal' },
+          x: { field: 'cycles', type: 'quantitative', title: 'cycles', axis: WHOLE },
+          color: { field: 'target', type: 'nominal', title: 'target' },
+          tooltip: [{ field: 'target' }, { field: 'block' }, { field: 'cycles' }, { field: 'us', title: 'us' }, { field: 'bytes' }],
+        },
+      } as TopLevelSpec,
+    },
+  ];
+}
+
+function irqLatencyFigures(rows: readonly Row[]): Figure[] {
+  return targetsOf(rows).map((target) => ({
+    id: `irq-latency-${target}`,
+    experiment: 'irq-latency',
+    title: `Interrupt latency on the bare port, ${target}`,
+    caption: `Raised-to-entered latency per interrupt line on ${target}: bar = max over every seed, tick = mean.`,
+    spec: {
+      ...base(`Interrupt latency per line, bare port, ${target}`, named(rows.filter((r) => r.target === target))),
+      width: 300,
+      height: 240,
+      encoding: { x: { field: 'line', type: 'nominal', title: 'interrupt line', sort: null, axis: { labelAngle: 0 } } },
+      layer: [
+        { mark: { type: 'bar', color: '#4c78a8' }, encoding: { y: { field: 'latencyMaxUs', type: 'quantitative', title: 'latency (us)' } } },
+        { mark: { type: 'tick', color: '#e45756', thickness: 3 }, encoding: { y: { field: 'latencyMeanUs', type: 'quantitative' } } },
+      ],
+    } as TopLevelSpec,
+  }));
+}
+
+function tasksFigures(id: string, rows: readonly Row[], y: string, yTitle: string, title: string, caption: string, band?: readonly [string, string]): Figure[] {
+  return targetsOf(rows).map((target) => {
+    const line = { mark: { type: 'line', point: true }, encoding: { y: { field: y, type: 'quantitative', title: yTitle } } };
+    const layers = band === undefined ? [line] : [{ mark: 'errorbar', encoding: { y: { field: band[0], type: 'quantitative', title: yTitle }, y2: { field: band[1] } } }, line];
+    const values = named(rows.filter((r) => r.target === target));
+    return {
+      id: `${id}-${target}`,
+      experiment: id,
+      title: `${title}, ${target}`,
+      caption,
+      spec: {
+        ...base(`${title}, ${target}`, values),
+        width: 420,
+        height: 280,
+        encoding: { x: { field: 'tasks', type: 'quantitative', title: 'running tasks', axis: WHOLE, scale: { domain: [1, 8] } }, color: profileColor(values) },
+        layer: layers,
+      } as TopLevelSpec,
+    };
+  });
+}
+
+function ioFigures(id: string, rows: readonly Row[], caption: string): Figure[] {
+  return targetsOf(rows).map((target) => {
+    const values = named(rows.filter((r) => r.target === target));
+    const panel = (y: string, title: string, withCi: boolean) => ({
+      width: 300,
+      height: 240,
+      encoding: {
+        x: { field: 'payload', type: 'quantitative', title: 'payload', scale: { zero: false } },
+        color: profileColor(values),
+        strokeDash: { field: 'framing', type: 'nominal', title: 'framing', legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
+      },
+      layer: [
+        ...(withCi ? [{ transform: [{ calculate: 'datum.ioDelayMeanUs - datum.ci95', as: 'lo' }, { calculate: 'datum.ioDelayMeanUs + datum.ci95', as: 'hi' }], mark: 'errorbar', encoding: { y: { field: 'lo', type: 'quantitative', title }, y2: { field: 'hi' } } }] : []),
+        { mark: { type: 'line', point: true }, encoding: { y: { field: y, type: 'quantitative', title } } },
+      ],
+    });
+    return {
+      id: `${id}-${target}`,
+      experiment: id,
+      title: `I/O delay and jitter against payload, ${target}`,
+      caption,
+      spec: {
+        ...base(`I/O delay and jitter against payload (${id}), ${target}`, values),
+        hconcat: [panel('ioDelayMeanUs', 'mean I/O delay (us), 95% interval', true), panel('ioJitterUs', 'I/O jitter (us)', false)],
+      } as TopLevelSpec,
+    };
+  });
+}
+
+function table2Figures(rows: readonly Row[]): Figure[] {
+  const values = rows
+    .filter((r) => r.target === 'avr')
+    .flatMap((r) => {
+      const ours = { profileName: profileName(String(r.profile)), source: 'kbench', bytes: r.codeBytes };
+      const kb = TABLE2_CODE_KB.values[String(r.profile)];
+      return kb === undefined ? [ours] : [ours, { profileName: ours.profileName, source: 'paper, Table 2', bytes: Math.round(kb * 1024) }];
+    });
+  if (values.length === 0) return [];
+  return [
+    {
+      id: 'table2-avr',
+      experiment: 'table2',
+      title: 'Kernel code size on the ATmega128L: kbench beside the paper',
+      caption: `Code bytes per profile on the AVR; the paper's Table 2 in KB taken as 1024 bytes (${TABLE2_CODE_KB.source}).`,
+      spec: {
+        ...base('Kernel code size, avr: kbench beside the paper', values),
+        width: 420,
+        height: 260,
+        mark: 'bar',
+        encoding: {
+          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: PROFILE_ORDER, axis: { labelAngle: 0 } },
+          xOffset: { field: 'source', type: 'nominal' },
+          y: { field: 'bytes', type: 'quantitative', title: 'code bytes', axis: WHOLE },
+          color: { field: 'source', type: 'nominal', title: '' },
+        },
+      } as TopLevelSpec,
+    },
+  ];
+}
+
+function breakdownFigures(rows: readonly Row[]): Figure[] {
+  return [
+    {
+      id: 'breakdown',
+      experiment: 'breakdown',
+      title: 'Breakdown utilisation of the meter workload',
+      caption: 'The highest utilisation at which the meter workload stays schedulable, kernel overhead included.',
+      spec: {
+        ...base('Breakdown utilisation of the meter workload', named(rows)),
+        width: 420,
+        height: 260,
+        mark: 'bar',
+        encoding: {
+          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: PROFILE_ORDER, axis: { labelAngle: 0 } },
+          xOffset: { field: 'target', type: 'nominal' },
+          y: { field: 'utilisation', type: 'quantitative', title: 'utilisation', scale: { domain: [0, 1] } },
+          color: { field: 'target', type: 'nominal', title: 'target' },
+        },
+      } as TopLevelSpec,
+    },
+  ];
+}
+
+function boundsFigures(rows: readonly Row[]): Figure[] {
+  return targetsOf(rows).map((target) => ({
+    id: `bounds-${target}`,
+    experiment: 'bounds',
+    title: `Bound violations, ${target}`,
+    caption: `Task sets whose simulated max I/O delay exceeds the analytic bound, per profile: the paper's equations as written beside the corrected, overhead-aware analysis (${target}).`,
+    spec: {
+      ...base(`Task sets exceeding the bound, ${target}`, named(rows.filter((r) => r.target === target))),
+      width: 420,
+      height: 260,
+      mark: 'bar',
+      encoding: {
+        x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: PROFILE_ORDER, axis: { labelAngle: 0 } },
+        xOffset: { field: 'variant', type: 'nominal' },
+        y: { field: 'violations', type: 'quantitative', title: 'task sets violating the bound', axis: WHOLE },
+        color: { field: 'variant', type: 'nominal', title: 'bound' },
+        tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'variant' }, { field: 'violations' }, { field: 'taskSets' }],
+      },
+    } as TopLevelSpec,
+  }));
+}
+
+/** Figure builders by experiment id. An experiment without one appears in the report as a table. */
+const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
+  'port-costs': portCostFigures,
+  'irq-latency': irqLatencyFigures,
+  fig1: (rows) => tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', 'Longest masked interval per profile and task count (the paper plots 10-60 us on the ATmega128L).'),
+  fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', 'Mean switch time with its min-max range (the paper plots 15-45 us on the ATmega128L).', ['switchMinUs', 'switchMaxUs']),
+  table2: table2Figures,
+  fig3: (rows) => ioFigures('fig3', rows, 'iDCX 128 and Webit 5.0, fixed priority, 7 tasks: mean over the task sets with its 95% interval (the paper: delay 0-35 us, jitter 0-7).'),
+  fig4: (rows) => ioFigures('fig4', rows, "WORIX, uKernel and uC/OS-II 128 in the paper's dynamic-priority framing, with uC/OS-II's fixed-priority framing beside it (the paper: delay 0-30 us, jitter 0-25)."),
+  bounds: boundsFigures,
+  breakdown: breakdownFigures,
+};
+
+/** Every chart the results support, in experiment order. */
+export function figuresFor(results: ResultsSet, order: readonly string[]): Figure[] {
+  return order.flatMap((id) => {
+    const rows = results.get(id);
+    const build = BUILDERS[id];
+    return rows === undefined || rows.length === 0 || build === undefined ? [] : build(rows);
+  });
+}
