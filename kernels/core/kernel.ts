@@ -1,0 +1,559 @@
+import type { Engine, IsrHandler } from '../../hardware/engine.ts';
+import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import * as B from './blocks.ts';
+import type { EventFlags, MessageQueue, Mutex, Semaphore, WaitObject } from './objects.ts';
+import { cyclesOf } from './pricing.ts';
+import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
+import { TaskState, Tcb } from './tcb.ts';
+
+/** How a kernel instance behaves: the parts of a profile the running kernel needs. */
+export interface KernelOptions {
+  readonly engine: Engine;
+  /** Builds the design's ready structure. */
+  readonly ready: ReadyStructure;
+  /** Builds the timer strategy over the kernel's TCB list. */
+  readonly timer: (tasks: readonly Tcb[]) => TimerStrategy;
+  readonly preemptive: boolean;
+  /** Ticks a task runs before an equal-priority task gets the CPU; undefined: no time slicing. */
+  readonly timeSliceTicks: number | undefined;
+  /** Preempt only above the running task's preemption threshold (fixed-priority designs). */
+  readonly useThreshold: boolean;
+}
+
+/** The priced core blocks, as plain numbers. */
+type CoreCycles = Record<
+  | 'serviceCall' | 'schedEnter' | 'schedNoSwitch' | 'ctxSwGlue' | 'schedReturn' | 'intEnter' | 'intExitEnter'
+  | 'intExitNoSwitch' | 'intCtxSwGlue' | 'tickEnter' | 'tickExit' | 'timeDly' | 'timeDlyUntil' | 'critExit'
+  | 'pendResume' | 'semPendFast' | 'semPendWait' | 'semPostCount' | 'eventTaskRdy' | 'mutexLockFree'
+  | 'mutexLockBusy' | 'priorityRaise' | 'mutexUnlock' | 'queuePut' | 'queueGet' | 'queueWait'
+  | 'messageHandOver' | 'mailboxSlot' | 'flagsSet' | 'flagsWaiterStep' | 'flagsWait' | 'isrPost'
+  | 'taskSuspendResume' | 'taskChangePriority' | 'taskYield' | 'taskDelete' | 'schedLock' | 'sliceTick' | 'sliceRotate'
+  | 'gpioToggle' | 'contextSave' | 'contextRestore',
+  Cycles
+>;
+
+/**
+ * The shared kernel: TCBs, services, the tick, dispatch. Every service runs as segments on the
+ * calling context: the masked ones are the critical sections of the C code it mirrors; the state
+ * change happens when the masked section starts (it is atomic, so nothing can observe the
+ * difference), and the cycles are those of the blocks the path went through for the state it found.
+ *
+ * Switching: a task-level switch runs [service body][OS_Sched: pick, save] on the outgoing task,
+ * then [restore] on a kernel context, then installs the incoming task. An ISR-level switch picks in
+ * OSIntExit and restores before the return from interrupt. SwitchOut is emitted when the scheduler
+ * starts switching away from a task, SwitchIn at the first instruction of the next one. The idle
+ * task is a real task for the probe (subject = task count) while the CPU idles.
+ */
+export class Kernel {
+  readonly engine: Engine;
+  readonly ready: ReadyStructure;
+  readonly timer: TimerStrategy;
+  readonly tasks: Tcb[] = [];
+  readonly idle: Tcb;
+  readonly cycles: CoreCycles;
+  /** OSTime: ticks handled so far. */
+  time = 0;
+  current: Tcb;
+  /** OSIntNesting. */
+  nesting = 0;
+
+  private readonly preemptive: boolean;
+  private readonly timeSliceTicks: number | undefined;
+  private readonly useThreshold: boolean;
+  private readonly switcher = new ExecContext(-1000, 'kernel:switch');
+  private readonly plan = new SegmentPlan();
+  private incoming: Tcb;
+  private forceTie = false;
+
+  constructor(options: KernelOptions, idleName = 'idle') {
+    this.engine = options.engine;
+    this.ready = options.ready;
+    this.timer = options.timer(this.tasks);
+    this.preemptive = options.preemptive;
+    this.timeSliceTicks = options.timeSliceTicks;
+    this.useThreshold = options.useThreshold;
+    const t = this.engine.target;
+    const port = this.engine.portCycles;
+    const c = (b: Parameters<typeof cyclesOf>[0]): Cycles => cyclesOf(b, t);
+    this.cycles = {
+      serviceCall: c(B.serviceCall), schedEnter: c(B.schedEnter), schedNoSwitch: c(B.schedNoSwitch),
+      ctxSwGlue: c(B.ctxSwGlue), schedReturn: c(B.critExit) + c(B.tickExit), intEnter: c(B.intEnter),
+      intExitEnter: c(B.intExitEnter), intExitNoSwitch: c(B.intExitNoSwitch), intCtxSwGlue: c(B.intCtxSwGlue),
+      tickEnter: c(B.tickEnter), tickExit: c(B.tickExit), timeDly: c(B.timeDly), timeDlyUntil: c(B.timeDlyUntil),
+      critExit: c(B.critExit), pendResume: c(B.pendResume), semPendFast: c(B.semPendFast), semPendWait: c(B.semPendWait),
+      semPostCount: c(B.semPostCount), eventTaskRdy: c(B.eventTaskRdy), mutexLockFree: c(B.mutexLockFree),
+      mutexLockBusy: c(B.mutexLockBusy), priorityRaise: c(B.priorityRaise), mutexUnlock: c(B.mutexUnlock),
+      queuePut: c(B.queuePut), queueGet: c(B.queueGet), queueWait: c(B.queueWait), messageHandOver: c(B.messageHandOver),
+      mailboxSlot: c(B.mailboxSlot), flagsSet: c(B.flagsSet), flagsWaiterStep: c(B.flagsWaiterStep), flagsWait: c(B.flagsWait),
+      isrPost: c(B.isrPost), taskSuspendResume: c(B.taskSuspendResume), taskChangePriority: c(B.taskChangePriority),
+      taskYield: c(B.taskYield), taskDelete: c(B.taskDelete), schedLock: c(B.schedLock), sliceTick: c(B.sliceTick),
+      sliceRotate: c(B.sliceRotate), gpioToggle: c(B.ioOutToggle),
+      contextSave: port['context-save'], contextRestore: port['context-restore'],
+    };
+    this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
+    this.current = this.idle;
+    this.incoming = this.idle;
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  /** Creates a ready task (OSTaskCreate before OSStart); its context must hold its first work. */
+  createTask(name: string, priority: number, ctx: ExecContext, threshold = priority, deadlineTick = 0): Tcb {
+    const t = new Tcb(this.tasks.length, name, priority, ctx);
+    t.threshold = Math.min(threshold, priority);
+    t.deadlineTick = deadlineTick;
+    this.tasks.push(t);
+    this.idle.index = this.tasks.length;
+    this.makeReady(t);
+    return t;
+  }
+
+  /** OSStart: restores the highest ready task's context and runs it. */
+  start(): void {
+    const first = this.chooseNext();
+    this.current = first;
+    this.incoming = first;
+    this.switcher.clear();
+    this.switcher.run(this.cycles.contextRestore, SegmentKind.Kernel, true, this.switchedIn);
+    this.engine.setTask(this.switcher);
+  }
+
+  // ---- task-level services (each continues with `done` on the calling task) ----------------
+
+  /** OSTimeDly(ticks). */
+  delay(t: Tcb, ticks: number, done: () => void): void {
+    if (ticks <= 0) {
+      t.ctx?.run(this.cycles.timeDly, SegmentKind.Kernel, false, done);
+      return;
+    }
+    const cycles = this.cycles.timeDly + this.makeUnready(t, TaskState.Delayed) + this.timer.sleep(t, ticks) + this.cycles.critExit;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** Delay until OSTime reaches `wakeTick` (no wait when it already has). Returns true when it waits. */
+  delayUntil(t: Tcb, wakeTick: number, done: () => void): boolean {
+    const ticks = wakeTick - this.time;
+    if (ticks <= 0) {
+      t.ctx?.run(this.cycles.timeDlyUntil, SegmentKind.Kernel, true, done);
+      return false;
+    }
+    const cycles = this.cycles.timeDlyUntil + this.cycles.timeDly + this.makeUnready(t, TaskState.Delayed) + this.timer.sleep(t, ticks) + this.cycles.critExit;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+    return true;
+  }
+
+  /** OSSemPend (no timeout). Emits SemTake when the task gets the semaphore. */
+  semTake(t: Tcb, s: Semaphore, done: () => void): void {
+    if (s.count > 0) {
+      s.count--;
+      this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, s.id, t.index);
+      t.ctx?.run(s.costs.pendFast, SegmentKind.Kernel, true, done);
+      return;
+    }
+    const cycles = s.costs.pendWait + this.block(t, s);
+    this.finish(t, cycles, this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** OSSemPost from a task. */
+  semGive(t: Tcb, s: Semaphore, done: () => void): void {
+    this.engine.probe.emit(ProbeEvent.SemGive, this.engine.now, s.id, t.index);
+    const w = s.waiters.shift();
+    if (w === undefined) {
+      if (s.count < s.max) s.count++;
+      t.ctx?.run(s.costs.postCount, SegmentKind.Kernel, true, done);
+      return;
+    }
+    this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, s.id, w.index);
+    this.finish(t, this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
+  }
+
+  /** OSMutexPend: ceiling raises the owner at once; inheritance raises a lower owner when a higher task waits. */
+  mutexLock(t: Tcb, m: Mutex, done: () => void): void {
+    if (m.owner === undefined) {
+      m.owner = t;
+      m.ownerSavedPriority = t.priority;
+      let cycles = this.cycles.mutexLockFree;
+      if (m.protocol === 'ceiling' && m.ceiling < t.priority) cycles += this.setPriority(t, m.ceiling);
+      this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, m.id, t.index);
+      t.ctx?.run(cycles, SegmentKind.Kernel, true, done);
+      return;
+    }
+    let cycles = this.cycles.mutexLockBusy;
+    const owner = m.owner;
+    if (m.protocol === 'inheritance' && this.ready.precedes(t, owner)) cycles += this.setPriority(owner, t.priority);
+    cycles += this.block(t, m);
+    this.finish(t, cycles, this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** OSMutexPost: restore the owner's priority, hand the mutex to the best waiter. */
+  mutexUnlock(t: Tcb, m: Mutex, done: () => void): void {
+    if (m.owner !== t) throw new Error(`task ${t.name} unlocks mutex ${m.name} it does not own`);
+    let cycles = this.cycles.mutexUnlock;
+    if (t.priority !== m.ownerSavedPriority) cycles += this.setPriority(t, m.ownerSavedPriority);
+    this.engine.probe.emit(ProbeEvent.SemGive, this.engine.now, m.id, t.index);
+    const w = m.waiters.shift();
+    m.owner = w;
+    if (w === undefined) {
+      this.finish(t, cycles, this.cycles.schedReturn, done);
+      return;
+    }
+    m.ownerSavedPriority = w.priority;
+    cycles += this.cycles.eventTaskRdy + this.unblock(w);
+    if (m.protocol === 'ceiling' && m.ceiling < w.priority) cycles += this.setPriority(w, m.ceiling);
+    this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, m.id, w.index);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSQPost / OSMboxPost from a task: hand to a waiting receiver, else store, else drop. */
+  send(t: Tcb, q: MessageQueue, done: () => void): void {
+    this.engine.probe.emit(ProbeEvent.MsgSend, this.engine.now, q.id, t.index);
+    const put = q.mailbox ? this.cycles.mailboxSlot : this.cycles.queuePut;
+    const w = q.waiters.shift();
+    if (w === undefined) {
+      if (q.count < q.capacity) q.count++;
+      else q.dropped++;
+      t.ctx?.run(put, SegmentKind.Kernel, true, done);
+      return;
+    }
+    this.engine.probe.emit(ProbeEvent.MsgReceive, this.engine.now, q.id, w.index);
+    this.finish(t, put + this.cycles.messageHandOver + this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
+  }
+
+  /** OSQPend / OSMboxPend (no timeout). */
+  receive(t: Tcb, q: MessageQueue, done: () => void): void {
+    const get = q.mailbox ? this.cycles.mailboxSlot : this.cycles.queueGet;
+    if (q.count > 0) {
+      q.count--;
+      this.engine.probe.emit(ProbeEvent.MsgReceive, this.engine.now, q.id, t.index);
+      t.ctx?.run(get, SegmentKind.Kernel, true, done);
+      return;
+    }
+    this.finish(t, this.cycles.queueWait + this.block(t, q), this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** OSFlagPost: set bits, wake every waiter whose mask is now complete (each consumes its bits). */
+  flagsSet(t: Tcb, f: EventFlags, mask: number, done: () => void): void {
+    this.engine.probe.emit(ProbeEvent.EventSet, this.engine.now, f.id, mask);
+    const cycles = this.cycles.flagsSet + this.setFlags(f, mask);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSFlagPend for all bits of `mask` (consumed on return). */
+  flagsWait(t: Tcb, f: EventFlags, mask: number, done: () => void): void {
+    if ((f.bits & mask) === mask) {
+      f.bits &= ~mask;
+      this.engine.probe.emit(ProbeEvent.EventWait, this.engine.now, f.id, t.index);
+      t.ctx?.run(this.cycles.flagsWait, SegmentKind.Kernel, true, done);
+      return;
+    }
+    t.waitMask = mask;
+    this.finish(t, this.cycles.flagsWait + this.block(t, f), this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** Yield: let an equal (or better) ready task run. */
+  yieldTask(t: Tcb, done: () => void): void {
+    const cycles = this.cycles.taskYield + this.ready.rotate(t);
+    this.forceTie = true;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+    this.forceTie = false;
+  }
+
+  /** OSSchedLock: the running task is not preempted by other tasks until it unlocks. */
+  lockScheduler(t: Tcb, done: () => void): void {
+    t.lockDepth++;
+    t.ctx?.run(this.cycles.schedLock, SegmentKind.Kernel, true, done);
+  }
+
+  /** OSSchedUnlock: reschedule when the last lock goes. */
+  unlockScheduler(t: Tcb, done: () => void): void {
+    if (t.lockDepth > 0) t.lockDepth--;
+    this.finish(t, this.cycles.schedLock, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskChangePrio. */
+  changePriority(t: Tcb, target: Tcb, priority: number, done: () => void): void {
+    target.basePriority = priority;
+    const cycles = this.cycles.taskChangePriority + this.setPriority(target, priority);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskSuspend (a ready task leaves the ready structure; itself included). */
+  suspend(t: Tcb, target: Tcb, done: () => void): void {
+    let cycles = this.cycles.taskSuspendResume;
+    if (target.state === TaskState.Ready) cycles += this.makeUnready(target, TaskState.Suspended);
+    else target.state = TaskState.Suspended;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskResume. */
+  resume(t: Tcb, target: Tcb, done: () => void): void {
+    let cycles = this.cycles.taskSuspendResume;
+    if (target.state === TaskState.Suspended) cycles += this.makeReady(target);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskDel: remove `target` from every structure; its context is discarded. */
+  deleteTask(t: Tcb, target: Tcb, done: () => void): void {
+    let cycles = this.cycles.taskDelete;
+    if (target.state === TaskState.Ready) cycles += this.makeUnready(target, TaskState.Dormant);
+    else if (target.state === TaskState.Delayed) cycles += this.timer.cancel(target);
+    const w = target.waitingOn as WaitObject | undefined;
+    if (w !== undefined) w.waiters.splice(w.waiters.indexOf(target), 1);
+    target.state = TaskState.Dormant;
+    target.waitingOn = undefined;
+    if (target !== t) target.ctx?.clear();
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** Emits IoOut for `t` after the pin toggle, then continues. */
+  ioOut(t: Tcb, done: () => void): void {
+    t.ctx?.run(this.cycles.gpioToggle, SegmentKind.Task, false, done);
+  }
+
+  // ---- ISR side ------------------------------------------------------------------------------
+
+  /** Cycles of the kernel-aware ISR entry after the hardware entry: save the context, OSIntEnter. */
+  get isrEnterCycles(): Cycles {
+    return this.cycles.contextSave + this.cycles.intEnter;
+  }
+
+  /** A post from an ISR to a semaphore (or a release signal); returns its cycles. */
+  isrGive(s: Semaphore): Cycles {
+    this.engine.probe.emit(ProbeEvent.SemGive, this.engine.now, s.id, -1);
+    const w = s.waiters.shift();
+    if (w === undefined) {
+      if (s.count < s.max) s.count++;
+      return this.cycles.isrPost + s.costs.postCount;
+    }
+    this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, s.id, w.index);
+    return this.cycles.isrPost + this.cycles.eventTaskRdy + this.unblock(w);
+  }
+
+  /** Builds a kernel-aware ISR handler: save, `work` (which queues its segments and ends with `exit`), OSIntExit. */
+  isrHandler(work: (isr: ExecContext, exit: () => void) => void): IsrHandler {
+    let ctx: ExecContext | undefined;
+    const exit = (): void => this.intExit(ctx as ExecContext);
+    const afterEnter = (): void => work(ctx as ExecContext, exit);
+    return (isr) => {
+      ctx = isr;
+      this.nesting++;
+      isr.run(this.isrEnterCycles, SegmentKind.Isr, true, afterEnter);
+    };
+  }
+
+  /** The tick's work inside its ISR: OSTime++, the timer strategy, time slicing. */
+  tickWork(isr: ExecContext, exit: () => void): void {
+    this.time++;
+    const plan = this.plan;
+    plan.reset();
+    plan.add(this.cycles.tickEnter, true);
+    this.timer.tick(plan, this.wakeFromTimer);
+    if (this.timeSliceTicks !== undefined) plan.add(this.sliceTick(), true);
+    plan.add(this.cycles.tickExit, false);
+    const last = plan.length - 1;
+    for (let i = 0; i <= last; i++) {
+      isr.run(plan.cycles[i] as number, SegmentKind.Isr, plan.masked[i] as boolean, i === last ? exit : undefined);
+    }
+  }
+
+  /** OSIntExit: pick and switch when the outermost ISR ends, else restore the interrupted context. */
+  intExit(isr: ExecContext): void {
+    this.nesting--;
+    let cycles = this.cycles.intExitEnter;
+    if (this.nesting === 0) {
+      const next = this.chooseNext();
+      cycles += this.ready.pickCycles;
+      if (next !== this.current) {
+        this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, this.current.index, next.index);
+        this.current = next;
+        this.incoming = next;
+        isr.run(cycles + this.cycles.intCtxSwGlue + this.cycles.contextRestore, SegmentKind.Isr, true, this.isrSwitchDone);
+        return;
+      }
+    }
+    isr.run(cycles + this.cycles.intExitNoSwitch + this.cycles.contextRestore, SegmentKind.Isr, true);
+  }
+
+  /** The cycles of the tick's time-slice bookkeeping; rotates the running task when its slice ends. */
+  private sliceTick(): Cycles {
+    const cur = this.current;
+    if (cur === this.idle || cur.state !== TaskState.Ready) return this.cycles.sliceTick;
+    cur.sliceLeft--;
+    if (cur.sliceLeft > 0) return this.cycles.sliceTick;
+    cur.sliceLeft = this.timeSliceTicks as number;
+    if (!this.hasTieBehind(cur)) return this.cycles.sliceTick;
+    this.forceTieOnce = true;
+    return this.cycles.sliceTick + this.cycles.sliceRotate + this.ready.rotate(cur);
+  }
+
+  private forceTieOnce = false;
+
+  private hasTieBehind(cur: Tcb): boolean {
+    for (const t of this.tasks) if (t !== cur && t.state === TaskState.Ready && this.ready.ties(t, cur)) return true;
+    return false;
+  }
+
+  // ---- dispatch --------------------------------------------------------------------------------
+
+  /** The task the kernel runs next given the current state (sets the ready structure's pick cost). */
+  chooseNext(): Tcb {
+    const cur = this.current;
+    const head = this.ready.pick();
+    const tie = this.forceTie || this.forceTieOnce;
+    this.forceTieOnce = false;
+    if (cur !== this.idle && cur.state === TaskState.Ready) {
+      if (head === undefined || head === cur) return cur;
+      if (cur.lockDepth > 0) return cur;
+      if (tie && !this.ready.precedes(cur, head)) return head;
+      if (!this.preemptive) return cur;
+      const preempts = this.useThreshold ? head.priority < cur.threshold : this.ready.precedes(head, cur);
+      return preempts ? head : cur;
+    }
+    return head ?? this.idle;
+  }
+
+  /**
+   * Ends a task-level service whose masked body costs `critical`: OS_Sched, and when another task
+   * must run, the save on this task, the restore on the kernel context, then the switch. `resume`
+   * is what the task runs when it gets the CPU back before continuing with `done`.
+   */
+  private finish(t: Tcb, critical: Cycles, resume: Cycles, done: () => void): void {
+    const ctx = t.ctx as ExecContext;
+    const next = this.chooseNext();
+    const sched = this.cycles.schedEnter + this.ready.pickCycles;
+    if (next === t) {
+      ctx.run(critical + sched + this.cycles.schedNoSwitch, SegmentKind.Kernel, true, done);
+      return;
+    }
+    this.current = next;
+    this.incoming = next;
+    this.outgoing = t;
+    ctx.run(critical, SegmentKind.Kernel, true, this.emitSwitchOut);
+    ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SegmentKind.Kernel, true, this.taskSwitchDone);
+    ctx.run(resume, SegmentKind.Kernel, true, done);
+  }
+
+  private outgoing: Tcb | undefined;
+
+  private readonly emitSwitchOut = (): void => {
+    const out = this.outgoing as Tcb;
+    this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, out.index, this.incoming.index);
+  };
+
+  private readonly taskSwitchDone = (): void => {
+    this.switcher.clear();
+    this.switcher.run(this.cycles.contextRestore, SegmentKind.Kernel, true, this.switchedIn);
+    this.engine.setTask(this.switcher);
+  };
+
+  private readonly isrSwitchDone = (): void => {
+    this.switcher.clear();
+    this.switcher.run(0, SegmentKind.Kernel, false, this.switchedIn);
+    this.engine.setTask(this.switcher);
+  };
+
+  private readonly switchedIn = (): void => {
+    const t = this.incoming;
+    if (this.timeSliceTicks !== undefined) t.sliceLeft = this.timeSliceTicks;
+    this.engine.probe.emit(ProbeEvent.SwitchIn, this.engine.now, t.index, this.outgoing?.index ?? -1);
+    this.engine.setTask(t.ctx);
+  };
+
+  // ---- state helpers ---------------------------------------------------------------------------
+
+  /** Makes `t` ready; returns the ready structure's insert cycles. Emits JobRelease for a release. */
+  makeReady(t: Tcb): Cycles {
+    t.state = TaskState.Ready;
+    if (t.awaitingRelease) this.release(t);
+    return this.ready.insert(t);
+  }
+
+  /** The release bookkeeping of a job becoming ready (the runner set the nominal time if periodic). */
+  private release(t: Tcb): void {
+    t.awaitingRelease = false;
+    if (t.releaseCycles < 0) t.releaseCycles = this.engine.now;
+    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, t.index, t.releaseCycles);
+    this.onRelease?.(t);
+  }
+
+  /** Called when a job is released, before the task enters the ready structure (EDF sets its deadline). */
+  onRelease: ((t: Tcb) => void) | undefined = undefined;
+
+  private makeUnready(t: Tcb, state: TaskState): Cycles {
+    const cycles = t.state === TaskState.Ready ? this.ready.remove(t) : 0;
+    t.state = state;
+    return cycles;
+  }
+
+  private readonly wakeFromTimer = (t: Tcb): Cycles => this.makeReady(t);
+
+  /** Blocks `t` on `w` in policy order; returns the ready remove plus the wait-list insert. */
+  private block(t: Tcb, w: WaitObject): Cycles {
+    const cycles = this.makeUnready(t, TaskState.Blocked);
+    let i = 0;
+    const list = w.waiters;
+    while (i < list.length && !this.ready.precedes(t, list[i] as Tcb)) i++;
+    list.splice(i, 0, t);
+    t.waitingOn = w;
+    return cycles + this.ready.waitInsertCycles(i);
+  }
+
+  private unblock(w: Tcb): Cycles {
+    w.waitingOn = undefined;
+    w.signalled = true;
+    return this.makeReady(w);
+  }
+
+  /** Changes `t`'s effective priority, moving it in the ready structure and in its wait list. */
+  private setPriority(t: Tcb, priority: number): Cycles {
+    if (t.priority === priority) return 0;
+    let cycles = this.cycles.priorityRaise;
+    if (t.state === TaskState.Ready) {
+      cycles += this.ready.remove(t);
+      t.priority = priority;
+      cycles += this.ready.insert(t);
+    } else {
+      t.priority = priority;
+    }
+    t.threshold = Math.min(t.threshold, priority);
+    if (t.threshold > t.priority) t.threshold = t.priority;
+    return cycles;
+  }
+
+  private setFlags(f: EventFlags, mask: number): Cycles {
+    f.bits |= mask;
+    let cycles = 0;
+    for (let i = 0; i < f.waiters.length; ) {
+      const w = f.waiters[i] as Tcb;
+      cycles += this.cycles.flagsWaiterStep;
+      if ((f.bits & w.waitMask) === w.waitMask) {
+        f.bits &= ~w.waitMask;
+        f.waiters.splice(i, 1);
+        this.engine.probe.emit(ProbeEvent.EventWait, this.engine.now, f.id, w.index);
+        cycles += this.unblock(w);
+      } else {
+        i++;
+      }
+    }
+    return cycles;
+  }
+
+  /** An ISR-side flag post; returns its cycles. */
+  isrSetFlags(f: EventFlags, mask: number): Cycles {
+    this.engine.probe.emit(ProbeEvent.EventSet, this.engine.now, f.id, mask);
+    return this.cycles.isrPost + this.cycles.flagsSet + this.setFlags(f, mask);
+  }
+
+  /** Releases a job that found its release already due (no wait): bookkeeping, and EDF re-keying. */
+  releaseNow(t: Tcb): void {
+    if (t.state === TaskState.Ready) {
+      this.ready.remove(t);
+      this.release(t);
+      this.ready.insert(t);
+    } else {
+      this.release(t);
+    }
+  }
+}
