@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
+import { registerKernelsCommand } from './commands/kernels.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
@@ -18,6 +19,7 @@ program
 
 registerHardwareCommands(program);
 registerDemoCommand(program);
+registerKernelsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
+import { SpanReducer } from '../../hardware/reducers.ts';
+import { avr, m4 } from '../../hardware/targets/index.ts';
+import { msToCycles } from '../../hardware/units.ts';
+import { bootSystem, edfProfile, getProfile, kernelCosts, PROFILES } from '../registry.ts';
+import { SwitchSpanReducer } from '../switch-span.ts';
+import { referenceCompletionOrder } from './reference-scheduler.ts';
+import { periodic, sleepWakeSet, workload } from './test-workloads.ts';
+
+function ends(trace: readonly ProbeRecord[]): number[] {
+  return trace.filter((e) => e.type === ProbeEvent.JobEnd).map((e) => e.subject);
+}
+
+describe('every design runs the task its policy demands', () => {
+  const FIXED = PROFILES.filter((p) => p.preemptive || p.id === 'ukernel');
+  for (const p of FIXED) {
+    it(`${p.id}: jobs released together complete in priority order, equals in FIFO order`, () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ prio: fc.integer({ min: 0, max: p.priorities - 1 }), cycles: fc.integer({ min: 100, max: 4000 }) }), { minLength: 1, maxLength: Math.min(8, p.maxTasks) }),
+          (tasks) => {
+            const prios = p.samePriority ? tasks.map((t) => t.prio) : tasks.map((_, i) => Math.min(i, p.priorities - 1));
+            if (!p.samePriority && new Set(prios).size !== prios.length) return;
+            const w = workload(tasks.map((t, i) => periodic(`t${i}`, prios[i] as number, 100_000, [{ op: 'compute', cycles: t.cycles }])));
+            const sys = bootSystem({ target: avr, workload: w, profile: p, keepTrace: true });
+            sys.run(msToCycles(avr, 50));
+            expect(ends(sys.engine.probe.trace())).toEqual(referenceCompletionOrder(prios));
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+  }
+
+  it('edf: jobs released together complete in deadline order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ d: fc.integer({ min: 10, max: 90 }), cycles: fc.integer({ min: 100, max: 3000 }) }), { minLength: 1, maxLength: 8 }), (tasks) => {
+        const w = workload(tasks.map((t, i) => periodic(`t${i}`, 0, 100_000, [{ op: 'compute', cycles: t.cycles }], { deadlineUs: t.d * 1000 })));
+        const sys = bootSystem({ target: avr, workload: w, profile: edfProfile, keepTrace: true });
+        sys.run(msToCycles(avr, 50));
+        expect(ends(sys.engine.probe.trace())).toEqual(referenceCompletionOrder(tasks.map((t) => t.d)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a preemptive kernel runs a higher-priority release at once; the non-preemptive uKernel lets the running job finish', () => {
+    // low: priority 3, computes 40 ms from t=0; high: priority 1, first released at the 5 ms tick.
+    const w = workload([
+      periodic('low', 3, 100_000, [{ op: 'compute', cycles: msToCycles(avr, 40) }]),
+      periodic('high', 1, 100_000, [{ op: 'compute', cycles: 1000 }], { trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 5000 } }),
+    ]);
+    for (const [id, first] of [['ucos2', 1], ['ukernel', 0]] as const) {
+      const sys = bootSystem({ target: avr, workload: w, profile: id, keepTrace: true });
+      sys.run(msToCycles(avr, 60));
+      expect(ends(sys.engine.probe.trace())[0]).toBe(first);
+    }
+  });
+});
+
+describe('mutexes bound priority inversion', () => {
+  // low locks the mutex at 0 and holds it for `hold`; high wants it from 2 ms; medium (no mutex) is released at 3 ms.
+  function scenario(profile: string, hold: number, mediumCycles: number) {
+    const w = workload(
+      [
+        periodic('high', 1, 100_000, [{ op: 'lock', mutex: 'm' }, { op: 'compute', cycles: 500 }, { op: 'unlock', mutex: 'm' }], { trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 2000 } }),
+        periodic('medium', 2, 100_000, [{ op: 'compute', cycles: mediumCycles }], { trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 3000 } }),
+        periodic('low', 3, 100_000, [{ op: 'lock', mutex: 'm' }, { op: 'compute', cycles: hold }, { op: 'unlock', mutex: 'm' }]),
+      ],
+      { resources: { mutexes: [{ name: 'm' }] } },
+    );
+    const sys = bootSystem({ target: avr, workload: w, profile, keepTrace: true });
+    sys.run(msToCycles(avr, 90));
+    return ends(sys.engine.probe.trace());
+  }
+
+  for (const profile of ['worix', 'ucos2']) {
+    it(`${profile}: a medium task never runs while the low task holds the mutex the high task waits for`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: msToCycles(avr, 4), max: msToCycles(avr, 20) }), fc.integer({ min: 1000, max: msToCycles(avr, 30) }), (hold, medium) => {
+          // Inversion bounded: low finishes its critical section, then high, then medium.
+          expect(scenario(profile, hold, medium)).toEqual([2, 0, 1]);
+        }),
+        { numRuns: 10 },
+      );
+    });
+  }
+
+  it('a ceiling mutex raises its owner as soon as it is locked (uC/OS-II): the medium task cannot start inside the section', () => {
+    const w = workload(
+      [
+        periodic('high', 1, 100_000, [{ op: 'lock', mutex: 'm' }, { op: 'unlock', mutex: 'm' }], { trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 50_000 } }),
+        periodic('medium', 2, 100_000, [{ op: 'compute', cycles: 1000 }], { trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 2000 } }),
+        periodic('low', 3, 100_000, [{ op: 'lock', mutex: 'm' }, { op: 'compute', cycles: msToCycles(avr, 10) }, { op: 'unlock', mutex: 'm' }]),
+      ],
+      { resources: { mutexes: [{ name: 'm', protocol: 'ceiling' }] } },
+    );
+    const sys = bootSystem({ target: avr, workload: w, profile: 'ucos2', keepTrace: true });
+    sys.run(msToCycles(avr, 30));
+    expect(ends(sys.engine.probe.trace()).slice(0, 2)).toEqual([2, 1]);
+  });
+});
+
+describe('time slicing', () => {
+  it('round robin rotates equal priorities every quantum', () => {
+    const worix = getProfile('worix');
+    const quantum = worix.timeSliceTicks as number;
+    const w = workload([0, 1].map((i) => periodic(`eq${i}`, 2, 1_000_000, [{ op: 'compute', cycles: msToCycles(avr, 40) }])));
+    const sys = bootSystem({ target: avr, workload: w, profile: worix, keepTrace: true });
+    sys.run(msToCycles(avr, 60));
+    const ins = sys.engine.probe.trace().filter((e) => e.type === ProbeEvent.SwitchIn && e.subject < 2);
+    const gaps = ins.slice(1).map((e, i) => e.time - (ins[i] as ProbeRecord).time);
+    expect(new Set(ins.slice(0, 6).map((e) => e.subject))).toEqual(new Set([0, 1]));
+    // Each turn lasts one quantum of ticks (1 ms each at 1 kHz), give or take the tick's own work.
+    for (const g of gaps.slice(0, 5)) expect(Math.abs(g - msToCycles(avr, quantum))).toBeLessThan(msToCycles(avr, 1));
+    for (let i = 1; i < 6; i++) expect((ins[i] as ProbeRecord).subject).not.toBe((ins[i - 1] as ProbeRecord).subject);
+  });
+});
+
+describe("the paper's measurements come out of the mechanisms", () => {
+  function maxMasked(profile: string, n: number): number {
+    const p = getProfile(profile);
+    const sys = bootSystem({ target: avr, workload: sleepWakeSet(n, p.priorities), profile: p });
+    const off = sys.engine.probe.attach(new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff));
+    sys.run(msToCycles(avr, 100));
+    return off.stat.max;
+  }
+
+  it("uC/OS-II's longest masked stretch stays flat from 1 to 8 tasks, because OSTimeTick masks per task", () => {
+    expect(maxMasked('ucos2', 8)).toBeLessThanOrEqual(maxMasked('ucos2', 2));
+  });
+
+  it("WORIX's and Webit's timer interrupts mask longer with more sleepers, Webit's more than WORIX's", () => {
+    for (const id of ['worix', 'webit']) expect(maxMasked(id, 8)).toBeGreaterThan(maxMasked(id, 1));
+    expect(maxMasked('webit', 8)).toBeGreaterThan(maxMasked('worix', 8));
+  });
+
+  it("uC/OS-II's tick work grows with the task count", () => {
+    const ticks = [1, 2, 4, 8].map((n) => kernelCosts('ucos2', avr, n).tickCycles);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]).toBeGreaterThan(ticks[i - 1] as number);
+  });
+
+  it('every switch is measured from SwitchOut to SwitchIn, and costs at least a save and a restore', () => {
+    for (const target of [avr, m4]) {
+      const sys = bootSystem({ target, workload: sleepWakeSet(4, 64), profile: 'ucos2' });
+      const sw = sys.engine.probe.attach(new SwitchSpanReducer());
+      sys.run(msToCycles(target, 50));
+      expect(sw.stat.count).toBeGreaterThan(10);
+      expect(sw.stat.min).toBeGreaterThanOrEqual(sys.engine.portCycles['context-restore']);
+    }
+  });
+
+  it('the same seed gives the same trace', () => {
+    const run = () => {
+      const sys = bootSystem({ target: avr, workload: sleepWakeSet(5, 16), profile: 'webit', keepTrace: true, seed: 7 });
+      sys.run(msToCycles(avr, 30));
+      return sys.engine.probe.trace();
+    };
+    expect(run()).toEqual(run());
+  });
+});
