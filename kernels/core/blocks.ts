@@ -99,21 +99,30 @@ export const sliceTick = block('slice-tick', ['loadPtr.abs', 'load8.idx', 'alu8'
 /** Rotating the running task behind its equals at the end of its slice. */
 export const sliceRotate = block('slice-rotate', ['load8.idx', 'store8.idx', 'loadPtr.idx', 'storePtr.idx'], 'reload the slice; move the task behind its equals');
 
+/** OSInit: clear the globals, build the free TCB list, create the idle task. */
+export const osInit = block('os-init', [['const8', 1], ['store8.abs', 4], ['store32.abs', 2], ['storePtr.abs', 3], 'constPtr', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'cmpbrPtr.taken', 'call', 'ret'], 'OSInit: OS_InitMisc, OS_InitRdyList, OS_InitTCBList (one loop), OS_InitTaskIdle');
+/** OSStart: pick the first task and restore it. */
+export const osStart = block('os-start', ['call', 'load8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs', ['const8', 1], 'store8.abs', 'jump'], 'OSStart: OS_SchedNew; OSTCBCur = OSTCBHighRdy; OSRunning = TRUE; OSStartHighRdy');
+/** The idle task's loop. */
+export const idleLoop = block('idle-loop', ['saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'jump'], 'OS_TaskIdle: for (;;) { OS_ENTER_CRITICAL; OSIdleCtr++; OS_EXIT_CRITICAL; }');
+/** Creating an event object: take a control block off the free list and initialise it. */
+export const objectCreate = block('object-create', ['call', 'saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'restoreIrqState', ['store8.idx', 3], 'store16.idx', 'storePtr.idx', 'ret'], 'OSSemCreate / OSMutexCreate / OSQCreate / OSFlagCreate: allocate an ECB and initialise its fields');
+
 /** The application's pin toggle at an io-out step (the paper's oscilloscope point; not kernel code). */
 export const ioOutToggle = block('io-out-toggle', ['gpioToggle'], 'PORTB ^= pin');
 
 /** Groups of blocks by kernel service, for the code a profile includes. */
 export const CORE_SERVICE_BLOCKS = {
-  core: [serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
+  core: [osInit, osStart, idleLoop, serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
   task: [taskCreate, taskDelete, taskSuspendResume, taskChangePriority, taskYield, schedLock],
   time: [timeDly, timeDlyUntil],
-  semaphore: [semPendFast, semPendWait, semPostCount, eventTaskRdy],
-  mutex: [mutexLockFree, mutexLockBusy, mutexUnlock],
+  semaphore: [objectCreate, semPendFast, semPendWait, semPostCount, eventTaskRdy],
+  mutex: [objectCreate, mutexLockFree, mutexLockBusy, mutexUnlock],
   inheritance: [priorityRaise],
   ceiling: [priorityRaise],
-  queue: [queuePut, queueGet, queueWait, messageHandOver, eventTaskRdy],
-  mailbox: [mailboxSlot, queueWait, messageHandOver, eventTaskRdy],
-  flags: [flagsSet, flagsWaiterStep, flagsWait],
+  queue: [objectCreate, queuePut, queueGet, queueWait, messageHandOver, eventTaskRdy],
+  mailbox: [objectCreate, mailboxSlot, queueWait, messageHandOver, eventTaskRdy],
+  flags: [objectCreate, flagsSet, flagsWaiterStep, flagsWait],
   timeSlice: [sliceTick, sliceRotate],
 } as const satisfies Record<string, readonly Block[]>;
 

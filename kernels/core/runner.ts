@@ -106,7 +106,6 @@ export class TaskRunner {
       case Op.Wait: return k.flagsWait(t, s.flags!, s.mask, this.next);
       case Op.Set: return k.flagsSet(t, s.flags!, s.mask, this.next);
       case Op.SchedLock: return k.lockScheduler(t, this.next);
-      case Op.SchedUnlock: return k.unlockScheduler(t, this.next);
       default: throw new Error(`task ${t.name}: step code ${s.op} is not a kernel service`);
     }
   };
@@ -116,6 +115,12 @@ export class TaskRunner {
     const t = this.tcb;
     engine.probe.emit(ProbeEvent.JobEnd, engine.now, t.index, t.releaseCycles);
     if (engine.now > t.releaseCycles + this.deadlineCycles) engine.probe.emit(ProbeEvent.DeadlineMiss, engine.now, t.index, t.releaseCycles);
-    this.waitForRelease();
+    if (t.lockDepth > 0) t.ctx?.run(this.kernel.cycles.serviceCall, SegmentKind.Kernel, false, this.callUnlock);
+    else this.waitForRelease();
   }
+
+  /** The end of a job's non-preemptive part: OSSchedUnlock, then wait for the next release. */
+  private readonly callUnlock = (): void => this.kernel.unlockScheduler(this.tcb, this.afterUnlock);
+
+  private readonly afterUnlock = (): void => this.waitForRelease();
 }

@@ -6,7 +6,7 @@ import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 /** Step codes of a compiled task body (numbers, for a switch on the hot path). */
 export const Op = {
   Compute: 0, Take: 1, Give: 2, Lock: 3, Unlock: 4, Send: 5, Receive: 6, Delay: 7, Wait: 8, Set: 9, IoOut: 10,
-  SchedLock: 11, SchedUnlock: 12,
+  SchedLock: 11,
 } as const;
 
 /** A step with its names resolved to kernel objects and its cycles scaled to the target. */
@@ -41,7 +41,7 @@ function lookup<T>(map: ReadonlyMap<string, T>, name: string, field: string, kin
 const PLAIN = { cycles: 0, ticks: 0, mask: 0 };
 
 /**
- * Compiles a task body: scales compute to the target, resolves names, and brackets the paper's
+ * Compiles a task body: scales compute to the target, resolves names, and starts the paper's
  * non-preemptive final part (the job's cycles past `preemptibleCycles`) with a scheduler lock.
  */
 export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable, referenceTarget: string, target: Target): CompiledStep[] {
@@ -80,6 +80,6 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
       case 'io-out': return void out.push({ op: Op.IoOut, ...PLAIN });
     }
   });
-  if (locked) out.push({ op: Op.SchedUnlock, ...PLAIN });
+  // The lock is released by the runner after JobEnd: the non-preemptive part runs to the job's end.
   return out;
 }
