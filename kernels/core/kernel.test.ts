@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
-import { SpanReducer } from '../../hardware/reducers.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import { msToCycles } from '../../hardware/units.ts';
 import { bootSystem, edfProfile, getProfile, kernelCosts, PROFILES } from '../registry.ts';
 import { SwitchSpanReducer } from '../switch-span.ts';
 import { referenceCompletionOrder } from './reference-scheduler.ts';
-import { periodic, sleepWakeSet, workload } from './test-workloads.ts';
+import { measureSleepWake, sleepWakeWorkload } from '../paper-sweep.ts';
+import { periodic, workload } from './test-workloads.ts';
 
 function ends(trace: readonly ProbeRecord[]): number[] {
   return trace.filter((e) => e.type === ProbeEvent.JobEnd).map((e) => e.subject);
@@ -120,20 +120,14 @@ describe('time slicing', () => {
 });
 
 describe("the paper's measurements come out of the mechanisms", () => {
-  function maxMasked(profile: string, n: number): number {
-    const p = getProfile(profile);
-    const sys = bootSystem({ target: avr, workload: sleepWakeSet(n, p.priorities), profile: p });
-    const off = sys.engine.probe.attach(new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff));
-    sys.run(msToCycles(avr, 100));
-    return off.stat.max;
-  }
+  const maxMasked = (profile: string, n: number): number => measureSleepWake(profile, avr, n, 100).maxIrqOffCycles;
 
   it("uC/OS-II's longest masked stretch stays flat from 1 to 8 tasks, because OSTimeTick masks per task", () => {
     expect(maxMasked('ucos2', 8)).toBeLessThanOrEqual(maxMasked('ucos2', 2));
   });
 
-  it("WORIX's and Webit's timer interrupts mask longer with more sleepers, Webit's more than WORIX's", () => {
-    for (const id of ['worix', 'webit']) expect(maxMasked(id, 8)).toBeGreaterThan(maxMasked(id, 1));
+  it("WORIX's, uKernel's and Webit's timer interrupts mask longer with more sleepers, Webit's more than WORIX's", () => {
+    for (const id of ['worix', 'ukernel', 'webit']) expect(maxMasked(id, 8)).toBeGreaterThan(maxMasked(id, 1));
     expect(maxMasked('webit', 8)).toBeGreaterThan(maxMasked('worix', 8));
   });
 
@@ -144,7 +138,7 @@ describe("the paper's measurements come out of the mechanisms", () => {
 
   it('every switch is measured from SwitchOut to SwitchIn, and costs at least a save and a restore', () => {
     for (const target of [avr, m4]) {
-      const sys = bootSystem({ target, workload: sleepWakeSet(4, 64), profile: 'ucos2' });
+      const sys = bootSystem({ target, workload: sleepWakeWorkload(4, getProfile('ucos2')), profile: 'ucos2' });
       const sw = sys.engine.probe.attach(new SwitchSpanReducer());
       sys.run(msToCycles(target, 50));
       expect(sw.stat.count).toBeGreaterThan(10);
@@ -154,7 +148,7 @@ describe("the paper's measurements come out of the mechanisms", () => {
 
   it('the same seed gives the same trace', () => {
     const run = () => {
-      const sys = bootSystem({ target: avr, workload: sleepWakeSet(5, 16), profile: 'webit', keepTrace: true, seed: 7 });
+      const sys = bootSystem({ target: avr, workload: sleepWakeWorkload(5, getProfile('webit')), profile: 'webit', keepTrace: true, seed: 7 });
       sys.run(msToCycles(avr, 30));
       return sys.engine.probe.trace();
     };
