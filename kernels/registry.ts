@@ -110,6 +110,8 @@ export function createEngine(profile: OsProfile | string, target: Target, seed =
 export interface BootedSystem extends KernelSystem {
   readonly engine: Engine;
   readonly profile: OsProfile;
+  /** Interrupt-line ids by name (the subjects of IoIn and IRQ events): 'tick', each I/O line, 'release:<task>'. */
+  readonly lines: ReadonlyMap<string, number>;
 }
 
 /** Boots `workload` on a profile's (or a design's default) kernel; creates the engine when none is given. */
@@ -121,7 +123,8 @@ export function bootSystem(options: BootOptions): BootedSystem {
     engine = createEngine(profile, options.target, options.seed ?? 1, options.keepTrace ?? false);
   }
   const system = getDesign(profile.design).boot(profile, { engine, workload: options.workload, ...(options.tickPriority === undefined ? {} : { tickPriority: options.tickPriority }) });
-  return { ...system, run: system.run, taskNames: system.taskNames, engine, profile };
+  const lines = 'lines' in system ? (system as CoreSystem).lines : new Map<string, number>();
+  return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines };
 }
 
 /** Code and RAM of a profile on a target, derived from its blocks and layouts. */

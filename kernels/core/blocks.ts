@@ -17,7 +17,9 @@ export const schedEnter = block('sched-enter', ['call', 'saveIrqState', 'load8.a
 /** OS_Sched after the pick when no switch is needed. */
 export const schedNoSwitch = block('sched-no-switch', ['loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', 'ret'], 'if (OSTCBHighRdy != OSTCBCur) ...; OS_EXIT_CRITICAL');
 /** OS_TASK_SW glue around the port's save and restore: update OSTCBCur and OSPrioCur. */
-export const ctxSwGlue = block('ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs', 'ret', 'restoreIrqState', 'ret'], 'OSCtxSwCtr++; OS_TASK_SW -> OSCtxSw: OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy; return; OS_EXIT_CRITICAL');
+export const ctxSwGlue = block('ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs'], 'OSCtxSwCtr++; OS_TASK_SW -> OSCtxSw: (save) OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy; (restore)');
+/** What a task switched out inside OS_Sched runs when it gets the CPU back: OSCtxSw's return, OS_EXIT_CRITICAL, OS_Sched's return. */
+export const schedReturn = block('sched-return', ['ret', 'restoreIrqState', 'ret'], 'return from OSCtxSw; OS_EXIT_CRITICAL; return from OS_Sched');
 
 /** OSIntEnter plus the port's "save SP in the TCB when not nested". */
 export const intEnter = block('int-enter', ['load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.idx'], 'OSIntNesting++; if (OSIntNesting == 1) OSTCBCur->OSTCBStkPtr = SP');
@@ -113,7 +115,7 @@ export const ioOutToggle = block('io-out-toggle', ['gpioToggle'], 'PORTB ^= pin'
 
 /** Groups of blocks by kernel service, for the code a profile includes. */
 export const CORE_SERVICE_BLOCKS = {
-  core: [osInit, osStart, idleLoop, serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
+  core: [osInit, osStart, idleLoop, serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
   task: [taskCreate, taskDelete, taskSuspendResume, taskChangePriority, taskYield, schedLock],
   time: [timeDly, timeDlyUntil],
   semaphore: [objectCreate, semPendFast, semPendWait, semPostCount, eventTaskRdy],

@@ -41,6 +41,9 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
   return { pendFast: cyclesOf(B.queueGet, target), pendWait: cyclesOf(B.queueWait, target), postCount: cyclesOf(B.queuePut, target) };
 }
 
+/** uC/OS-II's OSEventCnt is 16 bits: the largest count a semaphore holds when the workload gives none. */
+const SEMAPHORE_COUNT_LIMIT = 0xffff;
+
 function wholeTicks(us: number, tickHz: number, field: string): number {
   const ticks = (us * tickHz) / 1e6;
   const rounded = Math.round(ticks);
@@ -54,7 +57,7 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTa
   const costs = signalCosts(profile, target);
   const r = w.resources ?? {};
   const semaphores = new Map<string, Semaphore>();
-  (r.semaphores ?? []).forEach((s, i) => semaphores.set(s.name, new Semaphore(i, s.name, s.initial, s.max ?? 0xffff, costs)));
+  (r.semaphores ?? []).forEach((s, i) => semaphores.set(s.name, new Semaphore(i, s.name, s.initial, s.max ?? SEMAPHORE_COUNT_LIMIT, costs)));
   const mutexes = new Map<string, Mutex>();
   (r.mutexes ?? []).forEach((m, i) => {
     const users = w.tasks.filter((t) => t.body.some((s) => s.op === 'lock' && s.mutex === m.name)).map((t) => t.priority);
@@ -112,7 +115,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
       const offsetTicks = trig.offsetUs === undefined || trig.offsetUs === 0 ? 0 : wholeTicks(trig.offsetUs, w.tickHz, `${field}.trigger.offsetUs`);
       runner = new TaskRunner(kernel, steps, { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
     } else {
-      const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, 0xffff, costs);
+      const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
       runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
       const lineName = trig.kind === 'io' ? trig.line : `release:${spec.name}`;
       if (trig.kind === 'io' && !(w.ioLines ?? []).some((l) => l.name === trig.line)) {

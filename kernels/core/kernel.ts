@@ -64,8 +64,14 @@ export class Kernel {
   private readonly useThreshold: boolean;
   private readonly switcher = new ExecContext(-1000, 'kernel:switch');
   private readonly plan = new SegmentPlan();
+  /** The task being switched in (OSTCBHighRdy during a switch). */
   private incoming: Tcb;
+  /** The task being switched out at task level. */
+  private outgoing: Tcb | undefined;
+  /** A yield in progress: an equal-priority task may take the CPU. */
   private forceTie = false;
+  /** A time slice just ended in this tick: an equal-priority task takes the CPU at OSIntExit. */
+  private forceTieOnce = false;
 
   constructor(options: KernelOptions, idleName = 'idle') {
     this.engine = options.engine;
@@ -79,7 +85,7 @@ export class Kernel {
     const c = (b: Parameters<typeof cyclesOf>[0]): Cycles => cyclesOf(b, t);
     this.cycles = {
       serviceCall: c(B.serviceCall), schedEnter: c(B.schedEnter), schedNoSwitch: c(B.schedNoSwitch),
-      ctxSwGlue: c(B.ctxSwGlue), schedReturn: c(B.critExit) + c(B.tickExit), intEnter: c(B.intEnter),
+      ctxSwGlue: c(B.ctxSwGlue), schedReturn: c(B.schedReturn), intEnter: c(B.intEnter),
       intExitEnter: c(B.intExitEnter), intExitNoSwitch: c(B.intExitNoSwitch), intCtxSwGlue: c(B.intCtxSwGlue),
       tickEnter: c(B.tickEnter), tickExit: c(B.tickExit), timeDly: c(B.timeDly), timeDlyUntil: c(B.timeDlyUntil),
       critExit: c(B.critExit), pendResume: c(B.pendResume), semPendFast: c(B.semPendFast), semPendWait: c(B.semPendWait),
@@ -388,8 +394,6 @@ export class Kernel {
     return this.cycles.sliceTick + this.cycles.sliceRotate + this.ready.rotate(cur);
   }
 
-  private forceTieOnce = false;
-
   private hasTieBehind(cur: Tcb): boolean {
     for (const t of this.tasks) if (t !== cur && t.state === TaskState.Ready && this.ready.ties(t, cur)) return true;
     return false;
@@ -434,8 +438,6 @@ export class Kernel {
     ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SegmentKind.Kernel, true, this.taskSwitchDone);
     ctx.run(resume, SegmentKind.Kernel, true, done);
   }
-
-  private outgoing: Tcb | undefined;
 
   private readonly emitSwitchOut = (): void => {
     const out = this.outgoing as Tcb;

@@ -1,7 +1,7 @@
 import { SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Kernel } from './kernel.ts';
-import type { Semaphore } from './objects.ts';
+import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
 import { TaskState, type Tcb } from './tcb.ts';
 
@@ -98,13 +98,13 @@ export class TaskRunner {
     switch (s.op) {
       case Op.Take: return k.semTake(t, s.semaphore as Semaphore, this.next);
       case Op.Give: return k.semGive(t, s.semaphore as Semaphore, this.next);
-      case Op.Lock: return k.mutexLock(t, s.mutex!, this.next);
-      case Op.Unlock: return k.mutexUnlock(t, s.mutex!, this.next);
-      case Op.Send: return k.send(t, s.queue!, this.next);
-      case Op.Receive: return k.receive(t, s.queue!, this.next);
+      case Op.Lock: return k.mutexLock(t, s.mutex as Mutex, this.next);
+      case Op.Unlock: return k.mutexUnlock(t, s.mutex as Mutex, this.next);
+      case Op.Send: return k.send(t, s.queue as MessageQueue, this.next);
+      case Op.Receive: return k.receive(t, s.queue as MessageQueue, this.next);
       case Op.Delay: return k.delay(t, s.ticks, this.next);
-      case Op.Wait: return k.flagsWait(t, s.flags!, s.mask, this.next);
-      case Op.Set: return k.flagsSet(t, s.flags!, s.mask, this.next);
+      case Op.Wait: return k.flagsWait(t, s.flags as EventFlags, s.mask, this.next);
+      case Op.Set: return k.flagsSet(t, s.flags as EventFlags, s.mask, this.next);
       case Op.SchedLock: return k.lockScheduler(t, this.next);
       default: throw new Error(`task ${t.name}: step code ${s.op} is not a kernel service`);
     }
