@@ -130,3 +130,12 @@ export const CORE_SERVICE_BLOCKS = {
 
 /** A service group name. */
 export type ServiceGroup = keyof typeof CORE_SERVICE_BLOCKS;
+
+/** Every block the running kernel executes, by the name the kernel prices it under. */
+export const KERNEL_PATHS = {
+  serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue,
+  tickEnter, tickExit, timeDly, timeDlyUntil, critExit, pendResume, semPendFast, semPendWait, semPostCount, eventTaskRdy,
+  mutexLockFree, mutexLockBusy, priorityRaise, mutexUnlock, queuePut, queueGet, queueWait, messageHandOver, mailboxSlot,
+  flagsSet, flagsWaiterStep, flagsWait, isrPost, taskSuspendResume, taskChangePriority, taskYield, taskDelete, schedLock,
+  sliceTick, sliceRotate, ioOutToggle,
+} as const;

@@ -2,9 +2,9 @@ import type { Target } from '../../hardware/target.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
 import type { KernelCosts } from '../types.ts';
-import * as B from './blocks.ts';
+import { KERNEL_PATHS } from './blocks.ts';
 import type { CoreDesignSpec } from './design.ts';
-import { cyclesOf, priceAll } from './pricing.ts';
+import { priceAll } from './pricing.ts';
 import { SegmentPlan } from './structures.ts';
 import { portPrice } from '../../hardware/block.ts';
 
@@ -15,15 +15,7 @@ import { portPrice } from '../../hardware/block.ts';
 export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, target: Target, taskCount: number): KernelCosts {
   const ready = design.createReady(target, profile);
   const timer = createTimer(profile.timer, target, []);
-  const c = priceAll(
-    {
-      intEnter: B.intEnter, intExitEnter: B.intExitEnter, intExitNoSwitch: B.intExitNoSwitch, intCtxSwGlue: B.intCtxSwGlue,
-      tickEnter: B.tickEnter, tickExit: B.tickExit, sliceTick: B.sliceTick, schedEnter: B.schedEnter, ctxSwGlue: B.ctxSwGlue,
-      eventTaskRdy: B.eventTaskRdy, semPendWait: B.semPendWait, timeDly: B.timeDly, timeDlyUntil: B.timeDlyUntil, critExit: B.critExit,
-      mutexUnlock: B.mutexUnlock, priorityRaise: B.priorityRaise, flagsSet: B.flagsSet, flagsWaiterStep: B.flagsWaiterStep,
-    },
-    target,
-  );
+  const c = priceAll(KERNEL_PATHS, target);
   const port = (n: Parameters<typeof portPrice>[0]): number => portPrice(n, target).cycles;
   const plan = new SegmentPlan();
   plan.add(c.tickEnter, true);
@@ -37,7 +29,7 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
   const isrExitCycles = c.intExitEnter + pick + c.intExitNoSwitch + port('context-restore') + port('irq-exit');
   const switchCycles = c.schedEnter + pick + c.ctxSwGlue + port('context-save') + port('context-restore');
   const releaseCycles = c.eventTaskRdy + insert;
-  const delayPath = c.timeDlyUntil + c.timeDly + insert + cyclesOf(B.critExit, target) + switchCycles;
+  const delayPath = c.timeDlyUntil + c.timeDly + insert + c.critExit + switchCycles;
   const tickIsr = isrEntryCycles + tickCycles + c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit');
   const longest = profile.nestedInterrupts
     ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayPath)

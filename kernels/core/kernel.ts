@@ -2,9 +2,9 @@ import type { Engine, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
-import * as B from './blocks.ts';
+import { KERNEL_PATHS } from './blocks.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore, WaitObject } from './objects.ts';
-import { cyclesOf } from './pricing.ts';
+import { priceAll } from './pricing.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
 import { TaskState, Tcb } from './tcb.ts';
 
@@ -22,17 +22,8 @@ export interface KernelOptions {
   readonly useThreshold: boolean;
 }
 
-/** The priced core blocks, as plain numbers. */
-type CoreCycles = Record<
-  | 'serviceCall' | 'schedEnter' | 'schedNoSwitch' | 'ctxSwGlue' | 'schedReturn' | 'intEnter' | 'intExitEnter'
-  | 'intExitNoSwitch' | 'intCtxSwGlue' | 'tickEnter' | 'tickExit' | 'timeDly' | 'timeDlyUntil' | 'critExit'
-  | 'pendResume' | 'semPendFast' | 'semPendWait' | 'semPostCount' | 'eventTaskRdy' | 'mutexLockFree'
-  | 'mutexLockBusy' | 'priorityRaise' | 'mutexUnlock' | 'queuePut' | 'queueGet' | 'queueWait'
-  | 'messageHandOver' | 'mailboxSlot' | 'flagsSet' | 'flagsWaiterStep' | 'flagsWait' | 'isrPost'
-  | 'taskSuspendResume' | 'taskChangePriority' | 'taskYield' | 'taskDelete' | 'schedLock' | 'sliceTick' | 'sliceRotate'
-  | 'gpioToggle' | 'contextSave' | 'contextRestore',
-  Cycles
->;
+/** The priced kernel paths and port blocks, as plain numbers (priced once per boot). */
+type CoreCycles = Record<keyof typeof KERNEL_PATHS | 'contextSave' | 'contextRestore', Cycles>;
 
 /**
  * The shared kernel: TCBs, services, the tick, dispatch. Every service runs as segments on the
@@ -80,24 +71,8 @@ export class Kernel {
     this.preemptive = options.preemptive;
     this.timeSliceTicks = options.timeSliceTicks;
     this.useThreshold = options.useThreshold;
-    const t = this.engine.target;
     const port = this.engine.portCycles;
-    const c = (b: Parameters<typeof cyclesOf>[0]): Cycles => cyclesOf(b, t);
-    this.cycles = {
-      serviceCall: c(B.serviceCall), schedEnter: c(B.schedEnter), schedNoSwitch: c(B.schedNoSwitch),
-      ctxSwGlue: c(B.ctxSwGlue), schedReturn: c(B.schedReturn), intEnter: c(B.intEnter),
-      intExitEnter: c(B.intExitEnter), intExitNoSwitch: c(B.intExitNoSwitch), intCtxSwGlue: c(B.intCtxSwGlue),
-      tickEnter: c(B.tickEnter), tickExit: c(B.tickExit), timeDly: c(B.timeDly), timeDlyUntil: c(B.timeDlyUntil),
-      critExit: c(B.critExit), pendResume: c(B.pendResume), semPendFast: c(B.semPendFast), semPendWait: c(B.semPendWait),
-      semPostCount: c(B.semPostCount), eventTaskRdy: c(B.eventTaskRdy), mutexLockFree: c(B.mutexLockFree),
-      mutexLockBusy: c(B.mutexLockBusy), priorityRaise: c(B.priorityRaise), mutexUnlock: c(B.mutexUnlock),
-      queuePut: c(B.queuePut), queueGet: c(B.queueGet), queueWait: c(B.queueWait), messageHandOver: c(B.messageHandOver),
-      mailboxSlot: c(B.mailboxSlot), flagsSet: c(B.flagsSet), flagsWaiterStep: c(B.flagsWaiterStep), flagsWait: c(B.flagsWait),
-      isrPost: c(B.isrPost), taskSuspendResume: c(B.taskSuspendResume), taskChangePriority: c(B.taskChangePriority),
-      taskYield: c(B.taskYield), taskDelete: c(B.taskDelete), schedLock: c(B.schedLock), sliceTick: c(B.sliceTick),
-      sliceRotate: c(B.sliceRotate), gpioToggle: c(B.ioOutToggle),
-      contextSave: port['context-save'], contextRestore: port['context-restore'],
-    };
+    this.cycles = { ...priceAll(KERNEL_PATHS, this.engine.target), contextSave: port['context-save'], contextRestore: port['context-restore'] };
     this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
     this.current = this.idle;
     this.incoming = this.idle;
@@ -315,7 +290,7 @@ export class Kernel {
 
   /** Emits IoOut for `t` after the pin toggle, then continues. */
   ioOut(t: Tcb, done: () => void): void {
-    t.ctx?.run(this.cycles.gpioToggle, SegmentKind.Task, false, done);
+    t.ctx?.run(this.cycles.ioOutToggle, SegmentKind.Task, false, done);
   }
 
   // ---- ISR side ------------------------------------------------------------------------------
