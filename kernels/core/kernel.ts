@@ -83,7 +83,8 @@ export class Kernel {
   /** Creates a ready task (OSTaskCreate before OSStart); its context must hold its first work. */
   createTask(name: string, priority: number, ctx: ExecContext, threshold = priority, deadlineTick = 0): Tcb {
     const t = new Tcb(this.tasks.length, name, priority, ctx);
-    t.threshold = Math.min(threshold, priority);
+    t.baseThreshold = Math.min(threshold, priority);
+    t.threshold = t.baseThreshold;
     t.deadlineTick = deadlineTick;
     this.tasks.push(t);
     this.idle.index = this.tasks.length;
@@ -256,6 +257,7 @@ export class Kernel {
   /** OSTaskChangePrio. */
   changePriority(t: Tcb, target: Tcb, priority: number, done: () => void): void {
     target.basePriority = priority;
+    target.baseThreshold = priority;
     const cycles = this.cycles.taskChangePriority + this.setPriority(target, priority);
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
@@ -479,7 +481,6 @@ export class Kernel {
 
   private unblock(w: Tcb): Cycles {
     w.waitingOn = undefined;
-    w.signalled = true;
     return this.makeReady(w);
   }
 
@@ -494,8 +495,7 @@ export class Kernel {
     } else {
       t.priority = priority;
     }
-    t.threshold = Math.min(t.threshold, priority);
-    if (t.threshold > t.priority) t.threshold = t.priority;
+    t.threshold = Math.min(t.baseThreshold, priority);
     return cycles;
   }
 

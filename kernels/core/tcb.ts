@@ -15,15 +15,15 @@ export type TaskState = (typeof TaskState)[keyof typeof TaskState];
 export class Tcb {
   /** Effective priority (0 most urgent): raised by inheritance or a ceiling, else `basePriority`. */
   priority: number;
-  /** Wang and Saksena's preemption threshold while running (<= priority). */
+  /** Wang and Saksena's preemption threshold while running: min(baseThreshold, priority). */
   threshold: number;
+  /** The task's own preemption threshold (a priority level, <= basePriority). */
+  baseThreshold: number;
   state: TaskState = TaskState.Dormant;
   /** Absolute deadline in ticks (EDF's key), 32-bit in the kernel. */
   deadlineTick = 0;
   /** Ticks left to sleep (per-tick scan), or the delta to the previous entry (delta list). */
   delay = 0;
-  /** Webit's timer_info repeat count: how many more times this timer reloads after expiring. */
-  repeat = 0;
   /** Link in the ready structure (linked designs). */
   next: Tcb | undefined = undefined;
   /** Link in the timer structure (sleep queue, timer-info queue, delta list). */
@@ -32,8 +32,6 @@ export class Tcb {
   sliceLeft = 0;
   /** Wait queue the task blocks on, if any. */
   waitingOn: unknown = undefined;
-  /** True when the task left a wait because the object was signalled (not by timeout). */
-  signalled = false;
   /** Event-flag bits the task waits for (all of them). */
   waitMask = 0;
   /** True while the task waits for its next job (a release wakes it, the probe sees JobRelease). */
@@ -54,6 +52,7 @@ export class Tcb {
   ) {
     this.priority = basePriority;
     this.threshold = basePriority;
+    this.baseThreshold = basePriority;
   }
 }
 

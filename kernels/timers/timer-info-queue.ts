@@ -11,9 +11,10 @@ import { TimerList } from './linked-queue.ts';
  * timer_info queue of timer ... In addition to set the sleep time, it also can set the numbers of
  * task sleep. Therefore, Webit 5.0 will handle more related interrupt information" (paper 4.1).
  * Each timer_info entry carries a sleep count, a reload value and a repeat count; the timer ISR
- * walks every entry with interrupts off, and an expired entry either reloads (repeat > 0) or is
- * unlinked and wakes its task. Assumed: one entry per sleeping task, reached through a pointer from
- * the entry to its TCB.
+ * walks every entry with interrupts off and checks both counts, and an expired entry is unlinked
+ * and wakes its task. Assumed: one entry per sleeping task, reached through a pointer from the
+ * entry to its TCB; task delays arm entries with a repeat count of 0 (no workload step asks for a
+ * repeating timer), so the reload path is code the footprint counts but no run executes.
  */
 const blocks = {
   head: block('timerinfo-head', ['loadPtr.abs', 'cmpbrPtr.fall'], 'info = timer_info; if (info == NULL) done'),
@@ -41,7 +42,6 @@ export function timerInfoQueue(target: Target): TimerStrategy {
     ],
     sleep(t: Tcb, ticks: number): Cycles {
       t.delay = ticks;
-      t.repeat = 0;
       list.pushFront(t);
       return c.sleep;
     },
@@ -60,11 +60,7 @@ export function timerInfoQueue(target: Target): TimerStrategy {
         const next = p.timerNext;
         cycles += c.step;
         p.delay--;
-        if (p.delay === 0 && p.repeat > 0) {
-          p.repeat--;
-          cycles += c.reload;
-          prev = p;
-        } else if (p.delay === 0) {
+        if (p.delay === 0) {
           list.unlink(p, prev);
           cycles += c.unlink + wake(p);
         } else {
