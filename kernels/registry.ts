@@ -1,3 +1,4 @@
+import type { Block } from '../hardware/block.ts';
 import { Engine } from '../hardware/engine.ts';
 import type { Target } from '../hardware/target.ts';
 import type { Workload } from '../workloads/types.ts';
@@ -37,6 +38,8 @@ export interface KernelDesign {
   readonly defaultProfile: OsProfile;
   boot(profile: OsProfile, options: { engine: Engine; workload: Workload; tickPriority?: number }): KernelSystem;
   footprint(profile: OsProfile, target: Target): Footprint;
+  /** The blocks of the design's own structures under `profile` (for listings). */
+  readyBlocks(target: Target, profile: OsProfile): readonly Block[];
   kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
 }
 
@@ -48,6 +51,7 @@ function coreDesign(spec: CoreDesignSpec, defaultProfile: OsProfile): KernelDesi
     defaultProfile,
     boot: (profile, options): CoreSystem => bootCore(spec, profile, options),
     footprint: (profile, target) => coreFootprint(spec, profile, target),
+    readyBlocks: (target, profile) => spec.createReady(target, profile).blocks,
     kernelCosts: (profile, target, n) => coreKernelCosts(spec, profile, target, n),
   };
 }

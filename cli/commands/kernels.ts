@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { formatListing, listing } from '../../hardware/block.ts';
 import { getTarget } from '../../hardware/targets/index.ts';
+import { kernelBlocks } from '../../kernels/block-index.ts';
+import { InputError } from '../exit-codes.ts';
 import { DESIGNS, PROFILES, footprint } from '../../kernels/registry.ts';
 import { printJson } from '../output.ts';
 
@@ -53,8 +56,12 @@ export function registerKernelsCommand(program: Command): void {
   program
     .command('kernels')
     .description('list kernel designs and OS profiles with derived code and RAM on avr and m4')
+    .option('--listing <block>', 'print the instructions of one kernel block (see the names with --blocks)')
+    .option('--blocks', 'list the names of every kernel block')
+    .option('--target <id>', 'target of --listing', 'avr')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action((opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
+      if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
       const rows = listKernels();
       if (opts.json === true) return printJson(rows);
       console.table(
@@ -70,4 +77,26 @@ export function registerKernelsCommand(program: Command): void {
       );
       console.log(`RAM for: ${rows[0]?.ramFor ?? ''}`);
     });
+}
+
+function printBlocks(opts: { json?: boolean; listing?: string; target: string }): void {
+  let target;
+  try {
+    target = getTarget(opts.target);
+  } catch (e) {
+    throw new InputError(`--target: ${(e as Error).message}`);
+  }
+  const blocks = kernelBlocks(target);
+  if (opts.listing === undefined) {
+    const names = [...blocks.keys()].sort();
+    if (opts.json === true) return printJson(names);
+    console.log(names.join('\n'));
+    return;
+  }
+  const b = blocks.get(opts.listing);
+  if (b === undefined) throw new InputError(`--listing: unknown kernel block "${opts.listing}"; run kbench kernels --blocks for the names`);
+  const l = listing(b, target);
+  if (opts.json === true) return printJson({ ...l, note: b.note });
+  console.log(formatListing(l));
+  if (b.note !== undefined) console.log(`  mirrors: ${b.note}`);
 }
