@@ -104,6 +104,27 @@ describe('mutexes bound priority inversion', () => {
     });
   }
 
+  it('inheritance is transitive: a high task blocked behind a chain of two mutexes lends its priority to the last owner', () => {
+    // low (3) holds m2 from 0; mid (2) takes m1 at 1 ms, then waits for m2; high (0) wants m1 at 2 ms;
+    // medium (1, no mutex) arrives at 3 ms and must not run before high is done.
+    const at = (ms: number) => ({ trigger: { kind: 'periodic' as const, periodUs: 100_000, offsetUs: ms * 1000 } });
+    const w = workload(
+      [
+        periodic('high', 0, 100_000, [{ op: 'lock', mutex: 'm1' }, { op: 'unlock', mutex: 'm1' }], at(2)),
+        periodic('medium', 1, 100_000, [{ op: 'compute', cycles: 1000 }], at(3)),
+        periodic('mid', 2, 100_000, [{ op: 'lock', mutex: 'm1' }, { op: 'lock', mutex: 'm2' }, { op: 'unlock', mutex: 'm2' }, { op: 'unlock', mutex: 'm1' }], at(1)),
+        periodic('low', 3, 100_000, [{ op: 'lock', mutex: 'm2' }, { op: 'compute', cycles: msToCycles(avr, 10) }, { op: 'unlock', mutex: 'm2' }]),
+      ],
+      { resources: { mutexes: [{ name: 'm1' }, { name: 'm2' }] } },
+    );
+    const sys = bootSystem({ target: avr, workload: w, profile: 'worix', keepTrace: true });
+    sys.run(msToCycles(avr, 40));
+    const trace = sys.engine.probe.trace();
+    const highEnd = (trace.find((e) => e.type === ProbeEvent.JobEnd && e.subject === 0) as ProbeRecord).time;
+    const mediumStart = (trace.find((e) => e.type === ProbeEvent.JobStart && e.subject === 1 && e.time > 0) as ProbeRecord).time;
+    expect(mediumStart).toBeGreaterThan(highEnd);
+  });
+
   it('a ceiling mutex raises its owner as soon as it is locked (uC/OS-II): the medium task cannot start inside the section', () => {
     const w = workload(
       [

@@ -163,8 +163,14 @@ export class Kernel {
       return;
     }
     let cycles = this.cycles.mutexLockBusy;
-    const owner = m.owner;
-    if (m.protocol === 'inheritance' && this.ready.precedes(t, owner)) cycles += this.setPriority(owner, t.priority);
+    // Inheritance is transitive: an owner blocked on another inheritance mutex lends on to its owner.
+    let held: Mutex | undefined = m;
+    while (held?.owner !== undefined && held.protocol === 'inheritance' && this.ready.precedes(t, held.owner)) {
+      const owner: Tcb = held.owner;
+      cycles += this.setPriority(owner, t.priority);
+      const next = owner.waitingOn as Partial<Mutex> | undefined;
+      held = next?.protocol === undefined ? undefined : (next as Mutex);
+    }
     cycles += this.block(t, m);
     this.finish(t, cycles, this.cycles.schedReturn + this.cycles.pendResume, done);
   }
@@ -471,12 +477,17 @@ export class Kernel {
   /** Blocks `t` on `w` in policy order; returns the ready remove plus the wait-list insert. */
   private block(t: Tcb, w: WaitObject): Cycles {
     const cycles = this.makeUnready(t, TaskState.Blocked);
+    t.waitingOn = w;
+    return cycles + this.enqueueWaiter(t, w);
+  }
+
+  /** Inserts `t` in `w`'s waiters in policy order (behind its equals); returns the insert's cycles. */
+  private enqueueWaiter(t: Tcb, w: WaitObject): Cycles {
     let i = 0;
     const list = w.waiters;
     while (i < list.length && !this.ready.precedes(t, list[i] as Tcb)) i++;
     list.splice(i, 0, t);
-    t.waitingOn = w;
-    return cycles + this.ready.waitInsertCycles(i);
+    return this.ready.waitInsertCycles(i);
   }
 
   private unblock(w: Tcb): Cycles {
@@ -494,9 +505,17 @@ export class Kernel {
       cycles += this.ready.insert(t);
     } else {
       t.priority = priority;
+      const w = t.waitingOn as WaitObject | undefined;
+      if (w !== undefined) cycles += this.requeue(t, w);
     }
     t.threshold = Math.min(t.baseThreshold, priority);
     return cycles;
+  }
+
+  /** Moves a waiter whose priority changed to its place in the wait list. */
+  private requeue(t: Tcb, w: WaitObject): Cycles {
+    w.waiters.splice(w.waiters.indexOf(t), 1);
+    return this.enqueueWaiter(t, w);
   }
 
   private setFlags(f: EventFlags, mask: number): Cycles {

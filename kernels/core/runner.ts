@@ -33,7 +33,7 @@ export class TaskRunner {
 
   /** The task's entry point: its first job (released at boot when due then) or its first wait. */
   readonly start = (): void => {
-    if (this.release.kind === 'periodic' && this.release.firstTick <= this.kernel.time + 1) {
+    if (this.releasedAtBoot()) {
       this.job = 1;
       this.beginJob();
       return;
@@ -41,7 +41,7 @@ export class TaskRunner {
     this.waitForRelease();
   };
 
-  /** Marks the boot-time release of a first job due at time 0 (before the task first runs). */
+  /** True when the first job is due at time 0 (the boot emits its JobRelease; the task starts it at once). */
   releasedAtBoot(): boolean {
     return this.release.kind === 'periodic' && this.release.firstTick <= 1;
   }
