@@ -63,6 +63,16 @@ describe('I/O-triggered and sporadic tasks', () => {
     expect(firstEnd(0)).toBe(1);
   });
 
+  it("a periodic task's jobs are released on the tick at offset + k * period, carrying that nominal time", () => {
+    const s = workload([periodic('p', 1, 4000, [{ op: 'compute', cycles: 100 }], { trigger: { kind: 'periodic', periodUs: 4000, offsetUs: 3000 } })]);
+    const sys = bootSystem({ target: avr, workload: s, profile: 'ucos2', keepTrace: true });
+    sys.run(msToCycles(avr, 20));
+    const releases = sys.engine.probe.trace().filter((e) => e.type === ProbeEvent.JobRelease);
+    // 3, 7, 11, 15, 19 ms; each seen in the tick ISR just after its nominal instant.
+    expect(releases.map((e) => e.data)).toEqual([3, 7, 11, 15, 19].map((ms) => msToCycles(avr, ms)));
+    for (const e of releases) expect(e.time - e.data).toBeLessThan(msToCycles(avr, 0.1));
+  });
+
   it('a job that ends after its deadline is reported', () => {
     const s = workload([periodic('late', 1, 2000, [{ op: 'compute', cycles: msToCycles(avr, 3) }])]);
     const sys = bootSystem({ target: avr, workload: s, profile: 'ucos2', keepTrace: true });
