@@ -17,6 +17,10 @@ import { TaskRunner } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
 import { checkWorkloadFitsProfile } from './validate.ts';
 
+// Read once: tsx turns each imported binding into a getter, slow in the ISR handlers below.
+const SEG_ISR = SegmentKind.Isr;
+const EV_IO_IN = ProbeEvent.IoIn;
+
 /** Options of a boot. */
 export interface CoreBootOptions {
   readonly engine: Engine;
@@ -168,7 +172,7 @@ function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number
   const post = (): void => {
     let cycles = 0;
     for (const s of signals) cycles += kernel.isrGive(s);
-    (isrCtx as ExecContext).run(cycles, SegmentKind.Isr, true, exitFn);
+    (isrCtx as ExecContext).run(cycles, SEG_ISR, true, exitFn);
   };
   id = engine.addInterrupt({
     name: line.name,
@@ -177,8 +181,8 @@ function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number
     handler: kernel.isrHandler((isr, exit) => {
       isrCtx = isr;
       exitFn = exit;
-      engine.probe.emit(ProbeEvent.IoIn, engine.now, id);
-      isr.run(appCycles, SegmentKind.Isr, false, signals.length > 0 ? post : exit);
+      engine.probe.emit(EV_IO_IN, engine.now, id);
+      isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
     }),
   });
   return id;
@@ -191,6 +195,6 @@ function addReleaseLine(kernel: Kernel, name: string, minUs: number, extraUs: nu
     name,
     priority: 0,
     source: { kind: 'sporadic', minInterArrivalCycles: usToCycles(target, minUs), maxExtraCycles: usToCycles(target, extraUs) },
-    handler: kernel.isrHandler((isr, exit) => isr.run(kernel.isrGive(signal), SegmentKind.Isr, true, exit)),
+    handler: kernel.isrHandler((isr, exit) => isr.run(kernel.isrGive(signal), SEG_ISR, true, exit)),
   });
 }

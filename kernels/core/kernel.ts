@@ -8,6 +8,25 @@ import { priceAll } from './pricing.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
 import { TaskState, Tcb } from './tcb.ts';
 
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const SEG_ISR = SegmentKind.Isr;
+const SEG_KERNEL = SegmentKind.Kernel;
+const SEG_TASK = SegmentKind.Task;
+const EV_EVENT_SET = ProbeEvent.EventSet;
+const EV_EVENT_WAIT = ProbeEvent.EventWait;
+const EV_JOB_RELEASE = ProbeEvent.JobRelease;
+const EV_MSG_RECEIVE = ProbeEvent.MsgReceive;
+const EV_MSG_SEND = ProbeEvent.MsgSend;
+const EV_SEM_GIVE = ProbeEvent.SemGive;
+const EV_SEM_TAKE = ProbeEvent.SemTake;
+const EV_SWITCH_IN = ProbeEvent.SwitchIn;
+const EV_SWITCH_OUT = ProbeEvent.SwitchOut;
+const STATE_BLOCKED = TaskState.Blocked;
+const STATE_DELAYED = TaskState.Delayed;
+const STATE_DORMANT = TaskState.Dormant;
+const STATE_READY = TaskState.Ready;
+const STATE_SUSPENDED = TaskState.Suspended;
+
 /** How a kernel instance behaves: the parts of a profile the running kernel needs. */
 export interface KernelOptions {
   readonly engine: Engine;
@@ -98,7 +117,7 @@ export class Kernel {
     this.current = first;
     this.incoming = first;
     this.switcher.clear();
-    this.switcher.run(this.cycles.contextRestore, SegmentKind.Kernel, true, this.switchedIn);
+    this.switcher.run(this.cycles.contextRestore, SEG_KERNEL, true, this.switchedIn);
     this.engine.setTask(this.switcher);
   }
 
@@ -107,10 +126,10 @@ export class Kernel {
   /** OSTimeDly(ticks). */
   delay(t: Tcb, ticks: number, done: () => void): void {
     if (ticks <= 0) {
-      t.ctx?.run(this.cycles.timeDly, SegmentKind.Kernel, false, done);
+      t.ctx?.run(this.cycles.timeDly, SEG_KERNEL, false, done);
       return;
     }
-    const cycles = this.cycles.timeDly + this.makeUnready(t, TaskState.Delayed) + this.timer.sleep(t, ticks) + this.cycles.critExit;
+    const cycles = this.cycles.timeDly + this.makeUnready(t, STATE_DELAYED) + this.timer.sleep(t, ticks) + this.cycles.critExit;
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
@@ -118,10 +137,10 @@ export class Kernel {
   delayUntil(t: Tcb, wakeTick: number, done: () => void): boolean {
     const ticks = wakeTick - this.time;
     if (ticks <= 0) {
-      t.ctx?.run(this.cycles.timeDlyUntil, SegmentKind.Kernel, true, done);
+      t.ctx?.run(this.cycles.timeDlyUntil, SEG_KERNEL, true, done);
       return false;
     }
-    const cycles = this.cycles.timeDlyUntil + this.cycles.timeDly + this.makeUnready(t, TaskState.Delayed) + this.timer.sleep(t, ticks) + this.cycles.critExit;
+    const cycles = this.cycles.timeDlyUntil + this.cycles.timeDly + this.makeUnready(t, STATE_DELAYED) + this.timer.sleep(t, ticks) + this.cycles.critExit;
     this.finish(t, cycles, this.cycles.schedReturn, done);
     return true;
   }
@@ -130,8 +149,8 @@ export class Kernel {
   semTake(t: Tcb, s: Semaphore, done: () => void): void {
     if (s.count > 0) {
       s.count--;
-      this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, s.id, t.index);
-      t.ctx?.run(s.costs.pendFast, SegmentKind.Kernel, true, done);
+      this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, t.index);
+      t.ctx?.run(s.costs.pendFast, SEG_KERNEL, true, done);
       return;
     }
     const cycles = s.costs.pendWait + this.block(t, s);
@@ -140,14 +159,14 @@ export class Kernel {
 
   /** OSSemPost from a task. */
   semGive(t: Tcb, s: Semaphore, done: () => void): void {
-    this.engine.probe.emit(ProbeEvent.SemGive, this.engine.now, s.id, t.index);
+    this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, s.id, t.index);
     const w = s.waiters.shift();
     if (w === undefined) {
       if (s.count < s.max) s.count++;
-      t.ctx?.run(s.costs.postCount, SegmentKind.Kernel, true, done);
+      t.ctx?.run(s.costs.postCount, SEG_KERNEL, true, done);
       return;
     }
-    this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, s.id, w.index);
+    this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, w.index);
     this.finish(t, this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
   }
 
@@ -158,8 +177,8 @@ export class Kernel {
       m.ownerSavedPriority = t.priority;
       let cycles = this.cycles.mutexLockFree;
       if (m.protocol === 'ceiling' && m.ceiling < t.priority) cycles += this.setPriority(t, m.ceiling);
-      this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, m.id, t.index);
-      t.ctx?.run(cycles, SegmentKind.Kernel, true, done);
+      this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, t.index);
+      t.ctx?.run(cycles, SEG_KERNEL, true, done);
       return;
     }
     let cycles = this.cycles.mutexLockBusy;
@@ -180,7 +199,7 @@ export class Kernel {
     if (m.owner !== t) throw new Error(`task ${t.name} unlocks mutex ${m.name} it does not own`);
     let cycles = this.cycles.mutexUnlock;
     if (t.priority !== m.ownerSavedPriority) cycles += this.setPriority(t, m.ownerSavedPriority);
-    this.engine.probe.emit(ProbeEvent.SemGive, this.engine.now, m.id, t.index);
+    this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, m.id, t.index);
     const w = m.waiters.shift();
     m.owner = w;
     if (w === undefined) {
@@ -190,22 +209,22 @@ export class Kernel {
     m.ownerSavedPriority = w.priority;
     cycles += this.cycles.eventTaskRdy + this.unblock(w);
     if (m.protocol === 'ceiling' && m.ceiling < w.priority) cycles += this.setPriority(w, m.ceiling);
-    this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, m.id, w.index);
+    this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, w.index);
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
   /** OSQPost / OSMboxPost from a task: hand to a waiting receiver, else store, else drop. */
   send(t: Tcb, q: MessageQueue, done: () => void): void {
-    this.engine.probe.emit(ProbeEvent.MsgSend, this.engine.now, q.id, t.index);
+    this.engine.probe.emit(EV_MSG_SEND, this.engine.now, q.id, t.index);
     const put = q.mailbox ? this.cycles.mailboxSlot : this.cycles.queuePut;
     const w = q.waiters.shift();
     if (w === undefined) {
       if (q.count < q.capacity) q.count++;
       else q.dropped++;
-      t.ctx?.run(put, SegmentKind.Kernel, true, done);
+      t.ctx?.run(put, SEG_KERNEL, true, done);
       return;
     }
-    this.engine.probe.emit(ProbeEvent.MsgReceive, this.engine.now, q.id, w.index);
+    this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, q.id, w.index);
     this.finish(t, put + this.cycles.messageHandOver + this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
   }
 
@@ -214,8 +233,8 @@ export class Kernel {
     const get = q.mailbox ? this.cycles.mailboxSlot : this.cycles.queueGet;
     if (q.count > 0) {
       q.count--;
-      this.engine.probe.emit(ProbeEvent.MsgReceive, this.engine.now, q.id, t.index);
-      t.ctx?.run(get, SegmentKind.Kernel, true, done);
+      this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, q.id, t.index);
+      t.ctx?.run(get, SEG_KERNEL, true, done);
       return;
     }
     this.finish(t, this.cycles.queueWait + this.block(t, q), this.cycles.schedReturn + this.cycles.pendResume, done);
@@ -223,7 +242,7 @@ export class Kernel {
 
   /** OSFlagPost: set bits, wake every waiter whose mask is now complete (each consumes its bits). */
   flagsSet(t: Tcb, f: EventFlags, mask: number, done: () => void): void {
-    this.engine.probe.emit(ProbeEvent.EventSet, this.engine.now, f.id, mask);
+    this.engine.probe.emit(EV_EVENT_SET, this.engine.now, f.id, mask);
     const cycles = this.cycles.flagsSet + this.setFlags(f, mask);
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
@@ -232,8 +251,8 @@ export class Kernel {
   flagsWait(t: Tcb, f: EventFlags, mask: number, done: () => void): void {
     if ((f.bits & mask) === mask) {
       f.bits &= ~mask;
-      this.engine.probe.emit(ProbeEvent.EventWait, this.engine.now, f.id, t.index);
-      t.ctx?.run(this.cycles.flagsWait, SegmentKind.Kernel, true, done);
+      this.engine.probe.emit(EV_EVENT_WAIT, this.engine.now, f.id, t.index);
+      t.ctx?.run(this.cycles.flagsWait, SEG_KERNEL, true, done);
       return;
     }
     t.waitMask = mask;
@@ -251,7 +270,7 @@ export class Kernel {
   /** OSSchedLock: the running task is not preempted by other tasks until it unlocks. */
   lockScheduler(t: Tcb, done: () => void): void {
     t.lockDepth++;
-    t.ctx?.run(this.cycles.schedLock, SegmentKind.Kernel, true, done);
+    t.ctx?.run(this.cycles.schedLock, SEG_KERNEL, true, done);
   }
 
   /** OSSchedUnlock: reschedule when the last lock goes. */
@@ -271,26 +290,26 @@ export class Kernel {
   /** OSTaskSuspend (a ready task leaves the ready structure; itself included). */
   suspend(t: Tcb, target: Tcb, done: () => void): void {
     let cycles = this.cycles.taskSuspendResume;
-    if (target.state === TaskState.Ready) cycles += this.makeUnready(target, TaskState.Suspended);
-    else target.state = TaskState.Suspended;
+    if (target.state === STATE_READY) cycles += this.makeUnready(target, STATE_SUSPENDED);
+    else target.state = STATE_SUSPENDED;
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
   /** OSTaskResume. */
   resume(t: Tcb, target: Tcb, done: () => void): void {
     let cycles = this.cycles.taskSuspendResume;
-    if (target.state === TaskState.Suspended) cycles += this.makeReady(target);
+    if (target.state === STATE_SUSPENDED) cycles += this.makeReady(target);
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
   /** OSTaskDel: remove `target` from every structure; its context is discarded. */
   deleteTask(t: Tcb, target: Tcb, done: () => void): void {
     let cycles = this.cycles.taskDelete;
-    if (target.state === TaskState.Ready) cycles += this.makeUnready(target, TaskState.Dormant);
-    else if (target.state === TaskState.Delayed) cycles += this.timer.cancel(target);
+    if (target.state === STATE_READY) cycles += this.makeUnready(target, STATE_DORMANT);
+    else if (target.state === STATE_DELAYED) cycles += this.timer.cancel(target);
     const w = target.waitingOn as WaitObject | undefined;
     if (w !== undefined) w.waiters.splice(w.waiters.indexOf(target), 1);
-    target.state = TaskState.Dormant;
+    target.state = STATE_DORMANT;
     target.waitingOn = undefined;
     if (target !== t) target.ctx?.clear();
     this.finish(t, cycles, this.cycles.schedReturn, done);
@@ -298,7 +317,7 @@ export class Kernel {
 
   /** Emits IoOut for `t` after the pin toggle, then continues. */
   ioOut(t: Tcb, done: () => void): void {
-    t.ctx?.run(this.cycles.ioOutToggle, SegmentKind.Task, false, done);
+    t.ctx?.run(this.cycles.ioOutToggle, SEG_TASK, false, done);
   }
 
   // ---- ISR side ------------------------------------------------------------------------------
@@ -310,13 +329,13 @@ export class Kernel {
 
   /** A post from an ISR to a semaphore (or a release signal); returns its cycles. */
   isrGive(s: Semaphore): Cycles {
-    this.engine.probe.emit(ProbeEvent.SemGive, this.engine.now, s.id, -1);
+    this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, s.id, -1);
     const w = s.waiters.shift();
     if (w === undefined) {
       if (s.count < s.max) s.count++;
       return this.cycles.isrPost + s.costs.postCount;
     }
-    this.engine.probe.emit(ProbeEvent.SemTake, this.engine.now, s.id, w.index);
+    this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, w.index);
     return this.cycles.isrPost + this.cycles.eventTaskRdy + this.unblock(w);
   }
 
@@ -328,7 +347,7 @@ export class Kernel {
     return (isr) => {
       ctx = isr;
       this.nesting++;
-      isr.run(this.isrEnterCycles, SegmentKind.Isr, true, afterEnter);
+      isr.run(this.isrEnterCycles, SEG_ISR, true, afterEnter);
     };
   }
 
@@ -343,7 +362,7 @@ export class Kernel {
     plan.add(this.cycles.tickExit, false);
     const last = plan.length - 1;
     for (let i = 0; i <= last; i++) {
-      isr.run(plan.cycles[i] as number, SegmentKind.Isr, plan.masked[i] as boolean, i === last ? exit : undefined);
+      isr.run(plan.cycles[i] as number, SEG_ISR, plan.masked[i] as boolean, i === last ? exit : undefined);
     }
   }
 
@@ -355,20 +374,20 @@ export class Kernel {
       const next = this.chooseNext();
       cycles += this.ready.pickCycles;
       if (next !== this.current) {
-        this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, this.current.index, next.index);
+        this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, this.current.index, next.index);
         this.current = next;
         this.incoming = next;
-        isr.run(cycles + this.cycles.intCtxSwGlue + this.cycles.contextRestore, SegmentKind.Isr, true, this.isrSwitchDone);
+        isr.run(cycles + this.cycles.intCtxSwGlue + this.cycles.contextRestore, SEG_ISR, true, this.isrSwitchDone);
         return;
       }
     }
-    isr.run(cycles + this.cycles.intExitNoSwitch + this.cycles.contextRestore, SegmentKind.Isr, true);
+    isr.run(cycles + this.cycles.intExitNoSwitch + this.cycles.contextRestore, SEG_ISR, true);
   }
 
   /** The cycles of the tick's time-slice bookkeeping; rotates the running task when its slice ends. */
   private sliceTick(): Cycles {
     const cur = this.current;
-    if (cur === this.idle || cur.state !== TaskState.Ready) return this.cycles.sliceTick;
+    if (cur === this.idle || cur.state !== STATE_READY) return this.cycles.sliceTick;
     cur.sliceLeft--;
     if (cur.sliceLeft > 0) return this.cycles.sliceTick;
     cur.sliceLeft = this.timeSliceTicks as number;
@@ -378,7 +397,7 @@ export class Kernel {
   }
 
   private hasTieBehind(cur: Tcb): boolean {
-    for (const t of this.tasks) if (t !== cur && t.state === TaskState.Ready && this.ready.ties(t, cur)) return true;
+    for (const t of this.tasks) if (t !== cur && t.state === STATE_READY && this.ready.ties(t, cur)) return true;
     return false;
   }
 
@@ -390,7 +409,7 @@ export class Kernel {
     const head = this.ready.pick();
     const tie = this.forceTie || this.forceTieOnce;
     this.forceTieOnce = false;
-    if (cur !== this.idle && cur.state === TaskState.Ready) {
+    if (cur !== this.idle && cur.state === STATE_READY) {
       if (head === undefined || head === cur) return cur;
       if (cur.lockDepth > 0) return cur;
       if (tie && !this.ready.precedes(cur, head)) return head;
@@ -411,38 +430,38 @@ export class Kernel {
     const next = this.chooseNext();
     const sched = this.cycles.schedEnter + this.ready.pickCycles;
     if (next === t) {
-      ctx.run(critical + sched + this.cycles.schedNoSwitch, SegmentKind.Kernel, true, done);
+      ctx.run(critical + sched + this.cycles.schedNoSwitch, SEG_KERNEL, true, done);
       return;
     }
     this.current = next;
     this.incoming = next;
     this.outgoing = t;
-    ctx.run(critical, SegmentKind.Kernel, true, this.emitSwitchOut);
-    ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SegmentKind.Kernel, true, this.taskSwitchDone);
-    ctx.run(resume, SegmentKind.Kernel, true, done);
+    ctx.run(critical, SEG_KERNEL, true, this.emitSwitchOut);
+    ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SEG_KERNEL, true, this.taskSwitchDone);
+    ctx.run(resume, SEG_KERNEL, true, done);
   }
 
   private readonly emitSwitchOut = (): void => {
     const out = this.outgoing as Tcb;
-    this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, out.index, this.incoming.index);
+    this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, out.index, this.incoming.index);
   };
 
   private readonly taskSwitchDone = (): void => {
     this.switcher.clear();
-    this.switcher.run(this.cycles.contextRestore, SegmentKind.Kernel, true, this.switchedIn);
+    this.switcher.run(this.cycles.contextRestore, SEG_KERNEL, true, this.switchedIn);
     this.engine.setTask(this.switcher);
   };
 
   private readonly isrSwitchDone = (): void => {
     this.switcher.clear();
-    this.switcher.run(0, SegmentKind.Kernel, false, this.switchedIn);
+    this.switcher.run(0, SEG_KERNEL, false, this.switchedIn);
     this.engine.setTask(this.switcher);
   };
 
   private readonly switchedIn = (): void => {
     const t = this.incoming;
     if (this.timeSliceTicks !== undefined) t.sliceLeft = this.timeSliceTicks;
-    this.engine.probe.emit(ProbeEvent.SwitchIn, this.engine.now, t.index, this.outgoing?.index ?? -1);
+    this.engine.probe.emit(EV_SWITCH_IN, this.engine.now, t.index, this.outgoing?.index ?? -1);
     this.engine.setTask(t.ctx);
   };
 
@@ -450,7 +469,7 @@ export class Kernel {
 
   /** Makes `t` ready; returns the ready structure's insert cycles. Emits JobRelease for a release. */
   makeReady(t: Tcb): Cycles {
-    t.state = TaskState.Ready;
+    t.state = STATE_READY;
     if (t.awaitingRelease) this.release(t);
     return this.ready.insert(t);
   }
@@ -459,7 +478,7 @@ export class Kernel {
   private release(t: Tcb): void {
     t.awaitingRelease = false;
     if (t.releaseCycles < 0) t.releaseCycles = this.engine.now;
-    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, t.index, t.releaseCycles);
+    this.engine.probe.emit(EV_JOB_RELEASE, this.engine.now, t.index, t.releaseCycles);
     this.onRelease?.(t);
   }
 
@@ -467,7 +486,7 @@ export class Kernel {
   onRelease: ((t: Tcb) => void) | undefined = undefined;
 
   private makeUnready(t: Tcb, state: TaskState): Cycles {
-    const cycles = t.state === TaskState.Ready ? this.ready.remove(t) : 0;
+    const cycles = t.state === STATE_READY ? this.ready.remove(t) : 0;
     t.state = state;
     return cycles;
   }
@@ -476,7 +495,7 @@ export class Kernel {
 
   /** Blocks `t` on `w` in policy order; returns the ready remove plus the wait-list insert. */
   private block(t: Tcb, w: WaitObject): Cycles {
-    const cycles = this.makeUnready(t, TaskState.Blocked);
+    const cycles = this.makeUnready(t, STATE_BLOCKED);
     t.waitingOn = w;
     return cycles + this.enqueueWaiter(t, w);
   }
@@ -499,7 +518,7 @@ export class Kernel {
   private setPriority(t: Tcb, priority: number): Cycles {
     if (t.priority === priority) return 0;
     let cycles = this.cycles.priorityRaise;
-    if (t.state === TaskState.Ready) {
+    if (t.state === STATE_READY) {
       cycles += this.ready.remove(t);
       t.priority = priority;
       cycles += this.ready.insert(t);
@@ -527,7 +546,7 @@ export class Kernel {
       if ((f.bits & w.waitMask) === w.waitMask) {
         f.bits &= ~w.waitMask;
         f.waiters.splice(i, 1);
-        this.engine.probe.emit(ProbeEvent.EventWait, this.engine.now, f.id, w.index);
+        this.engine.probe.emit(EV_EVENT_WAIT, this.engine.now, f.id, w.index);
         cycles += this.unblock(w);
       } else {
         i++;
@@ -538,13 +557,13 @@ export class Kernel {
 
   /** An ISR-side flag post; returns its cycles. */
   isrSetFlags(f: EventFlags, mask: number): Cycles {
-    this.engine.probe.emit(ProbeEvent.EventSet, this.engine.now, f.id, mask);
+    this.engine.probe.emit(EV_EVENT_SET, this.engine.now, f.id, mask);
     return this.cycles.isrPost + this.cycles.flagsSet + this.setFlags(f, mask);
   }
 
   /** Releases a job that found its release already due (no wait): bookkeeping, and EDF re-keying. */
   releaseNow(t: Tcb): void {
-    if (t.state === TaskState.Ready) {
+    if (t.state === STATE_READY) {
       this.ready.remove(t);
       this.release(t);
       this.ready.insert(t);

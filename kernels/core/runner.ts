@@ -5,6 +5,16 @@ import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
 import { TaskState, type Tcb } from './tcb.ts';
 
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const SEG_KERNEL = SegmentKind.Kernel;
+const SEG_TASK = SegmentKind.Task;
+const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
+const EV_IO_OUT = ProbeEvent.IoOut;
+const EV_JOB_END = ProbeEvent.JobEnd;
+const EV_JOB_START = ProbeEvent.JobStart;
+const STATE_READY = TaskState.Ready;
+const OP = Op;
+
 /** How a task's jobs are released. */
 export type Release =
   /** Periodic: job j at tick `firstTick + j * periodTicks`, nominally at `tickCycles(tick)`. */
@@ -59,15 +69,15 @@ export class TaskRunner {
     }
     t.releaseCycles = -1;
     this.kernel.semTake(t, r.signal, this.beginJob);
-    if (t.awaitingRelease && t.state === TaskState.Ready) this.kernel.releaseNow(t);
+    if (t.awaitingRelease && t.state === STATE_READY) this.kernel.releaseNow(t);
   };
 
   private waitForRelease(): void {
-    this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SegmentKind.Kernel, false, this.callWait);
+    this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callWait);
   }
 
   private readonly beginJob = (): void => {
-    this.kernel.engine.probe.emit(ProbeEvent.JobStart, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
+    this.kernel.engine.probe.emit(EV_JOB_START, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
     this.i = 0;
     this.next();
   };
@@ -81,13 +91,13 @@ export class TaskRunner {
     this.i++;
     const ctx = this.tcb.ctx;
     if (ctx === undefined) return;
-    if (step.op === Op.Compute) ctx.run(step.cycles, SegmentKind.Task, false, this.next);
-    else if (step.op === Op.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
-    else ctx.run(this.kernel.cycles.serviceCall, SegmentKind.Kernel, false, this.callService);
+    if (step.op === OP.Compute) ctx.run(step.cycles, SEG_TASK, false, this.next);
+    else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
+    else ctx.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callService);
   };
 
   private readonly emitIoOut = (): void => {
-    this.kernel.engine.probe.emit(ProbeEvent.IoOut, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
+    this.kernel.engine.probe.emit(EV_IO_OUT, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
     this.next();
   };
 
@@ -96,16 +106,16 @@ export class TaskRunner {
     const k = this.kernel;
     const t = this.tcb;
     switch (s.op) {
-      case Op.Take: return k.semTake(t, s.semaphore as Semaphore, this.next);
-      case Op.Give: return k.semGive(t, s.semaphore as Semaphore, this.next);
-      case Op.Lock: return k.mutexLock(t, s.mutex as Mutex, this.next);
-      case Op.Unlock: return k.mutexUnlock(t, s.mutex as Mutex, this.next);
-      case Op.Send: return k.send(t, s.queue as MessageQueue, this.next);
-      case Op.Receive: return k.receive(t, s.queue as MessageQueue, this.next);
-      case Op.Delay: return k.delay(t, s.ticks, this.next);
-      case Op.Wait: return k.flagsWait(t, s.flags as EventFlags, s.mask, this.next);
-      case Op.Set: return k.flagsSet(t, s.flags as EventFlags, s.mask, this.next);
-      case Op.SchedLock: return k.lockScheduler(t, this.next);
+      case OP.Take: return k.semTake(t, s.semaphore as Semaphore, this.next);
+      case OP.Give: return k.semGive(t, s.semaphore as Semaphore, this.next);
+      case OP.Lock: return k.mutexLock(t, s.mutex as Mutex, this.next);
+      case OP.Unlock: return k.mutexUnlock(t, s.mutex as Mutex, this.next);
+      case OP.Send: return k.send(t, s.queue as MessageQueue, this.next);
+      case OP.Receive: return k.receive(t, s.queue as MessageQueue, this.next);
+      case OP.Delay: return k.delay(t, s.ticks, this.next);
+      case OP.Wait: return k.flagsWait(t, s.flags as EventFlags, s.mask, this.next);
+      case OP.Set: return k.flagsSet(t, s.flags as EventFlags, s.mask, this.next);
+      case OP.SchedLock: return k.lockScheduler(t, this.next);
       default: throw new Error(`task ${t.name}: step code ${s.op} is not a kernel service`);
     }
   };
@@ -113,9 +123,9 @@ export class TaskRunner {
   private endJob(): void {
     const engine = this.kernel.engine;
     const t = this.tcb;
-    engine.probe.emit(ProbeEvent.JobEnd, engine.now, t.index, t.releaseCycles);
-    if (engine.now > t.releaseCycles + this.deadlineCycles) engine.probe.emit(ProbeEvent.DeadlineMiss, engine.now, t.index, t.releaseCycles);
-    if (t.lockDepth > 0) t.ctx?.run(this.kernel.cycles.serviceCall, SegmentKind.Kernel, false, this.callUnlock);
+    engine.probe.emit(EV_JOB_END, engine.now, t.index, t.releaseCycles);
+    if (engine.now > t.releaseCycles + this.deadlineCycles) engine.probe.emit(EV_DEADLINE_MISS, engine.now, t.index, t.releaseCycles);
+    if (t.lockDepth > 0) t.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callUnlock);
     else this.waitForRelease();
   }
 

@@ -5,6 +5,9 @@ import { priceAll } from '../core/pricing.ts';
 import type { SegmentPlan, TimerStrategy } from '../core/structures.ts';
 import { TaskState, type Tcb } from '../core/tcb.ts';
 
+/** Read once: tsx turns each imported binding into a getter, slow in the per-TCB loop. */
+const DELAYED = TaskState.Delayed;
+
 /*
  * uC/OS-II's OSTimeTick (os_core.c): walk every TCB on OSTCBList up to the idle task, each in its
  * own short critical section, decrementing OSTCBDly and making the task ready when it reaches 0.
@@ -43,7 +46,7 @@ export function tickScan(target: Target, tasks: readonly Tcb[]): TimerStrategy {
         }
         t.delay--;
         let cycles = c.delayedTcb;
-        if (t.delay === 0 && t.state === TaskState.Delayed) cycles += c.expire + wake(t);
+        if (t.delay === 0 && t.state === DELAYED) cycles += c.expire + wake(t);
         plan.add(cycles, true);
       }
       plan.add(c.loop, false);
