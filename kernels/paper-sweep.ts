@@ -46,7 +46,22 @@ export function sleepWakeWorkload(n: number, profile: Pick<OsProfile, 'prioritie
 export interface SleepWakeMeasure {
   readonly tasks: number;
   readonly maxIrqOffCycles: number;
-  readonly switchCycles: { readonly min: number; readonly mean: number; readonly max: number; readonly count: number };
+  /** Every switch, including those from and to the idle task. */
+  readonly switchCycles: SpanStats;
+  /** Switches between two application tasks (what the paper's Fig. 2 times from task A to task B). */
+  readonly taskToTaskSwitchCycles: SpanStats;
+}
+
+/** Summary of a set of spans, in cycles. */
+export interface SpanStats {
+  readonly min: number;
+  readonly mean: number;
+  readonly max: number;
+  readonly count: number;
+}
+
+function stats(r: SwitchSpanReducer): SpanStats {
+  return { min: r.stat.min, mean: r.stat.mean, max: r.stat.max, count: r.stat.count };
 }
 
 /** Runs the sleep-wake set on `profile` and measures the longest masked span and the switch spans. */
@@ -55,10 +70,13 @@ export function measureSleepWake(profile: OsProfile | string, target: Target, n:
   const booted = bootSystem({ target, profile: p, seed, workload: sleepWakeWorkload(n, p, options) });
   const off = booted.engine.probe.attach(new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff));
   const sw = booted.engine.probe.attach(new SwitchSpanReducer());
+  const idle = n;
+  const taskToTask = booted.engine.probe.attach(new SwitchSpanReducer(idle));
   booted.run(msToCycles(target, durationMs));
   return {
     tasks: n,
     maxIrqOffCycles: off.stat.max,
-    switchCycles: { min: sw.stat.min, mean: sw.stat.mean, max: sw.stat.max, count: sw.stat.count },
+    switchCycles: stats(sw),
+    taskToTaskSwitchCycles: stats(taskToTask),
   };
 }
