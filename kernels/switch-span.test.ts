@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProbeEvent } from '../hardware/probe.ts';
+import { ProbeEvent, type ProbeEventType } from '../hardware/probe.ts';
 import { SwitchSpanReducer } from './switch-span.ts';
 
 describe('SwitchSpanReducer', () => {
@@ -13,8 +13,8 @@ describe('SwitchSpanReducer', () => {
       [ProbeEvent.SwitchOut, 200, 9, 1], [ProbeEvent.SwitchIn, 205, 1, 9],
     ];
     for (const [type, time, subject, data] of events) {
-      all.onEvent(type as never, time, subject, data);
-      noIdle.onEvent(type as never, time, subject, data);
+      all.onEvent(type as ProbeEventType, time, subject, data);
+      noIdle.onEvent(type as ProbeEventType, time, subject, data);
     }
     expect([all.stat.count, all.stat.min, all.stat.max]).toEqual([3, 5, 30]);
     expect([noIdle.stat.count, noIdle.stat.min, noIdle.stat.max]).toEqual([1, 30, 30]);

@@ -141,11 +141,11 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     lines.set(line.name, addIoLine(kernel, line, signalsByLine.get(line.name) ?? [], w.referenceTarget, target));
   }
   kernel.start();
-  runners.forEach((r, i) => {
-    if (r.releasedAtBoot()) {
-      r.tcb.releaseCycles = 0;
-      engine.probe.emit(ProbeEvent.JobRelease, 0, i, 0);
-    }
+  // Jobs due at time 0 are released when the run starts, so reducers attached after the boot see them.
+  const atBoot = runners.filter((r) => r.releasedAtBoot());
+  for (const r of atBoot) r.tcb.releaseCycles = 0;
+  engine.at(engine.now, () => {
+    for (const r of atBoot) engine.probe.emit(ProbeEvent.JobRelease, engine.now, r.tcb.index, 0);
   });
   return {
     kernel,
