@@ -116,7 +116,8 @@ export const ioOutToggle = block('io-out-toggle', ['gpioToggle'], 'PORTB ^= pin'
 /** Groups of blocks by kernel service, for the code a profile includes. */
 export const CORE_SERVICE_BLOCKS = {
   core: [osInit, osStart, idleLoop, serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
-  task: [taskCreate, taskDelete, taskSuspendResume, taskChangePriority, taskYield, schedLock],
+  task: [taskCreate, taskDelete, taskSuspendResume, taskYield, schedLock],
+  priorityChange: [taskChangePriority],
   time: [timeDly, timeDlyUntil],
   semaphore: [objectCreate, semPendFast, semPendWait, semPostCount, eventTaskRdy],
   mutex: [objectCreate, mutexLockFree, mutexLockBusy, mutexUnlock],

@@ -31,6 +31,8 @@ const FLAGS: readonly Field[] = [{ name: 'flags', type: 'u16' }, { name: 'waitLi
 /** The service groups a profile's configuration compiles in. */
 export function serviceGroups(profile: OsProfile): ServiceGroup[] {
   const groups: ServiceGroup[] = ['core', 'task', 'time'];
+  // Table 1's "change of priority: static" kernels have no OSTaskChangePrio.
+  if (profile.priorityChange === 'dynamic') groups.push('priorityChange');
   const s = profile.services;
   if (s.semaphore) groups.push('semaphore');
   if (s.mutex) groups.push('mutex', ...profile.inversion);
