@@ -13,7 +13,9 @@ import { block, type Block } from '../../hardware/block.ts';
 export const serviceCall = block('service-call', ['call', 'push', 'push', 'movePtr', 'cmpbrPtr.fall', 'pop', 'pop', 'ret'], 'function call, save callee registers, NULL-pointer check, return');
 
 /** OS_Sched up to the pick: the nesting and lock checks, inside its critical section. */
-export const schedEnter = block('sched-enter', ['call', 'saveIrqState', 'load8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OS_Sched: OS_ENTER_CRITICAL; if (OSIntNesting == 0 && OSLockNesting == 0)');
+export const schedEnter = block('sched-enter', ['saveIrqState', 'load8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OS_Sched: OS_ENTER_CRITICAL; if (OSIntNesting == 0 && OSLockNesting == 0)');
+/** The call into OS_Sched, between the service's critical section and the scheduler's (interrupts on). */
+export const schedCall = block('sched-call', ['call'], 'OS_EXIT_CRITICAL(); OS_Sched();');
 /** OS_Sched after the pick when no switch is needed. */
 export const schedNoSwitch = block('sched-no-switch', ['loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', 'ret'], 'if (OSTCBHighRdy != OSTCBCur) ...; OS_EXIT_CRITICAL');
 /** OS_TASK_SW glue around the port's save and restore: update OSTCBCur and OSPrioCur. */
@@ -115,7 +117,7 @@ export const ioOutToggle = block('io-out-toggle', ['gpioToggle'], 'PORTB ^= pin'
 
 /** Groups of blocks by kernel service, for the code a profile includes. */
 export const CORE_SERVICE_BLOCKS = {
-  core: [osInit, osStart, idleLoop, serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
+  core: [osInit, osStart, idleLoop, serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
   task: [taskCreate, taskDelete, taskSuspendResume, taskYield, schedLock],
   priorityChange: [taskChangePriority],
   time: [timeDly, timeDlyUntil],
@@ -134,7 +136,7 @@ export type ServiceGroup = keyof typeof CORE_SERVICE_BLOCKS;
 
 /** Every block the running kernel executes, by the name the kernel prices it under. */
 export const KERNEL_PATHS = {
-  serviceCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue,
+  serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue,
   tickEnter, tickExit, timeDly, timeDlyUntil, critExit, pendResume, semPendFast, semPendWait, semPostCount, eventTaskRdy,
   mutexLockFree, mutexLockBusy, priorityRaise, mutexUnlock, queuePut, queueGet, queueWait, messageHandOver, mailboxSlot,
   flagsSet, flagsWaiterStep, flagsWait, isrPost, taskSuspendResume, taskChangePriority, taskYield, taskDelete, schedLock,

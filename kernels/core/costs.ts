@@ -29,11 +29,12 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
   const isrExitCycles = c.intExitEnter + pick + c.intExitNoSwitch + port('context-restore') + port('irq-exit');
   const switchCycles = c.schedEnter + pick + c.ctxSwGlue + port('context-save') + port('context-restore');
   const releaseCycles = c.eventTaskRdy + insert;
-  const delayPath = c.timeDlyUntil + c.timeDly + insert + c.critExit + switchCycles;
+  // A task's delay: its own critical section, then OS_Sched's (pick, save, and the restore that follows).
+  const delayCritical = c.timeDlyUntil + c.timeDly + insert + c.critExit;
   const tickIsr = isrEntryCycles + tickCycles + c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit');
   const longest = profile.nestedInterrupts
-    ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayPath)
-    : Math.max(tickIsr, delayPath);
+    ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayCritical, switchCycles)
+    : Math.max(tickIsr, delayCritical, switchCycles);
   return {
     tickCycles,
     releaseCycles,

@@ -68,8 +68,6 @@ export class Dispatcher {
   private incoming: Tcb;
   /** The task being switched out at task level. */
   private outgoing: Tcb | undefined;
-  /** A yield in progress: an equal-priority task may take the CPU. */
-  protected forceTie = false;
   /** A time slice just ended in this tick: an equal-priority task takes the CPU at OSIntExit. */
   private forceTieOnce = false;
 
@@ -154,6 +152,8 @@ export class Dispatcher {
       cycles += this.ready.pickCycles;
       if (next !== this.current) {
         this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, this.current.index, next.index);
+        this.current.yielding = false;
+        this.outgoing = this.current;
         this.current = next;
         this.incoming = next;
         isr.run(cycles + this.cycles.intCtxSwGlue + this.cycles.contextRestore, SEG_ISR, true, this.isrSwitchDone);
@@ -186,7 +186,7 @@ export class Dispatcher {
   chooseNext(): Tcb {
     const cur = this.current;
     const head = this.ready.pick();
-    const tie = this.forceTie || this.forceTieOnce;
+    const tie = cur.yielding || this.forceTieOnce;
     this.forceTieOnce = false;
     if (cur !== this.idle && cur.state === STATE_READY) {
       if (head === undefined || head === cur) return cur;
@@ -200,29 +200,40 @@ export class Dispatcher {
   }
 
   /**
-   * Ends a task-level service whose masked body costs `critical`: OS_Sched, and when another task
-   * must run, the save on this task, the restore on the kernel context, then the switch. `resume`
-   * is what the task runs when it gets the CPU back before continuing with `done`.
+   * Ends a task-level service whose masked body costs `critical`: the call into OS_Sched (with
+   * interrupts on, so a pending interrupt is taken there), then OS_Sched decides in its own
+   * critical section. `resume` is what the task runs when it gets the CPU back before `done`.
    */
   protected finish(t: Tcb, critical: Cycles, resume: Cycles, done: () => void): void {
     const ctx = t.ctx as ExecContext;
+    t.continuation = done;
+    t.resumeCycles = resume;
+    ctx.run(critical, SEG_KERNEL, true);
+    ctx.run(this.cycles.schedCall, SEG_KERNEL, false, this.schedule);
+  }
+
+  /**
+   * OS_Sched on the running task (only the running task's segments complete, so it is `current`):
+   * pick, then either return to it or save it, restore the next one on the kernel context and switch.
+   */
+  private readonly schedule = (): void => {
+    const t = this.current;
+    const ctx = t.ctx as ExecContext;
+    const done = t.continuation as () => void;
+    t.continuation = undefined;
     const next = this.chooseNext();
+    t.yielding = false;
     const sched = this.cycles.schedEnter + this.ready.pickCycles;
     if (next === t) {
-      ctx.run(critical + sched + this.cycles.schedNoSwitch, SEG_KERNEL, true, done);
+      ctx.run(sched + this.cycles.schedNoSwitch, SEG_KERNEL, true, done);
       return;
     }
+    this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, t.index, next.index);
     this.current = next;
     this.incoming = next;
     this.outgoing = t;
-    ctx.run(critical, SEG_KERNEL, true, this.emitSwitchOut);
     ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SEG_KERNEL, true, this.taskSwitchDone);
-    ctx.run(resume, SEG_KERNEL, true, done);
-  }
-
-  private readonly emitSwitchOut = (): void => {
-    const out = this.outgoing as Tcb;
-    this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, out.index, this.incoming.index);
+    ctx.run(t.resumeCycles, SEG_KERNEL, true, done);
   };
 
   private readonly taskSwitchDone = (): void => {

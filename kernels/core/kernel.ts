@@ -166,9 +166,8 @@ export class Kernel extends Dispatcher {
   /** Yield: let an equal (or better) ready task run. */
   yieldTask(t: Tcb, done: () => void): void {
     const cycles = this.cycles.taskYield + this.ready.rotate(t);
-    this.forceTie = true;
+    t.yielding = true;
     this.finish(t, cycles, this.cycles.schedReturn, done);
-    this.forceTie = false;
   }
 
   /** OSSchedLock: the running task is not preempted by other tasks until it unlocks. */

@@ -40,6 +40,12 @@ export class Tcb {
   releaseCycles = 0;
   /** Scheduler-lock depth of the task (the paper's non-preemptive final part of a job). */
   lockDepth = 0;
+  /** The task yielded: an equal-priority task may take the CPU at the next scheduling point. */
+  yielding = false;
+  /** What the task continues with after its pending OS_Sched (set by the service that calls it). */
+  continuation: (() => void) | undefined = undefined;
+  /** Cycles the task runs when it gets the CPU back inside that OS_Sched (return path of the service). */
+  resumeCycles = 0;
 
   constructor(
     /** Index in the workload's task list (the probe subject); the idle task's is set to the task count. */
