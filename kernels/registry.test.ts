@@ -54,6 +54,19 @@ describe('footprints are derived from blocks and layouts', () => {
     for (const p of PROFILES) expect(footprint(p, m4).breakdown['ram:tcbs']).toBeGreaterThan(footprint(p, avr).breakdown['ram:tcbs'] as number);
   });
 
+  it("sizes RAM for a workload from its tasks' stacks and its declared objects", () => {
+    const one = workload([periodic('a', 1, 10_000, [], { stackBytes: 120 })], { resources: { queues: [{ name: 'q', capacity: 4 }] } });
+    const two = workload([...one.tasks, periodic('b', 2, 10_000, [], { stackBytes: 200 })], { resources: one.resources });
+    const f1 = footprint('ucos2', avr, one);
+    const f2 = footprint('ucos2', avr, two);
+    const tcb = (f1.breakdown['ram:tcbs'] as number) / 2; // one task + idle
+    // A second task costs its own stack and one more TCB, nothing else.
+    expect(f2.ramBytes - f1.ramBytes).toBe(200 + tcb);
+    // Four queue slots of one pointer each (2 bytes on the AVR) beside the queue's control block.
+    const noSlots = footprint('ucos2', avr, workload(one.tasks, { resources: { queues: [{ name: 'q', capacity: 0 }] } }));
+    expect(f1.ramBytes - noSlots.ramBytes).toBe(4 * 2);
+  });
+
   it('a profile without a service does not pay for its code', () => {
     // Webit has no semaphores (Table 1): removing the flags service from uC/OS-II costs less code too.
     const ucos2 = getProfile('ucos2');

@@ -37,7 +37,8 @@ export interface KernelDesign {
   /** The profile used when a design is booted without one. */
   readonly defaultProfile: OsProfile;
   boot(profile: OsProfile, options: { engine: Engine; workload: Workload; tickPriority?: number }): KernelSystem;
-  footprint(profile: OsProfile, target: Target): Footprint;
+  /** Code and RAM; RAM for the profile's reference configuration, or for `workload` when given. */
+  footprint(profile: OsProfile, target: Target, workload?: Workload): Footprint;
   /** The blocks of the design's own structures under `profile` (for listings). */
   readyBlocks(target: Target, profile: OsProfile): readonly Block[];
   kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
@@ -50,7 +51,7 @@ function coreDesign(spec: CoreDesignSpec, defaultProfile: OsProfile): KernelDesi
     mirrors: spec.mirrors,
     defaultProfile,
     boot: (profile, options): CoreSystem => bootCore(spec, profile, options),
-    footprint: (profile, target) => coreFootprint(spec, profile, target),
+    footprint: (profile, target, workload) => coreFootprint(spec, profile, target, workload),
     readyBlocks: (target, profile) => spec.createReady(target, profile).blocks,
     kernelCosts: (profile, target, n) => coreKernelCosts(spec, profile, target, n),
   };
@@ -131,10 +132,10 @@ export function bootSystem(options: BootOptions): BootedSystem {
   return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines };
 }
 
-/** Code and RAM of a profile on a target, derived from its blocks and layouts. */
-export function footprint(profile: OsProfile | string, target: Target): Footprint {
+/** Code and RAM of a profile on a target, derived from its blocks and layouts (RAM for `workload` when given). */
+export function footprint(profile: OsProfile | string, target: Target, workload?: Workload): Footprint {
   const p = typeof profile === 'string' ? getProfile(profile) : profile;
-  return getDesign(p.design).footprint(p, target);
+  return getDesign(p.design).footprint(p, target, workload);
 }
 
 /** A profile's kernel costs on a target with `taskCount` tasks. */

@@ -3,6 +3,7 @@ import { PORT_BLOCKS, type Target } from '../../hardware/target.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
 import type { Footprint } from '../types.ts';
+import type { Workload } from '../../workloads/types.ts';
 import { CORE_SERVICE_BLOCKS, type ServiceGroup } from './blocks.ts';
 import type { CoreDesignSpec } from './design.ts';
 import { layoutBytes, type Field } from './layout.ts';
@@ -46,10 +47,11 @@ export function serviceGroups(profile: OsProfile): ServiceGroup[] {
 /**
  * Code and RAM of a core-based configuration on `target`: code = bytes of every block the
  * configuration includes (each once) + the port code + flash tables; RAM = TCBs (core fields +
- * the design's + the timer's, sized by pointer width) for the reference tasks and the idle task +
- * one stack each (context frame + the reference's locals) + globals + the reference's objects.
+ * the design's + the timer's, sized by pointer width) for the tasks and the idle task + one stack
+ * each + globals + the kernel objects. The tasks, stacks and objects are the profile's reference
+ * configuration, or `workload`'s (its tasks' `stackBytes`, its declared objects) when given.
  */
-export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target: Target): Footprint {
+export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target: Target, workload?: Workload): Footprint {
   const ready = design.createReady(target, profile);
   const timer = createTimer(profile.timer, target, []);
   const breakdown: Record<string, number> = {};
@@ -69,18 +71,17 @@ export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target
   breakdown['code:port'] = portCode;
   breakdown['code:flash-tables'] = ready.flashTableBytes;
 
-  const ref = profile.reference;
-  const tcbs = ref.tasks + 1;
   const tcbBytes = layoutBytes([...CORE_TCB_FIELDS, ...ready.tcbFields, ...timer.tcbFields, ...(design.keyedByDeadline ? [{ name: 'deadline', type: 'u32' } as const] : []), ...(profile.timeSliceTicks !== undefined ? [{ name: 'slice', type: 'u8' } as const] : [])], target);
-  breakdown['ram:tcbs'] = tcbBytes * tcbs;
-  breakdown['ram:stacks'] = tcbs * (target.contextFrameBytes + ref.stackBytesBeyondFrame);
+  const ram = workload === undefined ? referenceRam(profile, target) : workloadRam(workload, profile, target);
+  breakdown['ram:tcbs'] = tcbBytes * (ram.tasks + 1);
+  breakdown['ram:stacks'] = ram.stackBytes;
   breakdown['ram:globals'] = layoutBytes([...CORE_GLOBALS, ...ready.globals, ...timer.globals], target);
-  const s = profile.services;
   breakdown['ram:objects'] =
-    (s.semaphore ? ref.semaphores * layoutBytes(SEMAPHORE, target) : 0) +
-    (s.mutex ? ref.mutexes * layoutBytes(MUTEX, target) : 0) +
-    (s.queue ? ref.queues * (layoutBytes(QUEUE, target) + ref.queueCapacity * target.pointerBytes) : 0) +
-    (s.flags ? ref.flagGroups * layoutBytes(FLAGS, target) : 0);
+    ram.semaphores * layoutBytes(SEMAPHORE, target) +
+    ram.mutexes * layoutBytes(MUTEX, target) +
+    ram.queues * layoutBytes(QUEUE, target) +
+    ram.queueSlots * target.pointerBytes +
+    ram.flagGroups * layoutBytes(FLAGS, target);
 
   let codeBytes = 0;
   let ramBytes = 0;
@@ -89,4 +90,46 @@ export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target
     else ramBytes += v;
   }
   return { codeBytes, ramBytes, breakdown };
+}
+
+/** What RAM is sized for: task count, total stack bytes (idle included), kernel objects. */
+interface RamConfig {
+  readonly tasks: number;
+  readonly stackBytes: number;
+  readonly semaphores: number;
+  readonly mutexes: number;
+  readonly queues: number;
+  readonly queueSlots: number;
+  readonly flagGroups: number;
+}
+
+function referenceRam(profile: OsProfile, target: Target): RamConfig {
+  const ref = profile.reference;
+  const s = profile.services;
+  return {
+    tasks: ref.tasks,
+    stackBytes: (ref.tasks + 1) * (target.contextFrameBytes + ref.stackBytesBeyondFrame),
+    semaphores: s.semaphore ? ref.semaphores : 0,
+    mutexes: s.mutex ? ref.mutexes : 0,
+    queues: s.queue ? ref.queues : 0,
+    queueSlots: s.queue ? ref.queues * ref.queueCapacity : 0,
+    flagGroups: s.flags ? ref.flagGroups : 0,
+  };
+}
+
+function workloadRam(w: Workload, profile: OsProfile, target: Target): RamConfig {
+  const frame = target.contextFrameBytes + profile.reference.stackBytesBeyondFrame;
+  const r = w.resources ?? {};
+  const queues = r.queues ?? [];
+  const mailboxes = r.mailboxes ?? [];
+  return {
+    tasks: w.tasks.length,
+    // A task's own stackBytes is what its port needs; the idle task gets the reference frame.
+    stackBytes: w.tasks.reduce((sum, t) => sum + (t.stackBytes ?? frame), frame),
+    semaphores: (r.semaphores ?? []).length,
+    mutexes: (r.mutexes ?? []).length,
+    queues: queues.length + mailboxes.length,
+    queueSlots: queues.reduce((sum, q) => sum + q.capacity, 0) + mailboxes.length,
+    flagGroups: (r.eventFlags ?? []).length,
+  };
 }
