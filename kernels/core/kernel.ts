@@ -253,6 +253,20 @@ export class Kernel extends Dispatcher {
     return cycles;
   }
 
+  /** OSQPost / OSMboxPost from an ISR: hand to a waiting receiver, else store, else drop; returns its cycles. */
+  isrSend(q: MessageQueue): Cycles {
+    this.engine.probe.emit(EV_MSG_SEND, this.engine.now, q.id, -1);
+    const put = this.cycles.isrPost + (q.mailbox ? this.cycles.mailboxSlot : this.cycles.queuePut);
+    const w = q.waiters.shift();
+    if (w === undefined) {
+      if (q.count < q.capacity) q.count++;
+      else q.dropped++;
+      return put;
+    }
+    this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, q.id, w.index);
+    return put + this.cycles.messageHandOver + this.cycles.eventTaskRdy + this.unblock(w);
+  }
+
   /** An ISR-side flag post; returns its cycles. */
   isrSetFlags(f: EventFlags, mask: number): Cycles {
     this.engine.probe.emit(EV_EVENT_SET, this.engine.now, f.id, mask);

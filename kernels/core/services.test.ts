@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
 import { avr } from '../../hardware/targets/index.ts';
 import { msToCycles } from '../../hardware/units.ts';
+import { Engine } from '../../hardware/engine.ts';
+import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { bootSystem } from '../registry.ts';
+import { readyTable } from '../table-driven/ready-table.ts';
+import { createTimer } from '../timers/index.ts';
+import { Kernel } from './kernel.ts';
+import { MessageQueue } from './objects.ts';
 import { periodic, workload } from './test-workloads.ts';
 
 function of(trace: readonly ProbeRecord[], type: number): ProbeRecord[] {
@@ -69,5 +75,29 @@ describe('kernel services block and wake the right tasks', () => {
     const trace = sys.engine.probe.trace();
     expect(of(trace, ProbeEvent.SemGive).length).toBe(10);
     expect(of(trace, ProbeEvent.IoOut).length).toBe(10);
+  });
+});
+
+describe('ISR-side posts', () => {
+  it('an ISR send hands the message to the waiting task, which runs when the ISR returns', () => {
+    const engine = new Engine({ target: avr, seed: 1, keepTrace: true });
+    const kernel = new Kernel({ engine, ready: readyTable(avr, 8), timer: (t) => createTimer('tick-scan', avr, t), preemptive: true, timeSliceTicks: undefined, useThreshold: true });
+    const q = new MessageQueue(0, 'q', 2, false);
+    let got = 0;
+    const ctx = new ExecContext(0, 'rx');
+    const tcb = kernel.createTask('rx', 1, ctx);
+    const loop = (): void => kernel.receive(tcb, q, () => {
+      got++;
+      loop();
+    });
+    ctx.run(0, SegmentKind.Task, false, loop);
+    const line = engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'manual' }, handler: kernel.isrHandler((isr, exit) => isr.run(kernel.isrSend(q), SegmentKind.Isr, true, exit)) });
+    kernel.start();
+    for (const t of [1000, 2000, 3000]) engine.at(t, () => engine.raise(line));
+    engine.run(5000);
+    expect(got).toBe(3);
+    expect(q.count).toBe(0);
+    const switchIns = engine.probe.trace().filter((e) => e.type === ProbeEvent.SwitchIn && e.subject === 0);
+    expect(switchIns.length).toBe(4); // boot, then once after each ISR
   });
 });
