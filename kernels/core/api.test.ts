@@ -18,12 +18,14 @@ import { TaskState, type Tcb } from './tcb.ts';
 type Call =
   | { kind: 'suspend' | 'resume' | 'delete'; target: number }
   | { kind: 'priority'; target: number; priority: number }
-  | { kind: 'yield' };
+  | { kind: 'yield' }
+  | { kind: 'spawn'; priority: number };
 
 const call: fc.Arbitrary<Call> = fc.oneof(
   fc.record({ kind: fc.constantFrom('suspend' as const, 'resume' as const, 'delete' as const), target: fc.nat() }),
   fc.record({ kind: fc.constant('priority' as const), target: fc.nat(), priority: fc.integer({ min: 0, max: 4 }) }),
   fc.record({ kind: fc.constant('yield' as const) }),
+  fc.record({ kind: fc.constant('spawn' as const), priority: fc.integer({ min: 0, max: 4 }) }),
 );
 
 const DESIGN_SPECS: readonly { spec: CoreDesignSpec; layout?: 'array' }[] = [
@@ -67,24 +69,40 @@ function check(design: CoreDesignSpec, layout: 'array' | undefined, keys: readon
   };
 
   const loops: (() => void)[] = [];
-  const tasks: Tcb[] = keys.map((k, i) => {
+  const tasks: Tcb[] = [];
+  /** A worker: short stretches of work, a kernel call after each. */
+  function worker(i: number): ExecContext {
     const ctx = new ExecContext(i, `w${i}`);
     const loop = (): void => {
       ctx.run(0, SegmentKind.Task, false, () => started(`w${i}`));
-      ctx.run(50, SegmentKind.Task, false, () => act(tcb));
+      ctx.run(50, SegmentKind.Task, false, () => act(tasks[i] as Tcb));
     };
     loops.push(loop);
     ctx.run(0, SegmentKind.Task, false, loop);
-    const tcb = kernel.createTask(`w${i}`, k.priority, ctx, k.priority, k.deadline);
+    return ctx;
+  }
+  keys.forEach((k, i) => {
+    const tcb = kernel.createTask(`w${i}`, k.priority, worker(i), k.priority, k.deadline);
     priority.set(tcb, k.priority);
     ref.insert(tcb);
-    return tcb;
+    tasks.push(tcb);
   });
 
   function act(caller: Tcb): void {
     const c = calls[next++];
     const done = loops[caller.index] as () => void;
     if (c === undefined) return done();
+    if (c.kind === 'spawn') {
+      const i = tasks.length;
+      const tcb = kernel.spawn(caller, `w${i}`, c.priority, worker(i), done);
+      priority.set(tcb, c.priority);
+      ref.insert(tcb);
+      tasks.push(tcb);
+      const head = ref.pick() as Tcb;
+      expected = (key(head) < key(caller) ? head : caller).name;
+      checked++;
+      return;
+    }
     const target = c.kind === 'yield' ? caller : (tasks[c.target % tasks.length] as Tcb);
     if (deleted.has(target)) return done();
     let yielded = false;
@@ -140,6 +158,7 @@ function check(design: CoreDesignSpec, layout: 'array' | undefined, keys: readon
 }
 
 describe('random sequences of kernel calls', () => {
+  // Calls: suspend, resume, delete, change priority, yield, create (spawn).
   for (const { spec, layout } of DESIGN_SPECS) {
     it(`${spec.id}${layout === undefined ? '' : ` (${layout})`}: after every call the kernel runs the task the reference scheduler demands`, () => {
       fc.assert(

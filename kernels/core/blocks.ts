@@ -139,6 +139,6 @@ export const KERNEL_PATHS = {
   serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue,
   tickEnter, tickExit, timeDly, timeDlyUntil, critExit, pendResume, semPendFast, semPendWait, semPostCount, eventTaskRdy,
   mutexLockFree, mutexLockBusy, priorityRaise, mutexUnlock, queuePut, queueGet, queueWait, messageHandOver, mailboxSlot,
-  flagsSet, flagsWaiterStep, flagsWait, isrPost, taskSuspendResume, taskChangePriority, taskYield, taskDelete, schedLock,
+  flagsSet, flagsWaiterStep, flagsWait, isrPost, taskCreate, taskSuspendResume, taskChangePriority, taskYield, taskDelete, schedLock,
   sliceTick, sliceRotate, ioOutToggle,
 } as const;

@@ -89,13 +89,19 @@ export class Dispatcher {
 
   /** Creates a ready task (OSTaskCreate before OSStart); its context must hold its first work. */
   createTask(name: string, priority: number, ctx: ExecContext, threshold = priority, deadlineTick = 0): Tcb {
+    const t = this.addTask(name, priority, ctx, threshold, deadlineTick);
+    this.makeReady(t);
+    return t;
+  }
+
+  /** A new TCB on the task list (not yet ready). */
+  protected addTask(name: string, priority: number, ctx: ExecContext, threshold: number, deadlineTick: number): Tcb {
     const t = new Tcb(this.tasks.length, name, priority, ctx);
     t.baseThreshold = Math.min(threshold, priority);
     t.threshold = t.baseThreshold;
     t.deadlineTick = deadlineTick;
     this.tasks.push(t);
     this.idle.index = this.tasks.length;
-    this.makeReady(t);
     return t;
   }
 

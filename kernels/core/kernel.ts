@@ -1,4 +1,4 @@
-import { SegmentKind } from '../../hardware/exec-context.ts';
+import { SegmentKind, type ExecContext } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -188,6 +188,13 @@ export class Kernel extends Dispatcher {
     target.baseThreshold = priority;
     const cycles = this.cycles.taskChangePriority + this.setPriority(target, priority);
     this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskCreate from a running task: the new task (its context holding its first work) may preempt the caller. */
+  spawn(t: Tcb, name: string, priority: number, ctx: ExecContext, done: () => void): Tcb {
+    const created = this.addTask(name, priority, ctx, priority, 0);
+    this.finish(t, this.cycles.taskCreate + this.makeReady(created), this.cycles.schedReturn, done);
+    return created;
   }
 
   /** OSTaskSuspend (a ready task leaves the ready structure; itself included). */
