@@ -16,7 +16,10 @@ import type { DesignId, Footprint, KernelCosts, KernelSystem } from './types.ts'
 
 /** Options to boot a kernel: a profile (or a design with its default profile) and a workload. */
 export interface BootOptions {
-  /** The engine to run on; when absent one is created for `target` with the profile's interrupt nesting. */
+  /**
+   * The engine to run on, used as given (its interrupt nesting included; `createEngine` sets it as
+   * the profile expects). When absent one is created for `target` with the profile's nesting.
+   */
   readonly engine?: Engine;
   readonly target?: Target;
   readonly workload: Workload;
