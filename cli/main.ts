@@ -5,6 +5,7 @@ import { registerExperimentCommands } from './commands/experiments.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
 import { registerSchemaCommand } from './commands/schema.ts';
 import { registerReportCommand } from './commands/report.ts';
+import { registerKernelsCommand } from './commands/kernels.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
@@ -26,6 +27,7 @@ registerAnalyzeCommand(program);
 registerSchemaCommand(program);
 registerExperimentCommands(program);
 registerReportCommand(program);
+registerKernelsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import { formatListing, listing } from '../../hardware/block.ts';
+import { getTarget } from '../../hardware/targets/index.ts';
+import { kernelBlocks } from '../../kernels/block-index.ts';
+import { InputError } from '../exit-codes.ts';
+import { DESIGNS, PROFILES, footprint } from '../../kernels/registry.ts';
+import { printJson } from '../output.ts';
+
+const LISTED_TARGETS = ['avr', 'm4'] as const;
+
+/** One row of `kbench kernels`: a design (with its default profile's footprint) or a profile. */
+export interface KernelListing {
+  readonly kind: 'design' | 'profile';
+  readonly id: string;
+  readonly design: string;
+  readonly description: string;
+  readonly codeBytes: Record<string, number>;
+  readonly ramBytes: Record<string, number>;
+  readonly ramFor: string;
+}
+
+/** The designs and profiles with derived code and RAM on the AVR and the M4. */
+export function listKernels(): KernelListing[] {
+  const targets = LISTED_TARGETS.map((id) => getTarget(id));
+  const sizes = (profileId: string) => {
+    const codeBytes: Record<string, number> = {};
+    const ramBytes: Record<string, number> = {};
+    for (const t of targets) {
+      const f = footprint(profileId, t);
+      codeBytes[t.id] = f.codeBytes;
+      ramBytes[t.id] = f.ramBytes;
+    }
+    return { codeBytes, ramBytes };
+  };
+  const designs = DESIGNS.map((d) => ({
+    kind: 'design' as const,
+    id: d.id,
+    design: d.id,
+    description: `${d.summary} (mirrors ${d.mirrors}); sized as profile ${d.defaultProfile.id}`,
+    ...sizes(d.defaultProfile.id),
+    ramFor: d.defaultProfile.reference.source,
+  }));
+  const profiles = PROFILES.map((p) => ({
+    kind: 'profile' as const,
+    id: p.id,
+    design: p.design,
+    description: p.name,
+    ...sizes(p.id),
+    ramFor: p.reference.source,
+  }));
+  return [...designs, ...profiles];
+}
+
+/** `kbench kernels`: the kernel designs and OS profiles with their derived footprints. */
+export function registerKernelsCommand(program: Command): void {
+  program
+    .command('kernels')
+    .description('list kernel designs and OS profiles with derived code and RAM on avr and m4')
+    .option('--listing <block>', 'print the instructions of one kernel block (see the names with --blocks)')
+    .option('--blocks', 'list the names of every kernel block')
+    .option('--target <id>', 'target of --listing', 'avr')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
+      if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
+      const rows = listKernels();
+      if (opts.json === true) return printJson(rows);
+      console.table(
+        rows.map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          design: r.design,
+          'avr code B': r.codeBytes['avr'],
+          'avr RAM B': r.ramBytes['avr'],
+          'm4 code B': r.codeBytes['m4'],
+          'm4 RAM B': r.ramBytes['m4'],
+        })),
+      );
+      console.log(`RAM for: ${rows[0]?.ramFor ?? ''}`);
+    });
+}
+
+function printBlocks(opts: { json?: boolean; listing?: string; target: string }): void {
+  let target;
+  try {
+    target = getTarget(opts.target);
+  } catch (e) {
+    throw new InputError(`--target: ${(e as Error).message}`);
+  }
+  const blocks = kernelBlocks(target);
+  if (opts.listing === undefined) {
+    const names = [...blocks.keys()].sort();
+    if (opts.json === true) return printJson(names);
+    console.log(names.join('\n'));
+    return;
+  }
+  const b = blocks.get(opts.listing);
+  if (b === undefined) throw new InputError(`--listing: unknown kernel block "${opts.listing}"; run kbench kernels --blocks for the names`);
+  const l = listing(b, target);
+  if (opts.json === true) return printJson({ ...l, note: b.note });
+  console.log(formatListing(l));
+  if (b.note !== undefined) console.log(`  mirrors: ${b.note}`);
+}

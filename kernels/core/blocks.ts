@@ -1,0 +1,144 @@
+import { block, type Block } from '../../hardware/block.ts';
+
+/*
+ * The shared kernel's code as basic blocks of micro-ops. Each block mirrors the main path of the
+ * matching uC/OS-II 2.x C function (os_core.c, os_task.c, os_time.c, os_sem.c, os_mutex.c, os_q.c,
+ * os_mbox.c, os_flag.c), the public small kernel the paper's five share their structure with.
+ * `saveIrqState` / `restoreIrqState` are OS_ENTER_CRITICAL / OS_EXIT_CRITICAL: the masked sections
+ * are exactly there. What a design does differently (ready structure, timer structure) comes from
+ * its own blocks; the costs of both are added where the C code calls into them.
+ */
+
+/** Call and return of a kernel service, with its argument checks. */
+export const serviceCall = block('service-call', ['call', 'push', 'push', 'movePtr', 'cmpbrPtr.fall', 'pop', 'pop', 'ret'], 'function call, save callee registers, NULL-pointer check, return');
+
+/** OS_Sched up to the pick: the nesting and lock checks, inside its critical section. */
+export const schedEnter = block('sched-enter', ['saveIrqState', 'load8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OS_Sched: OS_ENTER_CRITICAL; if (OSIntNesting == 0 && OSLockNesting == 0)');
+/** The call into OS_Sched, between the service's critical section and the scheduler's (interrupts on). */
+export const schedCall = block('sched-call', ['call'], 'OS_EXIT_CRITICAL(); OS_Sched();');
+/** OS_Sched after the pick when no switch is needed. */
+export const schedNoSwitch = block('sched-no-switch', ['loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', 'ret'], 'if (OSTCBHighRdy != OSTCBCur) ...; OS_EXIT_CRITICAL');
+/** OS_TASK_SW glue around the port's save and restore: update OSTCBCur and OSPrioCur. */
+export const ctxSwGlue = block('ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs'], 'OSCtxSwCtr++; OS_TASK_SW -> OSCtxSw: (save) OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy; (restore)');
+/** What a task switched out inside OS_Sched runs when it gets the CPU back: OSCtxSw's return, OS_EXIT_CRITICAL, OS_Sched's return. */
+export const schedReturn = block('sched-return', ['ret', 'restoreIrqState', 'ret'], 'return from OSCtxSw; OS_EXIT_CRITICAL; return from OS_Sched');
+
+/** OSIntEnter plus the port's "save SP in the TCB when not nested". */
+export const intEnter = block('int-enter', ['load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.idx'], 'OSIntNesting++; if (OSIntNesting == 1) OSTCBCur->OSTCBStkPtr = SP');
+/** OSIntExit up to the pick. */
+export const intExitEnter = block('int-exit-enter', ['call', 'saveIrqState', 'load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OSIntExit: OS_ENTER_CRITICAL; OSIntNesting--; if (OSIntNesting == 0 && OSLockNesting == 0)');
+/** OSIntExit when it returns to the interrupted task. */
+export const intExitNoSwitch = block('int-exit-no-switch', ['loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', 'ret'], 'OSIntExit: no higher-priority task; OS_EXIT_CRITICAL');
+/** OSIntExit's OSIntCtxSw glue (the port's restore half follows). */
+export const intCtxSwGlue = block('int-ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs'], 'OSCtxSwCtr++; OSIntCtxSw: OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy');
+
+/** OSTimeTick's preamble: OSTime++ in its own critical section, then the walk begins. */
+export const tickEnter = block('tick-enter', ['call', 'saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'loadPtr.abs'], 'OSTimeTick: OS_ENTER_CRITICAL; OSTime++; OS_EXIT_CRITICAL; ptcb = OSTCBList');
+/** The tick's return. */
+export const tickExit = block('tick-exit', ['ret'], 'return from OSTimeTick');
+
+/** OSTimeDly: check, then take the task off the ready structure (the design's remove follows). */
+export const timeDly = block('time-dly', ['cmpbr16.fall', 'saveIrqState', 'loadPtr.abs', 'store16.idx'], 'OSTimeDly: if (ticks > 0) { OS_ENTER_CRITICAL; OSTCBCur->OSTCBDly = ticks; ... }');
+/** Delay-until: compute the ticks to the next release from a 32-bit wake time. */
+export const timeDlyUntil = block('time-dly-until', ['saveIrqState', 'load32.abs', 'load32.idx', 'alu32', 'alu32', 'store32.idx', 'cmpbr32.fall', 'restoreIrqState'], 'next = last + period; ticks = next - OSTime; if (ticks > 0) delay');
+/** End of a delay's critical section before OS_Sched. */
+export const critExit = block('crit-exit', ['restoreIrqState'], 'OS_EXIT_CRITICAL');
+
+/** A task running again after a blocking call: status check and return. */
+export const pendResume = block('pend-resume', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'store8.idx', 'storePtr.idx', 'restoreIrqState', 'ret'], 'after OS_Sched: switch (OSTCBCur->OSTCBStatPend) ...; OSTCBCur->OSTCBEventPtr = 0; OS_EXIT_CRITICAL');
+
+/** OSSemPend when the count is nonzero. */
+export const semPendFast = block('sem-pend-fast', ['saveIrqState', 'load16.idx', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSSemPend: if (pevent->OSEventCnt > 0) { OSEventCnt--; OS_EXIT_CRITICAL; return; }');
+/** OSSemPend when it must wait: mark the TCB, then OS_EventTaskWait (the wait-list insert follows). */
+export const semPendWait = block('sem-pend-wait', ['saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', ['const8', 1], 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSTCBCur->OSTCBStat |= OS_STAT_SEM; OSTCBDly = timeout; OS_EventTaskWait(pevent); OS_EXIT_CRITICAL');
+/** OSSemPost with no waiter: bump the count. */
+export const semPostCount = block('sem-post-count', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSSemPost: if (pevent->OSEventGrp == 0 && OSEventCnt < 65535) OSEventCnt++');
+/** OS_EventTaskRdy: take the waiter off the wait list, clear its wait state (the ready insert follows). */
+export const eventTaskRdy = block('event-task-rdy', ['saveIrqState', 'load8.idx', 'cmpbr8.taken', 'call', 'loadPtr.idx', ['const8', 0], 'store16.idx', 'storePtr.idx', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.fall', 'ret', 'restoreIrqState'], 'OS_EventTaskRdy: ptcb->OSTCBDly = 0; OSTCBEventPtr = 0; OSTCBStat &= ~msk; if ready -> make ready');
+
+/** OSMutexPend when the mutex is free: take ownership. */
+export const mutexLockFree = block('mutex-lock-free', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'load8.idx', 'store8.idx', 'storePtr.idx', 'restoreIrqState'], 'OSMutexPend: if available { OSEventCnt = owner prio; OSEventPtr = OSTCBCur; OS_EXIT_CRITICAL }');
+/** OSMutexPend when held: compare the owner's priority (inheritance or ceiling raise follows). */
+export const mutexLockBusy = block('mutex-lock-busy', ['saveIrqState', 'load8.idx', 'cmpbr8.taken', 'loadPtr.idx', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'store8.idx', 'storePtr.idx'], 'OSMutexPend: ptcb = owner; if (ptcb->OSTCBPrio > pip) raise ...; wait');
+/** Raising an owner's priority: save the old one, the ready structure moves it (its remove + insert follow). */
+export const priorityRaise = block('priority-raise', ['load8.idx', 'store8.idx', 'load8.idx', 'store8.idx', 'loadPtr.idx', 'storePtr.idx'], 'save the original priority, set the raised one, fix OSTCBPrioTbl');
+/** OSMutexPost: give back, restore the owner's priority if raised, hand to the best waiter. */
+export const mutexUnlock = block('mutex-unlock', ['saveIrqState', 'loadPtr.abs', 'loadPtr.idx', 'cmpbrPtr.fall', 'load8.idx', 'load8.idx', 'cmpbr8.fall', 'load8.idx', 'cmpbr8.fall', 'store8.idx', 'storePtr.idx', 'restoreIrqState'], 'OSMutexPost: check owner; if prio raised, OSMutex_RdyAtPrio; if waiters, hand over; else mark free');
+
+/** OSQPost to the ring buffer. */
+export const queuePut = block('queue-put', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSQPost: if full error; *pq->OSQIn++ = msg; wrap; OSQEntries++');
+/** OSQPend from the ring buffer. */
+export const queueGet = block('queue-get', ['saveIrqState', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', 'alu16', 'store16.idx', 'restoreIrqState'], 'OSQPend: if (OSQEntries > 0) { msg = *pq->OSQOut++; wrap; OSQEntries--; }');
+/** OSQPend when empty: mark and wait. */
+export const queueWait = block('queue-wait', ['saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSQPend when empty: OSTCBStat |= OS_STAT_Q; OS_EventTaskWait');
+/** Handing a message straight to a waiting task. */
+export const messageHandOver = block('message-hand-over', ['loadPtr.idx', 'storePtr.idx'], 'ptcb->OSTCBMsg = msg');
+/** OSMboxPost / OSMboxPend on the one-slot mailbox. */
+export const mailboxSlot = block('mailbox-slot', ['saveIrqState', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'restoreIrqState'], 'OSMboxPost/Pend: if (pevent->OSEventPtr == 0) store, else take');
+
+/** OSFlagPost: OR the bits in, then walk the waiters (per-waiter step follows). */
+export const flagsSet = block('flags-set', ['saveIrqState', 'load16.idx', 'alu16', 'store16.idx', 'loadPtr.idx', 'restoreIrqState'], 'OSFlagPost: pgrp->OSFlagFlags |= flags; pnode = pgrp->OSFlagWaitList');
+/** One waiter of OSFlagPost's walk: test its mask. */
+export const flagsWaiterStep = block('flags-waiter-step', ['loadPtr.idx', 'load16.idx', 'load16.idx', 'alu16', 'cmpbr16.fall', 'loadPtr.idx', 'cmpbrPtr.taken'], 'flags_rdy = pgrp->OSFlagFlags & pnode->OSFlagNodeFlags; if ready -> OS_FlagTaskRdy; pnode = next');
+/** OSFlagPend: test the mask, consume on success or wait. */
+export const flagsWait = block('flags-wait', ['saveIrqState', 'load16.idx', 'alu16', 'cmpbr16.fall', 'alu16', 'store16.idx', 'restoreIrqState'], 'OSFlagPend: flags_rdy = pgrp->OSFlagFlags & flags; if all set, consume; else OS_FlagBlock');
+
+/** An ISR's post: the ISR side of a semaphore or message post (nesting-aware, no OS_Sched). */
+export const isrPost = block('isr-post', ['call', 'load8.idx', 'cmpbr8.fall', 'ret'], 'post from an ISR: the same service, but OS_Sched is skipped while OSIntNesting > 0');
+
+/** OSTaskCreate: fill a TCB and an initial stack frame. */
+export const taskCreate = block('task-create', ['saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', ['push', 4], ['store8.idx', 6], ['storePtr.idx', 6], ['store16.idx', 2], 'saveIrqState', 'loadPtr.abs', 'storePtr.idx', 'storePtr.abs', 'restoreIrqState', ['pop', 4]], 'OSTaskCreate: OSTaskStkInit + OS_TCBInit: fill the frame and TCB fields, link into OSTCBList');
+/** OSTaskDel: unlink from every structure. */
+export const taskDelete = block('task-delete', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'loadPtr.idx', 'loadPtr.idx', 'storePtr.idx', 'storePtr.idx', 'store8.idx', 'store16.idx', 'loadPtr.abs', 'storePtr.idx', 'storePtr.abs', 'restoreIrqState'], 'OSTaskDel: remove from ready/event/flag lists, unlink the TCB, return it to the free list');
+/** OSTaskSuspend / OSTaskResume: set or clear the suspend bit. */
+export const taskSuspendResume = block('task-suspend-resume', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load8.idx', 'alu8', 'store8.idx', 'load16.idx', 'cmpbr16.fall', 'restoreIrqState'], 'OSTaskSuspend/Resume: OSTCBStat |= / &= ~OS_STAT_SUSPEND; ready only if not delayed');
+/** OSTaskChangePrio: move the TCB to its new priority. */
+export const taskChangePriority = block('task-change-priority', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'loadPtr.idx', 'store8.idx', 'store8.idx', 'store8.idx', 'storePtr.idx', 'restoreIrqState'], 'OSTaskChangePrio: recompute the ready bits, move in OSTCBPrioTbl, fix the event wait list');
+/** Yield: put the running task behind its equals and reschedule. */
+export const taskYield = block('task-yield', ['saveIrqState', 'loadPtr.abs', 'load8.idx', 'cmpbr8.fall'], 'yield: OS_ENTER_CRITICAL; rotate among equals; OS_Sched');
+/** OSSchedLock / OSSchedUnlock: the scheduler-lock counter (the non-preemptive final part of a job). */
+export const schedLock = block('sched-lock', ['saveIrqState', 'load8.abs', 'alu8', 'store8.abs', 'restoreIrqState'], 'OSSchedLock/Unlock: OSLockNesting++ / --');
+/** Time-slice bookkeeping in the tick: count the running task's slice down. */
+export const sliceTick = block('slice-tick', ['loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.fall'], 'if (--OSTCBCur->slice == 0) rotate');
+/** Rotating the running task behind its equals at the end of its slice. */
+export const sliceRotate = block('slice-rotate', ['load8.idx', 'store8.idx', 'loadPtr.idx', 'storePtr.idx'], 'reload the slice; move the task behind its equals');
+
+/** OSInit: clear the globals, build the free TCB list, create the idle task. */
+export const osInit = block('os-init', [['const8', 1], ['store8.abs', 4], ['store32.abs', 2], ['storePtr.abs', 3], 'constPtr', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'cmpbrPtr.taken', 'call', 'ret'], 'OSInit: OS_InitMisc, OS_InitRdyList, OS_InitTCBList (one loop), OS_InitTaskIdle');
+/** OSStart: pick the first task and restore it. */
+export const osStart = block('os-start', ['call', 'load8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs', ['const8', 1], 'store8.abs', 'jump'], 'OSStart: OS_SchedNew; OSTCBCur = OSTCBHighRdy; OSRunning = TRUE; OSStartHighRdy');
+/** The idle task's loop. */
+export const idleLoop = block('idle-loop', ['saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'jump'], 'OS_TaskIdle: for (;;) { OS_ENTER_CRITICAL; OSIdleCtr++; OS_EXIT_CRITICAL; }');
+/** Creating an event object: take a control block off the free list and initialise it. */
+export const objectCreate = block('object-create', ['call', 'saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'restoreIrqState', ['store8.idx', 3], 'store16.idx', 'storePtr.idx', 'ret'], 'OSSemCreate / OSMutexCreate / OSQCreate / OSFlagCreate: allocate an ECB and initialise its fields');
+
+/** The application's pin toggle at an io-out step (the paper's oscilloscope point; not kernel code). */
+export const ioOutToggle = block('io-out-toggle', ['gpioToggle'], 'PORTB ^= pin');
+
+/** Groups of blocks by kernel service, for the code a profile includes. */
+export const CORE_SERVICE_BLOCKS = {
+  core: [osInit, osStart, idleLoop, serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
+  task: [taskCreate, taskDelete, taskSuspendResume, taskYield, schedLock],
+  priorityChange: [taskChangePriority],
+  time: [timeDly, timeDlyUntil],
+  semaphore: [objectCreate, semPendFast, semPendWait, semPostCount, eventTaskRdy],
+  mutex: [objectCreate, mutexLockFree, mutexLockBusy, mutexUnlock],
+  inheritance: [priorityRaise],
+  ceiling: [priorityRaise],
+  queue: [objectCreate, queuePut, queueGet, queueWait, messageHandOver, eventTaskRdy],
+  mailbox: [objectCreate, mailboxSlot, queueWait, messageHandOver, eventTaskRdy],
+  flags: [objectCreate, flagsSet, flagsWaiterStep, flagsWait],
+  timeSlice: [sliceTick, sliceRotate],
+} as const satisfies Record<string, readonly Block[]>;
+
+/** A service group name. */
+export type ServiceGroup = keyof typeof CORE_SERVICE_BLOCKS;
+
+/** Every block the running kernel executes, by the name the kernel prices it under. */
+export const KERNEL_PATHS = {
+  serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue,
+  tickEnter, tickExit, timeDly, timeDlyUntil, critExit, pendResume, semPendFast, semPendWait, semPostCount, eventTaskRdy,
+  mutexLockFree, mutexLockBusy, priorityRaise, mutexUnlock, queuePut, queueGet, queueWait, messageHandOver, mailboxSlot,
+  flagsSet, flagsWaiterStep, flagsWait, isrPost, taskCreate, taskSuspendResume, taskChangePriority, taskYield, taskDelete, schedLock,
+  sliceTick, sliceRotate, ioOutToggle,
+} as const;

@@ -1,0 +1,200 @@
+import type { Engine } from '../../hardware/engine.ts';
+import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Target } from '../../hardware/target.ts';
+import { usToCycles } from '../../hardware/units.ts';
+import type { TaskSpec, Workload } from '../../workloads/types.ts';
+import { scaleCycles } from '../../workloads/scaling.ts';
+import type { OsProfile } from '../profiles/types.ts';
+import { createTimer } from '../timers/index.ts';
+import type { KernelSystem } from '../types.ts';
+import * as B from './blocks.ts';
+import type { CoreDesignSpec } from './design.ts';
+import { Kernel } from './kernel.ts';
+import { EventFlags, MessageQueue, Mutex, Semaphore, type SignalCosts } from './objects.ts';
+import { cyclesOf } from './pricing.ts';
+import { TaskRunner } from './runner.ts';
+import { compileBody, type ObjectTable } from './steps.ts';
+import { checkWorkloadFitsProfile } from './validate.ts';
+
+// Read once: tsx turns each imported binding into a getter, slow in the ISR handlers below.
+const SEG_ISR = SegmentKind.Isr;
+const EV_IO_IN = ProbeEvent.IoIn;
+
+/** Options of a boot. */
+export interface CoreBootOptions {
+  readonly engine: Engine;
+  readonly workload: Workload;
+  /** Interrupt priority of the kernel tick (lower = more urgent); defaults to 0, registered first so it wins ties. */
+  readonly tickPriority?: number;
+}
+
+/** A booted core kernel: the KernelSystem contract plus the kernel itself for tests and experiments. */
+export interface CoreSystem extends KernelSystem {
+  readonly kernel: Kernel;
+  readonly engine: Engine;
+  /** Interrupt-line ids by name ('tick', each I/O line, 'release:<task>' for sporadic tasks). */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** The costs of a release signal: a semaphore where the profile has one, else a message queue. */
+export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
+  if (profile.services.semaphore || !profile.services.queue) {
+    return { pendFast: cyclesOf(B.semPendFast, target), pendWait: cyclesOf(B.semPendWait, target), postCount: cyclesOf(B.semPostCount, target) };
+  }
+  return { pendFast: cyclesOf(B.queueGet, target), pendWait: cyclesOf(B.queueWait, target), postCount: cyclesOf(B.queuePut, target) };
+}
+
+/** uC/OS-II's OSEventCnt is 16 bits: the largest count a semaphore holds when the workload gives none. */
+const SEMAPHORE_COUNT_LIMIT = 0xffff;
+
+function wholeTicks(us: number, tickHz: number, field: string): number {
+  const ticks = (us * tickHz) / 1e6;
+  const rounded = Math.round(ticks);
+  if (rounded < 1 || Math.abs(ticks - rounded) > 1e-9) {
+    throw new Error(`${field}: ${us} us is not a whole number (>= 1) of ticks at tickHz ${tickHz}`);
+  }
+  return rounded;
+}
+
+function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTable {
+  const costs = signalCosts(profile, target);
+  const r = w.resources ?? {};
+  const semaphores = new Map<string, Semaphore>();
+  (r.semaphores ?? []).forEach((s, i) => semaphores.set(s.name, new Semaphore(i, s.name, s.initial, s.max ?? SEMAPHORE_COUNT_LIMIT, costs)));
+  const mutexes = new Map<string, Mutex>();
+  (r.mutexes ?? []).forEach((m, i) => {
+    const users = w.tasks.filter((t) => t.body.some((s) => s.op === 'lock' && s.mutex === m.name)).map((t) => t.priority);
+    const ceiling = users.length > 0 ? Math.min(...users) : 0;
+    mutexes.set(m.name, new Mutex(i, m.name, m.protocol ?? profile.inversion[0] ?? 'inheritance', ceiling));
+  });
+  const queues = new Map<string, MessageQueue>();
+  (r.queues ?? []).forEach((q, i) => queues.set(q.name, new MessageQueue(i, q.name, q.capacity, false)));
+  (r.mailboxes ?? []).forEach((m, i) => queues.set(m.name, new MessageQueue((r.queues?.length ?? 0) + i, m.name, 1, true)));
+  const flags = new Map<string, EventFlags>();
+  (r.eventFlags ?? []).forEach((f, i) => flags.set(f.name, new EventFlags(i, f.name)));
+  return { semaphores, mutexes, queues, flags };
+}
+
+function deadlineUs(t: TaskSpec): number | undefined {
+  if (t.deadlineUs !== undefined) return t.deadlineUs;
+  if (t.trigger.kind === 'periodic') return t.trigger.periodUs;
+  if (t.trigger.kind === 'sporadic') return t.trigger.minInterArrivalUs;
+  return undefined;
+}
+
+/** Boots a core-based design configured by `profile` with `workload` on the engine. */
+export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: CoreBootOptions): CoreSystem {
+  const { engine, workload: w } = options;
+  const target = engine.target;
+  checkWorkloadFitsProfile(w, profile);
+  if (!(w.tickHz > 0)) throw new Error(`tickHz: must be > 0, got ${w.tickHz}`);
+  const kernel = new Kernel({
+    engine,
+    ready: design.createReady(target, profile),
+    timer: (tasks) => createTimer(profile.timer, target, tasks),
+    preemptive: profile.preemptive,
+    timeSliceTicks: profile.timeSliceTicks,
+    useThreshold: !design.keyedByDeadline,
+  });
+  const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
+  const objects = buildObjects(w, profile, target);
+  const costs = signalCosts(profile, target);
+  const lines = new Map<string, number>();
+  lines.set('tick', engine.addInterrupt({ name: 'tick', priority: options.tickPriority ?? 0, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
+
+  const deadlineTicks: number[] = [];
+  const signalsByLine = new Map<string, Semaphore[]>();
+  const runners: TaskRunner[] = [];
+  w.tasks.forEach((spec, i) => {
+    const field = `tasks[${i}]`;
+    const steps = compileBody(spec, field, objects, w.referenceTarget, target);
+    const d = deadlineUs(spec);
+    deadlineTicks.push(d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * w.tickHz) / 1e6)));
+    const ctx = new ExecContext(i, spec.name);
+    let runner: TaskRunner;
+    const trig = spec.trigger;
+    if (trig.kind === 'periodic') {
+      const periodTicks = wholeTicks(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
+      const offsetTicks = trig.offsetUs === undefined || trig.offsetUs === 0 ? 0 : wholeTicks(trig.offsetUs, w.tickHz, `${field}.trigger.offsetUs`);
+      runner = new TaskRunner(kernel, steps, { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+    } else {
+      const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
+      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+      const lineName = trig.kind === 'io' ? trig.line : `release:${spec.name}`;
+      if (trig.kind === 'io' && !(w.ioLines ?? []).some((l) => l.name === trig.line)) {
+        throw new Error(`${field}.trigger.line: unknown I/O line "${trig.line}"; declared: ${(w.ioLines ?? []).map((l) => l.name).join(', ') || 'none'}`);
+      }
+      if (trig.kind === 'sporadic') {
+        lines.set(lineName, addReleaseLine(kernel, lineName, trig.minInterArrivalUs, trig.maxExtraUs ?? 0, signal));
+      }
+      signalsByLine.set(lineName, [...(signalsByLine.get(lineName) ?? []), signal]);
+    }
+    ctx.run(0, SegmentKind.Task, false, runner.start);
+    const threshold = spec.preemptionThreshold ?? spec.priority;
+    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, 1 + (deadlineTicks[i] as number));
+    runners.push(runner);
+  });
+  if (design.keyedByDeadline) kernel.onRelease = (t) => (t.deadlineTick = kernel.time + (deadlineTicks[t.index] as number));
+
+  for (const line of w.ioLines ?? []) {
+    lines.set(line.name, addIoLine(kernel, line, signalsByLine.get(line.name) ?? [], w.referenceTarget, target));
+  }
+  kernel.start();
+  // Jobs due at time 0 are released when the run starts, so reducers attached after the boot see them.
+  const atBoot = runners.filter((r) => r.releasedAtBoot());
+  for (const r of atBoot) r.tcb.releaseCycles = 0;
+  engine.at(engine.now, () => {
+    for (const r of atBoot) engine.probe.emit(ProbeEvent.JobRelease, engine.now, r.tcb.index, 0);
+  });
+  return {
+    kernel,
+    engine,
+    lines,
+    taskNames: w.tasks.map((t) => t.name),
+    run: (untilCycles: number) => engine.run(untilCycles),
+  };
+}
+
+function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number], signals: readonly Semaphore[], referenceTarget: string, target: Target): number {
+  const engine = kernel.engine;
+  const appCycles = scaleCycles(line.isrCycles, referenceTarget, target);
+  const a = line.arrival;
+  const source =
+    a.kind === 'periodic'
+      ? { kind: 'periodic' as const, periodCycles: usToCycles(target, a.periodUs), offsetCycles: usToCycles(target, a.offsetUs ?? 0) }
+      : a.kind === 'sporadic'
+        ? { kind: 'sporadic' as const, minInterArrivalCycles: usToCycles(target, a.minInterArrivalUs), maxExtraCycles: usToCycles(target, a.maxExtraUs ?? 0) }
+        : { kind: 'random' as const, meanInterArrivalCycles: usToCycles(target, a.meanInterArrivalUs) };
+  let id = -1;
+  let isrCtx: ExecContext | undefined;
+  let exitFn: (() => void) | undefined;
+  const post = (): void => {
+    let cycles = 0;
+    for (const s of signals) cycles += kernel.isrGive(s);
+    (isrCtx as ExecContext).run(cycles, SEG_ISR, true, exitFn);
+  };
+  id = engine.addInterrupt({
+    name: line.name,
+    priority: line.priority,
+    source,
+    handler: kernel.isrHandler((isr, exit) => {
+      isrCtx = isr;
+      exitFn = exit;
+      engine.probe.emit(EV_IO_IN, engine.now, id);
+      isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
+    }),
+  });
+  return id;
+}
+
+function addReleaseLine(kernel: Kernel, name: string, minUs: number, extraUs: number, signal: Semaphore): number {
+  const engine = kernel.engine;
+  const target = engine.target;
+  return engine.addInterrupt({
+    name,
+    priority: 0,
+    source: { kind: 'sporadic', minInterArrivalCycles: usToCycles(target, minUs), maxExtraCycles: usToCycles(target, extraUs) },
+    handler: kernel.isrHandler((isr, exit) => isr.run(kernel.isrGive(signal), SEG_ISR, true, exit)),
+  });
+}

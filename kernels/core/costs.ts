@@ -1,0 +1,46 @@
+import type { Target } from '../../hardware/target.ts';
+import type { OsProfile } from '../profiles/types.ts';
+import { createTimer } from '../timers/index.ts';
+import type { KernelCosts } from '../types.ts';
+import { KERNEL_PATHS } from './blocks.ts';
+import type { CoreDesignSpec } from './design.ts';
+import { priceAll } from './pricing.ts';
+import { SegmentPlan } from './structures.ts';
+import { portPrice } from '../../hardware/block.ts';
+
+/**
+ * Worst-case kernel costs of a core-based configuration with `taskCount` tasks, from the same
+ * priced blocks the running kernel executes (for the overhead-aware analysis).
+ */
+export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, target: Target, taskCount: number): KernelCosts {
+  const ready = design.createReady(target, profile);
+  const timer = createTimer(profile.timer, target, []);
+  const c = priceAll(KERNEL_PATHS, target);
+  const port = (n: Parameters<typeof portPrice>[0]): number => portPrice(n, target).cycles;
+  const plan = new SegmentPlan();
+  plan.add(c.tickEnter, true);
+  timer.idleTickPlan(plan, taskCount);
+  if (profile.timeSliceTicks !== undefined) plan.add(c.sliceTick, true);
+  plan.add(c.tickExit, false);
+  const tickCycles = plan.total();
+  const pick = ready.worstPickCycles(taskCount);
+  const insert = ready.worstInsertCycles(taskCount);
+  const isrEntryCycles = port('irq-entry') + port('context-save') + c.intEnter;
+  const isrExitCycles = c.intExitEnter + pick + c.intExitNoSwitch + port('context-restore') + port('irq-exit');
+  const switchCycles = c.schedEnter + pick + c.ctxSwGlue + port('context-save') + port('context-restore');
+  const releaseCycles = c.eventTaskRdy + insert;
+  // A task's delay: its own critical section, then OS_Sched's (pick, save, and the restore that follows).
+  const delayCritical = c.timeDlyUntil + c.timeDly + insert + c.critExit;
+  const tickIsr = isrEntryCycles + tickCycles + c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit');
+  const longest = profile.nestedInterrupts
+    ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayCritical, switchCycles)
+    : Math.max(tickIsr, delayCritical, switchCycles);
+  return {
+    tickCycles,
+    releaseCycles,
+    switchCycles,
+    isrEntryCycles,
+    isrExitCycles,
+    longestCriticalSectionCycles: longest,
+  };
+}

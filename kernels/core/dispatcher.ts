@@ -1,0 +1,346 @@
+import type { Engine, IsrHandler } from '../../hardware/engine.ts';
+import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import { KERNEL_PATHS } from './blocks.ts';
+import type { WaitObject } from './objects.ts';
+import { priceAll } from './pricing.ts';
+import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
+import { TaskState, Tcb } from './tcb.ts';
+
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const EV_JOB_RELEASE = ProbeEvent.JobRelease;
+const EV_SWITCH_IN = ProbeEvent.SwitchIn;
+const EV_SWITCH_OUT = ProbeEvent.SwitchOut;
+const SEG_ISR = SegmentKind.Isr;
+const SEG_KERNEL = SegmentKind.Kernel;
+const STATE_BLOCKED = TaskState.Blocked;
+const STATE_READY = TaskState.Ready;
+
+/** How a kernel instance behaves: the parts of a profile the running kernel needs. */
+export interface KernelOptions {
+  readonly engine: Engine;
+  /** Builds the design's ready structure. */
+  readonly ready: ReadyStructure;
+  /** Builds the timer strategy over the kernel's TCB list. */
+  readonly timer: (tasks: readonly Tcb[]) => TimerStrategy;
+  readonly preemptive: boolean;
+  /** Ticks a task runs before an equal-priority task gets the CPU; undefined: no time slicing. */
+  readonly timeSliceTicks: number | undefined;
+  /** Preempt only above the running task's preemption threshold (fixed-priority designs). */
+  readonly useThreshold: boolean;
+}
+
+/** The priced kernel paths and port blocks, as plain numbers (priced once per boot). */
+type CoreCycles = Record<keyof typeof KERNEL_PATHS | 'contextSave' | 'contextRestore', Cycles>;
+
+/**
+ * The scheduling half of the shared kernel: TCBs, the ready and timer structures, the tick and
+ * interrupt glue, and dispatch. The state change of a service happens when its masked section
+ * starts (it is atomic, so nothing can observe the difference), and the cycles are those of the
+ * blocks the path went through for the state it found.
+ *
+ * Switching: a task-level switch runs [service body][OS_Sched: pick, save] on the outgoing task,
+ * then [restore] on a kernel context, then installs the incoming task. An ISR-level switch picks in
+ * OSIntExit and restores before the return from interrupt. SwitchOut is emitted when the scheduler
+ * starts switching away from a task, SwitchIn at the first instruction of the next one. The idle
+ * task is a real task for the probe (subject = task count) while the CPU idles.
+ */
+export class Dispatcher {
+  readonly engine: Engine;
+  readonly ready: ReadyStructure;
+  readonly timer: TimerStrategy;
+  readonly tasks: Tcb[] = [];
+  readonly idle: Tcb;
+  readonly cycles: CoreCycles;
+  /** OSTime: ticks handled so far. */
+  time = 0;
+  current: Tcb;
+  /** OSIntNesting. */
+  nesting = 0;
+
+  private readonly preemptive: boolean;
+  private readonly timeSliceTicks: number | undefined;
+  private readonly useThreshold: boolean;
+  private readonly switcher = new ExecContext(-1000, 'kernel:switch');
+  private readonly plan = new SegmentPlan();
+  /** The task being switched in (OSTCBHighRdy during a switch). */
+  private incoming: Tcb;
+  /** The task being switched out at task level. */
+  private outgoing: Tcb | undefined;
+  /** A time slice just ended in this tick: an equal-priority task takes the CPU at OSIntExit. */
+  private forceTieOnce = false;
+
+  constructor(options: KernelOptions, idleName = 'idle') {
+    this.engine = options.engine;
+    this.ready = options.ready;
+    this.timer = options.timer(this.tasks);
+    this.preemptive = options.preemptive;
+    this.timeSliceTicks = options.timeSliceTicks;
+    this.useThreshold = options.useThreshold;
+    const port = this.engine.portCycles;
+    this.cycles = { ...priceAll(KERNEL_PATHS, this.engine.target), contextSave: port['context-save'], contextRestore: port['context-restore'] };
+    this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
+    this.current = this.idle;
+    this.incoming = this.idle;
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  /** Creates a ready task (OSTaskCreate before OSStart); its context must hold its first work. */
+  createTask(name: string, priority: number, ctx: ExecContext, threshold = priority, deadlineTick = 0): Tcb {
+    const t = this.addTask(name, priority, ctx, threshold, deadlineTick);
+    this.makeReady(t);
+    return t;
+  }
+
+  /** A new TCB on the task list (not yet ready). */
+  protected addTask(name: string, priority: number, ctx: ExecContext, threshold: number, deadlineTick: number): Tcb {
+    const t = new Tcb(this.tasks.length, name, priority, ctx);
+    t.baseThreshold = Math.min(threshold, priority);
+    t.threshold = t.baseThreshold;
+    t.deadlineTick = deadlineTick;
+    this.tasks.push(t);
+    this.idle.index = this.tasks.length;
+    return t;
+  }
+
+  /** OSStart: restores the highest ready task's context and runs it. */
+  start(): void {
+    const first = this.chooseNext();
+    this.current = first;
+    this.incoming = first;
+    this.switcher.clear();
+    this.switcher.run(this.cycles.contextRestore, SEG_KERNEL, true, this.switchedIn);
+    this.engine.setTask(this.switcher);
+  }
+
+  // ---- ISR side ------------------------------------------------------------------------------
+
+  /** Cycles of the kernel-aware ISR entry after the hardware entry: save the context, OSIntEnter. */
+  get isrEnterCycles(): Cycles {
+    return this.cycles.contextSave + this.cycles.intEnter;
+  }
+
+  /** Builds a kernel-aware ISR handler: save, `work` (which queues its segments and ends with `exit`), OSIntExit. */
+  isrHandler(work: (isr: ExecContext, exit: () => void) => void): IsrHandler {
+    let ctx: ExecContext | undefined;
+    const exit = (): void => this.intExit(ctx as ExecContext);
+    const afterEnter = (): void => work(ctx as ExecContext, exit);
+    return (isr) => {
+      ctx = isr;
+      this.nesting++;
+      isr.run(this.isrEnterCycles, SEG_ISR, true, afterEnter);
+    };
+  }
+
+  /** The tick's work inside its ISR: OSTime++, the timer strategy, time slicing. */
+  tickWork(isr: ExecContext, exit: () => void): void {
+    this.time++;
+    const plan = this.plan;
+    plan.reset();
+    plan.add(this.cycles.tickEnter, true);
+    this.timer.tick(plan, this.wakeFromTimer);
+    if (this.timeSliceTicks !== undefined) plan.add(this.sliceTick(), true);
+    plan.add(this.cycles.tickExit, false);
+    const last = plan.length - 1;
+    for (let i = 0; i <= last; i++) {
+      isr.run(plan.cycles[i] as number, SEG_ISR, plan.masked[i] as boolean, i === last ? exit : undefined);
+    }
+  }
+
+  /** OSIntExit: pick and switch when the outermost ISR ends, else restore the interrupted context. */
+  intExit(isr: ExecContext): void {
+    this.nesting--;
+    let cycles = this.cycles.intExitEnter;
+    if (this.nesting === 0) {
+      const next = this.chooseNext();
+      cycles += this.ready.pickCycles;
+      if (next !== this.current) {
+        this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, this.current.index, next.index);
+        this.current.yielding = false;
+        this.outgoing = this.current;
+        this.current = next;
+        this.incoming = next;
+        isr.run(cycles + this.cycles.intCtxSwGlue + this.cycles.contextRestore, SEG_ISR, true, this.isrSwitchDone);
+        return;
+      }
+    }
+    isr.run(cycles + this.cycles.intExitNoSwitch + this.cycles.contextRestore, SEG_ISR, true);
+  }
+
+  /** The cycles of the tick's time-slice bookkeeping; rotates the running task when its slice ends. */
+  private sliceTick(): Cycles {
+    const cur = this.current;
+    if (cur === this.idle || cur.state !== STATE_READY) return this.cycles.sliceTick;
+    cur.sliceLeft--;
+    if (cur.sliceLeft > 0) return this.cycles.sliceTick;
+    cur.sliceLeft = this.timeSliceTicks as number;
+    if (!this.hasTieBehind(cur)) return this.cycles.sliceTick;
+    this.forceTieOnce = true;
+    return this.cycles.sliceTick + this.cycles.sliceRotate + this.ready.rotate(cur);
+  }
+
+  private hasTieBehind(cur: Tcb): boolean {
+    for (const t of this.tasks) if (t !== cur && t.state === STATE_READY && this.ready.ties(t, cur)) return true;
+    return false;
+  }
+
+  // ---- dispatch --------------------------------------------------------------------------------
+
+  /** The task the kernel runs next given the current state (sets the ready structure's pick cost). */
+  chooseNext(): Tcb {
+    const cur = this.current;
+    const head = this.ready.pick();
+    const tie = cur.yielding || this.forceTieOnce;
+    this.forceTieOnce = false;
+    if (cur !== this.idle && cur.state === STATE_READY) {
+      if (head === undefined || head === cur) return cur;
+      if (cur.lockDepth > 0) return cur;
+      if (tie && !this.ready.precedes(cur, head)) return head;
+      if (!this.preemptive) return cur;
+      const preempts = this.useThreshold ? head.priority < cur.threshold : this.ready.precedes(head, cur);
+      return preempts ? head : cur;
+    }
+    return head ?? this.idle;
+  }
+
+  /**
+   * Ends a task-level service whose masked body costs `critical`: the call into OS_Sched (with
+   * interrupts on, so a pending interrupt is taken there), then OS_Sched decides in its own
+   * critical section. `resume` is what the task runs when it gets the CPU back before `done`.
+   */
+  protected finish(t: Tcb, critical: Cycles, resume: Cycles, done: () => void): void {
+    const ctx = t.ctx as ExecContext;
+    t.continuation = done;
+    t.resumeCycles = resume;
+    ctx.run(critical, SEG_KERNEL, true);
+    ctx.run(this.cycles.schedCall, SEG_KERNEL, false, this.schedule);
+  }
+
+  /**
+   * OS_Sched on the running task (only the running task's segments complete, so it is `current`):
+   * pick, then either return to it or save it, restore the next one on the kernel context and switch.
+   */
+  private readonly schedule = (): void => {
+    const t = this.current;
+    const ctx = t.ctx as ExecContext;
+    const done = t.continuation as () => void;
+    t.continuation = undefined;
+    const next = this.chooseNext();
+    t.yielding = false;
+    const sched = this.cycles.schedEnter + this.ready.pickCycles;
+    if (next === t) {
+      ctx.run(sched + this.cycles.schedNoSwitch, SEG_KERNEL, true, done);
+      return;
+    }
+    this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, t.index, next.index);
+    this.current = next;
+    this.incoming = next;
+    this.outgoing = t;
+    ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SEG_KERNEL, true, this.taskSwitchDone);
+    ctx.run(t.resumeCycles, SEG_KERNEL, true, done);
+  };
+
+  private readonly taskSwitchDone = (): void => {
+    this.switcher.clear();
+    this.switcher.run(this.cycles.contextRestore, SEG_KERNEL, true, this.switchedIn);
+    this.engine.setTask(this.switcher);
+  };
+
+  private readonly isrSwitchDone = (): void => {
+    this.switcher.clear();
+    this.switcher.run(0, SEG_KERNEL, false, this.switchedIn);
+    this.engine.setTask(this.switcher);
+  };
+
+  private readonly switchedIn = (): void => {
+    const t = this.incoming;
+    if (this.timeSliceTicks !== undefined) t.sliceLeft = this.timeSliceTicks;
+    this.engine.probe.emit(EV_SWITCH_IN, this.engine.now, t.index, this.outgoing?.index ?? -1);
+    this.engine.setTask(t.ctx);
+  };
+
+  // ---- state helpers ---------------------------------------------------------------------------
+
+  /** Makes `t` ready; returns the ready structure's insert cycles. Emits JobRelease for a release. */
+  makeReady(t: Tcb): Cycles {
+    t.state = STATE_READY;
+    if (t.awaitingRelease) this.release(t);
+    return this.ready.insert(t);
+  }
+
+  /** The release bookkeeping of a job becoming ready (the runner set the nominal time if periodic). */
+  private release(t: Tcb): void {
+    t.awaitingRelease = false;
+    if (t.releaseCycles < 0) t.releaseCycles = this.engine.now;
+    this.engine.probe.emit(EV_JOB_RELEASE, this.engine.now, t.index, t.releaseCycles);
+    this.onRelease?.(t);
+  }
+
+  /** Called when a job is released, before the task enters the ready structure (EDF sets its deadline). */
+  onRelease: ((t: Tcb) => void) | undefined = undefined;
+
+  protected makeUnready(t: Tcb, state: TaskState): Cycles {
+    const cycles = t.state === STATE_READY ? this.ready.remove(t) : 0;
+    t.state = state;
+    return cycles;
+  }
+
+  private readonly wakeFromTimer = (t: Tcb): Cycles => this.makeReady(t);
+
+  /** Blocks `t` on `w` in policy order; returns the ready remove plus the wait-list insert. */
+  protected block(t: Tcb, w: WaitObject): Cycles {
+    const cycles = this.makeUnready(t, STATE_BLOCKED);
+    t.waitingOn = w;
+    return cycles + this.enqueueWaiter(t, w);
+  }
+
+  /** Inserts `t` in `w`'s waiters in policy order (behind its equals); returns the insert's cycles. */
+  private enqueueWaiter(t: Tcb, w: WaitObject): Cycles {
+    let i = 0;
+    const list = w.waiters;
+    while (i < list.length && !this.ready.precedes(t, list[i] as Tcb)) i++;
+    list.splice(i, 0, t);
+    return this.ready.waitInsertCycles(i);
+  }
+
+  protected unblock(w: Tcb): Cycles {
+    w.waitingOn = undefined;
+    return this.makeReady(w);
+  }
+
+  /** Changes `t`'s effective priority, moving it in the ready structure and in its wait list. */
+  protected setPriority(t: Tcb, priority: number): Cycles {
+    if (t.priority === priority) return 0;
+    let cycles = this.cycles.priorityRaise;
+    if (t.state === STATE_READY) {
+      cycles += this.ready.remove(t);
+      t.priority = priority;
+      cycles += this.ready.insert(t);
+    } else {
+      t.priority = priority;
+      const w = t.waitingOn as WaitObject | undefined;
+      if (w !== undefined) cycles += this.requeue(t, w);
+    }
+    t.threshold = Math.min(t.baseThreshold, priority);
+    return cycles;
+  }
+
+  /** Moves a waiter whose priority changed to its place in the wait list. */
+  private requeue(t: Tcb, w: WaitObject): Cycles {
+    w.waiters.splice(w.waiters.indexOf(t), 1);
+    return this.enqueueWaiter(t, w);
+  }
+
+  /** Releases a job that found its release already due (no wait): bookkeeping, and EDF re-keying. */
+  releaseNow(t: Tcb): void {
+    if (t.state === STATE_READY) {
+      this.ready.remove(t);
+      this.release(t);
+      this.ready.insert(t);
+    } else {
+      this.release(t);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import { avr, m4 } from '../../hardware/targets/index.ts';
+import { msToCycles, usToCycles } from '../../hardware/units.ts';
+import { bootSystem } from '../registry.ts';
+import { periodic, workload } from './test-workloads.ts';
+
+describe('I/O-triggered and sporadic tasks', () => {
+  const w = workload(
+    [
+      { name: 'pulse-handler', priority: 1, trigger: { kind: 'io', line: 'pulse' }, body: [{ op: 'compute', cycles: 800 }, { op: 'io-out' }] },
+      periodic('background', 4, 10_000, [{ op: 'compute', cycles: 40_000 }]),
+    ],
+    { ioLines: [{ name: 'pulse', priority: 1, arrival: { kind: 'periodic', periodUs: 3000, offsetUs: 500 }, isrCycles: 50 }] },
+  );
+
+  for (const profile of ['ucos2', 'webit']) {
+    it(`${profile}: every pulse ISR releases one job that drives its output after the ISR (IoIn -> JobRelease -> IoOut)`, () => {
+      for (const target of [avr, m4]) {
+        const sys = bootSystem({ target, workload: w, profile, keepTrace: true });
+        sys.run(msToCycles(target, 30));
+        const trace = sys.engine.probe.trace();
+        const ioIn = trace.filter((e) => e.type === ProbeEvent.IoIn);
+        const ioOut = trace.filter((e) => e.type === ProbeEvent.IoOut);
+        const released = trace.filter((e) => e.type === ProbeEvent.JobRelease && e.subject === 0);
+        // Pulses at 0.5, 3.5, ... 29.5 ms: 10 of them.
+        expect(ioIn.length).toBe(10);
+        expect(released.length).toBe(10);
+        expect(ioOut.length).toBe(10);
+        ioIn.forEach((e, i) => {
+          const out = ioOut[i]!;
+          expect(e.time).toBeGreaterThanOrEqual(usToCycles(target, 500 + 3000 * i));
+          expect(out.time).toBeGreaterThan(e.time);
+          // The handler preempts the background task: it is done well before the next pulse.
+          expect(out.time - e.time).toBeLessThan(usToCycles(target, 3000));
+        });
+      }
+    });
+  }
+
+  it('sporadic releases are at least the minimum inter-arrival apart', () => {
+    const s = workload([{ name: 'sp', priority: 2, trigger: { kind: 'sporadic', minInterArrivalUs: 2000, maxExtraUs: 1000 }, body: [{ op: 'compute', cycles: 300 }] }]);
+    const sys = bootSystem({ target: avr, workload: s, profile: 'ucos2', keepTrace: true, seed: 3 });
+    sys.run(msToCycles(avr, 50));
+    const rel = sys.engine.probe.trace().filter((e) => e.type === ProbeEvent.JobRelease).map((e) => e.time);
+    expect(rel.length).toBeGreaterThan(10);
+    for (let i = 1; i < rel.length; i++) expect((rel[i] as number) - (rel[i - 1] as number)).toBeGreaterThanOrEqual(usToCycles(avr, 2000));
+  });
+
+  it("the paper's run-to-completion threshold: a job's non-preemptive part is not preempted by a higher-priority release", () => {
+    // low computes 10 ms, all past its threshold of 0; high is released at 2 ms.
+    const tasks = (th: number | undefined) =>
+      workload([
+        periodic('high', 1, 100_000, [{ op: 'compute', cycles: 500 }], { trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 2000 } }),
+        periodic('low', 3, 100_000, [{ op: 'compute', cycles: msToCycles(avr, 10) }], th === undefined ? {} : { preemptibleCycles: th }),
+      ]);
+    const firstEnd = (th: number | undefined) => {
+      const sys = bootSystem({ target: avr, workload: tasks(th), profile: 'ucos2', keepTrace: true });
+      sys.run(msToCycles(avr, 30));
+      return sys.engine.probe.trace().find((e) => e.type === ProbeEvent.JobEnd)?.subject;
+    };
+    expect(firstEnd(undefined)).toBe(0);
+    expect(firstEnd(0)).toBe(1);
+  });
+
+  it("a periodic task's jobs are released on the tick at offset + k * period, carrying that nominal time", () => {
+    const s = workload([periodic('p', 1, 4000, [{ op: 'compute', cycles: 100 }], { trigger: { kind: 'periodic', periodUs: 4000, offsetUs: 3000 } })]);
+    const sys = bootSystem({ target: avr, workload: s, profile: 'ucos2', keepTrace: true });
+    sys.run(msToCycles(avr, 20));
+    const releases = sys.engine.probe.trace().filter((e) => e.type === ProbeEvent.JobRelease);
+    // 3, 7, 11, 15, 19 ms; each seen in the tick ISR just after its nominal instant.
+    expect(releases.map((e) => e.data)).toEqual([3, 7, 11, 15, 19].map((ms) => msToCycles(avr, ms)));
+    for (const e of releases) expect(e.time - e.data).toBeLessThan(msToCycles(avr, 0.1));
+  });
+
+  it('a job that ends after its deadline is reported', () => {
+    const s = workload([periodic('late', 1, 2000, [{ op: 'compute', cycles: msToCycles(avr, 3) }])]);
+    const sys = bootSystem({ target: avr, workload: s, profile: 'ucos2', keepTrace: true });
+    sys.run(msToCycles(avr, 20));
+    expect(sys.engine.probe.trace().some((e) => e.type === ProbeEvent.DeadlineMiss)).toBe(true);
+  });
+});

@@ -1,0 +1,283 @@
+import { SegmentKind, type ExecContext } from '../../hardware/exec-context.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import { Dispatcher } from './dispatcher.ts';
+import type { EventFlags, MessageQueue, Mutex, Semaphore, WaitObject } from './objects.ts';
+import { TaskState, type Tcb } from './tcb.ts';
+
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const EV_EVENT_SET = ProbeEvent.EventSet;
+const EV_EVENT_WAIT = ProbeEvent.EventWait;
+const EV_MSG_RECEIVE = ProbeEvent.MsgReceive;
+const EV_MSG_SEND = ProbeEvent.MsgSend;
+const EV_SEM_GIVE = ProbeEvent.SemGive;
+const EV_SEM_TAKE = ProbeEvent.SemTake;
+const SEG_KERNEL = SegmentKind.Kernel;
+const SEG_TASK = SegmentKind.Task;
+const STATE_DELAYED = TaskState.Delayed;
+const STATE_DORMANT = TaskState.Dormant;
+const STATE_READY = TaskState.Ready;
+const STATE_SUSPENDED = TaskState.Suspended;
+
+/**
+ * The shared kernel's services (uC/OS-II's API): each runs as segments on the calling task, the
+ * masked ones being the C code's critical sections, and ends in OS_Sched through `finish`.
+ * ISR-side posts return their cycles for the ISR to queue.
+ */
+export class Kernel extends Dispatcher {
+  // ---- task-level services (each continues with `done` on the calling task) ----------------
+
+  /** OSTimeDly(ticks). */
+  delay(t: Tcb, ticks: number, done: () => void): void {
+    if (ticks <= 0) {
+      t.ctx?.run(this.cycles.timeDly, SEG_KERNEL, false, done);
+      return;
+    }
+    const cycles = this.cycles.timeDly + this.makeUnready(t, STATE_DELAYED) + this.timer.sleep(t, ticks) + this.cycles.critExit;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** Delay until OSTime reaches `wakeTick` (no wait when it already has). Returns true when it waits. */
+  delayUntil(t: Tcb, wakeTick: number, done: () => void): boolean {
+    const ticks = wakeTick - this.time;
+    if (ticks <= 0) {
+      t.ctx?.run(this.cycles.timeDlyUntil, SEG_KERNEL, true, done);
+      return false;
+    }
+    const cycles = this.cycles.timeDlyUntil + this.cycles.timeDly + this.makeUnready(t, STATE_DELAYED) + this.timer.sleep(t, ticks) + this.cycles.critExit;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+    return true;
+  }
+
+  /** OSSemPend (no timeout). Emits SemTake when the task gets the semaphore. */
+  semTake(t: Tcb, s: Semaphore, done: () => void): void {
+    if (s.count > 0) {
+      s.count--;
+      this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, t.index);
+      t.ctx?.run(s.costs.pendFast, SEG_KERNEL, true, done);
+      return;
+    }
+    const cycles = s.costs.pendWait + this.block(t, s);
+    this.finish(t, cycles, this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** OSSemPost from a task. */
+  semGive(t: Tcb, s: Semaphore, done: () => void): void {
+    this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, s.id, t.index);
+    const w = s.waiters.shift();
+    if (w === undefined) {
+      if (s.count < s.max) s.count++;
+      t.ctx?.run(s.costs.postCount, SEG_KERNEL, true, done);
+      return;
+    }
+    this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, w.index);
+    this.finish(t, this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
+  }
+
+  /** OSMutexPend: ceiling raises the owner at once; inheritance raises a lower owner when a higher task waits. */
+  mutexLock(t: Tcb, m: Mutex, done: () => void): void {
+    if (m.owner === undefined) {
+      m.owner = t;
+      m.ownerSavedPriority = t.priority;
+      let cycles = this.cycles.mutexLockFree;
+      if (m.protocol === 'ceiling' && m.ceiling < t.priority) cycles += this.setPriority(t, m.ceiling);
+      this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, t.index);
+      t.ctx?.run(cycles, SEG_KERNEL, true, done);
+      return;
+    }
+    let cycles = this.cycles.mutexLockBusy;
+    // Inheritance is transitive: an owner blocked on another inheritance mutex lends on to its owner.
+    let held: Mutex | undefined = m;
+    while (held?.owner !== undefined && held.protocol === 'inheritance' && this.ready.precedes(t, held.owner)) {
+      const owner: Tcb = held.owner;
+      cycles += this.setPriority(owner, t.priority);
+      const next = owner.waitingOn as Partial<Mutex> | undefined;
+      held = next?.protocol === undefined ? undefined : (next as Mutex);
+    }
+    cycles += this.block(t, m);
+    this.finish(t, cycles, this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** OSMutexPost: restore the owner's priority, hand the mutex to the best waiter. */
+  mutexUnlock(t: Tcb, m: Mutex, done: () => void): void {
+    if (m.owner !== t) throw new Error(`task ${t.name} unlocks mutex ${m.name} it does not own`);
+    let cycles = this.cycles.mutexUnlock;
+    if (t.priority !== m.ownerSavedPriority) cycles += this.setPriority(t, m.ownerSavedPriority);
+    this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, m.id, t.index);
+    const w = m.waiters.shift();
+    m.owner = w;
+    if (w === undefined) {
+      this.finish(t, cycles, this.cycles.schedReturn, done);
+      return;
+    }
+    m.ownerSavedPriority = w.priority;
+    cycles += this.cycles.eventTaskRdy + this.unblock(w);
+    if (m.protocol === 'ceiling' && m.ceiling < w.priority) cycles += this.setPriority(w, m.ceiling);
+    this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, w.index);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSQPost / OSMboxPost from a task: hand to a waiting receiver, else store, else drop. */
+  send(t: Tcb, q: MessageQueue, done: () => void): void {
+    this.engine.probe.emit(EV_MSG_SEND, this.engine.now, q.id, t.index);
+    const put = q.mailbox ? this.cycles.mailboxSlot : this.cycles.queuePut;
+    const w = q.waiters.shift();
+    if (w === undefined) {
+      if (q.count < q.capacity) q.count++;
+      else q.dropped++;
+      t.ctx?.run(put, SEG_KERNEL, true, done);
+      return;
+    }
+    this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, q.id, w.index);
+    this.finish(t, put + this.cycles.messageHandOver + this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
+  }
+
+  /** OSQPend / OSMboxPend (no timeout). */
+  receive(t: Tcb, q: MessageQueue, done: () => void): void {
+    const get = q.mailbox ? this.cycles.mailboxSlot : this.cycles.queueGet;
+    if (q.count > 0) {
+      q.count--;
+      this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, q.id, t.index);
+      t.ctx?.run(get, SEG_KERNEL, true, done);
+      return;
+    }
+    this.finish(t, this.cycles.queueWait + this.block(t, q), this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** OSFlagPost: set bits, wake every waiter whose mask is now complete (each consumes its bits). */
+  flagsSet(t: Tcb, f: EventFlags, mask: number, done: () => void): void {
+    this.engine.probe.emit(EV_EVENT_SET, this.engine.now, f.id, mask);
+    const cycles = this.cycles.flagsSet + this.setFlags(f, mask);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSFlagPend for all bits of `mask` (consumed on return). */
+  flagsWait(t: Tcb, f: EventFlags, mask: number, done: () => void): void {
+    if ((f.bits & mask) === mask) {
+      f.bits &= ~mask;
+      this.engine.probe.emit(EV_EVENT_WAIT, this.engine.now, f.id, t.index);
+      t.ctx?.run(this.cycles.flagsWait, SEG_KERNEL, true, done);
+      return;
+    }
+    t.waitMask = mask;
+    this.finish(t, this.cycles.flagsWait + this.block(t, f), this.cycles.schedReturn + this.cycles.pendResume, done);
+  }
+
+  /** Yield: let an equal (or better) ready task run. */
+  yieldTask(t: Tcb, done: () => void): void {
+    const cycles = this.cycles.taskYield + this.ready.rotate(t);
+    t.yielding = true;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSSchedLock: the running task is not preempted by other tasks until it unlocks. */
+  lockScheduler(t: Tcb, done: () => void): void {
+    t.lockDepth++;
+    t.ctx?.run(this.cycles.schedLock, SEG_KERNEL, true, done);
+  }
+
+  /** OSSchedUnlock: reschedule when the last lock goes. */
+  unlockScheduler(t: Tcb, done: () => void): void {
+    if (t.lockDepth > 0) t.lockDepth--;
+    this.finish(t, this.cycles.schedLock, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskChangePrio. */
+  changePriority(t: Tcb, target: Tcb, priority: number, done: () => void): void {
+    target.basePriority = priority;
+    target.baseThreshold = priority;
+    const cycles = this.cycles.taskChangePriority + this.setPriority(target, priority);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskCreate from a running task: the new task (its context holding its first work) may preempt the caller. */
+  spawn(t: Tcb, name: string, priority: number, ctx: ExecContext, done: () => void): Tcb {
+    const created = this.addTask(name, priority, ctx, priority, 0);
+    this.finish(t, this.cycles.taskCreate + this.makeReady(created), this.cycles.schedReturn, done);
+    return created;
+  }
+
+  /** OSTaskSuspend (a ready task leaves the ready structure; itself included). */
+  suspend(t: Tcb, target: Tcb, done: () => void): void {
+    let cycles = this.cycles.taskSuspendResume;
+    if (target.state === STATE_READY) cycles += this.makeUnready(target, STATE_SUSPENDED);
+    else target.state = STATE_SUSPENDED;
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskResume. */
+  resume(t: Tcb, target: Tcb, done: () => void): void {
+    let cycles = this.cycles.taskSuspendResume;
+    if (target.state === STATE_SUSPENDED) cycles += this.makeReady(target);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** OSTaskDel: remove `target` from every structure; its context is discarded. */
+  deleteTask(t: Tcb, target: Tcb, done: () => void): void {
+    let cycles = this.cycles.taskDelete;
+    if (target.state === STATE_READY) cycles += this.makeUnready(target, STATE_DORMANT);
+    else if (target.state === STATE_DELAYED) cycles += this.timer.cancel(target);
+    const w = target.waitingOn as WaitObject | undefined;
+    if (w !== undefined) w.waiters.splice(w.waiters.indexOf(target), 1);
+    target.state = STATE_DORMANT;
+    target.waitingOn = undefined;
+    if (target !== t) target.ctx?.clear();
+    this.finish(t, cycles, this.cycles.schedReturn, done);
+  }
+
+  /** Emits IoOut for `t` after the pin toggle, then continues. */
+  ioOut(t: Tcb, done: () => void): void {
+    t.ctx?.run(this.cycles.ioOutToggle, SEG_TASK, false, done);
+  }
+
+  /** A post from an ISR to a semaphore (or a release signal); returns its cycles. */
+  isrGive(s: Semaphore): Cycles {
+    this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, s.id, -1);
+    const w = s.waiters.shift();
+    if (w === undefined) {
+      if (s.count < s.max) s.count++;
+      return this.cycles.isrPost + s.costs.postCount;
+    }
+    this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, w.index);
+    return this.cycles.isrPost + this.cycles.eventTaskRdy + this.unblock(w);
+  }
+
+  private setFlags(f: EventFlags, mask: number): Cycles {
+    f.bits |= mask;
+    let cycles = 0;
+    for (let i = 0; i < f.waiters.length; ) {
+      const w = f.waiters[i] as Tcb;
+      cycles += this.cycles.flagsWaiterStep;
+      if ((f.bits & w.waitMask) === w.waitMask) {
+        f.bits &= ~w.waitMask;
+        f.waiters.splice(i, 1);
+        this.engine.probe.emit(EV_EVENT_WAIT, this.engine.now, f.id, w.index);
+        cycles += this.unblock(w);
+      } else {
+        i++;
+      }
+    }
+    return cycles;
+  }
+
+  /** OSQPost / OSMboxPost from an ISR: hand to a waiting receiver, else store, else drop; returns its cycles. */
+  isrSend(q: MessageQueue): Cycles {
+    this.engine.probe.emit(EV_MSG_SEND, this.engine.now, q.id, -1);
+    const put = this.cycles.isrPost + (q.mailbox ? this.cycles.mailboxSlot : this.cycles.queuePut);
+    const w = q.waiters.shift();
+    if (w === undefined) {
+      if (q.count < q.capacity) q.count++;
+      else q.dropped++;
+      return put;
+    }
+    this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, q.id, w.index);
+    return put + this.cycles.messageHandOver + this.cycles.eventTaskRdy + this.unblock(w);
+  }
+
+  /** An ISR-side flag post; returns its cycles. */
+  isrSetFlags(f: EventFlags, mask: number): Cycles {
+    this.engine.probe.emit(EV_EVENT_SET, this.engine.now, f.id, mask);
+    return this.cycles.isrPost + this.cycles.flagsSet + this.setFlags(f, mask);
+  }
+
+}

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { avr, m4 } from '../../hardware/targets/index.ts';
+import type { Target } from '../../hardware/target.ts';
+import { edf } from '../edf/index.ts';
+import { PAPER_PROFILES } from '../profiles/index.ts';
+import { priorityQueues } from '../round-robin/priority-queues.ts';
+import { sortedArrayTable } from '../sorted-list/array-table.ts';
+import { sortedList } from '../sorted-list/index.ts';
+import { readyTable } from '../table-driven/ready-table.ts';
+import { ReferenceReady } from './reference-scheduler.ts';
+import type { ReadyStructure } from './structures.ts';
+import { Tcb } from './tcb.ts';
+
+const webit = PAPER_PROFILES.find((p) => p.id === 'webit')!;
+
+type Factory = (target: Target) => ReadyStructure;
+const STRUCTURES: readonly { name: string; make: Factory; deadline: boolean }[] = [
+  { name: 'table-driven bitmap', make: (t) => readyTable(t, 64), deadline: false },
+  { name: 'sorted linked list', make: (t) => sortedList.createReady(t, webit), deadline: false },
+  { name: 'sorted array table', make: (t) => sortedArrayTable(t, 64), deadline: false },
+  { name: 'per-priority queues', make: (t) => priorityQueues(t, 64), deadline: false },
+  { name: 'EDF deadline list', make: (t) => edf.createReady(t, webit), deadline: true },
+];
+
+/** One operation of a random sequence: insert a new task, or remove/rotate a present one (by position). */
+type Cmd = { kind: 'insert'; key: number } | { kind: 'remove'; at: number } | { kind: 'rotate'; at: number };
+const cmd: fc.Arbitrary<Cmd> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), key: fc.integer({ min: 0, max: 7 }) }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('rotate' as const), at: fc.nat() }),
+);
+
+describe('ready structures agree with the reference scheduler', () => {
+  for (const s of STRUCTURES) {
+    it(`${s.name}: after any sequence of inserts, removes and rotations, pick returns the reference's task`, () => {
+      fc.assert(
+        fc.property(fc.array(cmd, { maxLength: 60 }), (cmds) => {
+          const real = s.make(avr);
+          const key = (t: Tcb): number => (s.deadline ? t.deadlineTick : t.priority);
+          const ref = new ReferenceReady<Tcb>(key);
+          let n = 0;
+          for (const c of cmds) {
+            if (c.kind === 'insert') {
+              const t = new Tcb(n++, `t${n}`, c.key, undefined);
+              t.deadlineTick = c.key * 1000;
+              real.insert(t);
+              ref.insert(t);
+            } else {
+              const present = ref.all;
+              if (present.length === 0) continue;
+              const t = present[c.at % present.length] as Tcb;
+              if (c.kind === 'remove') {
+                real.remove(t);
+                ref.remove(t);
+              } else {
+                real.rotate(t);
+                ref.rotate(t);
+              }
+            }
+            expect(real.pick()).toBe(ref.pick());
+          }
+        }),
+      );
+    });
+  }
+});
+
+describe('ready-structure costs follow the mechanisms', () => {
+  it('table-driven pick costs the same with 1 or 64 ready tasks, on both targets', () => {
+    for (const target of [avr, m4]) {
+      const costs: number[] = [];
+      for (const n of [1, 8, 33, 64]) {
+        const r = readyTable(target, 64);
+        for (let i = 0; i < n; i++) r.insert(new Tcb(i, `t${i}`, 63 - i, undefined));
+        r.pick();
+        costs.push(r.pickCycles);
+      }
+      expect(new Set(costs).size).toBe(1);
+    }
+  });
+
+  it('a sorted-list insert costs more for every task ahead of it (linked list and array table)', () => {
+    for (const make of [(t: Target) => sortedList.createReady(t, webit), (t: Target) => sortedArrayTable(t, 64)]) {
+      const costs: number[] = [];
+      for (let ahead = 0; ahead <= 6; ahead++) {
+        const r = make(avr);
+        for (let i = 0; i < ahead; i++) r.insert(new Tcb(i, `a${i}`, 1, undefined));
+        costs.push(r.insert(new Tcb(99, 'new', 5, undefined)));
+      }
+      for (let i = 1; i < costs.length; i++) expect(costs[i]).toBeGreaterThan(costs[i - 1] as number);
+    }
+  });
+
+  it("WORIX's pick costs more the further the highest ready priority is from the top", () => {
+    const costs: number[] = [];
+    for (let prio = 0; prio < 6; prio++) {
+      const r = priorityQueues(avr, 6);
+      r.insert(new Tcb(0, 't', prio, undefined));
+      r.pick();
+      costs.push(r.pickCycles);
+    }
+    for (let i = 1; i < costs.length; i++) expect(costs[i]).toBeGreaterThan(costs[i - 1] as number);
+  });
+
+  it('an EDF walk step costs more than a priority walk step on the AVR (32-bit compare) but not on the M4', () => {
+    const stepCost = (target: Target, make: Factory, key: (t: Tcb, i: number) => void): number => {
+      const costs: number[] = [];
+      for (let ahead = 0; ahead <= 1; ahead++) {
+        const r = make(target);
+        for (let i = 0; i < ahead; i++) {
+          const t = new Tcb(i, 'a', 0, undefined);
+          key(t, 0);
+          r.insert(t);
+        }
+        const n = new Tcb(9, 'n', 1, undefined);
+        key(n, 1);
+        costs.push(r.insert(n));
+      }
+      return (costs[1] as number) - (costs[0] as number);
+    };
+    const byDeadline = (t: Tcb, k: number): void => void (t.deadlineTick = k);
+    const byPriority = (t: Tcb, k: number): void => void (t.priority = k);
+    const edfMake: Factory = (t) => edf.createReady(t, webit);
+    const listMake: Factory = (t) => sortedList.createReady(t, webit);
+    expect(stepCost(avr, edfMake, byDeadline)).toBeGreaterThan(stepCost(avr, listMake, byPriority));
+    expect(stepCost(m4, edfMake, byDeadline)).toBe(stepCost(m4, listMake, byPriority));
+  });
+});

@@ -1,0 +1,136 @@
+import { SegmentKind } from '../../hardware/exec-context.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Kernel } from './kernel.ts';
+import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
+import { Op, type CompiledStep } from './steps.ts';
+import { TaskState, type Tcb } from './tcb.ts';
+
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const SEG_KERNEL = SegmentKind.Kernel;
+const SEG_TASK = SegmentKind.Task;
+const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
+const EV_IO_OUT = ProbeEvent.IoOut;
+const EV_JOB_END = ProbeEvent.JobEnd;
+const EV_JOB_START = ProbeEvent.JobStart;
+const STATE_READY = TaskState.Ready;
+const OP = Op;
+
+/** How a task's jobs are released. */
+export type Release =
+  /** Periodic: job j at tick `firstTick + j * periodTicks`, nominally at `tickCycles(tick)`. */
+  | { readonly kind: 'periodic'; readonly firstTick: number; readonly periodTicks: number }
+  /** Released by a post to `signal` (an I/O line's ISR, or a sporadic source's). */
+  | { readonly kind: 'signal'; readonly signal: Semaphore };
+
+/**
+ * Runs one task's body on the kernel: a loop of [wait for release] [steps] [job end]. Every
+ * callback is created once per task; each kernel call continues with `next`.
+ */
+export class TaskRunner {
+  tcb!: Tcb;
+  private i = 0;
+  private job = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly steps: readonly CompiledStep[],
+    private readonly release: Release,
+    /** Relative deadline in cycles (Infinity: none). */
+    private readonly deadlineCycles: number,
+    /** Nominal time of tick n (cycles). */
+    private readonly tickCycles: (tick: number) => number,
+  ) {}
+
+  /** The task's entry point: its first job (released at boot when due then) or its first wait. */
+  readonly start = (): void => {
+    if (this.releasedAtBoot()) {
+      this.job = 1;
+      this.beginJob();
+      return;
+    }
+    this.waitForRelease();
+  };
+
+  /** True when the first job is due at time 0 (the boot emits its JobRelease; the task starts it at once). */
+  releasedAtBoot(): boolean {
+    return this.release.kind === 'periodic' && this.release.firstTick <= 1;
+  }
+
+  private readonly callWait = (): void => {
+    const t = this.tcb;
+    const r = this.release;
+    t.awaitingRelease = true;
+    if (r.kind === 'periodic') {
+      const tick = r.firstTick + this.job * r.periodTicks;
+      this.job++;
+      t.releaseCycles = this.tickCycles(tick);
+      if (!this.kernel.delayUntil(t, tick, this.beginJob)) this.kernel.releaseNow(t);
+      return;
+    }
+    t.releaseCycles = -1;
+    this.kernel.semTake(t, r.signal, this.beginJob);
+    if (t.awaitingRelease && t.state === STATE_READY) this.kernel.releaseNow(t);
+  };
+
+  private waitForRelease(): void {
+    this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callWait);
+  }
+
+  private readonly beginJob = (): void => {
+    this.kernel.engine.probe.emit(EV_JOB_START, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
+    this.i = 0;
+    this.next();
+  };
+
+  private readonly next = (): void => {
+    const step = this.steps[this.i];
+    if (step === undefined) {
+      this.endJob();
+      return;
+    }
+    this.i++;
+    const ctx = this.tcb.ctx;
+    if (ctx === undefined) return;
+    if (step.op === OP.Compute) ctx.run(step.cycles, SEG_TASK, false, this.next);
+    else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
+    else ctx.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callService);
+  };
+
+  private readonly emitIoOut = (): void => {
+    this.kernel.engine.probe.emit(EV_IO_OUT, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
+    this.next();
+  };
+
+  private readonly callService = (): void => {
+    const s = this.steps[this.i - 1] as CompiledStep;
+    const k = this.kernel;
+    const t = this.tcb;
+    switch (s.op) {
+      case OP.Take: return k.semTake(t, s.semaphore as Semaphore, this.next);
+      case OP.Give: return k.semGive(t, s.semaphore as Semaphore, this.next);
+      case OP.Lock: return k.mutexLock(t, s.mutex as Mutex, this.next);
+      case OP.Unlock: return k.mutexUnlock(t, s.mutex as Mutex, this.next);
+      case OP.Send: return k.send(t, s.queue as MessageQueue, this.next);
+      case OP.Receive: return k.receive(t, s.queue as MessageQueue, this.next);
+      case OP.Delay: return k.delay(t, s.ticks, this.next);
+      case OP.Wait: return k.flagsWait(t, s.flags as EventFlags, s.mask, this.next);
+      case OP.Set: return k.flagsSet(t, s.flags as EventFlags, s.mask, this.next);
+      case OP.SchedLock: return k.lockScheduler(t, this.next);
+      default: throw new Error(`task ${t.name}: step code ${s.op} is not a kernel service`);
+    }
+  };
+
+  private endJob(): void {
+    const engine = this.kernel.engine;
+    const t = this.tcb;
+    engine.probe.emit(EV_JOB_END, engine.now, t.index, t.releaseCycles);
+    if (engine.now > t.releaseCycles + this.deadlineCycles) engine.probe.emit(EV_DEADLINE_MISS, engine.now, t.index, t.releaseCycles);
+    if (t.lockDepth > 0) t.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callUnlock);
+    else this.waitForRelease();
+  }
+
+  /** The end of a job's non-preemptive part: OSSchedUnlock, then wait for the next release. */
+  private readonly callUnlock = (): void => this.kernel.unlockScheduler(this.tcb, this.afterUnlock);
+
+  private readonly afterUnlock = (): void => this.waitForRelease();
+}

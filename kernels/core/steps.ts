@@ -1,0 +1,85 @@
+import type { Target } from '../../hardware/target.ts';
+import type { Step, TaskSpec } from '../../workloads/types.ts';
+import { scaleCycles } from '../../workloads/scaling.ts';
+import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
+
+/** Step codes of a compiled task body (numbers, for a switch on the hot path). */
+export const Op = {
+  Compute: 0, Take: 1, Give: 2, Lock: 3, Unlock: 4, Send: 5, Receive: 6, Delay: 7, Wait: 8, Set: 9, IoOut: 10,
+  SchedLock: 11,
+} as const;
+
+/** A step with its names resolved to kernel objects and its cycles scaled to the target. */
+export interface CompiledStep {
+  readonly op: (typeof Op)[keyof typeof Op];
+  readonly cycles: number;
+  readonly ticks: number;
+  readonly mask: number;
+  readonly semaphore?: Semaphore;
+  readonly mutex?: Mutex;
+  readonly queue?: MessageQueue;
+  readonly flags?: EventFlags;
+}
+
+/** Kernel objects by name, as the boot built them. */
+export interface ObjectTable {
+  readonly semaphores: ReadonlyMap<string, Semaphore>;
+  readonly mutexes: ReadonlyMap<string, Mutex>;
+  readonly queues: ReadonlyMap<string, MessageQueue>;
+  readonly flags: ReadonlyMap<string, EventFlags>;
+}
+
+function lookup<T>(map: ReadonlyMap<string, T>, name: string, field: string, kind: string): T {
+  const found = map.get(name);
+  if (found === undefined) {
+    const known = [...map.keys()];
+    throw new Error(`${field}: unknown ${kind} "${name}"${known.length > 0 ? `; declared: ${known.join(', ')}` : '; none declared in resources'}`);
+  }
+  return found;
+}
+
+const PLAIN = { cycles: 0, ticks: 0, mask: 0 };
+
+/**
+ * Compiles a task body: scales compute to the target, resolves names, and starts the paper's
+ * non-preemptive final part (the job's cycles past `preemptibleCycles`) with a scheduler lock.
+ */
+export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable, referenceTarget: string, target: Target): CompiledStep[] {
+  const out: CompiledStep[] = [];
+  const threshold = spec.preemptibleCycles;
+  let done = 0;
+  let locked = threshold === 0;
+  if (locked) out.push({ op: Op.SchedLock, ...PLAIN });
+  spec.body.forEach((step: Step, j) => {
+    const f = `${field}.body[${j}]`;
+    switch (step.op) {
+      case 'compute': {
+        let cycles = step.cycles;
+        if (!locked && threshold !== undefined && done + cycles > threshold) {
+          const before = threshold - done;
+          if (before > 0) out.push({ op: Op.Compute, ...PLAIN, cycles: scaleCycles(before, referenceTarget, target) });
+          out.push({ op: Op.SchedLock, ...PLAIN });
+          locked = true;
+          cycles -= before;
+        }
+        done += step.cycles;
+        if (cycles > 0) out.push({ op: Op.Compute, ...PLAIN, cycles: scaleCycles(cycles, referenceTarget, target) });
+        return;
+      }
+      case 'take': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, `${f}.semaphore`, 'semaphore') });
+      case 'give': return void out.push({ op: Op.Give, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, `${f}.semaphore`, 'semaphore') });
+      case 'lock': return void out.push({ op: Op.Lock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, `${f}.mutex`, 'mutex') });
+      case 'unlock': return void out.push({ op: Op.Unlock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, `${f}.mutex`, 'mutex') });
+      case 'send': return void out.push({ op: Op.Send, ...PLAIN, queue: lookup(objects.queues, step.queue, `${f}.queue`, 'queue or mailbox') });
+      case 'receive': return void out.push({ op: Op.Receive, ...PLAIN, queue: lookup(objects.queues, step.queue, `${f}.queue`, 'queue or mailbox') });
+      case 'delay':
+        if (!Number.isInteger(step.ticks) || step.ticks < 0) throw new Error(`${f}.ticks: must be a whole number >= 0, got ${step.ticks}`);
+        return void out.push({ op: Op.Delay, ...PLAIN, ticks: step.ticks });
+      case 'wait': return void out.push({ op: Op.Wait, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, `${f}.flags`, 'event-flag group') });
+      case 'set': return void out.push({ op: Op.Set, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, `${f}.flags`, 'event-flag group') });
+      case 'io-out': return void out.push({ op: Op.IoOut, ...PLAIN });
+    }
+  });
+  // The lock is released by the runner after JobEnd: the non-preemptive part runs to the job's end.
+  return out;
+}

@@ -1,0 +1,99 @@
+import type { Block } from '../../hardware/block.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import type { Field } from './layout.ts';
+import type { Tcb } from './tcb.ts';
+
+/**
+ * What a design supplies: its ready structure. Every method changes the real data structure and
+ * returns the cycles its own priced blocks took for the state it found (a walk costs per step).
+ * The running task stays in the structure while it is ready, as in uC/OS-II.
+ */
+export interface ReadyStructure {
+  /** Code of the structure, for the footprint. */
+  readonly blocks: readonly Block[];
+  /** Kernel globals the structure needs (bitmaps, list heads, tables). */
+  readonly globals: readonly Field[];
+  /** TCB fields the structure adds. */
+  readonly tcbFields: readonly Field[];
+  /** Flash tables the structure reads (e.g. OSUnMapTbl on a core without CLZ), in bytes. */
+  readonly flashTableBytes: number;
+  insert(t: Tcb): Cycles;
+  remove(t: Tcb): Cycles;
+  /** The task the policy runs next, or undefined when none is ready; sets `pickCycles`. */
+  pick(): Tcb | undefined;
+  /** Cycles of the last `pick`. */
+  readonly pickCycles: Cycles;
+  /** Puts `t` behind every ready task it ties with (time slice, yield). */
+  rotate(t: Tcb): Cycles;
+  /** True when `a` must run before `b` under this policy (strictly). */
+  precedes(a: Tcb, b: Tcb): boolean;
+  /** True when `a` ties with `b` (same priority or deadline): the candidates of a time slice. */
+  ties(a: Tcb, b: Tcb): boolean;
+  /** Cycles to insert into a policy-ordered wait list of an event with `ahead` waiters before it. */
+  waitInsertCycles(ahead: number): Cycles;
+  /** The worst pick cost with `taskCount` tasks, for the overhead-aware analysis. */
+  worstPickCycles(taskCount: number): Cycles;
+  /** The worst insert cost with `taskCount` tasks already in the structure. */
+  worstInsertCycles(taskCount: number): Cycles;
+}
+
+/**
+ * Collects the segments of an ISR body (cycles, masked) and merges neighbours of the same kind,
+ * so a per-TCB walk with one short critical section per task becomes alternating segments.
+ */
+export class SegmentPlan {
+  readonly cycles: number[] = [];
+  readonly masked: boolean[] = [];
+  length = 0;
+
+  /** Forgets the previous plan (the arrays are reused). */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** Appends `cycles` of work, masked or not. */
+  add(cycles: Cycles, masked: boolean): void {
+    if (cycles === 0) return;
+    const last = this.length - 1;
+    if (last >= 0 && this.masked[last] === masked) {
+      this.cycles[last] = (this.cycles[last] as number) + cycles;
+      return;
+    }
+    this.cycles[this.length] = cycles;
+    this.masked[this.length] = masked;
+    this.length++;
+  }
+
+  /** Total cycles planned. */
+  total(): Cycles {
+    let sum = 0;
+    for (let i = 0; i < this.length; i++) sum += this.cycles[i] as number;
+    return sum;
+  }
+
+  /** The longest masked run in the plan. */
+  longestMasked(): Cycles {
+    let max = 0;
+    for (let i = 0; i < this.length; i++) if (this.masked[i] === true && (this.cycles[i] as number) > max) max = this.cycles[i] as number;
+    return max;
+  }
+}
+
+/**
+ * A timer strategy: how delayed tasks are kept and how the tick finds the ones to wake. `sleep`
+ * runs inside the delay service's critical section; `tick` plans the tick ISR's segments and calls
+ * `wake` for each task whose delay ends (the kernel makes it ready and returns what that cost).
+ */
+export interface TimerStrategy {
+  readonly blocks: readonly Block[];
+  readonly globals: readonly Field[];
+  readonly tcbFields: readonly Field[];
+  /** Starts a delay of `ticks` (>= 1) for `t`; returns cycles. */
+  sleep(t: Tcb, ticks: number): Cycles;
+  /** Cancels `t`'s delay (a timeout that no longer applies); returns cycles. */
+  cancel(t: Tcb): Cycles;
+  /** One tick: plans the work into `plan` and wakes expired tasks through `wake`. */
+  tick(plan: SegmentPlan, wake: (t: Tcb) => Cycles): void;
+  /** The tick's cost with `taskCount` tasks delayed and none expiring, as one plan. */
+  idleTickPlan(plan: SegmentPlan, taskCount: number): void;
+}

@@ -1,0 +1,78 @@
+import type { ExecContext } from '../../hardware/exec-context.ts';
+import type { Field } from './layout.ts';
+
+/** Where a task is in its life. */
+export const TaskState = { Ready: 0, Delayed: 1, Blocked: 2, Suspended: 3, Dormant: 4 } as const;
+
+/** The code of a task state. */
+export type TaskState = (typeof TaskState)[keyof typeof TaskState];
+
+/**
+ * A task control block. The kernel's data structures link TCBs directly (`next` for the ready
+ * structure, `timerNext` for the timer structure), as the C kernels do; fields a design does not use
+ * stay at their defaults.
+ */
+export class Tcb {
+  /** Effective priority (0 most urgent): raised by inheritance or a ceiling, else `basePriority`. */
+  priority: number;
+  /** Wang and Saksena's preemption threshold while running: min(baseThreshold, priority). */
+  threshold: number;
+  /** The task's own preemption threshold (a priority level, <= basePriority). */
+  baseThreshold: number;
+  state: TaskState = TaskState.Dormant;
+  /** Absolute deadline in ticks (EDF's key), 32-bit in the kernel. */
+  deadlineTick = 0;
+  /** Ticks left to sleep (per-tick scan), or the delta to the previous entry (delta list). */
+  delay = 0;
+  /** Link in the ready structure (linked designs). */
+  next: Tcb | undefined = undefined;
+  /** Link in the timer structure (sleep queue, timer-info queue, delta list). */
+  timerNext: Tcb | undefined = undefined;
+  /** Ticks left in the current time slice. */
+  sliceLeft = 0;
+  /** Wait queue the task blocks on, if any. */
+  waitingOn: unknown = undefined;
+  /** Event-flag bits the task waits for (all of them). */
+  waitMask = 0;
+  /** True while the task waits for its next job (a release wakes it, the probe sees JobRelease). */
+  awaitingRelease = false;
+  /** Nominal release time of the current job, in cycles. */
+  releaseCycles = 0;
+  /** Scheduler-lock depth of the task (the paper's non-preemptive final part of a job). */
+  lockDepth = 0;
+  /** The task yielded: an equal-priority task may take the CPU at the next scheduling point. */
+  yielding = false;
+  /** What the task continues with after its pending OS_Sched (set by the service that calls it). */
+  continuation: (() => void) | undefined = undefined;
+  /** Cycles the task runs when it gets the CPU back inside that OS_Sched (return path of the service). */
+  resumeCycles = 0;
+
+  constructor(
+    /** Index in the workload's task list (the probe subject); the idle task's is set to the task count. */
+    public index: number,
+    readonly name: string,
+    /** The task's own priority (0 most urgent). */
+    public basePriority: number,
+    /** The execution context, or undefined for the idle task (the CPU idles). */
+    readonly ctx: ExecContext | undefined,
+  ) {
+    this.priority = basePriority;
+    this.threshold = basePriority;
+    this.baseThreshold = basePriority;
+  }
+}
+
+/**
+ * The fields of a TCB as a small kernel lays it out: stack pointer, links, priority, state, delay.
+ * Designs append their own (a deadline for EDF, a slice counter for round robin).
+ */
+export const CORE_TCB_FIELDS: readonly Field[] = [
+  { name: 'stackPtr', type: 'ptr' },
+  { name: 'next', type: 'ptr' },
+  { name: 'prev', type: 'ptr' },
+  { name: 'eventPtr', type: 'ptr' },
+  { name: 'delay', type: 'u16' },
+  { name: 'status', type: 'u8' },
+  { name: 'priority', type: 'u8' },
+  { name: 'basePriority', type: 'u8' },
+];

@@ -1,0 +1,58 @@
+import type { Step, Workload } from '../../workloads/types.ts';
+import type { OsProfile, ProfileServices } from '../profiles/types.ts';
+
+/** A workload the chosen profile cannot run; the message names the field and the rule. */
+export class ProfileLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfileLimitError';
+  }
+}
+
+const SERVICE_OF_STEP: Partial<Record<Step['op'], { service: keyof ProfileServices | 'queue-or-mailbox'; what: string }>> = {
+  take: { service: 'semaphore', what: 'semaphores' },
+  give: { service: 'semaphore', what: 'semaphores' },
+  lock: { service: 'mutex', what: 'mutexes' },
+  unlock: { service: 'mutex', what: 'mutexes' },
+  send: { service: 'queue-or-mailbox', what: 'message queues or mailboxes' },
+  receive: { service: 'queue-or-mailbox', what: 'message queues or mailboxes' },
+  wait: { service: 'flags', what: 'event flags' },
+  set: { service: 'flags', what: 'event flags' },
+};
+
+/** Throws ProfileLimitError when `w` exceeds `p`'s task or priority limits or uses a service `p` lacks. */
+export function checkWorkloadFitsProfile(w: Workload, p: OsProfile): void {
+  if (w.tasks.length > p.maxTasks) {
+    throw new ProfileLimitError(`tasks: ${w.tasks.length} tasks exceed profile ${p.id}'s limit of ${p.maxTasks} application tasks`);
+  }
+  const seen = new Map<number, string>();
+  w.tasks.forEach((t, i) => {
+    if (!Number.isInteger(t.priority) || t.priority < 0 || t.priority >= p.priorities) {
+      throw new ProfileLimitError(`tasks[${i}].priority: ${t.priority} is outside profile ${p.id}'s ${p.priorities} priorities (0..${p.priorities - 1})`);
+    }
+    const other = seen.get(t.priority);
+    if (other !== undefined && !p.samePriority && p.design !== 'edf') {
+      throw new ProfileLimitError(`tasks[${i}].priority: ${t.priority} is already task "${other}"'s; profile ${p.id} gives every task its own priority`);
+    }
+    seen.set(t.priority, t.name);
+    if (t.preemptionThreshold !== undefined && (t.preemptionThreshold < 0 || t.preemptionThreshold > t.priority)) {
+      throw new ProfileLimitError(`tasks[${i}].preemptionThreshold: ${t.preemptionThreshold} must be between 0 and the task's priority ${t.priority}`);
+    }
+    t.body.forEach((s, j) => {
+      const need = SERVICE_OF_STEP[s.op];
+      if (need === undefined) return;
+      const has = need.service === 'queue-or-mailbox' ? p.services.queue || p.services.mailbox : p.services[need.service];
+      if (!has) throw new ProfileLimitError(`tasks[${i}].body[${j}].op: "${s.op}" needs ${need.what}, which profile ${p.id} does not offer`);
+    });
+  });
+  const r = w.resources;
+  r?.mutexes?.forEach((m, i) => {
+    const protocol = m.protocol ?? p.inversion[0];
+    if (protocol === undefined || !p.inversion.includes(protocol)) {
+      throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "${protocol ?? 'none'}" is not offered by profile ${p.id} (offers: ${p.inversion.join(', ') || 'none'})`);
+    }
+  });
+  r?.mailboxes?.forEach((_, i) => {
+    if (!p.services.mailbox) throw new ProfileLimitError(`resources.mailboxes[${i}]: profile ${p.id} has no mailboxes`);
+  });
+}

@@ -1,0 +1,70 @@
+import type { DesignId } from '../types.ts';
+
+/** The tick strategies a profile can choose (folder `kernels/timers/`). */
+export type TimerStrategyId = 'tick-scan' | 'sleep-queue' | 'timer-info-queue' | 'delta-list';
+
+/** Kernel services a profile offers (the paper's Table 1 rows on synchronisation and communication). */
+export interface ProfileServices {
+  readonly semaphore: boolean;
+  readonly mutex: boolean;
+  readonly queue: boolean;
+  readonly mailbox: boolean;
+  readonly flags: boolean;
+}
+
+/** The configuration the footprint's RAM is stated for. */
+export interface ReferenceConfig {
+  /** Application tasks (the idle task is added). */
+  readonly tasks: number;
+  /** Stack per task beyond the saved context frame (locals and call depth of a task body). */
+  readonly stackBytesBeyondFrame: number;
+  /** Objects of each kind the configuration declares. */
+  readonly semaphores: number;
+  readonly mutexes: number;
+  readonly queues: number;
+  readonly queueCapacity: number;
+  readonly flagGroups: number;
+  readonly source: string;
+}
+
+/**
+ * An OS profile: one of the paper's five kernels (or MOS) as a configuration of a design. Every
+ * field the paper gives cites it in `cites`; everything else is listed in `assumptions`.
+ */
+export interface OsProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly design: DesignId;
+  /** For `sorted-list`: a linked list (Webit) or an array table with shifting (iDCX). */
+  readonly layout?: 'linked' | 'array';
+  readonly preemptive: boolean;
+  readonly priorities: number;
+  /** Most application tasks the kernel accepts. */
+  readonly maxTasks: number;
+  readonly priorityChange: 'static' | 'dynamic';
+  readonly samePriority: boolean;
+  /** Time slice among equal priorities, in ticks; undefined: none. */
+  readonly timeSliceTicks: number | undefined;
+  readonly timer: TimerStrategyId;
+  readonly services: ProfileServices;
+  readonly inversion: readonly ('inheritance' | 'ceiling')[];
+  /** Whether kernel-aware ISRs let interrupts nest (the engine's `nestedInterrupts`). */
+  readonly nestedInterrupts: boolean;
+  readonly reference: ReferenceConfig;
+  /** Sentences of the paper (Wang et al., JSEA 2010) the profile follows. */
+  readonly cites: readonly string[];
+  /** What the paper does not say and the profile had to choose. */
+  readonly assumptions: readonly string[];
+}
+
+/** The reference configuration kbench states RAM for: the paper's largest sweep point (8 tasks). */
+export const PAPER_REFERENCE: ReferenceConfig = {
+  tasks: 8,
+  stackBytesBeyondFrame: 64,
+  semaphores: 2,
+  mutexes: 1,
+  queues: 1,
+  queueCapacity: 8,
+  flagGroups: 1,
+  source: "the paper's Figs. 1-2 run 1 to 8 tasks; 64 bytes of locals per task and a few objects are kbench's assumption",
+};

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { price } from '../hardware/block.ts';
+import { avr, m4 } from '../hardware/targets/index.ts';
+import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
+import { periodic, workload } from './core/test-workloads.ts';
+import { bootSystem, DESIGNS, footprint, getDesign, getProfile, kernelCosts, PROFILES } from './registry.ts';
+
+describe('registry', () => {
+  it('lists every core design and the five paper profiles, and names the known ids for an unknown one', () => {
+    expect(DESIGNS.map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf']);
+    expect(PROFILES.map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2']);
+    expect(() => getDesign('nope')).toThrow(/known designs are table-driven/);
+    expect(() => getProfile('nope')).toThrow(/known profiles are webit/);
+  });
+
+  it('every profile cites the paper and lists its assumptions', () => {
+    for (const p of PROFILES) {
+      expect(p.cites.length).toBeGreaterThan(0);
+      expect(p.assumptions.length).toBeGreaterThan(0);
+      expect(p.cites.some((c) => c.startsWith('Table 1'))).toBe(true);
+    }
+  });
+});
+
+describe('footprints are derived from blocks and layouts', () => {
+  it('every profile has nonzero code and RAM on both targets', () => {
+    for (const p of PROFILES) {
+      for (const t of [avr, m4]) {
+        const f = footprint(p, t);
+        expect(f.codeBytes).toBeGreaterThan(0);
+        expect(f.ramBytes).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('code is the sum of its breakdown, and the services part equals the bytes of the blocks the profile includes', () => {
+    const f = footprint('ucos2', avr);
+    const sum = Object.entries(f.breakdown).filter(([k]) => k.startsWith('code:')).reduce((a, [, v]) => a + v, 0);
+    expect(f.codeBytes).toBe(sum);
+    const blocks = new Set(Object.values(CORE_SERVICE_BLOCKS).flat());
+    // ucos2 has every service but time slicing: its services are every block except the slice ones.
+    for (const b of CORE_SERVICE_BLOCKS.timeSlice) blocks.delete(b);
+    const bytes = [...blocks].reduce((a, b) => a + price(b, avr).bytes, 0);
+    expect(f.breakdown['code:services']).toBe(bytes);
+  });
+
+  it("the table-driven design pays the 256-byte OSUnMapTbl on the AVR but not on the M4, which has CLZ", () => {
+    expect(footprint('ucos2', avr).breakdown['code:flash-tables']).toBe(256);
+    expect(footprint('ucos2', m4).breakdown['code:flash-tables']).toBe(0);
+    expect(footprint('webit', avr).breakdown['code:flash-tables']).toBe(0);
+  });
+
+  it('TCBs take more RAM on the 32-bit M4 (4-byte pointers) than on the AVR', () => {
+    for (const p of PROFILES) expect(footprint(p, m4).breakdown['ram:tcbs']).toBeGreaterThan(footprint(p, avr).breakdown['ram:tcbs'] as number);
+  });
+
+  it("sizes RAM for a workload from its tasks' stacks and its declared objects", () => {
+    const one = workload([periodic('a', 1, 10_000, [], { stackBytes: 120 })], { resources: { queues: [{ name: 'q', capacity: 4 }] } });
+    const two = workload([...one.tasks, periodic('b', 2, 10_000, [], { stackBytes: 200 })], { resources: one.resources });
+    const f1 = footprint('ucos2', avr, one);
+    const f2 = footprint('ucos2', avr, two);
+    const tcb = (f1.breakdown['ram:tcbs'] as number) / 2; // one task + idle
+    // A second task costs its own stack and one more TCB, nothing else.
+    expect(f2.ramBytes - f1.ramBytes).toBe(200 + tcb);
+    // Four queue slots of one pointer each (2 bytes on the AVR) beside the queue's control block.
+    const noSlots = footprint('ucos2', avr, workload(one.tasks, { resources: { queues: [{ name: 'q', capacity: 0 }] } }));
+    expect(f1.ramBytes - noSlots.ramBytes).toBe(4 * 2);
+  });
+
+  it('a profile without a service does not pay for its code', () => {
+    // Webit has no semaphores (Table 1): removing the flags service from uC/OS-II costs less code too.
+    const ucos2 = getProfile('ucos2');
+    const noFlags = { ...ucos2, services: { ...ucos2.services, flags: false } };
+    expect(footprint(noFlags, avr).codeBytes).toBeLessThan(footprint(ucos2, avr).codeBytes);
+  });
+});
+
+describe('kernel costs', () => {
+  it('price a switch as at least a save and a restore, on both targets', () => {
+    for (const p of PROFILES) {
+      for (const t of [avr, m4]) {
+        const c = kernelCosts(p, t, 8);
+        expect(c.switchCycles).toBeGreaterThan(0);
+        expect(c.longestCriticalSectionCycles).toBeGreaterThan(0);
+        expect(c.isrEntryCycles).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('workloads a profile cannot run are refused with the field named', () => {
+  const one = (priority: number) => periodic('a', priority, 10_000, [{ op: 'compute', cycles: 100 }]);
+
+  it('too many tasks', () => {
+    const w = workload(Array.from({ length: 9 }, (_, i) => periodic(`t${i}`, i % 5, 10_000, [{ op: 'compute', cycles: 10 }])));
+    expect(() => bootSystem({ target: avr, workload: w, profile: 'idcx' })).toThrow(/^tasks: 9 tasks exceed profile idcx's limit of 8/);
+  });
+
+  it('a priority outside the profile', () => {
+    expect(() => bootSystem({ target: avr, workload: workload([one(6)]), profile: 'worix' })).toThrow(/tasks\[0\]\.priority: 6 is outside profile worix's 6 priorities/);
+  });
+
+  it('a shared priority where the profile forbids it', () => {
+    expect(() => bootSystem({ target: avr, workload: workload([one(3), periodic('b', 3, 10_000, [])]), profile: 'ucos2' })).toThrow(/tasks\[1\]\.priority: 3 is already task "a"'s/);
+  });
+
+  it('a service the profile lacks', () => {
+    const w = workload([periodic('a', 1, 10_000, [{ op: 'take', semaphore: 's' }])], { resources: { semaphores: [{ name: 's', initial: 1 }] } });
+    expect(() => bootSystem({ target: avr, workload: w, profile: 'webit' })).toThrow(/tasks\[0\]\.body\[0\]\.op: "take" needs semaphores, which profile webit does not offer/);
+  });
+
+  it('a mutex protocol the profile lacks', () => {
+    const w = workload([one(1)], { resources: { mutexes: [{ name: 'm', protocol: 'ceiling' }] } });
+    expect(() => bootSystem({ target: avr, workload: w, profile: 'worix' })).toThrow(/resources\.mutexes\[0\]\.protocol: "ceiling" is not offered by profile worix/);
+  });
+
+  it('an unknown object name', () => {
+    const w = workload([periodic('a', 1, 10_000, [{ op: 'take', semaphore: 'nope' }])]);
+    expect(() => bootSystem({ target: avr, workload: w, profile: 'ucos2' })).toThrow(/tasks\[0\]\.body\[0\]\.semaphore: unknown semaphore "nope"/);
+  });
+
+  it('a period that is not a whole number of ticks', () => {
+    expect(() => bootSystem({ target: avr, workload: workload([periodic('a', 1, 1500, [])]), profile: 'ucos2' })).toThrow(/tasks\[0\]\.trigger\.periodUs: 1500 us is not a whole number/);
+  });
+});

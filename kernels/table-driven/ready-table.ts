@@ -1,0 +1,101 @@
+import { block } from '../../hardware/block.ts';
+import type { Target } from '../../hardware/target.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import { fieldTypeBytes } from '../core/layout.ts';
+import { priceAll } from '../core/pricing.ts';
+import type { ReadyStructure } from '../core/structures.ts';
+import type { Tcb } from '../core/tcb.ts';
+
+/*
+ * uC/OS-II's ready table (os_core.c): OSRdyGrp has bit y set when group y (priorities 8y..8y+7)
+ * holds a ready task; OSRdyTbl[y] has bit x set for priority 8y+x. OS_SchedNew finds the highest
+ * ready priority with two lookups of the 256-entry OSUnMapTbl (the `clz` micro-op: LPM on the AVR,
+ * CLZ on the M4), so pick-next costs the same whatever the number of tasks. Insert and remove are
+ * two bit operations. Each priority slot holds a FIFO of TCBs (uC/OS-II allows one task per
+ * priority; the FIFO only serves a raised priority that meets its owner's own, and time slicing in
+ * profiles that allow equal priorities).
+ */
+const blocks = {
+  insert: block('rdy-insert', ['load8.idx', 'load8.abs', 'alu8', 'store8.abs', 'load8.idx', 'load8.idx', 'aluPtr', 'load8.idx', 'alu8', 'store8.idx'], 'OSRdyGrp |= ptcb->OSTCBBitY; OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX'),
+  remove: block('rdy-remove', ['load8.idx', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.taken', 'load8.idx', 'load8.abs', 'alu8', 'store8.abs'], 'if ((OSRdyTbl[y] &= ~bitx) == 0) OSRdyGrp &= ~bity'),
+  pick: block('sched-new', ['load8.abs', 'clz', 'move8', 'aluPtr', 'load8.idx', 'clz', 'alu8', 'alu8', 'alu8', 'store8.abs', 'load8.abs', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.abs'], 'OS_SchedNew: y = OSUnMapTbl[OSRdyGrp]; OSPrioHighRdy = (y << 3) + OSUnMapTbl[OSRdyTbl[y]]; OSTCBHighRdy = OSTCBPrioTbl[OSPrioHighRdy]'),
+  fifoLink: block('prio-fifo-link', ['loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx'], 'link the TCB behind an equal-priority one (same-priority profiles)'),
+  waitInsert: block('event-wait-insert', ['load8.idx', 'load8.idx', 'alu8', 'store8.idx', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx'], 'OS_EventTaskWait: pevent->OSEventTbl[y] |= bitx; pevent->OSEventGrp |= bity'),
+};
+
+/** The table-driven ready structure for `priorities` levels (at most 64 in uC/OS-II). */
+export function readyTable(target: Target, priorities: number): ReadyStructure {
+  const c = priceAll(blocks, target);
+  const groups = Math.ceil(priorities / 8);
+  const fifo: Tcb[][] = Array.from({ length: priorities }, () => []);
+  let grp = 0;
+  const tbl = new Array<number>(groups).fill(0);
+  let pickCycles = 0;
+  const self: ReadyStructure = {
+    blocks: Object.values(blocks),
+    globals: [
+      { name: 'OSRdyGrp', type: 'u8' },
+      { name: 'OSRdyTbl', type: 'u8', count: groups },
+      { name: 'OSTCBPrioTbl', type: 'ptr', count: priorities },
+      { name: 'OSPrioCur', type: 'u8' },
+      { name: 'OSPrioHighRdy', type: 'u8' },
+    ],
+    tcbFields: [
+      { name: 'OSTCBX', type: 'u8' },
+      { name: 'OSTCBY', type: 'u8' },
+      { name: 'OSTCBBitX', type: 'u8' },
+      { name: 'OSTCBBitY', type: 'u8' },
+    ],
+    // The unmap table's 256 one-byte entries, in flash, only where the core lacks CLZ.
+    flashTableBytes: target.hasClz ? 0 : (1 << 8) * fieldTypeBytes('u8', target),
+    insert(t: Tcb): Cycles {
+      const list = fifo[t.priority] as Tcb[];
+      list.push(t);
+      const y = t.priority >> 3;
+      tbl[y] = (tbl[y] as number) | (1 << (t.priority & 7));
+      grp |= 1 << y;
+      return list.length > 1 ? c.insert + c.fifoLink : c.insert;
+    },
+    remove(t: Tcb): Cycles {
+      const list = fifo[t.priority] as Tcb[];
+      const i = list.indexOf(t);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) {
+        const y = t.priority >> 3;
+        tbl[y] = (tbl[y] as number) & ~(1 << (t.priority & 7));
+        if (tbl[y] === 0) grp &= ~(1 << y);
+      }
+      return c.remove;
+    },
+    pick(): Tcb | undefined {
+      pickCycles = c.pick;
+      if (grp === 0) return undefined;
+      const y = lowestBit(grp);
+      const x = lowestBit(tbl[y] as number);
+      return (fifo[(y << 3) + x] as Tcb[])[0];
+    },
+    get pickCycles(): Cycles {
+      return pickCycles;
+    },
+    rotate(t: Tcb): Cycles {
+      const list = fifo[t.priority] as Tcb[];
+      const i = list.indexOf(t);
+      if (i >= 0 && list.length > 1) {
+        list.splice(i, 1);
+        list.push(t);
+      }
+      return c.fifoLink;
+    },
+    precedes: (a, b) => a.priority < b.priority,
+    ties: (a, b) => a.priority === b.priority,
+    waitInsertCycles: () => c.waitInsert,
+    worstPickCycles: () => c.pick,
+    worstInsertCycles: () => c.insert + c.fifoLink,
+  };
+  return self;
+}
+
+/** Index of the lowest set bit of a nonzero byte (what OSUnMapTbl returns). */
+function lowestBit(x: number): number {
+  return 31 - Math.clz32(x & -x);
+}
