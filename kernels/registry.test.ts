@@ -2,22 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { price } from '../hardware/block.ts';
 import { avr, m4 } from '../hardware/targets/index.ts';
 import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
+import { PAPER_PROFILES } from './profiles/index.ts';
 import { periodic, workload } from './core/test-workloads.ts';
 import { bootSystem, DESIGNS, footprint, getDesign, getProfile, kernelCosts, PROFILES } from './registry.ts';
 
 describe('registry', () => {
-  it('lists every core design and the five paper profiles, and names the known ids for an unknown one', () => {
-    expect(DESIGNS.map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf']);
-    expect(PROFILES.map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2']);
+  it('lists every design and the six profiles, and names the known ids for an unknown one', () => {
+    expect(DESIGNS.map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'mos']);
+    expect(PROFILES.map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos']);
     expect(() => getDesign('nope')).toThrow(/known designs are table-driven/);
     expect(() => getProfile('nope')).toThrow(/known profiles are webit/);
   });
 
-  it('every profile cites the paper and lists its assumptions', () => {
+  it('every profile cites its source (the paper, or the MOS seed) and lists its assumptions', () => {
     for (const p of PROFILES) {
       expect(p.cites.length).toBeGreaterThan(0);
       expect(p.assumptions.length).toBeGreaterThan(0);
-      expect(p.cites.some((c) => c.startsWith('Table 1'))).toBe(true);
+      const source = p.id === 'mos' ? 'seed 000' : 'Table 1';
+      expect(p.cites.some((c) => c.startsWith(source)), p.id).toBe(true);
     }
   });
 });
@@ -51,7 +53,7 @@ describe('footprints are derived from blocks and layouts', () => {
   });
 
   it('TCBs take more RAM on the 32-bit M4 (4-byte pointers) than on the AVR', () => {
-    for (const p of PROFILES) expect(footprint(p, m4).breakdown['ram:tcbs']).toBeGreaterThan(footprint(p, avr).breakdown['ram:tcbs'] as number);
+    for (const p of PAPER_PROFILES) expect(footprint(p, m4).breakdown['ram:tcbs']).toBeGreaterThan(footprint(p, avr).breakdown['ram:tcbs'] as number);
   });
 
   it("sizes RAM for a workload from its tasks' stacks and its declared objects", () => {
@@ -121,5 +123,18 @@ describe('workloads a profile cannot run are refused with the field named', () =
 
   it('a period that is not a whole number of ticks', () => {
     expect(() => bootSystem({ target: avr, workload: workload([periodic('a', 1, 1500, [])]), profile: 'ucos2' })).toThrow(/tasks\[0\]\.trigger\.periodUs: 1500 us is not a whole number/);
+  });
+});
+
+describe('MOS through the registry', () => {
+  it('boots like the core kernels and names its interrupt lines the same way', () => {
+    const w = workload([periodic('a', 0, 10_000, [{ op: 'compute', cycles: 500 }, { op: 'io-out' }])], {
+      ioLines: [{ name: 'uart', priority: 1, arrival: { kind: 'periodic', periodUs: 5000 }, isrCycles: 40 }],
+    });
+    const system = bootSystem({ target: avr, workload: w, profile: 'mos' });
+    system.run(avr.clockHz / 100);
+    expect(system.profile.design).toBe('mos');
+    expect([...system.lines.keys()]).toEqual(['tick', 'uart']);
+    expect(system.engine.now).toBe(avr.clockHz / 100);
   });
 });

@@ -7,6 +7,10 @@ import { coreKernelCosts } from './core/costs.ts';
 import type { CoreDesignSpec } from './core/design.ts';
 import { coreFootprint } from './core/footprint.ts';
 import { edf } from './edf/index.ts';
+import * as mosBlocks from './mos/blocks.ts';
+import { mosDesign } from './mos/design.ts';
+import type { MosSystem } from './mos/index.ts';
+import { mos } from './profiles/mos.ts';
 import { PAPER_PROFILES, ucos2, webit, worix } from './profiles/index.ts';
 import type { OsProfile } from './profiles/types.ts';
 import { roundRobin } from './round-robin/index.ts';
@@ -47,6 +51,13 @@ export interface KernelDesign {
   kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
 }
 
+/** MOS names its lines by kind; experiments look them up as the core kernels name them. */
+function withLineMap(system: MosSystem): KernelSystem & { lines: ReadonlyMap<string, number> } {
+  const lines = new Map<string, number>([['tick', system.lines.tick], ...system.lines.io]);
+  for (const [task, line] of system.lines.sporadic) lines.set(`release:${system.taskNames[task] ?? task}`, line);
+  return { run: (until: number) => system.run(until), taskNames: system.taskNames, lines };
+}
+
 function coreDesign(spec: CoreDesignSpec, defaultProfile: OsProfile): KernelDesign {
   return {
     id: spec.id,
@@ -71,16 +82,22 @@ export const edfProfile: OsProfile = {
   assumptions: ["Not one of the paper's kernels: uC/OS-II 128's limits, services and tick with an EDF ready list."],
 };
 
-/** Every design, one line each (MOS: its folder exports a KernelDesign and adds one line here). */
+/** Every design, one line each. */
 export const DESIGNS: readonly KernelDesign[] = [
   coreDesign(tableDriven, ucos2),
   coreDesign(sortedList, webit),
   coreDesign(roundRobin, worix),
   coreDesign(edf, edfProfile),
+  {
+    ...mosDesign,
+    defaultProfile: mos,
+    readyBlocks: () => Object.values(mosBlocks).flat(),
+    boot: (profile, options) => withLineMap(mosDesign.boot(profile, options)),
+  },
 ];
 
-/** Every OS profile: the paper's five (MOS adds its own line). */
-export const PROFILES: readonly OsProfile[] = [...PAPER_PROFILES];
+/** Every OS profile: the paper's five, then MOS. */
+export const PROFILES: readonly OsProfile[] = [...PAPER_PROFILES, mos];
 
 /** Looks a design up by id; throws naming the known ids. */
 export function getDesign(id: string): KernelDesign {
@@ -131,7 +148,7 @@ export function bootSystem(options: BootOptions): BootedSystem {
     engine = createEngine(profile, options.target, options.seed ?? 1, options.keepTrace ?? false);
   }
   const system = getDesign(profile.design).boot(profile, { engine, workload: options.workload, ...(options.tickPriority === undefined ? {} : { tickPriority: options.tickPriority }) });
-  const lines = 'lines' in system ? (system as CoreSystem).lines : new Map<string, number>();
+  const lines = 'lines' in system && system.lines instanceof Map ? (system as CoreSystem).lines : new Map<string, number>();
   return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines };
 }
 
