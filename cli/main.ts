@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { overheadsFor } from '../experiments/overheads.ts';
 import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExperimentCommands } from './commands/experiments.ts';
@@ -23,7 +24,7 @@ program
 
 registerHardwareCommands(program);
 registerDemoCommand(program);
-registerAnalyzeCommand(program);
+registerAnalyzeCommand(program, overheadsFor);
 registerSchemaCommand(program);
 registerExperimentCommands(program);
 registerReportCommand(program);

@@ -31,7 +31,16 @@ describe('kbench analyze and kbench schema', () => {
 
   it('exits with code 2 for an unknown policy or an unavailable profile', () => {
     expect(kbench('analyze', '--workload', 'meter', '--policy', 'rm').status).toBe(2);
-    expect(kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos-ii').status).toBe(2);
+    const unknown = kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos-ii');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--profile: unknown profile "ucos-ii"/);
+  });
+
+  it('folds the priced kernel costs of a registered profile into the bounds', () => {
+    const plain = JSON.parse(kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--json').stdout);
+    const withKernel = JSON.parse(kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos2', '--target', 'avr', '--json').stdout);
+    expect(withKernel.overheadAware).toBe(true);
+    expect(withKernel.tasks[0].wcrtCycles).toBeGreaterThan(plain.tasks[0].wcrtCycles);
   });
 
   it('writes the JSON Schema of workload files', () => {

@@ -58,7 +58,12 @@ function runAnalyze(opts: AnalyzeOptions, resolveOverheads: OverheadResolver | u
   let overheads: KernelOverheads | undefined;
   if (opts.profile !== undefined) {
     if (resolveOverheads === undefined) throw new InputError('--profile: no kernel profiles are registered with this command yet');
-    overheads = resolveOverheads(opts.profile, target, workload);
+    try {
+      overheads = resolveOverheads(opts.profile, target, workload);
+    } catch (e) {
+      if (e instanceof RangeError) throw new InputError(`--profile: ${e.message}`);
+      throw e;
+    }
   }
   return analyzeWorkload(workload, { policy: opts.policy as Policy, variant: opts.variant as Variant, target, ...(overheads === undefined ? {} : { overheads }) });
 }
