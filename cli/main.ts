@@ -6,6 +6,7 @@ import { registerExperimentCommands } from './commands/experiments.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
 import { registerSchemaCommand } from './commands/schema.ts';
 import { registerReportCommand } from './commands/report.ts';
+import { registerRunCommand } from './commands/run.ts';
 import { registerKernelsCommand } from './commands/kernels.ts';
 import { ExitCode, InputError } from './exit-codes.ts';
 
@@ -28,6 +29,7 @@ registerAnalyzeCommand(program, overheadsFor);
 registerSchemaCommand(program);
 registerExperimentCommands(program);
 registerReportCommand(program);
+registerRunCommand(program);
 registerKernelsCommand(program);
 
 try {

@@ -15,6 +15,8 @@ export interface RunRequest {
   readonly target: Target;
   readonly seed: number;
   readonly durationMs: number;
+  /** Let interrupts nest, as the profile's kernel-aware ISRs do (`OsProfile.nestedInterrupts`). */
+  readonly nestedInterrupts?: boolean;
   /** Boots the system on the engine (e.g. `(engine) => bootSystem(design, workload, engine)`). */
   readonly boot: (engine: Engine) => KernelSystem;
   /**
@@ -37,7 +39,7 @@ export interface RunMetrics extends TraceMetrics {
 
 /** Boots, runs and measures one system. Pure and deterministic for a given request. */
 export function runAndMeasure(request: RunRequest): RunMetrics {
-  const engine = new Engine({ target: request.target, seed: request.seed });
+  const engine = new Engine({ target: request.target, seed: request.seed, nestedInterrupts: request.nestedInterrupts ?? false });
   // Attached before boot to see releases at time 0; the line ids are filled in once boot assigns them.
   const lines: (number | undefined)[] = [];
   const collector = new TraceMetricsCollector(engine, lines);

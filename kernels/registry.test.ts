@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { price } from '../hardware/block.ts';
+import { ProbeEvent } from '../hardware/probe.ts';
 import { avr, m4 } from '../hardware/targets/index.ts';
 import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
 import { PAPER_PROFILES } from './profiles/index.ts';
@@ -121,8 +122,21 @@ describe('workloads a profile cannot run are refused with the field named', () =
     expect(() => bootSystem({ target: avr, workload: w, profile: 'ucos2' })).toThrow(/tasks\[0\]\.body\[0\]\.semaphore: unknown semaphore "nope"/);
   });
 
-  it('a period that is not a whole number of ticks', () => {
-    expect(() => bootSystem({ target: avr, workload: workload([periodic('a', 1, 1500, [])]), profile: 'ucos2' })).toThrow(/tasks\[0\]\.trigger\.periodUs: 1500 us is not a whole number/);
+  it('a period shorter than one tick', () => {
+    expect(() => bootSystem({ target: avr, workload: workload([periodic('a', 1, 500, [])]), profile: 'ucos2' })).toThrow(/tasks\[0\]\.trigger\.periodUs: 500 us is shorter than one tick/);
+  });
+});
+
+describe('periods that are not a whole number of ticks', () => {
+  it('release each job at the first tick at or after its nominal release', () => {
+    const system = bootSystem({ target: avr, workload: workload([periodic('a', 1, 1500, [{ op: 'compute', cycles: 100 }])]), profile: 'ucos2', keepTrace: true });
+    system.run(Math.round(avr.clockHz * 0.0305));
+    const releases = system.engine.probe.trace().filter((e) => e.type === ProbeEvent.JobRelease && e.subject === 0);
+    // Job j at tick 1 + ceil(1.5 j), tick n firing at (n - 1) ms: 30.5 ms covers ticks 1..31, so j = 0..20.
+    expect(releases).toHaveLength(21);
+    const tickCycles = avr.clockHz / 1000;
+    const gaps = releases.slice(1, 5).map((e, i) => Math.round((e.time - (releases[i] as { time: number }).time) / tickCycles));
+    expect(gaps).toEqual([2, 1, 2, 1]);
   });
 });
 

@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
 import type { KernelOverheads } from '../../analysis/overheads.ts';
+import { runKbench } from '../run-kbench.ts';
 import { registerAnalyzeCommand } from './analyze.ts';
 
-const bin = fileURLToPath(new URL('../../bin/kbench.js', import.meta.url));
-const kbench = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const kbench = runKbench;
 
 describe('kbench analyze and kbench schema', () => {
   it('prints per-task bounds of the meter as JSON', () => {

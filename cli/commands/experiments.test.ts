@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runKbench } from '../run-kbench.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kbench-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function kbench(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/kbench.js', ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const kbench = runKbench;
 
 describe('kbench experiment commands', () => {
   it('exit 2 naming the option and the rule on bad input', () => {

@@ -48,13 +48,15 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
 /** uC/OS-II's OSEventCnt is 16 bits: the largest count a semaphore holds when the workload gives none. */
 const SEMAPHORE_COUNT_LIMIT = 0xffff;
 
-function wholeTicks(us: number, tickHz: number, field: string): number {
+/**
+ * A period in ticks, possibly fractional: a 62.5 ms period on a 1 ms tick releases its jobs at the
+ * first tick at or after each nominal release (62, 63, 62, 63 ... ticks apart), as a delay-until on
+ * a tick kernel does. Shorter than one tick cannot be released by the tick at all.
+ */
+function periodTicksOf(us: number, tickHz: number, field: string): number {
   const ticks = (us * tickHz) / 1e6;
-  const rounded = Math.round(ticks);
-  if (rounded < 1 || Math.abs(ticks - rounded) > 1e-9) {
-    throw new Error(`${field}: ${us} us is not a whole number (>= 1) of ticks at tickHz ${tickHz}`);
-  }
-  return rounded;
+  if (ticks < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
+  return ticks;
 }
 
 function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTable {
@@ -115,8 +117,9 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     let runner: TaskRunner;
     const trig = spec.trigger;
     if (trig.kind === 'periodic') {
-      const periodTicks = wholeTicks(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
-      const offsetTicks = trig.offsetUs === undefined || trig.offsetUs === 0 ? 0 : wholeTicks(trig.offsetUs, w.tickHz, `${field}.trigger.offsetUs`);
+      const periodTicks = periodTicksOf(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
+      // An offset lands on the first tick at or after it.
+      const offsetTicks = trig.offsetUs === undefined ? 0 : Math.ceil((trig.offsetUs * w.tickHz) / 1e6 - 1e-9);
       runner = new TaskRunner(kernel, steps, { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
     } else {
       const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);

@@ -17,7 +17,10 @@ const OP = Op;
 
 /** How a task's jobs are released. */
 export type Release =
-  /** Periodic: job j at tick `firstTick + j * periodTicks`, nominally at `tickCycles(tick)`. */
+  /**
+   * Periodic: job j at the first tick at or after `firstTick + j * periodTicks` (a period need not
+   * be a whole number of ticks), nominally at `tickCycles(tick)`.
+   */
   | { readonly kind: 'periodic'; readonly firstTick: number; readonly periodTicks: number }
   /** Released by a post to `signal` (an I/O line's ISR, or a sporadic source's). */
   | { readonly kind: 'signal'; readonly signal: Semaphore };
@@ -61,7 +64,7 @@ export class TaskRunner {
     const r = this.release;
     t.awaitingRelease = true;
     if (r.kind === 'periodic') {
-      const tick = r.firstTick + this.job * r.periodTicks;
+      const tick = r.firstTick + Math.ceil(this.job * r.periodTicks - 1e-9);
       this.job++;
       t.releaseCycles = this.tickCycles(tick);
       if (!this.kernel.delayUntil(t, tick, this.beginJob)) this.kernel.releaseNow(t);

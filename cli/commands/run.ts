@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { getTarget } from '../../hardware/targets/index.ts';
+import { resolveProfile, runProfile } from '../../experiments/run-profile.ts';
+import { loadWorkload } from '../../workloads/load.ts';
+import { InputError } from '../exit-codes.ts';
+import { printJson } from '../output.ts';
+
+interface RunOptions {
+  profile?: string;
+  design?: string;
+  target: string;
+  workload: string;
+  durationMs: string;
+  seed: string;
+  json?: boolean;
+}
+
+/** Turns a lookup or validation error into bad input naming the option. */
+function asInput<T>(option: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e instanceof Error && !(e instanceof TypeError)) throw new InputError(`${option}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** `kbench run`: one workload on one kernel and target, measured from the probe. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run a workload on a kernel profile (or design) and target; print the measured metrics')
+    .option('--profile <id>', 'OS profile: webit, worix, ukernel, idcx, ucos2, mos (or edf)')
+    .option('--design <id>', "kernel design, run with its default profile: table-driven, sorted-list, round-robin, edf, mos")
+    .requiredOption('--target <id>', 'target: avr, m4, m4-f407')
+    .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
+    .option('--duration-ms <n>', 'simulated milliseconds', '1000')
+    .option('--seed <n>', 'seed of the sporadic and random sources', '1')
+    .option('--json', 'print JSON')
+    .action((opts: RunOptions) => {
+      const durationMs = Number(opts.durationMs);
+      if (!Number.isFinite(durationMs) || durationMs <= 0) throw new InputError(`--duration-ms: must be a number > 0, got "${opts.durationMs}"`);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a whole number >= 0, got "${opts.seed}"`);
+      if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
+      const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile(opts.profile, opts.design));
+      const target = asInput('--target', () => getTarget(opts.target));
+      const workload = asInput('--workload', () => loadWorkload(opts.workload));
+      const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed }));
+      if (opts.json === true) return printJson(metrics);
+      const f = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : x.toFixed(2));
+      console.log(`kbench run: ${workload.name} on ${profile.id} (${profile.design}), ${target.id}, ${durationMs} ms simulated, seed ${seed}`);
+      console.log(`  max interrupt-disable time ${f(metrics.maxIrqOffUs)} us; interrupt latency max ${f(metrics.irqLatency.maxUs)} us, mean ${f(metrics.irqLatency.meanUs)} us`);
+      console.log(`  task switch min ${f(metrics.taskSwitch.minUs)} / mean ${f(metrics.taskSwitch.meanUs)} / max ${f(metrics.taskSwitch.maxUs)} us over ${metrics.taskSwitch.count}`);
+      const c = metrics.cpuPercent;
+      console.log(`  CPU task ${c.task}%, kernel ${c.kernel}%, ISR ${c.isr}%, idle ${c.idle}%; code ${metrics.codeBytes} B, RAM ${metrics.ramBytes} B`);
+      console.log('  task               releases   I/O delay min / mean / max (us)   jitter   misses');
+      for (const t of metrics.tasks) {
+        console.log(`  ${t.task.padEnd(18)} ${String(t.releases).padStart(8)}   ${f(t.ioDelay.minUs).padStart(9)} / ${f(t.ioDelay.meanUs).padStart(9)} / ${f(t.ioDelay.maxUs).padStart(9)}   ${f(t.ioJitterUs).padStart(7)}   ${t.deadlineMisses}`);
+      }
+    });
+}

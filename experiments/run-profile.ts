@@ -1,0 +1,44 @@
+import type { Target } from '../hardware/target.ts';
+import { bootSystem, footprint, getDesign, getProfile } from '../kernels/registry.ts';
+import type { OsProfile } from '../kernels/profiles/types.ts';
+import type { Workload } from '../workloads/types.ts';
+import { runAndMeasure, type RunMetrics } from './run-system.ts';
+
+/** What `kbench run` runs: a workload on a profile (or a design's default profile) on a target. */
+export interface ProfileRun {
+  readonly profile: OsProfile;
+  readonly target: Target;
+  readonly workload: Workload;
+  readonly durationMs: number;
+  readonly seed: number;
+}
+
+/** Resolves `--profile` or `--design` to a profile; throws RangeError naming the known ids. */
+export function resolveProfile(profileId: string | undefined, designId: string | undefined): OsProfile {
+  if ((profileId === undefined) === (designId === undefined)) throw new RangeError('give exactly one of a profile or a design');
+  return profileId !== undefined ? getProfile(profileId) : getDesign(designId as string).defaultProfile;
+}
+
+/** The interrupt line that releases each task (I/O lines and sporadic release lines), by task index. */
+function releaseLines(workload: Workload, lines: ReadonlyMap<string, number>): (number | undefined)[] {
+  return workload.tasks.map((t) => (t.trigger.kind === 'io' ? lines.get(t.trigger.line) : t.trigger.kind === 'sporadic' ? lines.get(`release:${t.name}`) : undefined));
+}
+
+/** Runs a workload on a kernel and measures it: metrics from the probe, code and RAM from the blocks. */
+export function runProfile(run: ProfileRun): RunMetrics & { readonly profile: string; readonly workload: string } {
+  let lines: ReadonlyMap<string, number> = new Map();
+  const metrics = runAndMeasure({
+    target: run.target,
+    seed: run.seed,
+    durationMs: run.durationMs,
+    nestedInterrupts: run.profile.nestedInterrupts,
+    boot: (engine) => {
+      const system = bootSystem({ engine, workload: run.workload, profile: run.profile });
+      lines = system.lines;
+      return system;
+    },
+    lineOfTask: () => releaseLines(run.workload, lines),
+    footprint: footprint(run.profile, run.target, run.workload),
+  });
+  return { profile: run.profile.id, workload: run.workload.name, ...metrics };
+}
