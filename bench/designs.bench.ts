@@ -5,6 +5,10 @@ import { msToCycles } from '../hardware/units.ts';
 import { installMeterDemo } from '../experiments/avr-meter-demo.ts';
 import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
 import type { KernelSystem } from '../kernels/types.ts';
+import type { OsProfile } from '../kernels/profiles/types.ts';
+import { bootSystem, DESIGNS } from '../kernels/registry.ts';
+import { loadWorkload } from '../workloads/load.ts';
+import type { Workload } from '../workloads/types.ts';
 
 /*
  * Host speed per kernel design on the AVR meter workload at a 1 kHz tick: engine events (steps)
@@ -35,8 +39,27 @@ const BENCH_SUBJECTS: readonly BenchSubject[] = [
       return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
     },
   },
+  ...DESIGNS.map((design) => ({ id: design.id, boot: (engine: Engine) => bootSystem({ engine, ...meterOn(design.defaultProfile) }) })),
 ];
 
+/**
+ * The meter workload on a design's default profile. The bench times a design's mechanisms, not a
+ * profile's limits: the profile is widened to the meter's 11 priorities and tasks (WORIX has 6);
+ * the meter's mutex takes the profile's own inversion protocol; and where the profile has no
+ * mutexes (MOS: one level never preempts itself, shared data goes over the bus) the lock/unlock
+ * steps are dropped.
+ */
+function meterOn(profile: OsProfile): { profile: OsProfile; workload: Workload } {
+  const meter = loadWorkload('meter');
+  const widened = { ...profile, priorities: Math.max(profile.priorities, meter.tasks.length), maxTasks: Math.max(profile.maxTasks, meter.tasks.length) };
+  const protocol = profile.inversion[0];
+  if (profile.services.mutex && protocol !== undefined) {
+    const mutexes = (meter.resources?.mutexes ?? []).map((m) => ({ ...m, protocol }));
+    return { profile: widened, workload: { ...meter, resources: { ...meter.resources, mutexes } } };
+  }
+  const noLocks = meter.tasks.map((t) => ({ ...t, body: t.body.filter((s) => s.op !== 'lock' && s.op !== 'unlock') }));
+  return { profile: widened, workload: { ...meter, tasks: noLocks, resources: { ...meter.resources, mutexes: [] } } };
+}
 
 /** One simulated second of a subject; returns the engine for its step count. */
 function simulate(subject: BenchSubject): Engine {
