@@ -7,6 +7,13 @@ import { Prng } from './prng.ts';
 import { PORT_BLOCKS, type PortBlockName, type Target } from './target.ts';
 import type { Cycles } from './units.ts';
 
+// Module constants: under tsx an imported enum member is read through a getter on every use.
+const KIND_TASK = SegmentKind.Task;
+const KIND_KERNEL = SegmentKind.Kernel;
+const KIND_ISR = SegmentKind.Isr;
+const EV_MASK_ON = ProbeEvent.MaskOn;
+const EV_MASK_OFF = ProbeEvent.MaskOff;
+
 /** Called when an interrupt's first handler instruction runs; queues the handler's segments on `isr`. */
 export type IsrHandler = (isr: ExecContext, engine: Engine) => void;
 
@@ -168,7 +175,7 @@ export class Engine {
       const masked = seg !== undefined && (seg.masked || (frame !== undefined && !this.nestedInterrupts));
       if (masked !== this.masked) {
         this.masked = masked;
-        this.probe.emit(masked ? ProbeEvent.MaskOn : ProbeEvent.MaskOff, this.now);
+        this.probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, this.now);
       }
       if (this.pendingCount > 0 && !masked && this.mayPreempt(frame)) {
         this.enterInterrupt(this.bestPending() as Line, this.entryCycles);
@@ -204,8 +211,8 @@ export class Engine {
   }
 
   private account(seg: Segment, cycles: Cycles): void {
-    if (seg.kind === SegmentKind.Task) this.cpu.task += cycles;
-    else if (seg.kind === SegmentKind.Kernel) this.cpu.kernel += cycles;
+    if (seg.kind === KIND_TASK) this.cpu.task += cycles;
+    else if (seg.kind === KIND_KERNEL) this.cpu.kernel += cycles;
     else this.cpu.isr += cycles;
   }
 
@@ -241,7 +248,7 @@ export class Engine {
     this.pendingCount--;
     const frame: IsrFrame = { line, exiting: false };
     this.frames.push(frame);
-    line.context.run(entryCycles, SegmentKind.Isr, true, line.onEntered);
+    line.context.run(entryCycles, KIND_ISR, true, line.onEntered);
   }
 
   /** The handler's segments are done: return from the interrupt, or tail-chain into the next one. */
@@ -261,6 +268,6 @@ export class Engine {
       return;
     }
     frame.exiting = true;
-    frame.line.context.run(this.exitCycles, SegmentKind.Isr, true);
+    frame.line.context.run(this.exitCycles, KIND_ISR, true);
   }
 }

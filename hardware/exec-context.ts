@@ -47,9 +47,11 @@ export class ExecContext {
 
   /** Drops the head segment (the engine calls this when it completes). */
   shift(): void {
+    this.segments[this.head] = undefined as unknown as Segment;
     this.head++;
-    if (this.head === this.segments.length) {
-      this.segments.length = 0;
+    // Compact only once the consumed prefix dominates, not on every drain (truncating is costly).
+    if (this.head >= 32 && this.head * 2 >= this.segments.length) {
+      this.segments.splice(0, this.head);
       this.head = 0;
     }
   }
@@ -58,6 +60,7 @@ export class ExecContext {
   get isEmpty(): boolean {
     return this.head === this.segments.length;
   }
+
 
   /** Cycles still queued. */
   pendingCycles(): Cycles {
