@@ -1,4 +1,4 @@
-import { InputError } from '../../cli/exit-codes.ts';
+import { ProfileLimitError } from '../core/validate.ts';
 import type { Engine } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { IrqSourceSpec } from '../../hardware/irq-sources.ts';
@@ -31,7 +31,7 @@ export interface BootMosOptions {
 }
 
 function fail(field: string, rule: string): never {
-  throw new InputError(`mos: ${field}: ${rule}`);
+  throw new ProfileLimitError(`mos: ${field}: ${rule}`);
 }
 
 /** Prices one body step on the engine's target. */

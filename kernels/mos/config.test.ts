@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../cli/exit-codes.ts';
+import { ProfileLimitError } from '../core/validate.ts';
 import { Engine } from '../../hardware/engine.ts';
 import { m4 } from '../../hardware/targets/index.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
@@ -18,7 +18,7 @@ function bootError(w: Workload, config?: MosConfig): string {
   try {
     bootMos({ engine: new Engine({ target: m4, seed: 1 }), workload: w, ...(config === undefined ? {} : { config }) });
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
+    expect(e).toBeInstanceOf(ProfileLimitError);
     return (e as Error).message;
   }
   throw new Error('expected bootMos to refuse the workload');

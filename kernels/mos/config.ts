@@ -1,4 +1,4 @@
-import { InputError } from '../../cli/exit-codes.ts';
+import { ProfileLimitError } from '../core/validate.ts';
 import type { Workload } from '../../workloads/types.ts';
 
 /**
@@ -95,7 +95,7 @@ const UNSUPPORTED_STEPS: Readonly<Record<string, string>> = {
 };
 
 function fail(field: string, rule: string): never {
-  throw new InputError(`mos: ${field}: ${rule}`);
+  throw new ProfileLimitError(`mos: ${field}: ${rule}`);
 }
 
 function wholeIn(field: string, value: number, min: number, max: number): void {
@@ -192,7 +192,7 @@ function mapBus(workload: Workload, places: readonly MosTaskPlace[]): MosBusObje
   });
 }
 
-/** Maps a workload onto modules, levels and groups; throws InputError naming the field on what MOS cannot run. */
+/** Maps a workload onto modules, levels and groups; throws ProfileLimitError naming the field on what MOS cannot run. */
 export function mapWorkload(workload: Workload, config: MosConfig = {}): MosMapping {
   if (workload.tasks.length === 0) fail('workload.tasks', 'needs at least one task');
   checkTasks(workload);
