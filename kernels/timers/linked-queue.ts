@@ -1,3 +1,5 @@
+import type { Cycles } from '../../hardware/units.ts';
+import type { SegmentPlan, TimerStrategy } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 
 /** A singly linked list of TCBs through `timerNext`, with a head pointer, as the C kernels keep it. */
@@ -31,4 +33,57 @@ export class TimerList {
     }
     return { index: -1, prev: undefined };
   }
+}
+
+/** Cycles of the priced paths of a queue walked whole at every tick. */
+export interface WalkedQueueCycles {
+  readonly head: Cycles;
+  readonly step: Cycles;
+  readonly unlink: Cycles;
+  readonly sleep: Cycles;
+  readonly cancelStep: Cycles;
+}
+
+/**
+ * The behaviour shared by WORIX's sleep queue and Webit's timer_info queue: sleepers pushed at the
+ * front of an unsorted list, the whole list walked with interrupts off at every tick, expired
+ * entries unlinked and woken. The two differ only in what one entry costs (their blocks).
+ */
+export function walkedQueue(c: WalkedQueueCycles): Pick<TimerStrategy, 'sleep' | 'cancel' | 'tick' | 'idleTickPlan'> {
+  const list = new TimerList();
+  return {
+    sleep(t: Tcb, ticks: number): Cycles {
+      t.delay = ticks;
+      list.pushFront(t);
+      return c.sleep;
+    },
+    cancel(t: Tcb): Cycles {
+      const { index, prev } = list.find(t);
+      if (index < 0) return c.head;
+      list.unlink(t, prev);
+      t.delay = 0;
+      return c.head + index * c.cancelStep + c.unlink;
+    },
+    tick(plan: SegmentPlan, wake: (t: Tcb) => Cycles): void {
+      let cycles = c.head;
+      let prev: Tcb | undefined;
+      let p = list.head;
+      while (p !== undefined) {
+        const next = p.timerNext;
+        cycles += c.step;
+        p.delay--;
+        if (p.delay === 0) {
+          list.unlink(p, prev);
+          cycles += c.unlink + wake(p);
+        } else {
+          prev = p;
+        }
+        p = next;
+      }
+      plan.add(cycles, true);
+    },
+    idleTickPlan(plan: SegmentPlan, taskCount: number): void {
+      plan.add(c.head + taskCount * c.step, true);
+    },
+  };
 }

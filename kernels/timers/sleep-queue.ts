@@ -1,10 +1,8 @@
 import { block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
-import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
-import type { SegmentPlan, TimerStrategy } from '../core/structures.ts';
-import type { Tcb } from '../core/tcb.ts';
-import { TimerList } from './linked-queue.ts';
+import type { TimerStrategy } from '../core/structures.ts';
+import { walkedQueue } from './linked-queue.ts';
 
 /*
  * WORIX: "sleep task and wake-up function were handled in the timer interrupt service" (paper 3.2);
@@ -24,43 +22,10 @@ const blocks = {
 /** WORIX's sleep queue, walked whole at every tick. */
 export function sleepQueue(target: Target): TimerStrategy {
   const c = priceAll(blocks, target);
-  const list = new TimerList();
   return {
     blocks: Object.values(blocks),
     globals: [{ name: 'sleep_queue', type: 'ptr' }],
     tcbFields: [{ name: 'sleepNext', type: 'ptr' }],
-    sleep(t: Tcb, ticks: number): Cycles {
-      t.delay = ticks;
-      list.pushFront(t);
-      return c.sleep;
-    },
-    cancel(t: Tcb): Cycles {
-      const { index, prev } = list.find(t);
-      if (index < 0) return c.head;
-      list.unlink(t, prev);
-      t.delay = 0;
-      return c.head + index * c.cancelStep + c.unlink;
-    },
-    tick(plan: SegmentPlan, wake: (t: Tcb) => Cycles): void {
-      let cycles = c.head;
-      let prev: Tcb | undefined;
-      let p = list.head;
-      while (p !== undefined) {
-        const next = p.timerNext;
-        cycles += c.step;
-        p.delay--;
-        if (p.delay === 0) {
-          list.unlink(p, prev);
-          cycles += c.unlink + wake(p);
-        } else {
-          prev = p;
-        }
-        p = next;
-      }
-      plan.add(cycles, true);
-    },
-    idleTickPlan(plan: SegmentPlan, taskCount: number): void {
-      plan.add(c.head + taskCount * c.step, true);
-    },
+    ...walkedQueue(c),
   };
 }

@@ -1,10 +1,8 @@
 import { block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
-import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
-import type { SegmentPlan, TimerStrategy } from '../core/structures.ts';
-import type { Tcb } from '../core/tcb.ts';
-import { TimerList } from './linked-queue.ts';
+import type { TimerStrategy } from '../core/structures.ts';
+import { walkedQueue } from './linked-queue.ts';
 
 /*
  * Webit 5.0: "the processed incident is not sleep queue in the timer interrupt of Webit 5.0, but the
@@ -28,7 +26,6 @@ const blocks = {
 /** Webit's timer_info queue: sleep and repeat counts per entry, every entry processed each tick. */
 export function timerInfoQueue(target: Target): TimerStrategy {
   const c = priceAll(blocks, target);
-  const list = new TimerList();
   return {
     blocks: Object.values(blocks),
     globals: [{ name: 'timer_info', type: 'ptr' }],
@@ -40,38 +37,6 @@ export function timerInfoQueue(target: Target): TimerStrategy {
       { name: 'infoRepeat', type: 'u8' },
       { name: 'infoFlags', type: 'u8' },
     ],
-    sleep(t: Tcb, ticks: number): Cycles {
-      t.delay = ticks;
-      list.pushFront(t);
-      return c.sleep;
-    },
-    cancel(t: Tcb): Cycles {
-      const { index, prev } = list.find(t);
-      if (index < 0) return c.head;
-      list.unlink(t, prev);
-      t.delay = 0;
-      return c.head + index * c.cancelStep + c.unlink;
-    },
-    tick(plan: SegmentPlan, wake: (t: Tcb) => Cycles): void {
-      let cycles = c.head;
-      let prev: Tcb | undefined;
-      let p = list.head;
-      while (p !== undefined) {
-        const next = p.timerNext;
-        cycles += c.step;
-        p.delay--;
-        if (p.delay === 0) {
-          list.unlink(p, prev);
-          cycles += c.unlink + wake(p);
-        } else {
-          prev = p;
-        }
-        p = next;
-      }
-      plan.add(cycles, true);
-    },
-    idleTickPlan(plan: SegmentPlan, taskCount: number): void {
-      plan.add(c.head + taskCount * c.step, true);
-    },
+    ...walkedQueue(c),
   };
 }
