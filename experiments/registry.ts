@@ -1,4 +1,6 @@
 import type { AnyExperiment } from './contract.ts';
+import { fig1 } from './fig1.ts';
+import { fig2 } from './fig2.ts';
 import { irqLatency } from './irq-latency.ts';
 import { portCosts } from './port-costs.ts';
 
@@ -6,7 +8,7 @@ import { portCosts } from './port-costs.ts';
  * Every experiment `kbench reproduce` runs, in run and report order. A new experiment is one file
  * in experiments/ plus one line here.
  */
-export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency];
+export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, fig1, fig2];
 
 /** Ids of the registered experiments, in order. */
 export const EXPERIMENT_IDS: readonly string[] = EXPERIMENTS.map((e) => e.id);
