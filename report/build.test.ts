@@ -31,6 +31,8 @@ describe('the report', () => {
     write(resultsDir, 'fig3', io('fixed-priority', ['webit', 'idcx']));
     write(resultsDir, 'fig4', [...io('dynamic-priority', ['worix', 'ukernel', 'ucos2']), ...io('fixed-priority', ['ucos2'])]);
     write(resultsDir, 'bounds', targets.flatMap((target) => PROFILES.flatMap((profile) => ['paper', 'corrected'].map((variant) => ({ target, profile, variant, taskSets: 100, violations: variant === 'paper' ? 7 : 0 })))));
+    // table1 has no target column: the mechanisms hold on every CPU.
+    write(resultsDir, 'table1', PROFILES.map((profile) => ({ profile, preemptive: 'yes' })));
     write(resultsDir, 'breakdown', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, utilisation: 0.7 }))));
 
     await buildReport({ resultsDir, paperDir });
@@ -46,6 +48,9 @@ describe('the report', () => {
     // idcx < worix < ukernel < webit < ucos2: the pairs worix-ukernel and every pair with ucos2 agree, 5 of 10.
     expect(report).toMatch(/### Claim 8: [^\n]*\n\nPaper: [^\n]*\*\*Partly reproduced\.\*\* [^\n]*5 of 10 pairs agree/);
     expect(report).not.toContain('Not yet measured: `fig1`');
+    // A target-free experiment is not missing on the M4; one whose rows are all avr (table2 here) is.
+    expect(report).toMatch(/Not yet measured on the M4: [^\n]*`table2`/);
+    expect(report).not.toMatch(/Not yet measured on the M4: [^\n]*`table1`/);
     expect(report).toMatch(/## Where kbench disagrees with the paper\n\n(- .*\n)*- \*\*Claim 8\*\* \(partly reproduced\)/);
 
     // The same results give the same bytes: a second build matches the first, figure for figure.
