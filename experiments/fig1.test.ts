@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fig1, SWEEP_PROFILES, SWEEP_TARGETS, SWEEP_TASKS } from './fig1.ts';
 import { fig2 } from './fig2.ts';
+import { CLAIMS } from '../report/claims.ts';
 import type { SleepWakeResult } from './sleep-wake-run.ts';
+import { table2 } from './table2.ts';
 
 function result(target: string, profile: string, tasks: number): SleepWakeResult {
   return { target, profile, tasks, maxIrqOffUs: tasks * 10, switchMinUs: 1, switchMeanUs: 2, switchMaxUs: 3, switches: 5 };
@@ -25,5 +27,20 @@ describe('fig1 and fig2', () => {
     expect(rows1.map((r) => Object.keys(r))).toEqual(units.map(() => ['target', 'profile', 'tasks', 'maxIrqOffUs']));
     expect(rows2.map((r) => Object.keys(r))).toEqual(units.map(() => ['target', 'profile', 'tasks', 'switchMeanUs', 'switchMinUs', 'switchMaxUs']));
     expect(rows1[2]).toEqual({ target: 'avr', profile: 'webit', tasks: 3, maxIrqOffUs: 30 });
+  });
+});
+
+describe('the claim verdicts on fig1, fig2 and table2 rows', () => {
+  it('judge claims 1-8 from these experiments\' rows, and find uKernel switching exactly as uC/OS-II does (same table-driven blocks)', () => {
+    const units = fig1.units('quick').filter((u) => u.target === 'avr');
+    const results = units.map((u) => fig1.runUnit({ ...u, durationMs: 5 }));
+    const t2 = table2.units('quick');
+    const set = new Map([
+      ['fig1', fig1.reduce(results, units, 'quick')],
+      ['fig2', fig2.reduce(results, units, 'quick')],
+      ['table2', t2.map((u) => table2.runUnit(u))],
+    ]);
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) expect(CLAIMS.find((c) => c.n === n)?.judge(set), `claim ${n}`).toBeDefined();
+    expect(CLAIMS.find((c) => c.n === 7)?.judge(set)?.text).toContain('1.00-1.00');
   });
 });
