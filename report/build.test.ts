@@ -31,13 +31,15 @@ describe('the report', () => {
     write(resultsDir, 'fig3', io('fixed-priority', ['webit', 'idcx']));
     write(resultsDir, 'fig4', [...io('dynamic-priority', ['worix', 'ukernel', 'ucos2']), ...io('fixed-priority', ['ucos2'])]);
     write(resultsDir, 'bounds', targets.flatMap((target) => PROFILES.flatMap((profile) => ['paper', 'corrected'].map((variant) => ({ target, profile, variant, taskSets: 100, violations: variant === 'paper' ? 7 : 0 })))));
+    // A null value (a benchmark the profile cannot run) draws no bar but must not break the chart.
+    write(resultsDir, 'indicators', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, indicator: 'rhealstone-task-switch', valueUs: profile === 'ucos2' ? null : 20, cycles: profile === 'ucos2' ? null : 160, note: 'n' }))));
     // table1 has no target column: the mechanisms hold on every CPU.
     write(resultsDir, 'table1', PROFILES.map((profile) => ({ profile, preemptive: 'yes' })));
     write(resultsDir, 'breakdown', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, utilisation: 0.7 }))));
 
     await buildReport({ resultsDir, paperDir });
 
-    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown']) {
+    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown', 'indicators-avr']) {
       expect(readFileSync(join(paperDir, 'figures', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
       // The PNG signature: \x89 P N G.
       expect([...readFileSync(join(paperDir, 'figures', `${id}.png`)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
