@@ -265,7 +265,7 @@ const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
   'port-costs': portCostFigures,
   'irq-latency': irqLatencyFigures,
   fig1: (rows) => tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', 'Longest masked interval per profile and task count (the paper plots 10-60 us on the ATmega128L).'),
-  fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', 'Mean switch time with its min-max range (the paper plots 15-45 us on the ATmega128L).', ['switchMinUs', 'switchMaxUs']),
+  fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', 'Mean switch time with its min-max range (the paper plots 15-45 us on the ATmega128L); where two profiles switch equally fast (uKernel and uC/OS-II run the same table-driven blocks) one line hides the other.', ['switchMinUs', 'switchMaxUs']),
   table2: table2Figures,
   fig3: (rows) => ioFigures('fig3', rows, 'iDCX 128 and Webit 5.0, fixed priority, 7 tasks: mean over the task sets with its 95% interval (the paper: delay 0-35 us, jitter 0-7).'),
   fig4: (rows) => ioFigures('fig4', rows, "WORIX, uKernel and uC/OS-II 128 in the paper's dynamic-priority framing, with uC/OS-II's fixed-priority framing beside it (the paper: delay 0-30 us, jitter 0-25)."),
