@@ -1,5 +1,5 @@
 import { InputError } from '../cli/exit-codes.ts';
-import { ProbeEvent, type ProbeListener } from '../hardware/probe.ts';
+import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
 import { RunningStat, SpanReducer } from '../hardware/reducers.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs, msToCycles } from '../hardware/units.ts';
@@ -78,7 +78,8 @@ function attachTo<L extends ProbeListener>(system: BootedSystem, listener: L): L
   return system.engine.probe.attach(listener);
 }
 
-const handover = (give: (typeof ProbeEvent)[keyof typeof ProbeEvent], take: (typeof ProbeEvent)[keyof typeof ProbeEvent]): Measure['attach'] => (system, profile) =>
+/** A handover measure; MOS's receivers never block, so there the span ends at the receiver's take. */
+const handover = (give: ProbeEventType, take: ProbeEventType): Measure['attach'] => (system, profile) =>
   attachTo(system, new HandoverReducer(give, take, profile.design !== 'mos'));
 
 /** Task-to-task switches: SwitchOut to SwitchIn, the idle task (subject = task count) left out. */
