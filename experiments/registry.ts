@@ -1,12 +1,17 @@
 import type { AnyExperiment } from './contract.ts';
+import { fig1 } from './fig1.ts';
+import { fig2 } from './fig2.ts';
+import { indicators } from './indicators.ts';
 import { irqLatency } from './irq-latency.ts';
 import { portCosts } from './port-costs.ts';
+import { table1 } from './table1.ts';
+import { table2 } from './table2.ts';
 
 /**
  * Every experiment `kbench reproduce` runs, in run and report order. A new experiment is one file
  * in experiments/ plus one line here.
  */
-export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency];
+export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, fig1, fig2, table1, table2, indicators];
 
 /** Ids of the registered experiments, in order. */
 export const EXPERIMENT_IDS: readonly string[] = EXPERIMENTS.map((e) => e.id);

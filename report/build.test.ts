@@ -31,11 +31,15 @@ describe('the report', () => {
     write(resultsDir, 'fig3', io('fixed-priority', ['webit', 'idcx']));
     write(resultsDir, 'fig4', [...io('dynamic-priority', ['worix', 'ukernel', 'ucos2']), ...io('fixed-priority', ['ucos2'])]);
     write(resultsDir, 'bounds', targets.flatMap((target) => PROFILES.flatMap((profile) => ['paper', 'corrected'].map((variant) => ({ target, profile, variant, taskSets: 100, violations: variant === 'paper' ? 7 : 0 })))));
+    // A null value (a benchmark the profile cannot run) draws no bar but must not break the chart.
+    write(resultsDir, 'indicators', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, indicator: 'rhealstone-task-switch', valueUs: profile === 'ucos2' ? null : 20, cycles: profile === 'ucos2' ? null : 160, note: 'n' }))));
+    // table1 has no target column: the mechanisms hold on every CPU.
+    write(resultsDir, 'table1', PROFILES.map((profile) => ({ profile, preemptive: 'yes' })));
     write(resultsDir, 'breakdown', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, utilisation: 0.7 }))));
 
     await buildReport({ resultsDir, paperDir });
 
-    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown']) {
+    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown', 'indicators-avr']) {
       expect(readFileSync(join(paperDir, 'figures', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
       // The PNG signature: \x89 P N G.
       expect([...readFileSync(join(paperDir, 'figures', `${id}.png`)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -46,6 +50,9 @@ describe('the report', () => {
     // idcx < worix < ukernel < webit < ucos2: the pairs worix-ukernel and every pair with ucos2 agree, 5 of 10.
     expect(report).toMatch(/### Claim 8: [^\n]*\n\nPaper: [^\n]*\*\*Partly reproduced\.\*\* [^\n]*5 of 10 pairs agree/);
     expect(report).not.toContain('Not yet measured: `fig1`');
+    // A target-free experiment is not missing on the M4; one whose rows are all avr (table2 here) is.
+    expect(report).toMatch(/Not yet measured on the M4: [^\n]*`table2`/);
+    expect(report).not.toMatch(/Not yet measured on the M4: [^\n]*`table1`/);
     expect(report).toMatch(/## Where kbench disagrees with the paper\n\n(- .*\n)*- \*\*Claim 8\*\* \(partly reproduced\)/);
 
     // The same results give the same bytes: a second build matches the first, figure for figure.

@@ -47,6 +47,15 @@ describe('claim verdicts', () => {
     expect(claim(8).judge(table2({ idcx: 5, worix: 4, ukernel: 3, webit: 2, ucos2: 1 }))).toMatchObject({ status: 'not reproduced', text: expect.stringContaining('0 of 10') });
   });
 
+  it('find claim 7 partly reproduced when uKernel switches exactly as fast as uC/OS-II: stable, but not above it', () => {
+    const rows: Row[] = ['ucos2', 'ukernel'].flatMap((profile) => [1, 8].map((tasks) => ({ target: 'avr', profile, tasks, switchMeanUs: 31, switchMinUs: 31, switchMaxUs: 31 })));
+    const verdict = claim(7).judge(new Map([['fig2', rows]]));
+    expect(verdict).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('so not "a little above"') });
+    // 10% slower than uC/OS-II at every count: both halves hold.
+    const slower = rows.map((r) => (r.profile === 'ukernel' ? { ...r, switchMeanUs: 34.1 } : r));
+    expect(claim(7).judge(new Map([['fig2', slower]]))?.status).toBe('reproduced');
+  });
+
   it('call a switch time stable within 10% of its mean and WORIX unstable when one task count spans 20-40 us', () => {
     const rows: Row[] = ['ucos2', 'worix'].flatMap((profile) =>
       [1, 2, 3].map((tasks) => ({ target: 'avr', profile, tasks, switchMeanUs: 30, switchMinUs: profile === 'worix' && tasks === 2 ? 20 : 29, switchMaxUs: profile === 'worix' && tasks === 2 ? 40 : 31 })),

@@ -17,6 +17,11 @@ const TICK_US = 1e6 / TICK_HZ;
 /** One counter increment and loop test on the AVR (a 32-bit add and compare), inferred. */
 const COUNT_CYCLES = 20;
 const count: Step = { op: 'compute', cycles: COUNT_CYCLES };
+/**
+ * A long count: 60000 loop passes, 150 ms on the 8 MHz AVR and, scaled by workloads/scaling.ts,
+ * over a millisecond on the 200 MHz Cortex-M4, so a 1 kHz tick always lands inside it (inferred).
+ */
+const LONG_COUNT_CYCLES = COUNT_CYCLES * 60_000;
 
 function periodic(name: string, priority: number, ticks: number, body: Step[], source: string): TaskSpec {
   return { name, priority, trigger: { kind: 'periodic', periodUs: ticks * TICK_US }, body, source };
@@ -36,7 +41,13 @@ export const MICROBENCHMARKS: Readonly<Record<string, () => Workload>> = {
   'rhealstone-preemption': () =>
     workload('rhealstone-preemption', 'Rhealstone 2: a tick-released high-priority task preempts a busy low-priority one.', [
       periodic('high', 0, 1, [count, { op: 'io-out' }], 'Kar and Porter 1989, preemption time'),
-      periodic('low', 1, 10, [{ op: 'compute', cycles: COUNT_CYCLES * 200 }], 'Kar and Porter 1989: the preempted task counts for most of 10 ticks (inferred)'),
+      periodic(
+        'low',
+        1,
+        200,
+        [{ op: 'compute', cycles: LONG_COUNT_CYCLES }],
+        'Kar and Porter 1989: the preempted task counts for long; LONG_COUNT_CYCLES spans ticks on every target, so ticks release the high task while it runs (inferred)',
+      ),
     ]),
   'rhealstone-interrupt-latency': () =>
     workload(
@@ -48,23 +59,36 @@ export const MICROBENCHMARKS: Readonly<Record<string, () => Workload>> = {
   'rhealstone-semaphore-shuffle': () =>
     workload(
       'rhealstone-semaphore-shuffle',
-      'Rhealstone 4: two tasks contend for one binary semaphore; the waiter runs when the holder gives it.',
+      'Rhealstone 4: the low task takes the semaphore, then wakes the high task, which asks for the semaphore and waits; the low task gives it back and the high task runs.',
       [
-        periodic('high', 0, 2, [{ op: 'take', semaphore: 's' }, count, { op: 'give', semaphore: 's' }], 'Kar and Porter 1989, semaphore shuffle'),
-        periodic('low', 1, 1, [{ op: 'take', semaphore: 's' }, { op: 'compute', cycles: COUNT_CYCLES * 10 }, { op: 'give', semaphore: 's' }], 'Kar and Porter 1989, semaphore shuffle'),
+        periodic('high', 0, 1, [{ op: 'take', semaphore: 'go' }, { op: 'take', semaphore: 's' }, count, { op: 'give', semaphore: 's' }], 'Kar and Porter 1989, semaphore shuffle'),
+        periodic(
+          'low',
+          1,
+          1,
+          [{ op: 'take', semaphore: 's' }, { op: 'give', semaphore: 'go' }, { op: 'compute', cycles: COUNT_CYCLES * 10 }, { op: 'give', semaphore: 's' }],
+          'Kar and Porter 1989, semaphore shuffle: the holder itself wakes the contender, so the contention happens on every target whatever its speed (inferred)',
+        ),
       ],
-      { resources: { semaphores: [{ name: 's', initial: 1, max: 1 }] } },
+      { resources: { semaphores: [{ name: 's', initial: 1, max: 1 }, { name: 'go', initial: 0, max: 1 }] } },
     ),
   'rhealstone-deadlock-break': () =>
     workload(
       'rhealstone-deadlock-break',
-      'Rhealstone 5: a low task holds a mutex a high task needs while a medium task is ready (priority inversion broken by inheritance).',
+      'Rhealstone 5: a low task holds a mutex and wakes a high task that needs it and a medium task that does not (priority inversion, broken by the kernel\'s protocol).',
       [
-        periodic('high', 0, 4, [{ op: 'lock', mutex: 'm' }, count, { op: 'unlock', mutex: 'm' }], 'Kar and Porter 1989, deadlock-break time'),
-        periodic('medium', 1, 4, [{ op: 'compute', cycles: COUNT_CYCLES * 20 }], 'Kar and Porter 1989'),
-        periodic('low', 2, 2, [{ op: 'lock', mutex: 'm' }, { op: 'compute', cycles: COUNT_CYCLES * 20 }, { op: 'unlock', mutex: 'm' }], 'Kar and Porter 1989'),
+        periodic('high', 0, 1, [{ op: 'wait', flags: 'go', mask: 1 }, { op: 'lock', mutex: 'm' }, count, { op: 'unlock', mutex: 'm' }], 'Kar and Porter 1989, deadlock-break time'),
+        periodic('medium', 1, 1, [{ op: 'wait', flags: 'go', mask: 2 }, { op: 'compute', cycles: COUNT_CYCLES * 20 }], 'Kar and Porter 1989'),
+        periodic(
+          'low',
+          2,
+          1,
+          [{ op: 'lock', mutex: 'm' }, { op: 'set', flags: 'go', mask: 3 }, { op: 'compute', cycles: COUNT_CYCLES * 20 }, { op: 'unlock', mutex: 'm' }],
+          'Kar and Porter 1989: the holder wakes both, so the high task meets the held mutex on every target whatever its speed (inferred)',
+        ),
       ],
-      { resources: { mutexes: [{ name: 'm', protocol: 'inheritance' }] } },
+      // No protocol named: each kernel uses its own (inheritance, or uC/OS-II's ceiling).
+      { resources: { mutexes: [{ name: 'm' }], eventFlags: [{ name: 'go' }] } },
     ),
   'rhealstone-message-latency': () =>
     workload(

@@ -1,0 +1,175 @@
+import { InputError } from '../cli/exit-codes.ts';
+import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
+import { RunningStat, SpanReducer } from '../hardware/reducers.ts';
+import { getTarget } from '../hardware/targets/index.ts';
+import { cyclesToUs, msToCycles } from '../hardware/units.ts';
+import { ProfileLimitError } from '../kernels/core/validate.ts';
+import { bootSystem, getProfile, type BootedSystem, type OsProfile } from '../kernels/registry.ts';
+import { SwitchSpanReducer } from '../kernels/switch-span.ts';
+import { MICROBENCHMARKS } from '../workloads/generators/microbench.ts';
+import type { Workload } from '../workloads/types.ts';
+import { defineExperiment, roundUs, type RunMode } from './contract.ts';
+import { SWEEP_PROFILES, SWEEP_TARGETS } from './fig1.ts';
+import { HandoverReducer, PreemptionReducer } from './indicator-reducers.ts';
+import { grid } from './unit-helpers.ts';
+
+/*
+ * The four Q/GDW 12180 kernel real-time indicators and the six Rhealstones, per profile and target:
+ * each benchmark's workload (workloads/generators/microbench.ts) runs on the kernel, and a reducer
+ * turns the probe's events into the span the benchmark names (mean over every occurrence). A
+ * profile that lacks what a workload needs (Webit and iDCX have no semaphores, uC/OS-II gives
+ * every task its own priority, MOS tasks cannot block) gets a null value with the kernel's own
+ * refusal as the note; so does a run in which the benchmark's situation never arose.
+ */
+
+/** The indicators in row order: the four Q/GDW 12180 indicators, then the six Rhealstones. */
+export const INDICATORS = [
+  'qgdw-task-switching',
+  'qgdw-channel-communication',
+  'qgdw-semaphore-shuffling',
+  'qgdw-signal-reception',
+  'rhealstone-task-switch',
+  'rhealstone-preemption',
+  'rhealstone-interrupt-latency',
+  'rhealstone-semaphore-shuffle',
+  'rhealstone-deadlock-break',
+  'rhealstone-message-latency',
+] as const;
+
+/** An indicator id (also its workload's name). */
+export type Indicator = (typeof INDICATORS)[number];
+
+/** Simulated time per run: the preemption benchmark's low task runs 150 ms per 200 ms job on the AVR. */
+const DURATION_MS: Record<RunMode, number> = { quick: 200, full: 1000 };
+
+/** One row: an indicator's mean over the run, or null with the reason. */
+export type IndicatorRow = {
+  readonly target: string;
+  readonly profile: string;
+  readonly indicator: string;
+  readonly valueUs: number | null;
+  readonly cycles: number | null;
+  readonly note: string;
+};
+
+interface IndicatorUnit {
+  readonly target: string;
+  readonly profile: string;
+  readonly indicator: Indicator;
+  readonly durationMs: number;
+}
+
+/** What an indicator measures, as its row note says it, and the reducer that measures it. */
+interface Measure {
+  readonly what: string;
+  /** Whether the span runs from a give to the task that waited for it. */
+  readonly handover?: boolean;
+  /** A reducer on the booted system, or a reason the benchmark cannot be run on this profile. */
+  attach(system: BootedSystem, profile: OsProfile): { stat: RunningStat } | string;
+}
+
+function taskIndex(workload: Workload, name: string): number {
+  const i = workload.tasks.findIndex((t) => t.name === name);
+  if (i < 0) throw new Error(`indicators: workload ${workload.name} has no task "${name}"`);
+  return i;
+}
+
+function attachTo<L extends ProbeListener>(system: BootedSystem, listener: L): L {
+  return system.engine.probe.attach(listener);
+}
+
+/** A handover measure; MOS's receivers never block, so there the span ends at the receiver's take. */
+const handover = (give: ProbeEventType, take: ProbeEventType): Measure['attach'] => (system, profile) =>
+  attachTo(system, new HandoverReducer(give, take, profile.design !== 'mos'));
+
+/** Task-to-task switches: SwitchOut to SwitchIn, the idle task (subject = task count) left out. */
+const taskSwitch: Measure['attach'] = (system) => attachTo(system, new SwitchSpanReducer(system.taskNames.length));
+
+const MEASURES: Readonly<Record<Indicator, Measure>> = {
+  'qgdw-task-switching': { what: 'task-to-task switch as the higher-priority task delays (SwitchOut to SwitchIn)', attach: taskSwitch },
+  'qgdw-channel-communication': { what: 'queue send to the waiting receiver\'s first instruction', handover: true, attach: handover(ProbeEvent.MsgSend, ProbeEvent.MsgReceive) },
+  'qgdw-semaphore-shuffling': { what: 'semaphore give to the waiting task\'s first instruction', handover: true, attach: handover(ProbeEvent.SemGive, ProbeEvent.SemTake) },
+  'qgdw-signal-reception': { what: 'event-flag set to the waiting task\'s first instruction', handover: true, attach: handover(ProbeEvent.EventSet, ProbeEvent.EventWait) },
+  'rhealstone-task-switch': { what: 'switch between equal-priority tasks (SwitchOut to SwitchIn)', attach: taskSwitch },
+  'rhealstone-preemption': {
+    what: 'release of the high task by the tick to its first instruction, while the low task ran',
+    attach: (system, profile) => {
+      if (!profile.preemptive) return `profile ${profile.id} is not preemptive: a released task waits for the running job to end, so there is no preemption to time`;
+      const w = MICROBENCHMARKS['rhealstone-preemption']?.() as Workload;
+      return attachTo(system, new PreemptionReducer(taskIndex(w, 'high'), taskIndex(w, 'low')));
+    },
+  },
+  'rhealstone-interrupt-latency': {
+    what: 'interrupt raised to its handler entered (hardware entry, plus any masked section it waited out)',
+    attach: (system) => {
+      const line = system.lines.get('irq');
+      if (line === undefined) throw new Error('indicators: rhealstone-interrupt-latency booted without its "irq" line');
+      return attachTo(system, new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered, { subject: line }));
+    },
+  },
+  'rhealstone-semaphore-shuffle': { what: 'semaphore give to the waiting higher-priority task\'s first instruction', handover: true, attach: handover(ProbeEvent.SemGive, ProbeEvent.SemTake) },
+  'rhealstone-deadlock-break': { what: 'the owner\'s mutex unlock to the blocked high task\'s first instruction (priority restored, mutex handed over)', handover: true, attach: handover(ProbeEvent.SemGive, ProbeEvent.SemTake) },
+  'rhealstone-message-latency': { what: 'queue send to the waiting receiver\'s first instruction', handover: true, attach: handover(ProbeEvent.MsgSend, ProbeEvent.MsgReceive) },
+};
+
+/** Why a measured run saw no occurrence of its benchmark's situation, where a mechanism explains it. */
+function whyNone(indicator: Indicator, profile: OsProfile): string {
+  if (indicator === 'rhealstone-deadlock-break' && !profile.preemptive) {
+    return `profile ${profile.id} is not preemptive: the owner keeps the CPU until it has unlocked, so the high task never meets the held mutex and there is no inversion to break`;
+  }
+  if (indicator === 'rhealstone-deadlock-break' && !profile.inversion.includes('inheritance')) {
+    return `profile ${profile.id} uses the priority ceiling: the owner runs at the ceiling, so the high task never blocks on the mutex and there is no inversion to break`;
+  }
+  return `the benchmark's situation never arose on profile ${profile.id} in the run`;
+}
+
+/** What a handover figure includes on kernels that schedule differently from the preemptive core. */
+function caveat(measure: Measure, profile: OsProfile): string {
+  if (!measure.handover) return '';
+  if (profile.design === 'mos') return " (MOS: to the receiver's take; the send posts the receiver, whose receive never blocks)";
+  return profile.preemptive ? '' : " (not preemptive: the waiter runs only once the giver's job ends or blocks, so the rest of that job is included)";
+}
+
+/** Runs one indicator's workload on a profile and target and reduces the probe. */
+export function measureIndicator(unit: IndicatorUnit): IndicatorRow {
+  const { target: targetId, profile: profileId, indicator, durationMs } = unit;
+  const target = getTarget(targetId);
+  const profile = getProfile(profileId);
+  const workload = (MICROBENCHMARKS[indicator] as () => Workload)();
+  const row = (valueCycles: number | null, note: string): IndicatorRow => ({
+    target: targetId,
+    profile: profileId,
+    indicator,
+    valueUs: valueCycles === null ? null : roundUs(cyclesToUs(target, valueCycles)),
+    cycles: valueCycles === null ? null : roundUs(valueCycles),
+    note,
+  });
+  let system: BootedSystem;
+  try {
+    system = bootSystem({ target, profile, workload, seed: 1 });
+  } catch (e) {
+    // The kernel refusing the workload is a finding (a missing service or limit), not a failure.
+    if (e instanceof ProfileLimitError || e instanceof InputError) return row(null, `not run: ${e.message}`);
+    throw e;
+  }
+  const measure = MEASURES[indicator];
+  const reducer = measure.attach(system, profile);
+  if (typeof reducer === 'string') return row(null, reducer);
+  system.run(msToCycles(target, durationMs));
+  const { stat } = reducer;
+  if (stat.count === 0) return row(null, whyNone(indicator, profile));
+  return row(stat.mean, `mean of ${stat.count}: ${measure.what}${caveat(measure, profile)}; max ${roundUs(cyclesToUs(target, stat.max))} us`);
+}
+
+/** The indicators experiment: one unit per target x profile x indicator. */
+export const indicators = defineExperiment<IndicatorUnit, IndicatorRow>({
+  id: 'indicators',
+  title: 'Q/GDW 12180 real-time indicators and Rhealstones per profile',
+  description:
+    "Each benchmark's workload (workloads/generators/microbench.ts) runs on each profile's kernel; a reducer turns the probe's events into the benchmark's span, and valueUs is its mean over every occurrence in the run (the note gives the count and the max). Task switching: SwitchOut to SwitchIn between two application tasks. Channel communication, semaphore shuffling, signal reception, semaphore shuffle, message latency: from the sender's give (queue send, semaphore give, flag set) to the first instruction of the task that was blocked waiting for it. Preemption: from the tick's release of the high task to its first instruction, when it preempted the running low task. Interrupt latency: from the line raised to its handler entered. Deadlock break: from the low owner's mutex unlock to the first instruction of the high task blocked on the mutex (the priority restore and the handover), with a medium task ready in between. Where a profile lacks what the workload needs, the row is null and the note quotes the kernel's refusal; where the situation never arose, the note says why.",
+  columns: ['target', 'profile', 'indicator', 'valueUs', 'cycles', 'note'],
+  settings: (mode) => ({ seeds: [1], targets: [...SWEEP_TARGETS], durationMs: DURATION_MS[mode], indicators: [...INDICATORS] }),
+  units: (mode) => grid({ target: SWEEP_TARGETS, profile: SWEEP_PROFILES, indicator: INDICATORS, durationMs: [DURATION_MS[mode]] }),
+  runUnit: measureIndicator,
+  reduce: (results) => [...results],
+});
