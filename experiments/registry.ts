@@ -1,4 +1,8 @@
 import type { AnyExperiment } from './contract.ts';
+import { bounds } from './bounds.ts';
+import { breakdown } from './breakdown.ts';
+import { fig3 } from './fig3.ts';
+import { fig4 } from './fig4.ts';
 import { irqLatency } from './irq-latency.ts';
 import { portCosts } from './port-costs.ts';
 
@@ -6,7 +10,7 @@ import { portCosts } from './port-costs.ts';
  * Every experiment `kbench reproduce` runs, in run and report order. A new experiment is one file
  * in experiments/ plus one line here.
  */
-export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency];
+export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, fig3, fig4, bounds, breakdown];
 
 /** Ids of the registered experiments, in order. */
 export const EXPERIMENT_IDS: readonly string[] = EXPERIMENTS.map((e) => e.id);
