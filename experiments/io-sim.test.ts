@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getProfile } from '../kernels/registry.ts';
+import { TraceMetricsCollector } from '../analysis/trace-metrics.ts';
+import { portPrice } from '../hardware/block.ts';
+import { getTarget } from '../hardware/targets/index.ts';
+import { msToCycles } from '../hardware/units.ts';
+import { bootSystem, createEngine, getProfile } from '../kernels/registry.ts';
 import { worstCycles } from '../workloads/execution.ts';
 import { framedProfile, fitPriorities, ioTaskSet, IO_TASKS, simulateIo, summariseSet } from './io-sim.ts';
 
@@ -44,5 +48,27 @@ describe('io-sim', () => {
     ]);
     // (10 * 1 + 30 * 3) / 4 = 25; max 50; jitters 0 and 30.
     expect(s).toEqual({ meanUs: 25, maxUs: 50, jitterUs: 30 });
+  });
+
+  it("opens each delay at the tick that released the job: at least the tick's interrupt entry longer than from the kernel's release", () => {
+    const p = getProfile('ucos2');
+    const w = ioTaskSet(0.3, 5);
+    const nominal = simulateIo(p, 'avr', w, 100, 5);
+    // The same run measured from the kernel's JobRelease inside the tick ISR.
+    const target = getTarget('avr');
+    const engine = createEngine(p, target, 5);
+    const collector = new TraceMetricsCollector(engine, []);
+    const system = bootSystem({ engine, workload: w, profile: p });
+    system.run(msToCycles(target, 100));
+    const fromKernel = collector.collect(system.taskNames).tasks;
+    const entryUs = portPrice('irq-entry', target).cycles / 8;
+    w.tasks.forEach((t, i) => {
+      const k = fromKernel.find((x) => x.task === t.name);
+      expect(nominal[i]?.count).toBe(k?.ioDelay.count);
+      expect(nominal[i]?.maxUs ?? 0).toBeGreaterThanOrEqual(k?.ioDelay.maxUs ?? Infinity);
+      // Every job after the boot-time one waited at least the tick's hardware entry before its release.
+      expect((nominal[i]?.meanUs ?? 0) - (k?.ioDelay.meanUs ?? 0)).toBeGreaterThan(0);
+    });
+    expect(Math.max(...w.tasks.map((_, i) => (nominal[i]?.maxUs ?? 0) - (fromKernel[i]?.ioDelay.maxUs ?? 0)))).toBeGreaterThanOrEqual(entryUs);
   });
 });
