@@ -6,13 +6,20 @@ import { withOverheads, type KernelOverheads } from './overheads.ts';
 const costs: KernelOverheads = { tickCycles: 20, releaseCycles: 5, switchCycles: 7, isrEntryCycles: 10, isrExitCycles: 10, longestCriticalSectionCycles: 30, tickPeriodCycles: 1000 };
 
 describe('overhead-aware analysis', () => {
-  it('adds the tick as an interrupt load, release and two switches per job, and the critical section as blocking', () => {
-    // C' = 100 + 5 + 2*7 = 119; tick = 10 + 20 + 10 = 40 every 1000; B = 30.
-    // R = 30 + 119 + ceil(R/1000) 40 = 189.
+  it('adds the tick and each release as interrupt loads, two switches per job, and the critical section as blocking', () => {
+    // C' = 100 + 2*7 = 114; tick = 10 + 20 + 10 = 40 every 1000; release 5 every 10 000; B = 30.
+    // R = 30 + 114 + ceil(R/1000) 40 + ceil(R/10 000) 5 = 189.
     const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 })]), costs);
-    expect(m.tasks[0]?.wcetCycles).toBe(119);
+    expect(m.tasks[0]?.wcetCycles).toBe(114);
     expect(m.interrupts[0]).toMatchObject({ name: 'kernel-tick', costCycles: 40, periodCycles: 1000 });
+    expect(m.interrupts[1]).toMatchObject({ name: 'release:a', costCycles: 5, periodCycles: 10_000 });
     expect(fpWorstCaseCycles(m, 0)).toBe(189);
+  });
+
+  it("charges a less urgent task's release to a more urgent one: the ISR releases both before either runs", () => {
+    // As above plus b (priority 1, same period): a's R = 30 + 114 + 40 + 5 (a's release) + 5 (b's) = 194.
+    const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 }), task({ name: 'b', priority: 1, periodCycles: 10_000, wcetCycles: 100 })]), costs);
+    expect(fpWorstCaseCycles(m, 0)).toBe(194);
   });
 
   it('releases a task whose period is off the tick grid up to one tick late', () => {

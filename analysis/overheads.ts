@@ -24,16 +24,22 @@ export interface KernelOverheads {
  * How the costs fold in (the usual inflation of SchedCAT and MAST; Burns, Tindell and Wellings,
  * "Effective analysis for engineering real-time fixed priority schedulers", IEEE TSE 21(5), 1995):
  * - the tick is a strictly periodic interrupt load above every task: entry + tick work + exit;
- * - each job pays its release and two switches (into it, and back to whoever it preempted), charged
- *   to its preemptible part so its final region keeps its length;
- * - each interrupt load pays entry and exit; one that releases a task also pays the release;
+ * - each job pays two switches (into it, and back to whoever it preempted), charged to its
+ *   preemptible part so its final region keeps its length;
+ * - each task's release is interrupt-level work at the task's own rate (a load named
+ *   `release:<task>`): the tick ISR (or the releasing line's ISR) makes every due task ready before
+ *   any task runs, so a lower-priority task's release delays a higher-priority one too. Charging the
+ *   release to the released job alone missed that, and a simulated uKernel task set exceeded the
+ *   corrected bound by it (5 tasks released by one tick, 4 of them less urgent);
+ * - each interrupt load pays entry and exit; one that releases a task also pays the release (with
+ *   the per-task release load this counts a line-triggered task's release twice: safe, not tight);
  * - a masked kernel section blocks any task once (kernelBlockingCycles);
  * - a periodic task whose period is not a whole number of ticks is released up to one tick late.
  */
 
 /** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
 export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasingLines: ReadonlySet<string> = new Set()): TaskSetModel {
-  const perJob = o.releaseCycles + 2 * o.switchCycles;
+  const perJob = 2 * o.switchCycles;
   const tasks: AnalysisTask[] = model.tasks.map((t) => ({
     ...t,
     wcetCycles: t.wcetCycles + perJob,
@@ -48,5 +54,6 @@ export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasing
   });
   const tickCost = wrap + o.tickCycles;
   interrupts.unshift({ name: 'kernel-tick', periodCycles: o.tickPeriodCycles, costCycles: tickCost, bestCostCycles: tickCost, releaseJitterCycles: 0, strictlyPeriodic: true });
+  for (const t of tasks) interrupts.push({ name: `release:${t.name}`, periodCycles: t.periodCycles, costCycles: o.releaseCycles, bestCostCycles: 0, releaseJitterCycles: t.releaseJitterCycles, strictlyPeriodic: t.strictlyPeriodic });
   return { tasks, interrupts, kernelBlockingCycles: Math.max(model.kernelBlockingCycles, o.longestCriticalSectionCycles) };
 }

@@ -1,6 +1,10 @@
 import type { AnyExperiment } from './contract.ts';
+import { bounds } from './bounds.ts';
+import { breakdown } from './breakdown.ts';
 import { fig1 } from './fig1.ts';
 import { fig2 } from './fig2.ts';
+import { fig3 } from './fig3.ts';
+import { fig4 } from './fig4.ts';
 import { indicators } from './indicators.ts';
 import { irqLatency } from './irq-latency.ts';
 import { portCosts } from './port-costs.ts';
@@ -11,7 +15,7 @@ import { table2 } from './table2.ts';
  * Every experiment `kbench reproduce` runs, in run and report order. A new experiment is one file
  * in experiments/ plus one line here.
  */
-export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, fig1, fig2, table1, table2, indicators];
+export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, table1, fig1, fig2, table2, fig3, fig4, bounds, indicators, breakdown];
 
 /** Ids of the registered experiments, in order. */
 export const EXPERIMENT_IDS: readonly string[] = EXPERIMENTS.map((e) => e.id);

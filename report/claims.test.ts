@@ -64,4 +64,44 @@ describe('claim verdicts', () => {
     expect(claim(4).judge(results)?.status).toBe('reproduced');
     expect(claim(6).judge(results)).toMatchObject({ status: 'reproduced', text: expect.stringContaining('at 2 tasks') });
   });
+
+  /** fig3 rows: payloads 0.1..0.8, jitter and mean delay per profile given by functions of the payload. */
+  function fig3(jitter: (p: string, x: number) => number, delay: (p: string, x: number) => number): ResultsSet {
+    const rows: Row[] = ['idcx', 'webit'].flatMap((profile) =>
+      [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((payload) => ({ target: 'avr', profile, framing: 'fixed-priority', payload, ioDelayMeanUs: delay(profile, payload), ioDelayMaxUs: 0, ioJitterUs: jitter(profile, payload), ci95: 1 })),
+    );
+    return new Map([['fig3', rows]]);
+  }
+
+  it('reproduce claim 9 when Webit jitters less by a shrinking margin and is slower past payload 0.4', () => {
+    // Advantage 10 * (1 - x): 9 at 0.1, 2 at 0.8; Webit's delay 1 us above iDCX's only from 0.5.
+    const results = fig3((p, x) => (p === 'idcx' ? 20 : 20 - 10 * (1 - x)), (p, x) => (p === 'webit' && x > 0.4 ? 11 : 10));
+    expect(claim(9).judge(results)).toMatchObject({ status: 'reproduced', text: expect.stringContaining('at 8 of 8') });
+  });
+
+  it('find claim 9 partly reproduced when the margin grows and Webit is slower only up to payload 0.4', () => {
+    const results = fig3((p, x) => (p === 'idcx' ? 20 + 10 * x : 20), (p, x) => (p === 'webit' && x <= 0.4 ? 11 : 10));
+    expect(claim(9).judge(results)).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('payloads 0.1, 0.2, 0.3, 0.4') });
+  });
+
+  /** fig4 rows: the same jitter and delay at every payload per profile, plus a fixed-priority uC/OS-II that must be ignored. */
+  function fig4(values: Record<string, [number, number]>): ResultsSet {
+    const rows: Row[] = Object.entries(values).flatMap(([profile, [jitter, delay]]) =>
+      [0.1, 0.5].map((payload) => ({ target: 'avr', profile, framing: 'dynamic-priority', payload, ioDelayMeanUs: delay, ioDelayMaxUs: 0, ioJitterUs: jitter, ci95: 1 })),
+    );
+    rows.push({ target: 'avr', profile: 'ucos2', framing: 'fixed-priority', payload: 0.1, ioDelayMeanUs: 1000, ioDelayMaxUs: 0, ioJitterUs: 1000, ci95: 1 });
+    return new Map([['fig4', rows]]);
+  }
+
+  it("reproduce claim 10 with the paper's order: WORIX least jitter, uKernel middle jitter and twice the delay, uC/OS-II least delay and most jitter", () => {
+    // Jitter 5 < 7 < 9; delays 11, 20, 10: WORIX 1.1x the least, uKernel 20 > 1.5 * 11.
+    expect(claim(10).judge(fig4({ worix: [5, 11], ukernel: [7, 20], ucos2: [9, 10] }))).toMatchObject({ status: 'reproduced', text: expect.stringContaining('6 of 6') });
+  });
+
+  it('find claim 10 partly reproduced when uKernel is slower by only 20% and has the most jitter', () => {
+    // Jitter: uC/OS-II 5 < WORIX 6 < uKernel 7; delays 10, 12, 10. Holds: WORIX within 1.5x only.
+    const verdict = claim(10).judge(fig4({ worix: [6, 10], ukernel: [7, 12], ucos2: [5, 10] }));
+    expect(verdict).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('1 of 6') });
+    expect(verdict?.text).toContain('differ by less than their 95% intervals');
+  });
 });

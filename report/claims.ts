@@ -98,7 +98,7 @@ function stability(rows: readonly Fig2Row[], profile: string): { stable: boolean
   return { stable: s.relative <= STABLE_SPREAD, text: `${profileName(profile)}'s mean switch time spans ${us(s.min)}-${us(s.max)} over 1-8 tasks (spread ${pct(s.relative)} of its mean)` };
 }
 
-function meanOver(rows: readonly IoRow[], profile: string, key: 'ioJitterUs' | 'ioDelayMeanUs'): number {
+function meanOver(rows: readonly IoRow[], profile: string, key: 'ioJitterUs' | 'ioDelayMeanUs' | 'ci95'): number {
   const mine = rows.filter((r) => r.profile === profile);
   return mine.reduce((s, r) => s + r[key], 0) / mine.length;
 }
@@ -261,23 +261,33 @@ export const CLAIMS: readonly Claim[] = [
     text: "Webit's I/O jitter is below iDCX's while schedulable, the advantage shrinks with payload, and Webit's mean I/O delay exceeds iDCX's past payload 0.4.",
     source: 'section 5.2, Figure 3',
     experiments: ['fig3'],
-    mechanism: "Both are fixed-priority with time slicing among equal priorities; Webit's sorted linked ready list and its tick's timer_info processing change where jobs wait, trading delay for regularity.",
+    mechanism:
+      "Both run the same seeded task sets as fixed-priority kernels with a sorted ready list. With 7 tasks, Webit's 16 levels give every task its own priority, so its time slice never acts; iDCX's 5 levels put the 3 least urgent tasks on one level, where its 5-tick slice rotates them. The rotation interleaves those jobs: more jitter and, at higher payloads, a longer mean delay (while the least urgent task's longest delay gets shorter). At low payloads the kernel paths decide instead: Webit's tick walks its timer_info queue and its release inserts into a linked list, both dearer than iDCX's tick scan and array insert, which adds a few microseconds to every job's delay. kbench's delays are those of jobs taking a share of a 2-50 ms period: hundreds to thousands of microseconds on the AVR, against the paper's 0-35 us axis.",
     judge: (results) => {
       const rows = rowsOf<IoRow>(results, 'fig3', ['webit', 'idcx'])?.filter((r) => r.framing === 'fixed-priority');
-      if (rows === undefined || rows.length === 0) return undefined;
-      const payloads = [...new Set(rows.map((r) => r.payload))].sort((a, b) => a - b);
+      if (rows === undefined) return undefined;
       const at = (p: string, x: number): IoRow | undefined => rows.find((r) => r.profile === p && r.payload === x);
-      const advantage = (x: number): number => (at('idcx', x)?.ioJitterUs ?? 0) - (at('webit', x)?.ioJitterUs ?? 0);
-      const lo = payloads[0] ?? 0;
-      const hi = payloads[payloads.length - 1] ?? 0;
-      const past = payloads.filter((x) => x > 0.4);
-      const lower = advantage(lo) > 0;
+      // Only payload points both kernels have, in payload order.
+      const payloads = [...new Set(rows.map((r) => r.payload))].sort((a, b) => a - b).filter((x) => at('webit', x) !== undefined && at('idcx', x) !== undefined);
+      if (payloads.length < 2) return undefined;
+      const row = (p: string, x: number): IoRow => at(p, x) as IoRow;
+      const advantage = (x: number): number => row('idcx', x).ioJitterUs - row('webit', x).ioJitterUs;
+      const lo = payloads[0] as number;
+      const hi = payloads[payloads.length - 1] as number;
+      const lowerAt = payloads.filter((x) => advantage(x) > 0);
+      const lower = lowerAt.length === payloads.length;
       const shrinks = advantage(hi) < advantage(lo);
-      const slower = past.length > 0 && past.every((x) => (at('webit', x)?.ioDelayMeanUs ?? 0) > (at('idcx', x)?.ioDelayMeanUs ?? 0));
+      const past = payloads.filter((x) => x > 0.4);
+      const slowerAt = payloads.filter((x) => row('webit', x).ioDelayMeanUs > row('idcx', x).ioDelayMeanUs);
+      const slower = past.length > 0 && past.every((x) => slowerAt.includes(x));
       const ok = [lower, shrinks, slower].filter(Boolean).length;
+      const rel = (x: number): string => pct(advantage(x) / row('idcx', x).ioJitterUs);
       return {
         status: fromCount(ok, 3),
-        text: `iDCX minus Webit jitter: ${us(advantage(lo))} at payload ${lo}, ${us(advantage(hi))} at ${hi} (${lower ? 'Webit lower' : 'Webit not lower'}, ${shrinks ? 'shrinking' : 'not shrinking'}); Webit's mean delay ${slower ? 'exceeds' : 'does not always exceed'} iDCX's past payload 0.4.`,
+        text:
+          `Webit's jitter is below iDCX's at ${lowerAt.length} of ${payloads.length} payload points (every point read: the rows do not separate schedulable sets). ` +
+          `iDCX minus Webit jitter: ${us(advantage(lo))} (${rel(lo)} of iDCX's) at payload ${lo}, ${us(advantage(hi))} (${rel(hi)}) at ${hi}: ${shrinks ? 'shrinking' : 'not shrinking'}. ` +
+          `Webit's mean delay exceeds iDCX's at payloads ${slowerAt.length === 0 ? 'none' : slowerAt.join(', ')}: ${slower ? 'at every point past 0.4, as the paper says' : 'not at every point past 0.4'}.`,
       };
     },
   },
@@ -286,19 +296,34 @@ export const CLAIMS: readonly Claim[] = [
     text: "Among the dynamic three: WORIX has the least jitter without much extra delay; uKernel's jitter is in the middle but its delay is much longer; uC/OS-II has the least delay and the most jitter.",
     source: 'section 5.4, Figure 4',
     experiments: ['fig4'],
-    mechanism: "The paper's dynamic-priority (EDF) framing of three kernels Table 1 calls fixed-priority or non-preemptive; uKernel's non-preemptive scheduling lengthens delay, uC/OS-II's immediate preemption shortens it at the cost of variation.",
+    mechanism:
+      "In the paper's EDF framing the three share one deadline-ordered ready list; what stays each kernel's own is its tick (WORIX's sleep queue, uKernel's delta list, uC/OS-II's per-TCB scan), WORIX's time slice among equal deadlines, and uKernel's non-preemption. Non-preemption dominates: a job with an earlier deadline waits for the running job to finish, which from payload 0.2 on lengthens uKernel's mean delay and, at most payloads, widens its jitter, while it shortens its longest delays at high payloads, where long jobs are no longer preempted; at payload 0.1, where jobs rarely meet, its mean delay is the shortest (no preemption, no switches paid for one). WORIX and uC/OS-II then differ only by microseconds of tick work against jobs of milliseconds, so their delay and jitter agree within the 95% interval: an order between them is not something their mechanisms produce here. Table 1 calls uC/OS-II fixed-priority and uKernel non-preemptive; fig4 shows uC/OS-II's fixed-priority framing beside its EDF one.",
     judge: (results) => {
       const three = ['worix', 'ukernel', 'ucos2'];
       const rows = rowsOf<IoRow>(results, 'fig4', three)?.filter((r) => r.framing === 'dynamic-priority');
-      if (rows === undefined || rows.length === 0) return undefined;
+      if (rows === undefined || three.some((p) => !rows.some((r) => r.profile === p))) return undefined;
       const jitter = Object.fromEntries(three.map((p) => [p, meanOver(rows, p, 'ioJitterUs')])) as Record<string, number>;
       const delay = Object.fromEntries(three.map((p) => [p, meanOver(rows, p, 'ioDelayMeanUs')])) as Record<string, number>;
+      const ci = Object.fromEntries(three.map((p) => [p, meanOver(rows, p, 'ci95')])) as Record<string, number>;
       const [w, k, u] = [jitter.worix as number, jitter.ukernel as number, jitter.ucos2 as number];
       const [dw, dk, du] = [delay.worix as number, delay.ukernel as number, delay.ucos2 as number];
-      const parts = [w < k && w < u, (k - w) * (k - u) < 0, dk > dw && dk > du, du < dw && du < dk, u > w && u > k];
-      const ok = parts.filter(Boolean).length;
-      const show = (p: string): string => `${profileName(p)} jitter ${us(jitter[p] as number)}, delay ${us(delay[p] as number)}`;
-      return { status: fromCount(ok, parts.length), text: `Averaged over payloads: ${three.map(show).join('; ')}; ${ok} of ${parts.length} orderings hold.` };
+      const parts: [string, boolean][] = [
+        ['WORIX least jitter', w < k && w < u],
+        [`WORIX's delay at most ${A_LITTLE}x the least`, dw <= A_LITTLE * Math.min(dw, dk, du)],
+        ["uKernel's jitter in the middle", (k - w) * (k - u) < 0],
+        [`uKernel's delay over ${A_LITTLE}x both others' (much longer)`, dk > A_LITTLE * Math.max(dw, du)],
+        ['uC/OS-II least delay', du < dw && du < dk],
+        ['uC/OS-II most jitter', u > w && u > k],
+      ];
+      const held = parts.filter(([, ok]) => ok).map(([name]) => name);
+      const show = (p: string): string => `${profileName(p)} jitter ${us(jitter[p] as number)}, delay ${us(delay[p] as number)} (95% interval +-${us(ci[p] as number)})`;
+      const close = Math.abs(dw - du) < Math.max(ci.worix as number, ci.ucos2 as number);
+      return {
+        status: fromCount(held.length, parts.length),
+        text:
+          `Averaged over the payload points: ${three.map(show).join('; ')}. ${held.length} of ${parts.length} parts hold${held.length > 0 ? ` (${held.join('; ')})` : ''}. ` +
+          (close ? "WORIX's and uC/OS-II's mean delays differ by less than their 95% intervals." : "WORIX's and uC/OS-II's mean delays differ by more than their 95% intervals."),
+      };
     },
   },
 ];
