@@ -1,5 +1,6 @@
 import type { AnyExperiment, Row } from '../experiments/contract.ts';
 import { CLAIMS, type ResultsSet } from './claims.ts';
+import { magnitudeLines, targetSummaryTable } from './comparison.ts';
 import type { Figure } from './figures.ts';
 import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
@@ -24,7 +25,9 @@ function disagreementsSection(results: ResultsSet): string {
   const unmeasured = judged.filter(({ v }) => v === undefined).length;
   const lines = differing.map(({ c, v }) => `- **Claim ${c.n}** (${v?.status}): ${v?.text} Mechanism: ${c.mechanism}`);
   const note = unmeasured > 0 ? `\n\n${unmeasured} of ${CLAIMS.length} claims are not yet measured.` : '';
-  return `## Where kbench disagrees with the paper\n\n${lines.length > 0 ? lines.join('\n') : 'No measured claim disagrees.'}${note}`;
+  const magnitudes = magnitudeLines(results);
+  const scale = magnitudes.length > 0 ? `\n\n**Magnitudes.** The claims are about order and shape; here is where kbench's AVR values for the paper's five kernels sit against the ranges the paper plots:\n\n${magnitudes.join('\n')}` : '';
+  return `## Where kbench disagrees with the paper\n\n${lines.length > 0 ? lines.join('\n') : 'No measured claim disagrees.'}${note}${scale}`;
 }
 
 function manifestTable(input: ReportInput): string {
@@ -94,7 +97,7 @@ The same experiments on the GD32F450 (200 MHz), the Cortex-M4 meters Q/GDW 12180
 requires: interrupt entry and exit are hardware stacking and tail-chaining rather than AVR pushes,
 pick-next can use CLZ instead of the OSUnMapTbl lookup, and pointers are 32-bit.
 
-${measured.length > 0 ? `Measured so far:\n\n${measured}` : 'Nothing measured on the M4 yet.'}
+${results.has('table2') ? `Each kernel on both targets: max interrupt-disable and mean switch time with 8 running tasks (\`fig1\`, \`fig2\`), code and RAM for the reference configuration (\`table2\`), and the meter workload's breakdown utilisation with kernel overhead (\`breakdown\`):\n\n${targetSummaryTable(results)}\n\n` : ''}${measured.length > 0 ? `Measured so far:\n\n${measured}` : 'Nothing measured on the M4 yet.'}
 
 ${missing.length > 0 ? `Not yet measured on the M4: ${missing.map((id) => `\`${id}\``).join(', ')}.` : ''}`;
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Row } from '../experiments/contract.ts';
+import { magnitudeLines, targetSummaryTable } from './comparison.ts';
+
+const fig1 = (maxIrqOffUs: (tasks: number) => number): Row[] =>
+  ['webit', 'ucos2'].flatMap((profile) => [1, 8].map((tasks) => ({ target: 'avr', profile, tasks, maxIrqOffUs: maxIrqOffUs(tasks) })));
+
+describe('magnitudes against the paper', () => {
+  it("says a range inside the paper's plotted range is inside", () => {
+    const [line] = magnitudeLines(new Map([['fig1', fig1((n) => 20 + n)]]));
+    expect(line).toMatch(/kbench 21-28 against the paper's 10-60, inside the paper's plotted range/);
+  });
+
+  it('says how far above the range a kbench value lies, and ignores other targets and non-paper profiles', () => {
+    const rows = [...fig1(() => 120), { target: 'm4', profile: 'webit', tasks: 8, maxIrqOffUs: 999 }, { target: 'avr', profile: 'mos', tasks: 8, maxIrqOffUs: 999 }];
+    const [line] = magnitudeLines(new Map([['fig1', rows]]));
+    expect(line).toMatch(/kbench 120-120 against the paper's 10-60, above the paper's plotted range \(up to 2x its top\)/);
+  });
+
+  it('writes nothing for a figure without results', () => {
+    expect(magnitudeLines(new Map())).toEqual([]);
+  });
+});
+
+describe('the AVR-to-M4 summary', () => {
+  it('puts each profile on both targets in one row each, with nulls where an experiment has no value', () => {
+    const results = new Map<string, readonly Row[]>([
+      ['table2', [{ target: 'avr', profile: 'ucos2', codeBytes: 2268, ramBytes: 1253, paperKB: 3.91 }, { target: 'm4', profile: 'ucos2', codeBytes: 1670, ramBytes: 1832, paperKB: null }]],
+      ['fig1', [{ target: 'avr', profile: 'ucos2', tasks: 8, maxIrqOffUs: 32.5 }]],
+    ]);
+    const table = targetSummaryTable(results);
+    expect(table).toMatch(/\| uC\/OS-II 128 \| avr \| 32.5 \|  \| 2268 \| 1253 \|  \|/);
+    expect(table).toMatch(/\| uC\/OS-II 128 \| m4 \|  \|  \| 1670 \| 1832 \|  \|/);
+  });
+});

@@ -1,0 +1,90 @@
+import type { Row } from '../experiments/contract.ts';
+import type { ResultsSet } from './claims.ts';
+import { markdownTable } from './markdown.ts';
+import { FIGURES, PAPER_PROFILE_IDS, profileName, type PublishedFigure } from './published.ts';
+
+/*
+ * Two generated comparisons the claim verdicts do not cover: how kbench's magnitudes sit against
+ * the ranges the paper plots (the claims are about order and shape), and the AVR-to-Cortex-M4
+ * summary an architect choosing a meter kernel reads first. Both come from results rows only.
+ */
+
+/** Where a published figure's values live in kbench's results. */
+interface FigureSource {
+  readonly figure: PublishedFigure['figure'];
+  readonly experiment: string;
+  readonly column: string;
+  /** Why kbench's magnitudes sit where they do against the paper's axis. */
+  readonly mechanism: string;
+}
+
+const SOURCES: readonly FigureSource[] = [
+  {
+    figure: 'Fig. 1',
+    experiment: 'fig1',
+    column: 'maxIrqOffUs',
+    mechanism:
+      'the longest masked stretch is the tick ISR: hardware entry, the full context save, the timer walk and the restore run with interrupts off on the kernels whose ISRs do not nest, priced instruction by instruction at 8 MHz',
+  },
+  { figure: 'Fig. 2', experiment: 'fig2', column: 'switchMeanUs', mechanism: "the port's context save (33 pushes), the design's pick-next and the restore (33 pops), the same port code for every kernel, so the designs differ by their pick-next alone" },
+  {
+    figure: 'Fig. 3 (delay)',
+    experiment: 'fig3',
+    column: 'ioDelayMeanUs',
+    mechanism: "the jobs take a share (the payload) of 2-50 ms periods, so they run for hundreds of microseconds; the paper's axis implies jobs of a few microseconds, which it does not describe",
+  },
+  { figure: 'Fig. 3 (jitter)', experiment: 'fig3', column: 'ioJitterUs', mechanism: 'jitter grows with the same job lengths as the delay' },
+  {
+    figure: 'Fig. 4 (delay)',
+    experiment: 'fig4',
+    column: 'ioDelayMeanUs',
+    mechanism: "the jobs take a share (the payload) of 2-50 ms periods, so they run for hundreds of microseconds; the paper's axis implies jobs of a few microseconds, which it does not describe",
+  },
+  { figure: 'Fig. 4 (jitter)', experiment: 'fig4', column: 'ioJitterUs', mechanism: 'jitter grows with the same job lengths as the delay' },
+];
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+function numbers(rows: readonly Row[], column: string): number[] {
+  return rows.map((r) => r[column]).filter((v): v is number => typeof v === 'number');
+}
+
+/** One line per published figure: kbench's AVR range for the paper's kernels against the plotted range. */
+export function magnitudeLines(results: ResultsSet): string[] {
+  const paper = new Set<string>(PAPER_PROFILE_IDS);
+  const lines: string[] = [];
+  for (const source of SOURCES) {
+    const published = FIGURES.find((f) => f.figure === source.figure);
+    const rows = (results.get(source.experiment) ?? []).filter((r) => r.target === 'avr' && paper.has(String(r.profile)));
+    const values = numbers(rows, source.column);
+    if (published === undefined || values.length === 0) continue;
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const [pLo, pHi] = published.yRangeUs;
+    const where = hi <= pHi && lo >= pLo ? 'inside the paper\'s plotted range' : lo > pHi ? `above the paper's plotted range (up to ${round(hi / pHi)}x its top)` : 'partly outside the paper\'s plotted range';
+    lines.push(`- **${source.figure}** (\`${source.experiment}\`, ${source.column}): kbench ${round(lo)}-${round(hi)} against the paper's ${pLo}-${pHi}, ${where}. Mechanism: ${source.mechanism}.`);
+  }
+  return lines;
+}
+
+function valueAt(results: ResultsSet, experiment: string, match: Readonly<Record<string, string | number>>, column: string): number | null {
+  const row = (results.get(experiment) ?? []).find((r) => Object.entries(match).every(([k, v]) => r[k] === v));
+  const v = row?.[column];
+  return typeof v === 'number' ? round(v) : null;
+}
+
+/** Per profile on the AVR and the M4: irq-off and switch at 8 tasks, code, RAM, breakdown utilisation. */
+export function targetSummaryTable(results: ResultsSet): string {
+  const profiles = [...new Set((results.get('table2') ?? []).map((r) => String(r.profile)))];
+  const rows: Row[] = profiles.flatMap((profile) =>
+    ['avr', 'm4'].map((target) => ({
+      profile: profileName(profile),
+      target,
+      maxIrqOffUs8: valueAt(results, 'fig1', { target, profile, tasks: 8 }, 'maxIrqOffUs'),
+      switchMeanUs8: valueAt(results, 'fig2', { target, profile, tasks: 8 }, 'switchMeanUs'),
+      codeBytes: valueAt(results, 'table2', { target, profile }, 'codeBytes'),
+      ramBytes: valueAt(results, 'table2', { target, profile }, 'ramBytes'),
+      breakdownUtilisation: valueAt(results, 'breakdown', { target, profile }, 'utilisation'),
+    })),
+  );
+  return markdownTable(rows);
+}
