@@ -3,29 +3,35 @@ import { fpWorstCaseCycles } from './fp.ts';
 import { task, taskSet } from './model.ts';
 import { withOverheads, type KernelOverheads } from './overheads.ts';
 
-const costs: KernelOverheads = { tickCycles: 20, releaseCycles: 5, switchCycles: 7, isrEntryCycles: 10, isrExitCycles: 10, longestCriticalSectionCycles: 30, tickPeriodCycles: 1000 };
+const costs: KernelOverheads = { tickCycles: 20, releaseCycles: 5, switchCycles: 7, jobEndCycles: 6, isrEntryCycles: 10, isrExitCycles: 10, longestCriticalSectionCycles: 30, tickPeriodCycles: 1000 };
 
 describe('overhead-aware analysis', () => {
-  it('adds the tick and each release as interrupt loads, two switches per job, and the critical section as blocking', () => {
-    // C' = 100 + 2*7 = 114; tick = 10 + 20 + 10 = 40 every 1000; release 5 every 10 000; B = 30.
-    // R = 30 + 114 + ceil(R/1000) 40 + ceil(R/10 000) 5 = 189.
+  it('adds the tick and each release as interrupt loads, two switches and the job-end service per job, and the critical section as blocking', () => {
+    // C' = 100 + 2*7 + 6 = 120; tick = 10 + 20 + 10 = 40 every 1000; release 5 every 10 000; B = 30.
+    // R = 30 + 120 + ceil(R/1000) 40 + ceil(R/10 000) 5 = 195.
     const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 })]), costs);
-    expect(m.tasks[0]?.wcetCycles).toBe(114);
+    expect(m.tasks[0]?.wcetCycles).toBe(120);
     expect(m.interrupts[0]).toMatchObject({ name: 'kernel-tick', costCycles: 40, periodCycles: 1000 });
     expect(m.interrupts[1]).toMatchObject({ name: 'release:a', costCycles: 5, periodCycles: 10_000 });
-    expect(fpWorstCaseCycles(m, 0)).toBe(189);
+    expect(fpWorstCaseCycles(m, 0)).toBe(195);
+  });
+
+  it('leaves the job-end service out of the best case, which runs after the output', () => {
+    // bcet' = 60 + 2*7 = 74: the delay-until that ends the job comes after its io-out.
+    const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100, bcetCycles: 60 })]), costs);
+    expect(m.tasks[0]?.bcetCycles).toBe(74);
   });
 
   it("charges a less urgent task's release to a more urgent one: the ISR releases both before either runs", () => {
-    // As above plus b (priority 1, same period): a's R = 30 + 114 + 40 + 5 (a's release) + 5 (b's) = 194.
+    // As above plus b (priority 1, same period): a's R = 30 + 120 + 40 + 5 (a's release) + 5 (b's) = 200.
     const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 }), task({ name: 'b', priority: 1, periodCycles: 10_000, wcetCycles: 100 })]), costs);
-    expect(fpWorstCaseCycles(m, 0)).toBe(194);
+    expect(fpWorstCaseCycles(m, 0)).toBe(200);
   });
 
   it('releases a task whose period is off the tick grid up to one tick late', () => {
-    // Same as above with T = 10 500: release jitter 1000, so R = 189 + 1000.
+    // Same as above with T = 10 500: release jitter 1000, so R = 195 + 1000.
     const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_500, wcetCycles: 100 })]), costs);
-    expect(fpWorstCaseCycles(m, 0)).toBe(1189);
+    expect(fpWorstCaseCycles(m, 0)).toBe(1195);
   });
 
   it('charges entry, exit and a release to an interrupt line that wakes a task', () => {

@@ -12,6 +12,8 @@ export interface KernelOverheads {
   readonly releaseCycles: number;
   /** Save, pick next, restore. */
   readonly switchCycles: number;
+  /** The service that ends a job (a delay-until: unready, sleep). */
+  readonly jobEndCycles: number;
   readonly isrEntryCycles: number;
   readonly isrExitCycles: number;
   /** The longest masked section of any kernel service. */
@@ -25,7 +27,9 @@ export interface KernelOverheads {
  * "Effective analysis for engineering real-time fixed priority schedulers", IEEE TSE 21(5), 1995):
  * - the tick is a strictly periodic interrupt load above every task: entry + tick work + exit;
  * - each job pays two switches (into it, and back to whoever it preempted), charged to its
- *   preemptible part so its final region keeps its length;
+ *   preemptible part so its final region keeps its length, and at worst the service that ends it
+ *   (after its output, so this is exact for the tasks below and safe for its own bound; the best
+ *   case leaves it out so the lower bound stays a lower bound);
  * - each task's release is interrupt-level work at the task's own rate (a load named
  *   `release:<task>`): the tick ISR (or the releasing line's ISR) makes every due task ready before
  *   any task runs, so a lower-priority task's release delays a higher-priority one too. Charging the
@@ -40,11 +44,12 @@ export interface KernelOverheads {
 /** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
 export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasingLines: ReadonlySet<string> = new Set()): TaskSetModel {
   const perJob = 2 * o.switchCycles;
+  const worstPerJob = perJob + o.jobEndCycles;
   const tasks: AnalysisTask[] = model.tasks.map((t) => ({
     ...t,
-    wcetCycles: t.wcetCycles + perJob,
+    wcetCycles: t.wcetCycles + worstPerJob,
     bcetCycles: t.bcetCycles + perJob,
-    preemptibleCycles: t.preemptibleCycles + perJob,
+    preemptibleCycles: t.preemptibleCycles + worstPerJob,
     releaseJitterCycles: t.strictlyPeriodic && t.periodCycles % o.tickPeriodCycles !== 0 ? Math.max(t.releaseJitterCycles, o.tickPeriodCycles) : t.releaseJitterCycles,
   }));
   const wrap = o.isrEntryCycles + o.isrExitCycles;

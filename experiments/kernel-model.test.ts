@@ -19,8 +19,8 @@ describe('kernelModel', () => {
     const p = getProfile('ukernel');
     const m = kernelModel(p, 'avr', two([0, 1]));
     const o = overheadsFor(p, getTarget('avr'), two([0, 1]));
-    // Releases are interrupt loads (analysis/overheads.ts); a job pays its two switches.
-    const perJob = 2 * o.switchCycles;
+    // Releases are interrupt loads (analysis/overheads.ts); a job pays its two switches and its job-end service.
+    const perJob = 2 * o.switchCycles + o.jobEndCycles;
     for (const t of m.tasks) {
       expect(t.preemptibleCycles).toBe(perJob);
       expect(finalRegionCycles(t)).toBe(1000);

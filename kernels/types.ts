@@ -47,6 +47,12 @@ export interface KernelCosts {
   readonly releaseCycles: number;
   /** Save, pick next, restore. */
   readonly switchCycles: number;
+  /**
+   * The service that ends a job, at worst: the delay-until call that makes the task unready and
+   * puts it to sleep (the switch away is `switchCycles`). It runs after the job's output, so it
+   * delays the tasks below, not the job's own I/O.
+   */
+  readonly jobEndCycles: number;
   readonly isrEntryCycles: number;
   readonly isrExitCycles: number;
   /** The longest masked section of any kernel service in this configuration. */

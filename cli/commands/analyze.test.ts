@@ -50,7 +50,7 @@ describe('kbench analyze and kbench schema', () => {
 
 describe('kbench analyze --profile', () => {
   it('folds in the overheads an injected resolver prices for the profile and target', async () => {
-    const costs: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, tickPeriodCycles: 200_000 };
+    const costs: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, jobEndCycles: 40, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, tickPeriodCycles: 200_000 };
     const resolver = vi.fn(() => costs);
     const program = new Command().exitOverride();
     registerAnalyzeCommand(program, resolver);

@@ -29,8 +29,10 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
   const isrExitCycles = c.intExitEnter + pick + c.intExitNoSwitch + port('context-restore') + port('irq-exit');
   const switchCycles = c.schedEnter + pick + c.ctxSwGlue + port('context-save') + port('context-restore');
   const releaseCycles = c.eventTaskRdy + insert;
-  // A task's delay: its own critical section, then OS_Sched's (pick, save, and the restore that follows).
-  const delayCritical = c.timeDlyUntil + c.timeDly + insert + c.critExit;
+  // A task's delay: its own critical section (unready, sleep), then OS_Sched's (pick, save, restore).
+  const delayCritical = c.timeDlyUntil + c.timeDly + ready.worstRemoveCycles(taskCount) + timer.worstSleepCycles(taskCount) + c.critExit;
+  // The delay-until that ends every periodic job: the call, then that critical section.
+  const jobEndCycles = c.serviceCall + delayCritical;
   const tickIsr = isrEntryCycles + tickCycles + c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit');
   const longest = profile.nestedInterrupts
     ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayCritical, switchCycles)
@@ -39,6 +41,7 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
     tickCycles,
     releaseCycles,
     switchCycles,
+    jobEndCycles,
     isrEntryCycles,
     isrExitCycles,
     longestCriticalSectionCycles: longest,

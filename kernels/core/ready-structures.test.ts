@@ -127,3 +127,23 @@ describe('ready-structure costs follow the mechanisms', () => {
     expect(stepCost(m4, edfMake, byDeadline)).toBe(stepCost(m4, listMake, byPriority));
   });
 });
+
+describe('worst-case costs bound every real operation (the overhead-aware analysis relies on them)', () => {
+  for (const s of STRUCTURES) {
+    it(`${s.name}: no remove from n ready tasks costs more than worstRemoveCycles(n), no insert into n more than worstInsertCycles(n)`, () => {
+      fc.assert(
+        fc.property(fc.constantFrom(avr, m4), fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 20 }), fc.nat(), (target, keys, pickAt) => {
+          const real = s.make(target);
+          const tasks = keys.map((k, i) => {
+            const t = new Tcb(i, `t${i}`, k, undefined);
+            t.deadlineTick = k * 1000;
+            expect(real.insert(t)).toBeLessThanOrEqual(real.worstInsertCycles(i));
+            return t;
+          });
+          const victim = tasks[pickAt % tasks.length] as Tcb;
+          expect(real.remove(victim)).toBeLessThanOrEqual(real.worstRemoveCycles(tasks.length));
+        }),
+      );
+    });
+  }
+});

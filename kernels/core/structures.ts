@@ -35,6 +35,8 @@ export interface ReadyStructure {
   worstPickCycles(taskCount: number): Cycles;
   /** The worst insert cost with `taskCount` tasks already in the structure. */
   worstInsertCycles(taskCount: number): Cycles;
+  /** The most a remove can cost with `taskCount` tasks ready. */
+  worstRemoveCycles(taskCount: number): Cycles;
 }
 
 /**
@@ -94,6 +96,8 @@ export interface TimerStrategy {
   cancel(t: Tcb): Cycles;
   /** One tick: plans the work into `plan` and wakes expired tasks through `wake`. */
   tick(plan: SegmentPlan, wake: (t: Tcb) => Cycles): void;
+  /** The most starting a delay can cost with `taskCount` tasks (the others possibly asleep). */
+  worstSleepCycles(taskCount: number): Cycles;
   /** The tick's cost with `taskCount` tasks delayed and none expiring, as one plan. */
   idleTickPlan(plan: SegmentPlan, taskCount: number): void;
 }

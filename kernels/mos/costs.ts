@@ -42,6 +42,8 @@ export function mosCosts(target: Target, taskCount: number): KernelCosts {
     tickCycles: tick,
     releaseCycles: p.post,
     switchCycles: saveSwitch + p.contextRestore + dispatch,
+    // A run-to-completion task ends with a return to the dispatcher (the next dispatch is a switch).
+    jobEndCycles: p.taskReturn,
     isrEntryCycles: portPrice('irq-entry', target).cycles + p.isrPrologue + p.isrEnter,
     isrExitCycles: p.isrLeave + check + p.isrEpilogue + portPrice('irq-exit', target).cycles,
     longestCriticalSectionCycles: Math.max(tick, saveSwitch, p.contextRestore, p.taskReturn + dispatch, p.busWritePost),

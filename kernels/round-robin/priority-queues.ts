@@ -70,5 +70,7 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
     waitInsertCycles: (ahead) => c.append + ahead * c.removeStep,
     worstPickCycles: () => c.scanStart + (queues.length - 1) * c.scanStep + c.scanHit,
     worstInsertCycles: () => c.append,
+    // Every other task queued ahead of it at the same priority.
+    worstRemoveCycles: (taskCount) => Math.max(0, taskCount - 1) * c.removeStep + c.removeLink,
   };
 }

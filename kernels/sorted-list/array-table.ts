@@ -71,5 +71,10 @@ export function sortedArrayTable(target: Target, capacity: number): ReadyStructu
     waitInsertCycles: (ahead) => c.insertHead + ahead * c.insertStep + c.insertStop + c.insertStore,
     worstPickCycles: () => c.pick,
     worstInsertCycles: (taskCount) => c.insertHead + c.insertStop + taskCount * c.shiftStep + c.insertStore,
+    // Removing entry i of n costs (i + 1) finds and (n - 1 - i) shifts: linear in i, so worst at an end.
+    worstRemoveCycles: (taskCount) => {
+      const n = Math.max(1, taskCount);
+      return c.insertHead + Math.max(c.removeStep + (n - 1) * c.shiftStep, n * c.removeStep) + c.removeEnd;
+    },
   };
 }

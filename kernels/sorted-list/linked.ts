@@ -92,5 +92,7 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
     waitInsertCycles: (ahead) => c.insertHead + ahead * c.insertStep + c.insertStop + c.insertLink,
     worstPickCycles: () => c.pick,
     worstInsertCycles: (taskCount) => c.insertHead + taskCount * c.insertStep + c.insertLink,
+    // The task last in the list, behind every other ready task.
+    worstRemoveCycles: (taskCount) => c.removeHead + Math.max(0, taskCount - 1) * c.removeStep + c.removeLink,
   };
 }

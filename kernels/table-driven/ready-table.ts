@@ -91,6 +91,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
     waitInsertCycles: () => c.waitInsert,
     worstPickCycles: () => c.pick,
     worstInsertCycles: () => c.insert + c.fifoLink,
+    worstRemoveCycles: () => c.remove,
   };
   return self;
 }

@@ -48,6 +48,8 @@ export function deltaList(target: Target): TimerStrategy {
       if (p !== undefined) p.delay -= left;
       return c.insertHead + steps * c.insertStep + c.insertLink;
     },
+    // Sorting in behind every other sleeper.
+    worstSleepCycles: (taskCount: number): Cycles => c.insertHead + Math.max(0, taskCount - 1) * c.insertStep + c.insertLink,
     cancel(t: Tcb): Cycles {
       const { index, prev } = list.find(t);
       if (index < 0) return c.insertHead;

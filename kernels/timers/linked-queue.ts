@@ -49,7 +49,7 @@ export interface WalkedQueueCycles {
  * front of an unsorted list, the whole list walked with interrupts off at every tick, expired
  * entries unlinked and woken. The two differ only in what one entry costs (their blocks).
  */
-export function walkedQueue(c: WalkedQueueCycles): Pick<TimerStrategy, 'sleep' | 'cancel' | 'tick' | 'idleTickPlan'> {
+export function walkedQueue(c: WalkedQueueCycles): Pick<TimerStrategy, 'sleep' | 'worstSleepCycles' | 'cancel' | 'tick' | 'idleTickPlan'> {
   const list = new TimerList();
   return {
     sleep(t: Tcb, ticks: number): Cycles {
@@ -57,6 +57,8 @@ export function walkedQueue(c: WalkedQueueCycles): Pick<TimerStrategy, 'sleep' |
       list.pushFront(t);
       return c.sleep;
     },
+    // Pushed at the front: the same whatever the queue holds.
+    worstSleepCycles: (): Cycles => c.sleep,
     cancel(t: Tcb): Cycles {
       const { index, prev } = list.find(t);
       if (index < 0) return c.head;

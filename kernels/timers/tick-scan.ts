@@ -32,6 +32,7 @@ export function tickScan(target: Target, tasks: readonly Tcb[]): TimerStrategy {
       t.delay = ticks;
       return c.sleep;
     },
+    worstSleepCycles: (): Cycles => c.sleep,
     cancel(t: Tcb): Cycles {
       t.delay = 0;
       return c.sleep;

@@ -69,3 +69,15 @@ describe('timer strategies wake each sleeper on its tick', () => {
     expect(cost(8)).toBe(cost(1));
   });
 });
+
+describe('worst-case sleep costs bound every real sleep', () => {
+  it('no timer strategy starts a delay for more than worstSleepCycles(n), with up to n - 1 others asleep', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...IDS), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }), (id, delays) => {
+        const tasks = delays.map((_, i) => new Tcb(i, `t${i}`, i, undefined));
+        const timer = createTimer(id, avr, tasks);
+        delays.forEach((d, i) => expect(timer.sleep(tasks[i] as Tcb, d)).toBeLessThanOrEqual(timer.worstSleepCycles(delays.length)));
+      }),
+    );
+  });
+});
