@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { analyzeWorkload, type AnalysisReport, type Policy, type Variant } from '../../analysis/analyze.ts';
 import type { KernelOverheads } from '../../analysis/overheads.ts';
 import type { Target } from '../../hardware/target.ts';
-import { getTarget, TARGET_IDS } from '../../hardware/targets/index.ts';
+import { TARGET_IDS } from '../../hardware/targets/index.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { WorkloadError } from '../../workloads/schema.ts';
 import type { Workload } from '../../workloads/types.ts';
 import { InputError } from '../exit-codes.ts';
+import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 /** Prices an OS profile on a target for the overhead-aware analysis (experiments supply it; analysis never imports kernels). */
@@ -49,12 +50,7 @@ function runAnalyze(opts: AnalyzeOptions, resolveOverheads: OverheadResolver | u
     if (e instanceof WorkloadError) throw new InputError(`--workload: ${e.message}`);
     throw e;
   }
-  let target: Target;
-  try {
-    target = getTarget(opts.target ?? workload.referenceTarget);
-  } catch (e) {
-    throw new InputError(`--target: ${(e as Error).message}`);
-  }
+  const target = targetOption(opts.target ?? workload.referenceTarget);
   let overheads: KernelOverheads | undefined;
   if (opts.profile !== undefined) {
     if (resolveOverheads === undefined) throw new InputError('--profile: no kernel profiles are registered with this command yet');

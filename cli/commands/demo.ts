@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { getTarget } from '../../hardware/targets/index.ts';
 import { runAvrMeterDemo } from '../../experiments/avr-meter-demo.ts';
-import { InputError } from '../exit-codes.ts';
+import { durationMsOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 /** `kbench demo`: the meter's interrupt sources on the bare port code of a target. */
@@ -14,16 +13,9 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <n>', 'seed of the sporadic sources', '1')
     .option('--json', 'print JSON')
     .action((opts: { target: string; durationMs: string; seed: string; json?: boolean }) => {
-      const durationMs = Number(opts.durationMs);
-      if (!Number.isFinite(durationMs) || durationMs <= 0) throw new InputError(`--duration-ms: must be a number > 0, got "${opts.durationMs}"`);
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a whole number >= 0, got "${opts.seed}"`);
-      let target;
-      try {
-        target = getTarget(opts.target);
-      } catch (e) {
-        throw new InputError(`--target: ${(e as Error).message}`);
-      }
+      const durationMs = durationMsOption(opts.durationMs);
+      const seed = seedOption(opts.seed);
+      const target = targetOption(opts.target);
       const result = runAvrMeterDemo(target, durationMs, seed);
       if (opts.json === true) return printJson(result);
       console.log(`kbench demo: meter interrupts on the bare ${target.name} port, ${durationMs} ms simulated`);

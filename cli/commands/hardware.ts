@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { formatListing, isPortBlockName, listing, portListing, block } from '../../hardware/block.ts';
 import { isMicroOp, MICRO_OPS } from '../../hardware/microops.ts';
+import type { Target } from '../../hardware/target.ts';
 import { PORT_BLOCKS } from '../../hardware/target.ts';
-import { TARGETS, getTarget } from '../../hardware/targets/index.ts';
+import { TARGETS } from '../../hardware/targets/index.ts';
 import { InputError } from '../exit-codes.ts';
+import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 /** `kbench targets` and `kbench listing`: the emulated MCUs and the instructions behind a block. */
@@ -26,22 +28,14 @@ export function registerHardwareCommands(program: Command): void {
     .option('--op <micro-op>', 'a single micro-op, e.g. cmpbr32.taken')
     .option('--json', 'print JSON')
     .action((opts: { target: string; block?: string; op?: string; json?: boolean }) => {
-      const target = getTargetOrInputError(opts.target);
+      const target = targetOption(opts.target);
       const result = resolveListing(target, opts.block, opts.op);
       if (opts.json === true) return printJson(result);
       console.log(formatListing(result));
     });
 }
 
-function getTargetOrInputError(id: string): ReturnType<typeof getTarget> {
-  try {
-    return getTarget(id);
-  } catch (e) {
-    throw new InputError(`--target: ${(e as Error).message}`);
-  }
-}
-
-function resolveListing(target: ReturnType<typeof getTarget>, blockName: string | undefined, op: string | undefined) {
+function resolveListing(target: Target, blockName: string | undefined, op: string | undefined) {
   if ((blockName === undefined) === (op === undefined)) {
     throw new InputError('listing: give exactly one of --block <name> or --op <micro-op>');
   }

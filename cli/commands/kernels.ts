@@ -4,6 +4,7 @@ import { getTarget } from '../../hardware/targets/index.ts';
 import { kernelBlocks } from '../../kernels/block-index.ts';
 import { InputError } from '../exit-codes.ts';
 import { DESIGNS, PROFILES, footprint } from '../../kernels/registry.ts';
+import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 const LISTED_TARGETS = ['avr', 'm4'] as const;
@@ -80,12 +81,7 @@ export function registerKernelsCommand(program: Command): void {
 }
 
 function printBlocks(opts: { json?: boolean; listing?: string; target: string }): void {
-  let target;
-  try {
-    target = getTarget(opts.target);
-  } catch (e) {
-    throw new InputError(`--target: ${(e as Error).message}`);
-  }
+  const target = targetOption(opts.target);
   const blocks = kernelBlocks(target);
   if (opts.listing === undefined) {
     const names = [...blocks.keys()].sort();

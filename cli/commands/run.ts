@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { getTarget } from '../../hardware/targets/index.ts';
 import { resolveProfile, runProfile } from '../../experiments/run-profile.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { InputError } from '../exit-codes.ts';
+import { durationMsOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 interface RunOptions {
@@ -39,13 +39,11 @@ export function registerRunCommand(program: Command): void {
     .option('--seed <n>', 'seed of the sporadic and random sources', '1')
     .option('--json', 'print JSON')
     .action((opts: RunOptions) => {
-      const durationMs = Number(opts.durationMs);
-      if (!Number.isFinite(durationMs) || durationMs <= 0) throw new InputError(`--duration-ms: must be a number > 0, got "${opts.durationMs}"`);
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a whole number >= 0, got "${opts.seed}"`);
+      const durationMs = durationMsOption(opts.durationMs);
+      const seed = seedOption(opts.seed);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
       const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile(opts.profile, opts.design));
-      const target = asInput('--target', () => getTarget(opts.target));
+      const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
       const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed }));
       if (opts.json === true) return printJson(metrics);

@@ -1,0 +1,26 @@
+import { getTarget } from '../hardware/targets/index.ts';
+import type { Target } from '../hardware/target.ts';
+import { InputError } from './exit-codes.ts';
+
+/** Looks up `--target`; an unknown id is bad input naming the known ones. */
+export function targetOption(id: string): Target {
+  try {
+    return getTarget(id);
+  } catch (e) {
+    throw new InputError(`--target: ${(e as Error).message}`);
+  }
+}
+
+/** Parses `--duration-ms`: a number > 0. */
+export function durationMsOption(text: string): number {
+  const ms = Number(text);
+  if (!Number.isFinite(ms) || ms <= 0) throw new InputError(`--duration-ms: must be a number > 0, got "${text}"`);
+  return ms;
+}
+
+/** Parses `--seed`: a whole number >= 0. */
+export function seedOption(text: string): number {
+  const seed = Number(text);
+  if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a whole number >= 0, got "${text}"`);
+  return seed;
+}
