@@ -39,6 +39,12 @@ export interface ReadyStructure {
   worstRemoveCycles(taskCount: number): Cycles;
 }
 
+/** Fixed-priority order (0 most urgent), shared by every structure keyed by priority. */
+export const PRIORITY_ORDER: Pick<ReadyStructure, 'precedes' | 'ties'> = {
+  precedes: (a, b) => a.priority < b.priority,
+  ties: (a, b) => a.priority === b.priority,
+};
+
 /**
  * Collects the segments of an ISR body (cycles, masked) and merges neighbours of the same kind,
  * so a per-TCB walk with one short critical section per task becomes alternating segments.

@@ -2,7 +2,7 @@ import { block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
-import type { ReadyStructure } from '../core/structures.ts';
+import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 
 /*
@@ -66,8 +66,7 @@ export function sortedArrayTable(target: Target, capacity: number): ReadyStructu
     rotate(t: Tcb): Cycles {
       return remove(t) + insert(t);
     },
-    precedes: (a, b) => a.priority < b.priority,
-    ties: (a, b) => a.priority === b.priority,
+    ...PRIORITY_ORDER,
     waitInsertCycles: (ahead) => c.insertHead + ahead * c.insertStep + c.insertStop + c.insertStore,
     worstPickCycles: () => c.pick,
     worstInsertCycles: (taskCount) => c.insertHead + c.insertStop + taskCount * c.shiftStep + c.insertStore,

@@ -3,7 +3,7 @@ import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { fieldTypeBytes } from '../core/layout.ts';
 import { priceAll } from '../core/pricing.ts';
-import type { ReadyStructure } from '../core/structures.ts';
+import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 
 /*
@@ -86,8 +86,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       }
       return c.fifoLink;
     },
-    precedes: (a, b) => a.priority < b.priority,
-    ties: (a, b) => a.priority === b.priority,
+    ...PRIORITY_ORDER,
     waitInsertCycles: () => c.waitInsert,
     worstPickCycles: () => c.pick,
     worstInsertCycles: () => c.insert + c.fifoLink,
