@@ -1,5 +1,5 @@
 import type { Target } from '../hardware/target.ts';
-import { bootSystem, footprint, getDesign, getProfile } from '../kernels/registry.ts';
+import { bootSystem, footprint } from '../kernels/registry.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import type { Workload } from '../workloads/types.ts';
 import { runAndMeasure, type RunMetrics } from './run-system.ts';
@@ -11,12 +11,6 @@ export interface ProfileRun {
   readonly workload: Workload;
   readonly durationMs: number;
   readonly seed: number;
-}
-
-/** Resolves `--profile` or `--design` to a profile; throws RangeError naming the known ids. */
-export function resolveProfile(profileId: string | undefined, designId: string | undefined): OsProfile {
-  if ((profileId === undefined) === (designId === undefined)) throw new RangeError('give exactly one of a profile or a design');
-  return profileId !== undefined ? getProfile(profileId) : getDesign(designId as string).defaultProfile;
 }
 
 /** The interrupt line that releases each task (I/O lines and sporadic release lines), by task index. */

@@ -113,7 +113,8 @@ export function getProfile(id: string): OsProfile {
   return p;
 }
 
-function resolveProfile(options: { profile?: OsProfile | string; design?: DesignId }): OsProfile {
+/** The profile a boot names: a profile (checked against `design` when both are given), or a design's default. */
+export function resolveProfile(options: { profile?: OsProfile | string; design?: string }): OsProfile {
   if (options.profile !== undefined) {
     const p = typeof options.profile === 'string' ? getProfile(options.profile) : options.profile;
     if (options.design !== undefined && options.design !== p.design) {

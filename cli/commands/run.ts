@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { resolveProfile, runProfile } from '../../experiments/run-profile.ts';
+import { runProfile } from '../../experiments/run-profile.ts';
+import { resolveProfile } from '../../kernels/registry.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { InputError } from '../exit-codes.ts';
 import { durationMsOption, seedOption, targetOption } from '../options.ts';
@@ -42,7 +43,7 @@ export function registerRunCommand(program: Command): void {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
-      const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile(opts.profile, opts.design));
+      const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile({ profile: opts.profile, design: opts.design }));
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
       const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed }));
