@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
 import type { KernelSystem } from '../kernels/types.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { bootSystem, DESIGNS } from '../kernels/registry.ts';
+import { withoutLocks } from '../experiments/breakdown.ts';
 import { loadWorkload } from '../workloads/load.ts';
 import type { Workload } from '../workloads/types.ts';
 
@@ -57,8 +58,7 @@ function meterOn(profile: OsProfile): { profile: OsProfile; workload: Workload }
     const mutexes = (meter.resources?.mutexes ?? []).map((m) => ({ ...m, protocol }));
     return { profile: widened, workload: { ...meter, resources: { ...meter.resources, mutexes } } };
   }
-  const noLocks = meter.tasks.map((t) => ({ ...t, body: t.body.filter((s) => s.op !== 'lock' && s.op !== 'unlock') }));
-  return { profile: widened, workload: { ...meter, tasks: noLocks, resources: { ...meter.resources, mutexes: [] } } };
+  return { profile: widened, workload: withoutLocks(meter) };
 }
 
 /** One simulated second of a subject; returns the engine for its step count. */
