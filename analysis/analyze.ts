@@ -1,13 +1,14 @@
 import type { Target } from '../hardware/target.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
+import type { SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
 import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
+import { modelFromSystem } from './from-system.ts';
 import { modelFromWorkload } from './from-workload.ts';
 import { defaultHorizonCycles, MAX_POINTS_PER_TASK, type ModelBounds, type TaskSetModel } from './model.ts';
-import { withOverheads, type KernelOverheads } from './overheads.ts';
 import { paperEdf, paperFixedPriority } from './paper.ts';
 
 /** Scheduling policy analysed. */
@@ -46,6 +47,8 @@ export interface AnalysisReport {
   readonly policy: Policy;
   readonly variant: Variant;
   readonly overheadAware: boolean;
+  /** The profile whose kernel model was analysed, or null for the bare task set. */
+  readonly system: string | null;
   readonly schedulable: boolean;
   readonly tasks: readonly TaskReport[];
   readonly notes: readonly string[];
@@ -53,23 +56,47 @@ export interface AnalysisReport {
 
 /** Options of `analyzeWorkload`. */
 export interface AnalyzeOptions {
-  readonly policy: Policy;
+  /** Required without `system`; with it, must be the system's own policy (or absent). */
+  readonly policy?: Policy;
   readonly variant?: Variant;
-  /** Analysis target; defaults to the workload's reference target. */
+  /** Analysis target; defaults to the system's target, else the workload's reference target. */
   readonly target?: Target;
-  /** Kernel costs on that target; without them the analysis is overhead-free. */
-  readonly overheads?: KernelOverheads;
+  /** The system a kernel runs (kernels/system-model.ts): its scheduling rules and overheads are analysed. Without it the analysis is of the bare task set. */
+  readonly system?: SystemModel;
+}
+
+/** Options that contradict each other (a policy the system does not run); the message says which and why. */
+export class AnalysisOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnalysisOptionError';
+  }
+}
+
+/** The policy analysed: the system's, checked against an explicit one. */
+function policyOf(options: AnalyzeOptions): Policy {
+  const system = options.system;
+  if (system === undefined) {
+    if (options.policy === undefined) throw new AnalysisOptionError('policy: give fp or edf (or a system model, whose kernel decides)');
+    return options.policy;
+  }
+  if (options.policy !== undefined && options.policy !== system.policy) {
+    const runs = system.policy === 'edf' ? 'earliest deadline first' : 'fixed priorities';
+    throw new AnalysisOptionError(`policy: ${system.profile} (design ${system.design}) schedules by ${runs}, so --policy ${options.policy} would analyse a system it does not run; use --policy ${system.policy} or leave it out`);
+  }
+  return system.policy;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Analyses a workload: builds its model on the target, folds in overheads if given, bounds each task. */
 export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): AnalysisReport {
-  const target = options.target ?? getTarget(workload.referenceTarget);
+  const policy = policyOf(options);
+  const target = options.target ?? (options.system === undefined ? getTarget(workload.referenceTarget) : getTarget(options.system.target));
   const variant = options.variant ?? 'corrected';
-  const built = modelFromWorkload(workload, target);
-  const model = options.overheads === undefined ? built.model : withOverheads(built.model, options.overheads, built.releasingLines);
-  const notes: string[] = [];
+  const built = options.system === undefined ? modelFromWorkload(workload, target) : modelFromSystem(workload, target, options.system);
+  const model = built.model;
+  const notes: string[] = [...(options.system?.notes ?? [])];
   if (target.id !== workload.referenceTarget) notes.push(`execution scaled from ${workload.referenceTarget} to ${target.id} by the CoreMark-per-MHz rule of workloads/scaling.ts`);
   if (built.unbounded.length > 0) notes.push(`no minimum inter-arrival for ${built.unbounded.join(', ')}: every worst case is unbounded`);
   const suspending = workload.tasks.filter((t) => t.body.some((s) => s.op === 'delay' || s.op === 'take' || s.op === 'receive' || s.op === 'wait')).map((t) => t.name);
@@ -77,7 +104,7 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
     notes.push(`${suspending.join(', ')} may suspend (delay, take, receive, wait): bounds count execution and preemption only, not the suspension, which also delays lower-priority tasks`);
   }
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
-  const bounds = analyzeModel(model, options.policy, variant);
+  const bounds = analyzeModel(model, policy, variant);
   if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
     notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
   }
@@ -103,9 +130,10 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   return {
     workload: workload.name,
     target: target.id,
-    policy: options.policy,
+    policy,
     variant,
-    overheadAware: options.overheads !== undefined,
+    overheadAware: options.system !== undefined,
+    system: options.system?.profile ?? null,
     schedulable: rows.every((r) => r.schedulable),
     tasks: rows,
     notes,

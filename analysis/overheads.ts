@@ -1,26 +1,8 @@
+import type { KernelOverheads } from '../system/model.ts';
 import type { AnalysisTask, InterruptLoad, TaskSetModel } from './model.ts';
 
-/**
- * Kernel costs on the analysis target, as a plain record (it mirrors `KernelCosts` of the kernel
- * contract; experiments price a profile on a target and pass it here, so analysis never imports a
- * kernel). All in cycles of the analysis target.
- */
-export interface KernelOverheads {
-  /** The tick ISR's kernel work with no task waking. */
-  readonly tickCycles: number;
-  /** Making one task ready (from the tick or a post). */
-  readonly releaseCycles: number;
-  /** Save, pick next, restore. */
-  readonly switchCycles: number;
-  /** The service that ends a job (a delay-until: unready, sleep). */
-  readonly jobEndCycles: number;
-  readonly isrEntryCycles: number;
-  readonly isrExitCycles: number;
-  /** The longest masked section of any kernel service. */
-  readonly longestCriticalSectionCycles: number;
-  /** Period of the kernel tick. */
-  readonly tickPeriodCycles: number;
-}
+/** The overhead record (defined with the system model, which both analysis/ and kernels/ read). */
+export type { KernelOverheads };
 
 /*
  * How the costs fold in (the usual inflation of SchedCAT and MAST; Burns, Tindell and Wellings,
@@ -37,8 +19,8 @@ export interface KernelOverheads {
  *   corrected bound by it (5 tasks released by one tick, 4 of them less urgent);
  * - each interrupt load pays entry and exit; one that releases a task also pays the release (with
  *   the per-task release load this counts a line-triggered task's release twice: safe, not tight);
- * - a masked kernel section blocks any task once (kernelBlockingCycles);
- * - a periodic task whose period is not a whole number of ticks is released up to one tick late.
+ * - a masked kernel section blocks any task once (kernelBlockingCycles).
+ * Release quantisation by the tick is the system model's (analysis/from-system.ts).
  */
 
 /** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
@@ -50,7 +32,6 @@ export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasing
     wcetCycles: t.wcetCycles + worstPerJob,
     bcetCycles: t.bcetCycles + perJob,
     preemptibleCycles: t.preemptibleCycles + worstPerJob,
-    releaseJitterCycles: t.strictlyPeriodic && t.periodCycles % o.tickPeriodCycles !== 0 ? Math.max(t.releaseJitterCycles, o.tickPeriodCycles) : t.releaseJitterCycles,
   }));
   const wrap = o.isrEntryCycles + o.isrExitCycles;
   const interrupts: InterruptLoad[] = model.interrupts.map((l) => {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { overheadsFor } from '../experiments/overheads.ts';
+import { systemModel } from '../kernels/system-model.ts';
 import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExperimentCommands } from './commands/experiments.ts';
@@ -25,7 +25,7 @@ program
 
 registerHardwareCommands(program);
 registerDemoCommand(program);
-registerAnalyzeCommand(program, overheadsFor);
+registerAnalyzeCommand(program, systemModel);
 registerSchemaCommand(program);
 registerExperimentCommands(program);
 registerReportCommand(program);

@@ -1,9 +1,10 @@
-import { analyzeModel, type Policy, type Variant } from '../analysis/analyze.ts';
+import { analyzeModel, type Variant } from '../analysis/analyze.ts';
+import { modelFromSystem } from '../analysis/from-system.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { usToCycles } from '../hardware/units.ts';
+import { systemModel } from '../kernels/system-model.ts';
 import { defineExperiment, type RunMode, type Row } from './contract.ts';
 import { IO_TARGETS, type IoSeries } from './io-figure.ts';
-import { kernelModel } from './kernel-model.ts';
 import { framedProfile, fitPriorities, ioTaskSet, IO_DURATION_MS, PAYLOADS, simulateIo } from './io-sim.ts';
 import type { BoundsRow } from './paper-rows.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
@@ -58,11 +59,11 @@ export function runBoundsUnit(unit: BoundsUnit): BoundsResult {
   const workload = fitPriorities(ioTaskSet(unit.payload, unit.seed), profile);
   const simulated = simulateIo(profile, unit.target, workload, IO_DURATION_MS, unit.seed);
   const target = getTarget(unit.target);
-  const model = kernelModel(profile, unit.target, workload);
-  const policy: Policy = unit.framing === 'fixed-priority' ? 'fp' : 'edf';
+  const system = systemModel(profile, target, workload);
+  const model = modelFromSystem(workload, target, system).model;
   const violating = Object.fromEntries(
     VARIANTS.map((variant) => {
-      const bounds = analyzeModel(model, policy, variant);
+      const bounds = analyzeModel(model, system.policy, variant);
       // A delay within the rounding of the probe's microseconds (1 ns) is not a violation.
       const over = workload.tasks.filter((t, i) => usToCycles(target, (simulated[i]?.maxUs ?? 0) - 0.001) > (bounds[i]?.wcrtCycles ?? Infinity)).map((t) => t.name);
       return [variant, over];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorkload } from '../workloads/load.ts';
-import { breakdown, breakdownOf, densest, largestFactor, scaleExecution, taskUtilisation, withoutLocks } from './breakdown.ts';
+import { getProfile } from '../kernels/registry.ts';
+import { breakdown, breakdownOf, largestFactor, scaleExecution, taskUtilisation, widenedFor, withoutLocks } from './breakdown.ts';
 
 describe('breakdown', () => {
   it('finds the largest factor of a threshold predicate to within 0.1%', () => {
@@ -16,11 +17,16 @@ describe('breakdown', () => {
     expect(taskUtilisation(scaleExecution(meter, 10), 'avr')).toBeCloseTo(10 * u1, 3);
   });
 
-  it('gives MOS a meter without locks and with every sporadic source at its minimum spacing', () => {
-    const w = densest(withoutLocks(loadWorkload('meter')));
+  it('gives MOS a meter without locks, which MOS has no service for', () => {
+    const w = withoutLocks(loadWorkload('meter'));
     expect(w.tasks.some((t) => t.body.some((s) => s.op === 'lock' || s.op === 'unlock'))).toBe(false);
-    for (const t of w.tasks) if (t.trigger.kind === 'sporadic') expect(t.trigger.maxExtraUs).toBe(0);
-    for (const l of w.ioLines ?? []) if (l.arrival.kind === 'sporadic') expect(l.arrival.maxExtraUs).toBe(0);
+    expect(w.tasks.map((t) => t.name)).toEqual(loadWorkload('meter').tasks.map((t) => t.name));
+  });
+
+  it("extends an 8-task kernel's tables to the meter's 11 tasks, priorities too where tasks cannot share one", () => {
+    expect(widenedFor(getProfile('ukernel'), 11)).toMatchObject({ maxTasks: 11, priorities: 11 });
+    expect(widenedFor(getProfile('idcx'), 11)).toMatchObject({ maxTasks: 11, priorities: 5 });
+    expect(widenedFor(getProfile('ucos2'), 11)).toMatchObject({ maxTasks: 56, priorities: 64 });
   });
 
   it("puts non-preemptive uKernel's breakdown below uC/OS-II's: a long job blocks the 62.5 ms pulse task", () => {

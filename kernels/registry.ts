@@ -1,15 +1,18 @@
 import type { Block } from '../hardware/block.ts';
 import { Engine } from '../hardware/engine.ts';
 import type { Target } from '../hardware/target.ts';
+import type { SchedulingPolicy, SystemTask } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import { bootCore, type CoreSystem } from './core/boot.ts';
 import { coreKernelCosts } from './core/costs.ts';
 import type { CoreDesignSpec } from './core/design.ts';
 import { coreFootprint } from './core/footprint.ts';
+import { coreSystemTasks } from './core/system-tasks.ts';
 import { edf } from './edf/index.ts';
 import * as mosBlocks from './mos/blocks.ts';
 import { mosDesign } from './mos/design.ts';
 import type { MosSystem } from './mos/index.ts';
+import { mosSystemTasks } from './mos/system-tasks.ts';
 import { mos } from './profiles/mos.ts';
 import { PAPER_PROFILES, ucos2, webit, worix } from './profiles/index.ts';
 import type { OsProfile } from './profiles/types.ts';
@@ -49,6 +52,10 @@ export interface KernelDesign {
   /** The blocks of the design's own structures under `profile` (for listings). */
   readyBlocks(target: Target, profile: OsProfile): readonly Block[];
   kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
+  /** How the design orders ready jobs. */
+  readonly policy: SchedulingPolicy;
+  /** How the design schedules each task of `workload` under `profile` (throws ProfileLimitError where it cannot run it). */
+  systemTasks(profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[] };
 }
 
 /** MOS names its lines by kind; experiments look them up as the core kernels name them. */
@@ -68,6 +75,8 @@ function coreDesign(spec: CoreDesignSpec, defaultProfile: OsProfile): KernelDesi
     footprint: (profile, target, workload) => coreFootprint(spec, profile, target, workload),
     readyBlocks: (target, profile) => spec.createReady(target, profile).blocks,
     kernelCosts: (profile, target, n) => coreKernelCosts(spec, profile, target, n),
+    policy: spec.keyedByDeadline ? 'edf' : 'fp',
+    systemTasks: (profile, workload) => coreSystemTasks(spec, profile, workload),
   };
 }
 
@@ -93,6 +102,8 @@ export const DESIGNS: readonly KernelDesign[] = [
     defaultProfile: mos,
     readyBlocks: () => Object.values(mosBlocks).flat(),
     boot: (profile, options) => withLineMap(mosDesign.boot(profile, options)),
+    policy: 'fp',
+    systemTasks: (_profile, workload) => mosSystemTasks(workload),
   },
 ];
 

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
 import type { KernelOverheads } from '../../analysis/overheads.ts';
+import type { SystemModel } from '../../system/model.ts';
+import { loadWorkload } from '../../workloads/load.ts';
+import { systemModel } from '../../kernels/system-model.ts';
+import { InputError } from '../exit-codes.ts';
 import { runKbench } from '../run-kbench.ts';
 import { registerAnalyzeCommand } from './analyze.ts';
 
@@ -49,9 +53,22 @@ describe('kbench analyze and kbench schema', () => {
 });
 
 describe('kbench analyze --profile', () => {
-  it('folds in the overheads an injected resolver prices for the profile and target', async () => {
-    const costs: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, jobEndCycles: 40, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, tickPeriodCycles: 200_000 };
-    const resolver = vi.fn(() => costs);
+  it('analyses the system an injected resolver derives for the profile and target', async () => {
+    const overheads: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, jobEndCycles: 40, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, tickPeriodCycles: 200_000 };
+    const meter = loadWorkload('meter');
+    const system: SystemModel = {
+      profile: 'ucos-ii',
+      design: 'table-driven',
+      target: 'm4',
+      policy: 'fp',
+      tasks: meter.tasks.map((t) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, timeSliced: false })),
+      timeSliceCycles: null,
+      mutexProtocols: {},
+      releases: { kind: 'tick', tickPeriodCycles: 200_000 },
+      overheads,
+      notes: [],
+    };
+    const resolver = vi.fn(() => system);
     const program = new Command().exitOverride();
     registerAnalyzeCommand(program, resolver);
     const out: string[] = [];
@@ -65,6 +82,36 @@ describe('kbench analyze --profile', () => {
       write.mockRestore();
     }
     expect(resolver).toHaveBeenCalledWith('ucos-ii', expect.objectContaining({ id: 'm4' }), expect.objectContaining({ name: 'meter' }));
-    expect(JSON.parse(out.join(''))).toMatchObject({ target: 'm4', overheadAware: true });
+    expect(JSON.parse(out.join(''))).toMatchObject({ target: 'm4', overheadAware: true, system: 'ucos-ii', policy: 'fp' });
+  });
+
+  it('refuses a --policy the profile does not run, saying why, and takes the kernel\'s own when none is given', async () => {
+    const analyze = async (workload: string, ...args: string[]): Promise<string> => {
+      const program = new Command().exitOverride();
+      registerAnalyzeCommand(program, systemModel);
+      const out: string[] = [];
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        out.push(String(chunk));
+        return true;
+      });
+      try {
+        await program.parseAsync(['analyze', '--workload', workload, '--target', 'm4', ...args], { from: 'user' });
+      } finally {
+        write.mockRestore();
+      }
+      return out.join('');
+    };
+    await expect(analyze('meter', '--profile', 'edf', '--policy', 'fp')).rejects.toThrow(InputError);
+    await expect(analyze('meter', '--profile', 'edf', '--policy', 'fp')).rejects.toThrow(/--policy: edf .* schedules by earliest deadline first/);
+    // MOS has no mutexes, so a lock-free set: the policy is what is refused.
+    await expect(analyze('uunifast-n3-u0.5-s1', '--profile', 'mos', '--policy', 'edf')).rejects.toThrow(/--policy: mos .* schedules by fixed priorities/);
+    expect(JSON.parse(await analyze('meter', '--profile', 'edf', '--json'))).toMatchObject({ policy: 'edf', system: 'edf' });
+  });
+
+  it('refuses a workload the profile cannot run, as run does (exit 2 naming the field)', async () => {
+    const program = new Command().exitOverride();
+    registerAnalyzeCommand(program, systemModel);
+    // The meter's priorities go past WORIX's six.
+    await expect(program.parseAsync(['analyze', '--workload', 'meter', '--profile', 'worix', '--target', 'avr'], { from: 'user' })).rejects.toThrow(/--workload: tasks\[\d+\]\.priority/);
   });
 });

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { analyzeWorkload, type AnalysisReport, type Policy, type Variant } from '../../analysis/analyze.ts';
-import type { KernelOverheads } from '../../analysis/overheads.ts';
+import { AnalysisOptionError, analyzeWorkload, type AnalysisReport, type Policy, type Variant } from '../../analysis/analyze.ts';
+import { UnanalysableSystemError } from '../../analysis/from-system.ts';
 import type { Target } from '../../hardware/target.ts';
+import { ProfileLimitError } from '../../kernels/core/validate.ts';
+import type { SystemModel } from '../../system/model.ts';
 import { TARGET_IDS } from '../../hardware/targets/index.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { WorkloadError } from '../../workloads/schema.ts';
@@ -10,12 +12,12 @@ import { InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
-/** Prices an OS profile on a target for the overhead-aware analysis (experiments supply it; analysis never imports kernels). */
-export type OverheadResolver = (profileId: string, target: Target, workload: Workload) => KernelOverheads;
+/** The system a profile's kernel runs for a workload on a target (kernels supply it; analysis never imports kernels). */
+export type SystemResolver = (profileId: string, target: Target, workload: Workload) => SystemModel;
 
 interface AnalyzeOptions {
   workload: string;
-  policy: string;
+  policy?: string;
   variant: string;
   target?: string;
   profile?: string;
@@ -23,25 +25,26 @@ interface AnalyzeOptions {
 }
 
 /** `kbench analyze`: per-task worst and best response times, jitter and schedulability of a workload. */
-export function registerAnalyzeCommand(program: Command, resolveOverheads?: OverheadResolver): void {
+export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemResolver): void {
   program
     .command('analyze')
     .description('bound the response times of a workload: WCRT, BCRT, jitter, schedulable, per task')
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
-    .requiredOption('--policy <fp|edf>', 'fixed priority or earliest deadline first')
+    .option('--policy <fp|edf>', "fixed priority or earliest deadline first; with --profile, the kernel's own (a contradicting one is an error)")
     .option('--variant <paper|corrected>', "the paper's equations (1)-(16) as written, or the corrected analysis", 'corrected')
     .option('--target <id>', `analysis target (${TARGET_IDS.join(', ')}); default: the workload's reference target`)
-    .option('--profile <id>', 'OS profile whose kernel costs are folded in (overhead-aware analysis)')
+    .option('--profile <id>', "OS profile whose kernel is analysed: its policy, preemption rules, mutex protocols and priced overheads")
     .option('--json', 'print JSON')
     .action((opts: AnalyzeOptions) => {
-      const report = runAnalyze(opts, resolveOverheads);
+      const report = runAnalyze(opts, resolveSystem);
       if (opts.json === true) return printJson(report);
       printReport(report);
     });
 }
 
-function runAnalyze(opts: AnalyzeOptions, resolveOverheads: OverheadResolver | undefined): AnalysisReport {
-  if (opts.policy !== 'fp' && opts.policy !== 'edf') throw new InputError(`--policy: must be fp or edf, got "${opts.policy}"`);
+function runAnalyze(opts: AnalyzeOptions, resolveSystem: SystemResolver | undefined): AnalysisReport {
+  if (opts.policy !== undefined && opts.policy !== 'fp' && opts.policy !== 'edf') throw new InputError(`--policy: must be fp or edf, got "${opts.policy}"`);
+  if (opts.policy === undefined && opts.profile === undefined) throw new InputError('--policy: give fp or edf, or --profile <id> to analyse that kernel with its own policy');
   if (opts.variant !== 'paper' && opts.variant !== 'corrected') throw new InputError(`--variant: must be paper or corrected, got "${opts.variant}"`);
   let workload: Workload;
   try {
@@ -51,23 +54,30 @@ function runAnalyze(opts: AnalyzeOptions, resolveOverheads: OverheadResolver | u
     throw e;
   }
   const target = targetOption(opts.target ?? workload.referenceTarget);
-  let overheads: KernelOverheads | undefined;
+  let system: SystemModel | undefined;
   if (opts.profile !== undefined) {
-    if (resolveOverheads === undefined) throw new InputError('--profile: no kernel profiles are registered with this command yet');
+    if (resolveSystem === undefined) throw new InputError('--profile: no kernel profiles are registered with this command yet');
     try {
-      overheads = resolveOverheads(opts.profile, target, workload);
+      system = resolveSystem(opts.profile, target, workload);
     } catch (e) {
       if (e instanceof RangeError) throw new InputError(`--profile: ${e.message}`);
+      if (e instanceof ProfileLimitError) throw new InputError(`--workload: ${e.message}`);
       throw e;
     }
   }
-  return analyzeWorkload(workload, { policy: opts.policy as Policy, variant: opts.variant as Variant, target, ...(overheads === undefined ? {} : { overheads }) });
+  try {
+    return analyzeWorkload(workload, { ...(opts.policy === undefined ? {} : { policy: opts.policy as Policy }), variant: opts.variant as Variant, target, ...(system === undefined ? {} : { system }) });
+  } catch (e) {
+    if (e instanceof AnalysisOptionError) throw new InputError(`--${e.message}`);
+    if (e instanceof UnanalysableSystemError) throw new InputError(`--workload: ${e.message}`);
+    throw e;
+  }
 }
 
 const us = (x: number | null): string => (x === null ? 'unbounded' : x.toFixed(2));
 
 function printReport(r: AnalysisReport): void {
-  console.log(`kbench analyze: ${r.workload} on ${r.target}, policy ${r.policy}, ${r.variant}${r.overheadAware ? ', with kernel overheads' : ''} (times in us)`);
+  console.log(`kbench analyze: ${r.workload} on ${r.target}, policy ${r.policy}, ${r.variant}${r.system === null ? '' : `, as kernel ${r.system} runs it (overheads included)`} (times in us)`);
   const rows = r.tasks.map((t) => [t.task, String(t.priority), us(t.wcrtUs), us(t.bcrtUs), us(t.jitterUs), us(t.deadlineUs), t.schedulable ? 'yes' : 'NO']);
   const header = ['task', 'prio', 'WCRT', 'BCRT', 'jitter', 'deadline', 'schedulable'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));

@@ -5,6 +5,7 @@ import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
+import { mutexProtocolOf } from '../profiles/protocol.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
 import type { KernelSystem } from '../types.ts';
@@ -68,7 +69,7 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTa
   (r.mutexes ?? []).forEach((m, i) => {
     const users = w.tasks.filter((t) => t.body.some((s) => s.op === 'lock' && s.mutex === m.name)).map((t) => t.priority);
     const ceiling = users.length > 0 ? Math.min(...users) : 0;
-    mutexes.set(m.name, new Mutex(i, m.name, m.protocol ?? profile.inversion[0] ?? 'inheritance', ceiling));
+    mutexes.set(m.name, new Mutex(i, m.name, mutexProtocolOf(m, profile) ?? 'inheritance', ceiling));
   });
   const queues = new Map<string, MessageQueue>();
   (r.queues ?? []).forEach((q, i) => queues.set(q.name, new MessageQueue(i, q.name, q.capacity, false)));

@@ -1,4 +1,5 @@
 import type { Step, Workload } from '../../workloads/types.ts';
+import { mutexProtocolOf } from '../profiles/protocol.ts';
 import type { OsProfile, ProfileServices } from '../profiles/types.ts';
 
 /** A workload the chosen profile cannot run; the message names the field and the rule. */
@@ -47,7 +48,7 @@ export function checkWorkloadFitsProfile(w: Workload, p: OsProfile): void {
   });
   const r = w.resources;
   r?.mutexes?.forEach((m, i) => {
-    const protocol = m.protocol ?? p.inversion[0];
+    const protocol = mutexProtocolOf(m, p);
     if (protocol === undefined || !p.inversion.includes(protocol)) {
       throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "${protocol ?? 'none'}" is not offered by profile ${p.id} (offers: ${p.inversion.join(', ') || 'none'})`);
     }

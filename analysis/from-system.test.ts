@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { avr } from '../hardware/targets/index.ts';
+import type { SystemModel, SystemTask } from '../system/model.ts';
+import type { Workload } from '../workloads/types.ts';
+import { modelFromSystem, UnanalysableSystemError } from './from-system.ts';
+import { finalRegionCycles } from './model.ts';
+
+const TICK = 8000; // 1 kHz on the 8 MHz AVR
+
+const workload = (periodsUs: readonly number[], offsetUs = 0): Workload => ({
+  name: 'set',
+  description: 'periodic tasks',
+  referenceTarget: 'avr',
+  tickHz: 1000,
+  tasks: periodsUs.map((periodUs, i) => ({ name: `t${i}`, priority: i, trigger: { kind: 'periodic' as const, periodUs, offsetUs }, body: [{ op: 'compute' as const, cycles: 1000 }] })),
+});
+
+const zero = { tickCycles: 0, releaseCycles: 0, switchCycles: 0, jobEndCycles: 0, isrEntryCycles: 0, isrExitCycles: 0, longestCriticalSectionCycles: 0, tickPeriodCycles: TICK };
+
+const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({})): SystemModel => ({
+  profile: 'test',
+  design: 'table-driven',
+  target: 'avr',
+  policy: 'fp',
+  tasks: w.tasks.map((t, i) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, timeSliced: false, ...task(i) })),
+  timeSliceCycles: null,
+  mutexProtocols: {},
+  releases: { kind: 'tick', tickPeriodCycles: TICK },
+  overheads: zero,
+  notes: [],
+});
+
+describe('modelFromSystem', () => {
+  it('gives a periodic task off the tick grid one tick of release jitter, and one on it none', () => {
+    const w = workload([10_000, 10_500]);
+    expect(modelFromSystem(w, avr, system(w)).model.tasks.map((t) => t.releaseJitterCycles)).toEqual([0, TICK]);
+    const offset = workload([10_000], 300);
+    expect(modelFromSystem(offset, avr, system(offset)).model.tasks[0]?.releaseJitterCycles).toBe(TICK);
+  });
+
+  it('releases exactly (no jitter) when the system releases at each arrival', () => {
+    const w = workload([10_500]);
+    expect(modelFromSystem(w, avr, { ...system(w), releases: { kind: 'exact' } }).model.tasks[0]?.releaseJitterCycles).toBe(0);
+  });
+
+  it("makes a run-to-completion job one final region and lets a time-sliced task's equals preempt it", () => {
+    const w = workload([10_000, 10_000]);
+    const np = modelFromSystem(w, avr, system(w, () => ({ runToCompletion: true }))).model.tasks;
+    expect(np.map(finalRegionCycles)).toEqual([1000, 1000]);
+    const sliced = modelFromSystem(w, avr, system(w, () => ({ priority: 3, threshold: 3, timeSliced: true }))).model.tasks;
+    expect(sliced.map((t) => t.thresholdPriority)).toEqual([3.5, 3.5]);
+  });
+
+  it('refuses a threshold on a time-sliced level, naming the field', () => {
+    const w = workload([10_000, 10_000]);
+    expect(() => modelFromSystem(w, avr, system(w, () => ({ priority: 3, threshold: 2, timeSliced: true })))).toThrow(UnanalysableSystemError);
+    expect(() => modelFromSystem(w, avr, system(w, () => ({ priority: 3, threshold: 2, timeSliced: true })))).toThrow(/tasks\[0\]\.preemptionThreshold/);
+  });
+});

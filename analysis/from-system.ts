@@ -1,0 +1,62 @@
+import type { Target } from '../hardware/target.ts';
+import type { SystemModel, SystemTask } from '../system/model.ts';
+import type { Workload } from '../workloads/types.ts';
+import { modelFromWorkload, type WorkloadModel } from './from-workload.ts';
+import type { AnalysisTask } from './model.ts';
+import { withOverheads } from './overheads.ts';
+
+/** A system whose scheduling rules the analysis cannot express; the message names the task field and the rule. */
+export class UnanalysableSystemError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnanalysableSystemError';
+  }
+}
+
+/**
+ * Whether a periodic task's every arrival falls on a kernel tick: its period and offset are whole
+ * numbers of ticks. Otherwise the tick ISR releases it up to one tick after its arrival.
+ */
+function onTickGrid(periodUs: number, offsetUs: number, tickHz: number): boolean {
+  const ticks = (us: number): number => (us * tickHz) / 1e6;
+  return Number.isInteger(ticks(periodUs)) && Number.isInteger(ticks(offsetUs));
+}
+
+/**
+ * The scheduling rules of one task: thresholds, run-to-completion, time slicing. A started job of a
+ * time-sliced level yields to its equals at a slice end: modelled as a threshold half a level below
+ * its own priority, which puts exactly the equal-priority tasks among those that preempt it.
+ */
+function scheduled(t: AnalysisTask, s: SystemTask, index: number): AnalysisTask {
+  if (s.timeSliced && s.threshold !== s.priority) {
+    throw new UnanalysableSystemError(`tasks[${index}].preemptionThreshold: a threshold on a time-sliced shared priority (task ${s.name}) cannot be analysed: its equals preempt it at every slice end whatever the threshold`);
+  }
+  return {
+    ...t,
+    priority: s.priority,
+    thresholdPriority: s.timeSliced ? s.priority + 0.5 : s.threshold,
+    preemptibleCycles: s.runToCompletion ? 0 : t.preemptibleCycles,
+  };
+}
+
+/**
+ * The analysis model of `workload` as `system` runs it on `target`: the workload's tasks with the
+ * kernel's scheduling rules, the release quantisation of a tick kernel (a periodic task off the
+ * tick grid is released up to one tick after its arrival: release jitter of one tick), and the
+ * kernel's priced overheads folded in (analysis/overheads.ts).
+ */
+export function modelFromSystem(workload: Workload, target: Target, system: SystemModel): WorkloadModel {
+  if (system.target !== target.id) throw new RangeError(`system model is for target ${system.target}, not ${target.id}`);
+  const built = modelFromWorkload(workload, target);
+  const tick = system.releases.kind === 'tick' ? system.releases.tickPeriodCycles : 0;
+  const tasks = built.model.tasks.map((t) => {
+    const index = workload.tasks.findIndex((spec) => spec.name === t.name);
+    const spec = workload.tasks[index];
+    const s = system.tasks[index];
+    if (spec === undefined || s === undefined) throw new RangeError(`system model has no task ${t.name}`);
+    const trigger = spec.trigger;
+    const late = tick > 0 && trigger.kind === 'periodic' && !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz);
+    return scheduled({ ...t, releaseJitterCycles: late ? Math.max(t.releaseJitterCycles, tick) : t.releaseJitterCycles }, s, index);
+  });
+  return { ...built, model: withOverheads({ ...built.model, tasks }, system.overheads, built.releasingLines) };
+}

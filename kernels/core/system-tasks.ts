@@ -1,0 +1,28 @@
+import type { SystemTask } from '../../system/model.ts';
+import type { Workload } from '../../workloads/types.ts';
+import type { OsProfile } from '../profiles/types.ts';
+import type { CoreDesignSpec } from './design.ts';
+import { checkWorkloadFitsProfile } from './validate.ts';
+
+/** How a core-based kernel schedules each workload task, with the sentences that explain it. */
+export function coreSystemTasks(design: CoreDesignSpec, profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[] } {
+  checkWorkloadFitsProfile(workload, profile);
+  const sharing = (p: number): number => workload.tasks.filter((t) => t.priority === p).length;
+  const sliced = profile.timeSliceTicks !== undefined;
+  const tasks = workload.tasks.map(
+    (t): SystemTask => ({
+      name: t.name,
+      priority: t.priority,
+      // The deadline-keyed ready list ignores thresholds (the dispatcher compares deadlines only).
+      threshold: design.keyedByDeadline ? t.priority : (t.preemptionThreshold ?? t.priority),
+      runToCompletion: !profile.preemptive,
+      timeSliced: sliced && sharing(t.priority) > 1,
+    }),
+  );
+  const notes: string[] = [];
+  if (design.keyedByDeadline) notes.push(`${profile.id}: earliest absolute deadline first (ready list keyed by deadline); task priorities and preemption thresholds are not used`);
+  if (!profile.preemptive) notes.push(`${profile.id} is non-preemptive: a started job runs to its end, so its whole execution is a final non-preemptive region`);
+  const shared = [...new Set(tasks.filter((t) => t.timeSliced).map((t) => t.priority))];
+  if (shared.length > 0) notes.push(`priorities ${shared.join(', ')} are shared by several tasks that time-slice every ${String(profile.timeSliceTicks)} ticks: tasks of one level preempt each other after a job starts`);
+  return { tasks, notes };
+}

@@ -1,0 +1,22 @@
+import type { SystemTask } from '../../system/model.ts';
+import type { Workload } from '../../workloads/types.ts';
+import { mapWorkload } from './config.ts';
+
+/**
+ * How MOS schedules each workload task: a fixed priority (module rank, then message bit, which
+ * follow the workload's priorities) with limited preemption. Tasks on one execution level never
+ * preempt each other, and a higher level preempts a lower one at once: that is Wang and Saksena's
+ * preemption threshold set to the most urgent priority of the task's level.
+ */
+export function mosSystemTasks(workload: Workload): { tasks: SystemTask[]; notes: string[] } {
+  const mapping = mapWorkload(workload);
+  const levelOf = (i: number): number => mapping.places[i]?.level ?? 0;
+  const levelTop = new Map<number, number>();
+  workload.tasks.forEach((t, i) => levelTop.set(levelOf(i), Math.min(levelTop.get(levelOf(i)) ?? Infinity, t.priority)));
+  const tasks = workload.tasks.map((t, i): SystemTask => ({ name: t.name, priority: t.priority, threshold: levelTop.get(levelOf(i)) ?? t.priority, runToCompletion: false, timeSliced: false }));
+  const levels = Array.from({ length: mapping.levels }, (_, l) => workload.tasks.filter((_t, i) => levelOf(i) === l).map((t) => t.name).join(', '));
+  return {
+    tasks,
+    notes: [`mos: ${mapping.levels} execution levels (${levels.map((names, l) => `level ${l}: ${names}`).join('; ')}); a task is preempted only by a higher level: its preemption threshold is its level's most urgent priority`],
+  };
+}

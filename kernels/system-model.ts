@@ -1,0 +1,44 @@
+import type { Target } from '../hardware/target.ts';
+import type { ReleaseQuantisation, SystemModel } from '../system/model.ts';
+import type { Workload } from '../workloads/types.ts';
+import { mutexProtocolOf } from './profiles/protocol.ts';
+import type { OsProfile } from './profiles/types.ts';
+import { getDesign, kernelCosts, resolveProfile } from './registry.ts';
+
+/** Options of `systemModel`. */
+export interface SystemModelOptions {
+  /** How releases are placed: by the kernel tick (default) or exactly at each arrival. */
+  readonly releases?: 'tick' | 'exact';
+}
+
+/** Cycles of one kernel tick on `target` for `workload`'s tick rate. */
+export function tickPeriodCycles(target: Target, workload: Workload): number {
+  return Math.round(target.clockHz / workload.tickHz);
+}
+
+/**
+ * The system `profile`'s kernel runs for `workload` on `target`: its policy, how each task is
+ * scheduled (priorities, thresholds, run-to-completion, shared time-sliced levels), each mutex's
+ * protocol, release placement and the kernel's overheads priced from its own blocks. Throws
+ * ProfileLimitError (naming the field) for a workload the kernel cannot run, as its boot would.
+ */
+export function systemModel(profile: OsProfile | string, target: Target, workload: Workload, options: SystemModelOptions = {}): SystemModel {
+  const p = resolveProfile({ profile });
+  const design = getDesign(p.design);
+  const { tasks, notes } = design.systemTasks(p, workload);
+  const tickCycles = tickPeriodCycles(target, workload);
+  const releases: ReleaseQuantisation = options.releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickPeriodCycles: tickCycles };
+  const mutexProtocols = Object.fromEntries((workload.resources?.mutexes ?? []).map((m) => [m.name, mutexProtocolOf(m, p) ?? 'inheritance']));
+  return {
+    profile: p.id,
+    design: p.design,
+    target: target.id,
+    policy: design.policy,
+    tasks,
+    timeSliceCycles: p.timeSliceTicks === undefined ? null : p.timeSliceTicks * tickCycles,
+    mutexProtocols,
+    releases,
+    overheads: { ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles },
+    notes,
+  };
+}

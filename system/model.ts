@@ -1,0 +1,79 @@
+/*
+ * The system a kernel actually runs, as plain data: one record per (profile or design, target,
+ * workload), derived once (kernels/system-model.ts) and read by every consumer: the overhead-aware
+ * analysis (analysis/from-system.ts), `kbench analyze`, the bounds and breakdown experiments. Where
+ * analysis and simulation disagree about a system, one of them reads this record wrongly.
+ *
+ * This module imports nothing: analysis/ and kernels/ both read it, and neither imports the other.
+ */
+
+/** How the kernel orders ready jobs: fixed priorities or earliest absolute deadline. */
+export type SchedulingPolicy = 'fp' | 'edf';
+
+/**
+ * The protocol a mutex follows: priority inheritance (Sha, Rajkumar and Lehoczky 1990), the
+ * priority ceiling protocol (ibid.), or the Stack Resource Policy (Baker 1991) of deadline-keyed kernels.
+ */
+export type MutexProtocol = 'inheritance' | 'ceiling' | 'srp';
+
+/**
+ * Kernel costs on one target, in its cycles: the record the analysis folds in (priced from a
+ * profile's own blocks; the kernel contract's `KernelCosts` plus the tick period).
+ */
+export interface KernelOverheads {
+  /** The tick ISR's kernel work with no task waking. */
+  readonly tickCycles: number;
+  /** Making one task ready (from the tick or a post). */
+  readonly releaseCycles: number;
+  /** Save, pick next, restore. */
+  readonly switchCycles: number;
+  /** The service that ends a job (a delay-until: unready, sleep). */
+  readonly jobEndCycles: number;
+  readonly isrEntryCycles: number;
+  readonly isrExitCycles: number;
+  /** The longest masked section of any kernel service. */
+  readonly longestCriticalSectionCycles: number;
+  /** Period of the kernel tick. */
+  readonly tickPeriodCycles: number;
+}
+
+/** One workload task as the kernel schedules it. */
+export interface SystemTask {
+  readonly name: string;
+  /** The kernel's priority for the task, 0 most urgent (fixed-priority kernels; EDF ignores it). */
+  readonly priority: number;
+  /**
+   * Preemption threshold (Wang and Saksena 1999): once a job has started, only tasks whose priority
+   * is more urgent than this preempt it. Equal to `priority` for a fully preemptive task.
+   */
+  readonly threshold: number;
+  /** A started job runs to its end: a non-preemptive kernel (only interrupts preempt it). */
+  readonly runToCompletion: boolean;
+  /** The task shares a time-sliced level: tasks of equal priority preempt a started job at a slice end. */
+  readonly timeSliced: boolean;
+}
+
+/** How job releases are placed in time. */
+export type ReleaseQuantisation =
+  /** Periodic jobs are released by the tick ISR at the first tick at or after their arrival. */
+  | { readonly kind: 'tick'; readonly tickPeriodCycles: number }
+  /** Every job is released at its exact arrival (the ideal mode). */
+  | { readonly kind: 'exact' };
+
+/** The system a profile (or design) runs for a workload on a target. */
+export interface SystemModel {
+  readonly profile: string;
+  readonly design: string;
+  readonly target: string;
+  readonly policy: SchedulingPolicy;
+  /** In workload task order. */
+  readonly tasks: readonly SystemTask[];
+  /** Time slice among equal priorities, in cycles; null without time slicing. */
+  readonly timeSliceCycles: number | null;
+  /** The protocol of each workload mutex, by name. */
+  readonly mutexProtocols: Readonly<Record<string, MutexProtocol>>;
+  readonly releases: ReleaseQuantisation;
+  readonly overheads: KernelOverheads;
+  /** What the kernel does that the workload alone does not say, one sentence each (for reports). */
+  readonly notes: readonly string[];
+}
