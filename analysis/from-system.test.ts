@@ -15,7 +15,7 @@ const workload = (periodsUs: readonly number[], offsetUs = 0): Workload => ({
   tasks: periodsUs.map((periodUs, i) => ({ name: `t${i}`, priority: i, trigger: { kind: 'periodic' as const, periodUs, offsetUs }, body: [{ op: 'compute' as const, cycles: 1000 }] })),
 });
 
-const zero = { tickCycles: 0, releaseCycles: 0, switchCycles: 0, jobEndCycles: 0, isrEntryCycles: 0, isrExitCycles: 0, longestCriticalSectionCycles: 0, tickPeriodCycles: TICK };
+const zero = { tickCycles: 0, releaseCycles: 0, switchCycles: 0, jobEndCycles: 0, isrEntryCycles: 0, isrExitCycles: 0, longestCriticalSectionCycles: 0, mutexLockCycles: 0, mutexUnlockCycles: 0, tickPeriodCycles: TICK };
 
 const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({})): SystemModel => ({
   profile: 'test',

@@ -1,6 +1,6 @@
 import type { Target } from '../hardware/target.ts';
 import type { SystemModel, SystemTask } from '../system/model.ts';
-import type { Workload } from '../workloads/types.ts';
+import type { TaskSpec, Workload } from '../workloads/types.ts';
 import { modelFromWorkload, type WorkloadModel } from './from-workload.ts';
 import type { AnalysisTask } from './model.ts';
 import { withOverheads } from './overheads.ts';
@@ -40,10 +40,23 @@ function scheduled(t: AnalysisTask, s: SystemTask, index: number): AnalysisTask 
 }
 
 /**
+ * A job's own mutex services: each lock and unlock it calls runs kernel code, and the holder runs
+ * its lock's tail and its unlock with the mutex held, so a critical section as another task feels
+ * it is its compute plus both services (priced at worst in the overhead record).
+ */
+function withMutexServices(t: AnalysisTask, spec: TaskSpec, system: SystemModel): AnalysisTask {
+  const locks = spec.body.filter((s) => s.op === 'lock').length;
+  if (locks === 0) return t;
+  const perLock = system.overheads.mutexLockCycles + system.overheads.mutexUnlockCycles;
+  const sections = Object.fromEntries(Object.entries(t.criticalSectionCycles ?? {}).map(([m, c]) => [m, c + perLock]));
+  return { ...t, wcetCycles: t.wcetCycles + locks * perLock, preemptibleCycles: t.preemptibleCycles + locks * perLock, criticalSectionCycles: sections };
+}
+
+/**
  * The analysis model of `workload` as `system` runs it on `target`: the workload's tasks with the
  * kernel's scheduling rules, the release quantisation of a tick kernel (a periodic task off the
- * tick grid is released up to one tick after its arrival: release jitter of one tick), and the
- * kernel's priced overheads folded in (analysis/overheads.ts).
+ * tick grid is released up to one tick after its arrival: release jitter of one tick), its own
+ * mutex services, and the kernel's priced overheads folded in (analysis/overheads.ts).
  */
 export function modelFromSystem(workload: Workload, target: Target, system: SystemModel): WorkloadModel {
   if (system.target !== target.id) throw new RangeError(`system model is for target ${system.target}, not ${target.id}`);
@@ -56,7 +69,7 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     if (spec === undefined || s === undefined) throw new RangeError(`system model has no task ${t.name}`);
     const trigger = spec.trigger;
     const late = tick > 0 && trigger.kind === 'periodic' && !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz);
-    return scheduled({ ...t, releaseJitterCycles: late ? Math.max(t.releaseJitterCycles, tick) : t.releaseJitterCycles }, s, index);
+    return scheduled(withMutexServices({ ...t, releaseJitterCycles: late ? Math.max(t.releaseJitterCycles, tick) : t.releaseJitterCycles }, spec, system), s, index);
   });
   return { ...built, model: withOverheads({ ...built.model, tasks }, system.overheads, built.releasingLines) };
 }

@@ -3,7 +3,7 @@ import { fpWorstCaseCycles } from './fp.ts';
 import { task, taskSet } from './model.ts';
 import { withOverheads, type KernelOverheads } from './overheads.ts';
 
-const costs: KernelOverheads = { tickCycles: 20, releaseCycles: 5, switchCycles: 7, jobEndCycles: 6, isrEntryCycles: 10, isrExitCycles: 10, longestCriticalSectionCycles: 30, tickPeriodCycles: 1000 };
+const costs: KernelOverheads = { tickCycles: 20, releaseCycles: 5, switchCycles: 7, jobEndCycles: 6, isrEntryCycles: 10, isrExitCycles: 10, longestCriticalSectionCycles: 30, mutexLockCycles: 0, mutexUnlockCycles: 0, tickPeriodCycles: 1000 };
 
 describe('overhead-aware analysis', () => {
   it('adds the tick and each release as interrupt loads, two switches and the job-end service per job, and the critical section as blocking', () => {

@@ -57,4 +57,8 @@ export interface KernelCosts {
   readonly isrExitCycles: number;
   /** The longest masked section of any kernel service in this configuration. */
   readonly longestCriticalSectionCycles: number;
+  /** A mutex lock service at worst, from the call to the return (0 without mutexes). */
+  readonly mutexLockCycles: number;
+  /** A mutex unlock service at worst, waiter hand-over and priority restore included (0 without mutexes). */
+  readonly mutexUnlockCycles: number;
 }

@@ -33,6 +33,10 @@ export interface KernelOverheads {
   readonly isrExitCycles: number;
   /** The longest masked section of any kernel service. */
   readonly longestCriticalSectionCycles: number;
+  /** A mutex lock service at worst, from the call to the return. */
+  readonly mutexLockCycles: number;
+  /** A mutex unlock service at worst, waiter hand-over and priority restore included. */
+  readonly mutexUnlockCycles: number;
   /** Period of the kernel tick. */
   readonly tickPeriodCycles: number;
 }

@@ -54,7 +54,7 @@ describe('kbench analyze and kbench schema', () => {
 
 describe('kbench analyze --profile', () => {
   it('analyses the system an injected resolver derives for the profile and target', async () => {
-    const overheads: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, jobEndCycles: 40, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, tickPeriodCycles: 200_000 };
+    const overheads: KernelOverheads = { tickCycles: 100, releaseCycles: 50, switchCycles: 80, jobEndCycles: 40, isrEntryCycles: 12, isrExitCycles: 12, longestCriticalSectionCycles: 200, mutexLockCycles: 0, mutexUnlockCycles: 0, tickPeriodCycles: 200_000 };
     const meter = loadWorkload('meter');
     const system: SystemModel = {
       profile: 'ucos-ii',

@@ -50,14 +50,11 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
 const SEMAPHORE_COUNT_LIMIT = 0xffff;
 
 /**
- * A period in ticks, possibly fractional: a 62.5 ms period on a 1 ms tick releases its jobs at the
- * first tick at or after each nominal release (62, 63, 62, 63 ... ticks apart), as a delay-until on
- * a tick kernel does. Shorter than one tick cannot be released by the tick at all.
+ * A period may be a fraction of ticks (kernels/release-ticks.ts places each job on the first tick
+ * at or after its arrival), but one shorter than a tick cannot be released by the tick at all.
  */
-function periodTicksOf(us: number, tickHz: number, field: string): number {
-  const ticks = (us * tickHz) / 1e6;
-  if (ticks < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
-  return ticks;
+function checkPeriodTicks(us: number, tickHz: number, field: string): void {
+  if ((us * tickHz) / 1e6 < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
 }
 
 function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTable {
@@ -118,10 +115,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     let runner: TaskRunner;
     const trig = spec.trigger;
     if (trig.kind === 'periodic') {
-      const periodTicks = periodTicksOf(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
-      // An offset lands on the first tick at or after it.
-      const offsetTicks = trig.offsetUs === undefined ? 0 : Math.ceil((trig.offsetUs * w.tickHz) / 1e6 - 1e-9);
-      runner = new TaskRunner(kernel, steps, { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+      checkPeriodTicks(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
+      runner = new TaskRunner(kernel, steps, { kind: 'periodic', offsetUs: trig.offsetUs ?? 0, periodUs: trig.periodUs, tickHz: w.tickHz }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
     } else {
       const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
       runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);

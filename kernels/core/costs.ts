@@ -37,6 +37,13 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
   const longest = profile.nestedInterrupts
     ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayCritical, switchCycles)
     : Math.max(tickIsr, delayCritical, switchCycles);
+  // A mutex service at worst: the call, its body with a priority change (a remove and an insert)
+  // and, for a lock that finds the mutex held, the wait-list insert and two switches (away and
+  // back); then OS_Sched's pick and return. The unlock also readies and raises the best waiter.
+  const priorityChange = c.priorityRaise + ready.worstRemoveCycles(taskCount) + insert;
+  const sched = c.schedCall + c.schedEnter + pick + c.schedNoSwitch + c.schedReturn;
+  const mutexLockCycles = c.serviceCall + Math.max(c.mutexLockFree + priorityChange, c.mutexLockBusy + priorityChange + ready.worstRemoveCycles(taskCount) + ready.waitInsertCycles(taskCount) + c.pendResume + 2 * switchCycles) + sched;
+  const mutexUnlockCycles = c.serviceCall + c.mutexUnlock + priorityChange + c.eventTaskRdy + insert + priorityChange + sched;
   return {
     tickCycles,
     releaseCycles,
@@ -45,5 +52,7 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
     isrEntryCycles,
     isrExitCycles,
     longestCriticalSectionCycles: longest,
+    mutexLockCycles: profile.services.mutex ? mutexLockCycles : 0,
+    mutexUnlockCycles: profile.services.mutex ? mutexUnlockCycles : 0,
   };
 }

@@ -1,5 +1,6 @@
 import { SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
+import { releaseTick } from '../release-ticks.ts';
 import type { Kernel } from './kernel.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
@@ -18,10 +19,10 @@ const OP = Op;
 /** How a task's jobs are released. */
 export type Release =
   /**
-   * Periodic: job j at the first tick at or after `firstTick + j * periodTicks` (a period need not
-   * be a whole number of ticks), nominally at `tickCycles(tick)`.
+   * Periodic: job j at the first tick at or after its arrival `offsetUs + j * periodUs` (a period
+   * need not be a whole number of ticks; kernels/release-ticks.ts), nominally at that tick's time.
    */
-  | { readonly kind: 'periodic'; readonly firstTick: number; readonly periodTicks: number }
+  | { readonly kind: 'periodic'; readonly offsetUs: number; readonly periodUs: number; readonly tickHz: number }
   /** Released by a post to `signal` (an I/O line's ISR, or a sporadic source's). */
   | { readonly kind: 'signal'; readonly signal: Semaphore };
 
@@ -56,7 +57,7 @@ export class TaskRunner {
 
   /** True when the first job is due at time 0 (the boot emits its JobRelease; the task starts it at once). */
   releasedAtBoot(): boolean {
-    return this.release.kind === 'periodic' && this.release.firstTick <= 1;
+    return this.release.kind === 'periodic' && this.tickOfJob(this.release, 0) <= 1;
   }
 
   private readonly callWait = (): void => {
@@ -64,7 +65,7 @@ export class TaskRunner {
     const r = this.release;
     t.awaitingRelease = true;
     if (r.kind === 'periodic') {
-      const tick = r.firstTick + Math.ceil(this.job * r.periodTicks - 1e-9);
+      const tick = this.tickOfJob(r, this.job);
       this.job++;
       t.releaseCycles = this.tickCycles(tick);
       if (!this.kernel.delayUntil(t, tick, this.beginJob)) this.kernel.releaseNow(t);
@@ -74,6 +75,11 @@ export class TaskRunner {
     this.kernel.semTake(t, r.signal, this.beginJob);
     if (t.awaitingRelease && t.state === STATE_READY) this.kernel.releaseNow(t);
   };
+
+  /** The kernel's tick number (OSTime, the first tick is 1) that releases job `job`. */
+  private tickOfJob(r: { readonly offsetUs: number; readonly periodUs: number; readonly tickHz: number }, job: number): number {
+    return 1 + releaseTick(r.offsetUs, r.periodUs, job, r.tickHz);
+  }
 
   private waitForRelease(): void {
     this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callWait);

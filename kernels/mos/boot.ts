@@ -3,10 +3,12 @@ import type { Engine } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { IrqSourceSpec } from '../../hardware/irq-sources.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
 import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types.ts';
 import type { Footprint, KernelSystem } from '../types.ts';
+import { releaseTick } from '../release-ticks.ts';
 import { mapWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
 import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
 import { MosKernel, type MosStats } from './kernel.ts';
@@ -77,23 +79,29 @@ function ioSource(line: IoLineSpec, engine: Engine): IrqSourceSpec {
 /** Periodic release: a countdown per periodic task, decremented by the tick ISR, posting at zero. */
 interface Timer {
   count: number;
-  readonly reload: number;
+  /** The job whose post the countdown is running to. */
+  job: number;
+  /** Ticks from job `job`'s release tick to the next job's (kernels/release-ticks.ts: no drift). */
+  readonly reloadAfter: (job: number) => number;
+  /** Job `job`'s arrival in cycles. */
+  readonly arrivalOf: (job: number) => number;
   readonly task: MosTask;
 }
 
-function periodicTimers(workload: Workload, tasks: readonly MosTask[]): Timer[] {
+function periodicTimers(workload: Workload, tasks: readonly MosTask[], target: Target): Timer[] {
   const timers: Timer[] = [];
   workload.tasks.forEach((spec, i) => {
     if (spec.trigger.kind !== 'periodic') return;
     const at = `workload.tasks[${i}] (${spec.name}).trigger`;
     const ticksPerUs = workload.tickHz / 1e6;
-    // Periods are quantised to whole ticks, as a delay-until on the tick would be.
-    const reload = Math.round(spec.trigger.periodUs * ticksPerUs);
-    if (reload < 1) fail(`${at}.periodUs`, `must be at least one tick (${1 / ticksPerUs} us at tickHz ${workload.tickHz}), got ${spec.trigger.periodUs}`);
-    const offset = Math.round((spec.trigger.offsetUs ?? 0) * ticksPerUs);
-    if (offset < 0) fail(`${at}.offsetUs`, `must be >= 0, got ${spec.trigger.offsetUs}`);
-    // The first post comes on tick number `offset` (the tick at cycle 0 is number 0).
-    timers.push({ count: offset + 1, reload, task: tasks[i] as MosTask });
+    const { periodUs, offsetUs = 0 } = spec.trigger;
+    if (periodUs * ticksPerUs < 1) fail(`${at}.periodUs`, `must be at least one tick (${1 / ticksPerUs} us at tickHz ${workload.tickHz}), got ${periodUs}`);
+    if (offsetUs < 0) fail(`${at}.offsetUs`, `must be >= 0, got ${offsetUs}`);
+    // Each job is posted on the first tick at or after its arrival, as a delay-until on the tick
+    // would release it; the countdown is reloaded with the ticks to the next such tick.
+    const tickOf = (job: number): number => releaseTick(offsetUs, periodUs, job, workload.tickHz);
+    // The first post comes on tick number tickOf(0) (the tick at cycle 0 is number 0).
+    timers.push({ count: tickOf(0) + 1, job: 0, reloadAfter: (job) => tickOf(job + 1) - tickOf(job), arrivalOf: (job) => usToCycles(target, offsetUs + job * periodUs), task: tasks[i] as MosTask });
   });
   return timers;
 }
@@ -111,7 +119,7 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
   });
   kernel.tasks = tasks;
   // Validate the periods before any interrupt line touches the engine.
-  const timers = periodicTimers(workload, tasks);
+  const timers = periodicTimers(workload, tasks, engine.target);
 
   const ioLines = workload.ioLines ?? [];
   // The tick is registered first with priority 0 by default, so it wins ties (as the core kernels' tick does).
@@ -184,8 +192,9 @@ function addTickLine(engine: Engine, kernel: MosKernel, priority: number, tickHz
     for (const timer of timers) {
       timer.count--;
       if (timer.count === 0) {
-        timer.count = timer.reload;
-        kernel.post(timer.task);
+        timer.count = timer.reloadAfter(timer.job);
+        kernel.post(timer.task, timer.arrivalOf(timer.job));
+        timer.job++;
       }
     }
     kernel.isrExit(ctx as ExecContext);

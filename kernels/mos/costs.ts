@@ -47,5 +47,8 @@ export function mosCosts(target: Target, taskCount: number): KernelCosts {
     isrEntryCycles: portPrice('irq-entry', target).cycles + p.isrPrologue + p.isrEnter,
     isrExitCycles: p.isrLeave + check + p.isrEpilogue + portPrice('irq-exit', target).cycles,
     longestCriticalSectionCycles: Math.max(tick, saveSwitch, p.contextRestore, p.taskReturn + dispatch, p.busWritePost),
+    // MOS has no mutexes.
+    mutexLockCycles: 0,
+    mutexUnlockCycles: 0,
   };
 }

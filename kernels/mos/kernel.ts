@@ -103,8 +103,11 @@ export class MosKernel implements TaskHost {
     return ownerModule < 0 || this.moduleGroup[callerModule] === this.moduleGroup[ownerModule];
   }
 
-  /** Sets a task's message bit (and its module's ready bit); a bit already set merges the post. */
-  post(task: MosTask): void {
+  /**
+   * Sets a task's message bit (and its module's ready bit); a bit already set merges the post (the
+   * job is lost). `arrivalCycles` is the job's arrival (a periodic job's, before the tick posted it).
+   */
+  post(task: MosTask, arrivalCycles: number = this.engine.now): void {
     const old = this.msg[task.module] as number;
     if ((old & task.mask) !== 0) {
       this.stats.mergedPosts++;
@@ -113,7 +116,7 @@ export class MosKernel implements TaskHost {
     this.msg[task.module] = (old | task.mask) >>> 0;
     this.modRdy = (this.modRdy | (1 << task.module)) >>> 0;
     task.pendingRelease = this.engine.now;
-    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, task.index);
+    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, task.index, arrivalCycles);
   }
 
   /** The level that should run now: the most urgent of the top pending module's level and any level with a task in progress. */

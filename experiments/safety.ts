@@ -1,0 +1,93 @@
+import { analyzeWorkload } from '../analysis/analyze.ts';
+import { ResponseTimeReducer } from '../analysis/response-times.ts';
+import { getTarget, TARGET_IDS } from '../hardware/targets/index.ts';
+import { usToCycles } from '../hardware/units.ts';
+import { bootSystem, createEngine, getProfile, PROFILES, edfProfile } from '../kernels/registry.ts';
+import { systemModel } from '../kernels/system-model.ts';
+import { defineExperiment, type RunMode, type Row } from './contract.ts';
+import { safetyHorizonUs, safetySet } from './safety-sets.ts';
+import { grid, groupInOrder } from './unit-helpers.ts';
+
+/*
+ * Safety of the one system model: for seeded random systems on every profile and target, the
+ * simulated worst response of each task (from its true arrival, kernel and all) never exceeds the
+ * bound `kbench analyze --variant corrected --profile --target` computes for it. Tightness is the
+ * simulated maximum over the bound (1 = the bound was reached).
+ */
+
+/** Sets per profile and target. */
+const SETS: Record<RunMode, number> = { quick: 10, full: 200 };
+
+/** Every profile the CLI offers: the paper's five, MOS and the EDF kernel. */
+export const SAFETY_PROFILES: readonly string[] = [...PROFILES.map((p) => p.id), edfProfile.id];
+
+interface SafetyUnit {
+  readonly target: string;
+  readonly profile: string;
+  readonly seed: number;
+}
+
+/** One set's outcome: per task with a finite bound, simulated max and bound in cycles. */
+export interface SafetyResult {
+  readonly tasks: readonly { readonly task: string; readonly simulatedCycles: number; readonly boundCycles: number }[];
+}
+
+/** Simulates one safety set on its kernel and target and bounds it with the CLI's analysis. */
+export function runSafetyUnit(unit: SafetyUnit): SafetyResult {
+  const profile = getProfile(unit.profile);
+  const target = getTarget(unit.target);
+  const workload = safetySet(unit.seed, profile);
+  const report = analyzeWorkload(workload, { variant: 'corrected', target, system: systemModel(profile, target, workload) });
+  const engine = createEngine(profile, target, unit.seed);
+  const responses = engine.probe.attach(new ResponseTimeReducer());
+  bootSystem({ engine, workload, profile }).run(usToCycles(target, safetyHorizonUs(workload)));
+  const simulated = responses.maxima(workload.tasks.length, engine.now);
+  const tasks = workload.tasks.flatMap((t, i) => {
+    const bound = report.tasks.find((r) => r.task === t.name)?.wcrtCycles ?? null;
+    return bound === null ? [] : [{ task: t.name, simulatedCycles: simulated[i] ?? 0, boundCycles: bound }];
+  });
+  return { tasks };
+}
+
+/** A row of the safety study: violations and tightness quantiles over every bounded task of every set. */
+export type SafetyRow = {
+  readonly target: string;
+  readonly profile: string;
+  readonly sets: number;
+  readonly tasks: number;
+  readonly violations: number;
+  readonly tightnessMean: number;
+  readonly tightnessMedian: number;
+  readonly tightnessMax: number;
+};
+
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** The safety experiment: one unit per target x profile x set. */
+export const safety = defineExperiment<SafetyUnit, SafetyResult>({
+  id: 'safety',
+  title: 'Simulated worst response against the analysed bound, every profile and target',
+  description: `Seeded random systems (experiments/safety-sets.ts: 2-5 periodic tasks, utilisation 0.1-0.7, periods 2-20 ms on or off the 1 ms tick grid, synchronous or offset release, shared priorities where the profile allows, up to two mutexes under each protocol the profile offers), ${SETS.full} per profile and target in full mode, each run on its kernel for three of its longest periods past its last offset. Each task's simulated worst response (from every job's true arrival to its end) is set against the corrected, overhead-aware bound of the system the kernel runs (the analysis \`kbench analyze --profile --target\` gives). A violation is a task whose simulated maximum exceeds its bound; tightness is simulated maximum over bound, over every task with a finite bound.`,
+  columns: ['target', 'profile', 'sets', 'tasks', 'violations', 'tightnessMean', 'tightnessMedian', 'tightnessMax'],
+  settings: (mode) => ({ seeds: Array.from({ length: SETS[mode] }, (_, i) => i + 1), targets: [...TARGET_IDS], durationMs: null, setsPerProfile: SETS[mode] }),
+  units: (mode) => grid({ target: TARGET_IDS, profile: SAFETY_PROFILES, seed: Array.from({ length: SETS[mode] }, (_, i) => i + 1) }),
+  runUnit: runSafetyUnit,
+  reduce: (results, units): Row[] => {
+    const paired = units.map((u, i) => ({ u, r: results[i] as SafetyResult }));
+    return groupInOrder(paired, ({ u }) => `${u.target}|${u.profile}`).map((all): SafetyRow => {
+      const tasks = all.flatMap(({ r }) => r.tasks);
+      const ratios = tasks.map((t) => t.simulatedCycles / t.boundCycles).sort((a, b) => a - b);
+      return {
+        target: all[0]?.u.target ?? '',
+        profile: all[0]?.u.profile ?? '',
+        sets: all.length,
+        tasks: tasks.length,
+        violations: tasks.filter((t) => t.simulatedCycles > t.boundCycles).length,
+        tightnessMean: round4(ratios.reduce((s, x) => s + x, 0) / Math.max(1, ratios.length)),
+        tightnessMedian: round4(quantile(ratios, 0.5)),
+        tightnessMax: round4(ratios[ratios.length - 1] ?? 0),
+      };
+    });
+  },
+});
