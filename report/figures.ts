@@ -244,6 +244,34 @@ function boundsFigures(rows: readonly Row[]): Figure[] {
   }));
 }
 
+function safetyFigures(rows: readonly Row[]): Figure[] {
+  const values = named(rows).map((r) => (r.profile === 'edf' ? { ...r, profileName: 'EDF' } : r));
+  const violations = rows.reduce((n, r) => n + Number(r.violations), 0);
+  return [
+    {
+      id: 'safety-tightness',
+      experiment: 'safety',
+      title: 'Tightness of the analysed bound: simulated worst response over the bound',
+      caption: `Per profile and target, over every task of the random safety systems: bar = mean of simulated maximum / analysed bound, tick = the largest ratio (1 would mean the bound was reached). ${violations === 0 ? 'No simulated maximum exceeded its bound.' : `${violations} simulated maxima exceeded their bound.`}`,
+      spec: {
+        ...base('Simulated worst response / analysed bound', values),
+        width: 420,
+        height: 260,
+        encoding: {
+          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: [...PROFILE_ORDER, 'EDF'], axis: { labelAngle: -30 } },
+          xOffset: { field: 'target', type: 'nominal' },
+          color: { field: 'target', type: 'nominal', title: 'target' },
+          tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'target' }, { field: 'tightnessMean', title: 'mean' }, { field: 'tightnessMedian', title: 'median' }, { field: 'tightnessMax', title: 'max' }, { field: 'tasks' }, { field: 'violations' }],
+        },
+        layer: [
+          { mark: 'bar', encoding: { y: { field: 'tightnessMean', type: 'quantitative', title: 'simulated / bound', scale: { domain: [0, 1] } } } },
+          { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { y: { field: 'tightnessMax', type: 'quantitative' } } },
+        ],
+      } as TopLevelSpec,
+    },
+  ];
+}
+
 function indicatorFigures(rows: readonly Row[]): Figure[] {
   return targetsOf(rows).map((target) => {
     // A null value is a benchmark the profile cannot run (the note says why): no bar.
@@ -283,6 +311,7 @@ const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
   bounds: boundsFigures,
   indicators: indicatorFigures,
   breakdown: breakdownFigures,
+  safety: safetyFigures,
 };
 
 /** Every chart the results support, in experiment order. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { TARGET_IDS } from '../hardware/targets/index.ts';
+import { getProfile } from '../kernels/registry.ts';
+import { runSafetyUnit, safety, SAFETY_PROFILES } from './safety.ts';
+import { safetySet } from './safety-sets.ts';
+
+const SETS = 200;
+const seeds = Array.from({ length: SETS }, (_, i) => i + 1);
+
+describe('safety sets', () => {
+  it('reach shared priorities, both mutex protocols, offsets and off-grid periods on a kernel that offers them', () => {
+    const sets = seeds.map((s) => safetySet(s, getProfile('webit')));
+    const protocols = new Set(sets.flatMap((w) => (w.resources?.mutexes ?? []).map((m) => m.protocol)));
+    expect(protocols).toEqual(new Set(['inheritance', 'ceiling']));
+    expect(sets.some((w) => new Set(w.tasks.map((t) => t.priority)).size < w.tasks.length)).toBe(true);
+    expect(sets.some((w) => w.tasks.some((t) => t.trigger.kind === 'periodic' && (t.trigger.offsetUs ?? 0) > 0))).toBe(true);
+    expect(sets.some((w) => w.tasks.some((t) => t.trigger.kind === 'periodic' && t.trigger.periodUs % 1000 !== 0))).toBe(true);
+  });
+
+  it('write each set within what the profile offers: no shared priority on uC/OS-II, no mutex on MOS', () => {
+    for (const s of seeds) {
+      const ucos = safetySet(s, getProfile('ucos2'));
+      expect(new Set(ucos.tasks.map((t) => t.priority)).size).toBe(ucos.tasks.length);
+      expect(safetySet(s, getProfile('mos')).resources).toBeUndefined();
+    }
+  });
+});
+
+describe('the one system model is safe', () => {
+  for (const target of TARGET_IDS) {
+    for (const profile of SAFETY_PROFILES) {
+      it(`never lets a simulated worst response exceed the CLI's bound: ${SETS} random systems on ${profile}/${target}`, () => {
+        const violations: string[] = [];
+        let bounded = 0;
+        for (const seed of seeds) {
+          for (const t of runSafetyUnit({ target, profile, seed }).tasks) {
+            bounded++;
+            if (t.simulatedCycles > t.boundCycles) violations.push(`set ${seed} ${t.task}: simulated ${t.simulatedCycles} > bound ${t.boundCycles}`);
+          }
+        }
+        expect(violations).toEqual([]);
+        // Most tasks get a finite bound: the study is not vacuous.
+        expect(bounded).toBeGreaterThan(SETS * 2);
+      });
+    }
+  }
+
+  it('reduces to one row per target and profile with tightness within (0, 1]', () => {
+    const units = safety.units('quick').filter((u) => u.target === 'm4');
+    const rows = safety.reduce(units.map(runSafetyUnit), units);
+    expect(rows).toHaveLength(SAFETY_PROFILES.length);
+    for (const r of rows) {
+      expect(r.violations).toBe(0);
+      expect(Number(r.tightnessMax)).toBeLessThanOrEqual(1);
+      expect(Number(r.tightnessMean)).toBeGreaterThan(0);
+    }
+  });
+});
