@@ -47,7 +47,7 @@ describe('the one system model is safe', () => {
 
   it('reduces to one row per target and profile with tightness within (0, 1]', () => {
     const units = safety.units('quick').filter((u) => u.target === 'm4');
-    const rows = safety.reduce(units.map(runSafetyUnit), units);
+    const rows = safety.reduce(units.map(runSafetyUnit), units, 'quick');
     expect(rows).toHaveLength(SAFETY_PROFILES.length);
     for (const r of rows) {
       expect(r.violations).toBe(0);

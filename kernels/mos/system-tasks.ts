@@ -17,6 +17,9 @@ export function mosSystemTasks(workload: Workload): { tasks: SystemTask[]; notes
   const levels = Array.from({ length: mapping.levels }, (_, l) => workload.tasks.filter((_t, i) => levelOf(i) === l).map((t) => t.name).join(', '));
   return {
     tasks,
-    notes: [`mos: ${mapping.levels} execution levels (${levels.map((names, l) => `level ${l}: ${names}`).join('; ')}); a task is preempted only by a higher level: its preemption threshold is its level's most urgent priority`],
+    notes: [
+      `mos: ${mapping.levels} execution levels (${levels.map((names, l) => `level ${l}: ${names}`).join('; ')}); a task is preempted only by a higher level: its preemption threshold is its level's most urgent priority`,
+      'mos: a release that finds the task\'s message still pending merges with it (the job is lost), so a task whose bound exceeds its period loses jobs rather than queueing them',
+    ],
   };
 }
