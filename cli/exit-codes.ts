@@ -1,3 +1,6 @@
+import { ProfileLimitError } from '../kernels/core/validate.ts';
+import { WorkloadError } from '../workloads/errors.ts';
+
 /** Process exit codes of the kbench command. */
 export const ExitCode = {
   Ok: 0,
@@ -12,4 +15,9 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
+}
+
+/** True for errors the user's input caused (an option, a workload field, a workload the profile cannot run): exit code 2. */
+export function isBadInput(error: unknown): error is Error {
+  return error instanceof InputError || error instanceof WorkloadError || error instanceof ProfileLimitError;
 }

@@ -8,7 +8,7 @@ import { registerSchemaCommand } from './commands/schema.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerKernelsCommand } from './commands/kernels.ts';
-import { ExitCode, InputError } from './exit-codes.ts';
+import { ExitCode, isBadInput } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -38,7 +38,7 @@ try {
   if (e instanceof CommanderError) {
     // Commander already printed the message; help and version exit 0, usage errors exit 2.
     process.exitCode = e.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
-  } else if (e instanceof InputError) {
+  } else if (isBadInput(e)) {
     console.error(`kbench: ${e.message}`);
     process.exitCode = ExitCode.BadInput;
   } else {
