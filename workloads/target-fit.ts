@@ -31,7 +31,8 @@ type Path = (string | number)[];
 /** Checks one duration in us: at least one cycle (or exactly 0 where `zeroAllowed`) and a safe integer of cycles. */
 function durationIssue(path: Path, us: number, target: Target, zeroAllowed: boolean): RuleIssue | undefined {
   if (zeroAllowed && us === 0) return undefined;
-  const exact = (us * target.clockHz) / 1e6;
+  // Cycles per us first, so the figure in the message survives where us * clockHz would overflow.
+  const exact = us * (target.clockHz / 1e6);
   if (exact < 1) return { path, message: `${us} us is ${count(exact)} cycles on ${target.id}, below one cycle (${count(1e6 / target.clockHz)} us at ${target.clockHz} Hz)` };
   if (!Number.isSafeInteger(usToCycles(target, us))) return { path, message: `${us} us is ${count(exact)} cycles on ${target.id}, above ${LARGEST_EXACT}` };
   return undefined;
