@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { overheadsFor } from '../../experiments/overheads.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 import { ExitCode, exitCodeFor } from '../exit-codes.ts';
@@ -99,6 +99,7 @@ const REPROS: readonly Repro[] = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'kbench-bad-workload-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function fileOf(w: Workload, name: string): string {
   const file = join(dir, `${name}.json`);
