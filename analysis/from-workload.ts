@@ -2,6 +2,7 @@ import type { Target } from '../hardware/target.ts';
 import { usToCycles } from '../hardware/units.ts';
 import { bestCycles, criticalSectionCycles, deadlineUs, taskSpacingUs, worstCycles } from '../workloads/execution.ts';
 import { scaleCycles } from '../workloads/scaling.ts';
+import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { AnalysisTask, InterruptLoad, TaskSetModel } from './model.ts';
 
@@ -18,8 +19,10 @@ export interface WorkloadModel {
  * Builds the analysis model of `workload` on `target`: periods and deadlines from us to the target's
  * cycles, execution scaled from the reference target by `workloads/scaling.ts`, interrupt lines as
  * interrupt loads. Periodic tasks and lines are strictly periodic; sporadic and I/O-triggered ones are not.
+ * Throws `WorkloadError` naming the field when the workload does not fit the target (as a kernel boot does).
  */
 export function modelFromWorkload(workload: Workload, target: Target): WorkloadModel {
+  checkWorkloadOnTarget(workload, target);
   const scale = (cycles: number): number => scaleCycles(cycles, workload.referenceTarget, target);
   const unbounded: string[] = [];
   const interrupts: InterruptLoad[] = [];

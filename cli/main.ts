@@ -8,7 +8,7 @@ import { registerSchemaCommand } from './commands/schema.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerKernelsCommand } from './commands/kernels.ts';
-import { ExitCode, InputError } from './exit-codes.ts';
+import { exitCodeFor, isBadInput } from './exit-codes.ts';
 
 // A closed pipe (`kbench ... | head`) ends output quietly instead of crashing.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -35,14 +35,7 @@ registerKernelsCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) {
-    // Commander already printed the message; help and version exit 0, usage errors exit 2.
-    process.exitCode = e.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
-  } else if (e instanceof InputError) {
-    console.error(`kbench: ${e.message}`);
-    process.exitCode = ExitCode.BadInput;
-  } else {
-    console.error(e);
-    process.exitCode = ExitCode.Failure;
-  }
+  process.exitCode = exitCodeFor(e);
+  // Commander has already printed its usage errors; input errors need no stack trace.
+  if (!(e instanceof CommanderError)) console.error(isBadInput(e) ? `kbench: ${e.message}` : e);
 }

@@ -5,6 +5,7 @@ import { avr, m4 } from '../hardware/targets/index.ts';
 import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
 import { PAPER_PROFILES } from './profiles/index.ts';
 import { periodic, workload } from './core/test-workloads.ts';
+import { WorkloadError } from '../workloads/errors.ts';
 import { bootSystem, DESIGNS, footprint, getDesign, getProfile, kernelCosts, PROFILES } from './registry.ts';
 
 describe('registry', () => {
@@ -150,5 +151,22 @@ describe('MOS through the registry', () => {
     expect(system.profile.design).toBe('mos');
     expect([...system.lines.keys()]).toEqual(['tick', 'uart']);
     expect(system.engine.now).toBe(avr.clockHz / 100);
+  });
+});
+
+describe('bootSystem checks the workload on its target before any design boots', () => {
+  it('refuses tickHz above the clock with a WorkloadError naming tickHz, on every design', () => {
+    const fast = workload([periodic('a', 0, 10_000, [{ op: 'compute', cycles: 100 }])], { tickHz: 10_000_000 });
+    for (const d of DESIGNS) {
+      // 10 MHz is within the M4's 200 MHz clock but above the AVR's 8 MHz.
+      expect(() => bootSystem({ target: avr, workload: fast, design: d.id }), d.id).toThrow(WorkloadError);
+      expect(() => bootSystem({ target: avr, workload: fast, design: d.id }), d.id).toThrow(/tickHz: 10000000 Hz is above the avr clock of 8000000 Hz/);
+      expect(() => bootSystem({ target: m4, workload: fast, design: d.id }), d.id).not.toThrow();
+    }
+  });
+
+  it('refuses a sporadic maxExtraUs of 1e300 on m4 naming the field, not the engine source', () => {
+    const w = workload([{ name: 's', priority: 0, trigger: { kind: 'sporadic', minInterArrivalUs: 1000, maxExtraUs: 1e300 }, body: [{ op: 'compute', cycles: 100 }] }]);
+    expect(() => bootSystem({ target: m4, workload: w, profile: 'ucos2' })).toThrow(/tasks\[0\]\.trigger\.maxExtraUs: 1e\+300 us is 2e\+302 cycles on m4/);
   });
 });

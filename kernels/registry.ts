@@ -2,6 +2,7 @@ import type { Block } from '../hardware/block.ts';
 import { Engine } from '../hardware/engine.ts';
 import type { Target } from '../hardware/target.ts';
 import type { SchedulingPolicy, SystemTask } from '../system/model.ts';
+import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
 import { bootCore, type CoreSystem } from './core/boot.ts';
 import { coreKernelCosts } from './core/costs.ts';
@@ -151,7 +152,10 @@ export interface BootedSystem extends KernelSystem {
   readonly lines: ReadonlyMap<string, number>;
 }
 
-/** Boots `workload` on a profile's (or a design's default) kernel; creates the engine when none is given. */
+/**
+ * Boots `workload` on a profile's (or a design's default) kernel; creates the engine when none is given.
+ * Throws `WorkloadError` naming the field when the workload does not fit the target (the analysis checks the same).
+ */
 export function bootSystem(options: BootOptions): BootedSystem {
   const profile = resolveProfile(options);
   let engine = options.engine;
@@ -159,6 +163,7 @@ export function bootSystem(options: BootOptions): BootedSystem {
     if (options.target === undefined) throw new RangeError('bootSystem needs an engine or a target');
     engine = createEngine(profile, options.target, options.seed ?? 1, options.keepTrace ?? false);
   }
+  checkWorkloadOnTarget(options.workload, engine.target);
   const system = getDesign(profile.design).boot(profile, { engine, workload: options.workload, ...(options.tickPriority === undefined ? {} : { tickPriority: options.tickPriority }) });
   const lines = 'lines' in system && system.lines instanceof Map ? (system as CoreSystem).lines : new Map<string, number>();
   return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines };

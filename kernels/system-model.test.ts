@@ -62,3 +62,10 @@ describe('systemModel', () => {
     expect(systemModel('ucos2', avr, { ...w, resources: { mutexes: [{ name: 'a' }] } }).mutexProtocols).toEqual({ a: 'ceiling' });
   });
 });
+
+describe('systemModel on MOS', () => {
+  it('refuses what MOS cannot run in the workload\'s own fields, as its boot does', () => {
+    const w: Workload = { ...tasks([0, 1]), resources: { mutexes: [{ name: 'm' }] }, tasks: tasks([0, 1]).tasks.map((t, i) => (i === 1 ? { ...t, body: [{ op: 'lock' as const, mutex: 'm' }, { op: 'unlock' as const, mutex: 'm' }] } : t)) };
+    expect(() => systemModel('mos', avr, w)).toThrow(/mos: tasks\[1\]\.body\[0\]\.op/);
+  });
+});

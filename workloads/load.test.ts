@@ -46,7 +46,7 @@ describe('loadWorkload', () => {
   it('reads a JSON file and rejects an invalid one with a WorkloadError naming the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kbench-load-'));
     const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ name: 'g', description: '', referenceTarget: 'avr', tickHz: 100, tasks: [{ name: 'a', priority: 0, trigger: { kind: 'periodic', periodUs: 1000 }, body: [{ op: 'compute', cycles: 10 }] }] }));
+    writeFileSync(good, JSON.stringify({ name: 'g', description: '', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 'a', priority: 0, trigger: { kind: 'periodic', periodUs: 1000 }, body: [{ op: 'compute', cycles: 10 }] }] }));
     expect(loadWorkload(good).name).toBe('g');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ name: 'b', description: '', referenceTarget: 'avr', tickHz: 100, tasks: [{ name: 'a', priority: 0, trigger: { kind: 'periodic', periodUs: -1 }, body: [{ op: 'compute', cycles: 10 }] }] }));

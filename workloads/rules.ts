@@ -1,28 +1,29 @@
 import { getTarget } from '../hardware/targets/index.ts';
+import type { Target } from '../hardware/target.ts';
 import { cyclesToUs } from '../hardware/units.ts';
+import type { RuleIssue } from './errors.ts';
 import { deadlineUs, worstCycles } from './execution.ts';
+import { workloadTargetIssues } from './target-fit.ts';
 import type { Step, Workload } from './types.ts';
 
-/** One broken rule: the path of the field and what the rule says. */
-export interface RuleIssue {
-  readonly path: (string | number)[];
-  readonly message: string;
-}
+export type { RuleIssue } from './errors.ts';
 
 /*
  * Cross-field rules of a workload, run after the shapes are valid: names are unique and declared,
- * thresholds lie in their range, and a job fits in its deadline on the reference CPU.
+ * thresholds lie in their range, a job fits in its deadline on the reference CPU, and the timing
+ * fields fit the reference target (`target-fit.ts`; kernels and the analysis check their own target).
  */
 
 /** Every cross-field rule the workload breaks (empty when it is valid). */
 export function checkWorkloadRules(w: Workload): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  let clock: { clockHz: number } | undefined;
+  let clock: Target | undefined;
   try {
     clock = getTarget(w.referenceTarget);
   } catch (e) {
     issues.push({ path: ['referenceTarget'], message: (e as Error).message });
   }
+  if (clock !== undefined) issues.push(...workloadTargetIssues(w, clock));
   duplicates(w.tasks, ['tasks'], issues);
   duplicates(w.ioLines ?? [], ['ioLines'], issues);
   const r = w.resources ?? {};

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Workload } from './types.ts';
+import { workloadErrorOf } from './errors.ts';
 import { checkWorkloadRules } from './rules.ts';
+
+export { formatPath, WorkloadError } from './errors.ts';
 
 /*
  * The zod schema of a workload file. Shapes and ranges live here; rules that relate fields to each
@@ -11,8 +14,20 @@ import { checkWorkloadRules } from './rules.ts';
 const name = z.string().min(1, 'must be a non-empty name');
 const positiveUs = z.number().positive('must be > 0 us').finite();
 const nonNegativeUs = z.number().nonnegative('must be >= 0 us').finite();
-const cycles = z.number().int('must be a whole number of cycles').nonnegative('must be >= 0 cycles');
-const level = z.number().int('must be a whole number').nonnegative('must be >= 0 (0 is the most urgent)');
+/**
+ * A whole count of `unit`. Past 2^53 - 1 a double no longer holds every integer (2^53 + 1 reads back
+ * as 2^53), so counts stop there; zod's int() rejects both cases, and the message says which rule broke.
+ */
+const wholeCount = (unit: string) =>
+  z.number().int({
+    error: (issue) => {
+      if (issue.code === 'too_big') return `must be at most 2^53 - 1 ${unit} (the largest exact integer), got ${String(issue.input)}`;
+      if (issue.code === 'too_small') return `must be at least -(2^53 - 1) (the smallest exact integer), got ${String(issue.input)}`;
+      return `must be a whole number of ${unit}`;
+    },
+  });
+const cycles = wholeCount('cycles').nonnegative('must be >= 0 cycles');
+const level = wholeCount('levels').nonnegative('must be >= 0 (0 is the most urgent)');
 const flagMask = z.number().int('must be a whole number').min(1, 'must have at least one bit set').max(0xffffffff, 'must fit in 32 bits');
 
 const stepSchema = z.discriminatedUnion('op', [
@@ -23,7 +38,7 @@ const stepSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('unlock'), mutex: name }).strict(),
   z.object({ op: z.literal('send'), queue: name }).strict(),
   z.object({ op: z.literal('receive'), queue: name }).strict(),
-  z.object({ op: z.literal('delay'), ticks: z.number().int('must be a whole number of ticks').min(1, 'must be >= 1 tick') }).strict(),
+  z.object({ op: z.literal('delay'), ticks: wholeCount('ticks').min(1, 'must be >= 1 tick') }).strict(),
   z.object({ op: z.literal('wait'), flags: name, mask: flagMask }).strict(),
   z.object({ op: z.literal('set'), flags: name, mask: flagMask }).strict(),
   z.object({ op: z.literal('io-out') }).strict(),
@@ -48,7 +63,7 @@ const taskSchema = z
     deadlineUs: positiveUs.optional(),
     preemptionThreshold: level.optional(),
     preemptibleCycles: cycles.optional(),
-    stackBytes: z.number().int('must be a whole number of bytes').positive('must be > 0 bytes').optional(),
+    stackBytes: wholeCount('bytes').positive('must be > 0 bytes').optional(),
     body: z.array(stepSchema).min(1, 'must have at least one step'),
     source: z.string().optional(),
   })
@@ -104,27 +119,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesTypes: Same<DeepMutable<z.output<typeof workloadSchema>>, DeepMutable<Workload>> = true;
 void schemaMatchesTypes;
 
-/** A workload that failed validation; the message lists each field path with the rule it breaks. */
-export class WorkloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkloadError';
-  }
-}
-
-/** Formats a zod path (`tasks.2.body.0.cycles`) the way a reader finds the field: `tasks[2].body[0].cycles`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
-  return out === '' ? '(root)' : out;
-}
-
 /** Validates parsed JSON as a workload; throws a `WorkloadError` naming `origin`, each field path and its rule. */
 export function parseWorkload(data: unknown, origin: string): Workload {
   const result = workloadSchema.safeParse(data);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-  throw new WorkloadError(`invalid workload ${origin}:\n  ${lines.join('\n  ')}`);
+  throw workloadErrorOf(origin, result.error.issues);
 }
 
 /** The JSON Schema of a workload file, for editors (cross-field rules are checked only by kbench). */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runProfile } from '../../experiments/run-profile.ts';
 import { resolveProfile } from '../../kernels/registry.ts';
 import { loadWorkload } from '../../workloads/load.ts';
-import { InputError } from '../exit-codes.ts';
+import { InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -16,13 +16,13 @@ interface RunOptions {
   json?: boolean;
 }
 
-/** Turns a lookup or validation error into bad input naming the option. */
+/** Turns a lookup (RangeError) or validation error into bad input naming the option; kbench's own faults stay failures (exit 1). */
 function asInput<T>(option: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    if (e instanceof Error && !(e instanceof TypeError)) throw new InputError(`${option}: ${e.message}`);
+    if (isBadInput(e) || e instanceof RangeError) throw new InputError(`${option}: ${e.message}`);
     throw e;
   }
 }

@@ -1,6 +1,8 @@
 import type { SystemTask } from '../../system/model.ts';
 import type { Workload } from '../../workloads/types.ts';
-import { mapWorkload } from './config.ts';
+import { ProfileLimitError } from '../core/validate.ts';
+import { mapWorkload, type MosMapping } from './config.ts';
+import { checkDefaultModulesFit, inWorkloadTerms } from './workload-fields.ts';
 
 /**
  * How MOS schedules each workload task: a fixed priority (module rank, then message bit, which
@@ -9,7 +11,14 @@ import { mapWorkload } from './config.ts';
  * preemption threshold set to the most urgent priority of the task's level.
  */
 export function mosSystemTasks(workload: Workload): { tasks: SystemTask[]; notes: string[] } {
-  const mapping = mapWorkload(workload);
+  checkDefaultModulesFit(workload);
+  let mapping: MosMapping;
+  try {
+    mapping = mapWorkload(workload);
+  } catch (e) {
+    // Refused in the workload's own fields, as the boot refuses it.
+    throw e instanceof ProfileLimitError ? inWorkloadTerms(e, workload) : e;
+  }
   const levelOf = (i: number): number => mapping.places[i]?.level ?? 0;
   const levelTop = new Map<number, number>();
   workload.tasks.forEach((t, i) => levelTop.set(levelOf(i), Math.min(levelTop.get(levelOf(i)) ?? Infinity, t.priority)));
