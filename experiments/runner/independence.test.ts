@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EXPERIMENTS } from '../registry.ts';
 import { reproduce } from './reproduce.ts';
 import { parseShard } from './shard.ts';
-import { mergeShards, sweepShard } from './sweep.ts';
+import { mergeShards } from './merge.ts';
+import { sweepShard } from './sweep.ts';
 import { inProcessRunner, poolRunner, type UnitRunner } from './unit-runner.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kbench-independence-'));
