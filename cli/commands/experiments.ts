@@ -30,7 +30,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
 
   program
     .command('reproduce')
-    .description('run the experiments, write results/ and regenerate paper/ (resumes an interrupted run)')
+    .description('run the experiments, write results/ and regenerate paper/ (Ctrl-C stops with whole files; rerun to resume)')
     .option('--quick', 'fewer seeds and shorter runs: a check in about a minute')
     .option('--workers <n>', 'worker threads (0 runs in this thread)', String(defaultWorkers()))
     .option('--only <ids>', `comma-separated experiment ids (${EXPERIMENT_IDS.join(', ')})`)
