@@ -23,6 +23,16 @@ function collector(into: string[]): Writable {
   });
 }
 
+/** A stand-in for a stream's `write` that keeps the text and calls back as a stream would. */
+function capture(into: string[]) {
+  return (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    into.push(text(chunk));
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    if (done !== undefined) queueMicrotask(done);
+    return true;
+  };
+}
+
 /**
  * Runs `kbench <args>` in this process, as `bin/kbench.js` would run it, and returns the exit code
  * with everything the command printed (stdout, stderr and the console are captured meanwhile, not
@@ -33,8 +43,8 @@ export async function runKbench(args: readonly string[], env: KbenchEnvironment 
   const err: string[] = [];
   const { stdout, stderr } = process;
   const saved = { out: stdout.write, err: stderr.write, console: globalThis.console };
-  stdout.write = ((chunk: string | Uint8Array) => out.push(text(chunk)) > 0) as typeof stdout.write;
-  stderr.write = ((chunk: string | Uint8Array) => err.push(text(chunk)) > 0) as typeof stderr.write;
+  stdout.write = capture(out) as typeof stdout.write;
+  stderr.write = capture(err) as typeof stderr.write;
   globalThis.console = new Console({ stdout: collector(out), stderr: collector(err) });
   try {
     const status = await kbench(args, env);
