@@ -48,7 +48,7 @@ describe('the kbench process', () => {
     stopped.child.kill('SIGINT');
     const first = await stopped.finished;
     expect([first.status, first.signal]).toEqual([ExitCode.Interrupted, null]);
-    expect(first.stderr).toMatch(/interrupted; files written so far are whole/);
+    expect(first.stderr).toMatch(/interrupted; every file written is whole/);
     expect(existsSync(join(scratch, 'results', 'fig1.json'))).toBe(false);
     expect(filesUnder(scratch).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const chunk of chunks()) expect(() => JSON.parse(readFileSync(chunk, 'utf8'))).not.toThrow();

@@ -54,10 +54,11 @@ describe('kbench experiment commands', () => {
     const env = { interruptSignal: () => interrupted };
     const reproduce = await runKbench(['reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--json', '--results-dir', join(scratch, 'stopped')], env);
     expect(reproduce.status).toBe(ExitCode.Interrupted);
-    expect(reproduce.stderr).toMatch(/interrupted; .* rerunning the same command resumes/);
+    expect(reproduce.stderr).toMatch(/interrupted; every file written is whole: rerun the same command \(reproduce resumes where it stopped/);
     expect(existsSync(join(scratch, 'stopped', 'port-costs.json'))).toBe(false);
     const sweep = await runKbench(['sweep', '--experiment', 'port-costs', '--quick', '--workers', '0', '--shard', '0/1', '--out', join(scratch, 'stopped-shards')], env);
     expect(sweep.status).toBe(ExitCode.Interrupted);
+    expect(sweep.stderr).toMatch(/sweep starts its shard again/);
     expect(existsSync(join(scratch, 'stopped-shards'))).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The run was stopped from outside (Ctrl-C reaches the runner as an aborted AbortSignal). Every
- * file written so far is whole, so rerunning the same command resumes.
+ * file written so far is whole, so the same command can simply be run again.
  */
 export class InterruptedError extends Error {
   constructor() {
-    super('interrupted; files written so far are whole, and rerunning the same command resumes');
+    super('interrupted; every file written is whole: rerun the same command (reproduce resumes where it stopped, sweep starts its shard again)');
     this.name = 'InterruptedError';
   }
 }
