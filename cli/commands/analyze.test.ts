@@ -1,54 +1,104 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { KernelOverheads } from '../../analysis/overheads.ts';
 import type { SystemModel } from '../../system/model.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { systemModel } from '../../kernels/system-model.ts';
-import { InputError } from '../exit-codes.ts';
+import { ExitCode, InputError } from '../exit-codes.ts';
 import { runKbench } from '../run-kbench.ts';
+import { writePeriodicWorkload } from '../test-workloads.ts';
 import { registerAnalyzeCommand } from './analyze.ts';
 
-const kbench = runKbench;
+const kbench = (...args: string[]) => runKbench(args);
+const scratch = mkdtempSync(join(tmpdir(), 'kbench-analyze-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Report {
+  policy: string;
+  schedulable: boolean;
+  overheadAware: boolean;
+  tasks: { task: string; wcrtCycles: number; schedulable: boolean }[];
+}
 
 describe('kbench analyze and kbench schema', () => {
-  it('prints per-task bounds of the meter as JSON', () => {
-    const run = kbench('analyze', '--workload', 'meter', '--policy', 'edf', '--json');
-    expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { policy: string; tasks: { task: string; wcrtUs: number; bcrtUs: number; jitterUs: number; schedulable: boolean }[] };
+  it('prints per-task bounds of the meter as JSON', async () => {
+    const run = await kbench('analyze', '--workload', 'meter', '--policy', 'edf', '--json');
+    expect(run.status).toBe(ExitCode.Ok);
+    const report = JSON.parse(run.stdout) as Report;
     expect(report.policy).toBe('edf');
     expect(report.tasks.length).toBeGreaterThan(5);
     for (const row of report.tasks) expect(row.schedulable).toBe(true);
   });
 
-  it('exits with code 2 and names the field for an invalid workload file', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'kbench-cli-')), 'bad.json');
+  it('exits with code 2 and names the field for an invalid workload file', async () => {
+    const file = join(scratch, 'bad.json');
     writeFileSync(file, JSON.stringify({ name: 'b', description: '', referenceTarget: 'avr', tickHz: 100, tasks: [{ name: 'a', priority: 0, trigger: { kind: 'periodic', periodUs: 0 }, body: [{ op: 'compute', cycles: 10 }] }] }));
-    const run = kbench('analyze', '--workload', file, '--policy', 'fp');
-    expect(run.status).toBe(2);
+    const run = await kbench('analyze', '--workload', file, '--policy', 'fp');
+    expect(run.status).toBe(ExitCode.BadInput);
     expect(run.stderr).toMatch(/tasks\[0\]\.trigger\.periodUs: must be > 0 us/);
   });
 
-  it('exits with code 2 for an unknown policy or an unavailable profile', () => {
-    expect(kbench('analyze', '--workload', 'meter', '--policy', 'rm').status).toBe(2);
-    const unknown = kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos-ii');
-    expect(unknown.status).toBe(2);
+  it('exits with code 2 for an unknown policy or an unavailable profile', async () => {
+    const policy = await kbench('analyze', '--workload', 'meter', '--policy', 'rm');
+    expect(policy.status).toBe(ExitCode.BadInput);
+    expect(policy.stderr).toMatch(/--policy: must be fp or edf, got "rm"/);
+    const unknown = await kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos-ii');
+    expect(unknown.status).toBe(ExitCode.BadInput);
     expect(unknown.stderr).toMatch(/--profile: unknown profile "ucos-ii"/);
   });
 
-  it('folds the priced kernel costs of a registered profile into the bounds', () => {
-    const plain = JSON.parse(kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--json').stdout);
-    const withKernel = JSON.parse(kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos2', '--target', 'avr', '--json').stdout);
+  it('folds the priced kernel costs of a registered profile into the bounds', async () => {
+    const plain = JSON.parse((await kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--json')).stdout) as Report;
+    const withKernel = JSON.parse((await kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--profile', 'ucos2', '--target', 'avr', '--json')).stdout) as Report;
     expect(withKernel.overheadAware).toBe(true);
-    expect(withKernel.tasks[0].wcrtCycles).toBeGreaterThan(plain.tasks[0].wcrtCycles);
+    expect(withKernel.tasks[0]?.wcrtCycles).toBeGreaterThan(plain.tasks[0]?.wcrtCycles as number);
   });
 
-  it('writes the JSON Schema of workload files', () => {
-    const run = kbench('schema');
-    expect(run.status).toBe(0);
+  it('writes the JSON Schema of workload files', async () => {
+    const run = await kbench('schema');
+    expect(run.status).toBe(ExitCode.Ok);
     expect(JSON.parse(run.stdout)).toMatchObject({ type: 'object', required: expect.arrayContaining(['name', 'tasks']) });
+  });
+});
+
+describe('kbench analyze exit codes', () => {
+  // Two tasks each computing 6 ms every 10 ms ask for 120% of the CPU: no policy meets every
+  // deadline (over any 10k ms the demand 12k ms exceeds the supply 10k ms).
+  const overloaded = writePeriodicWorkload(scratch, 'overloaded', [
+    { periodMs: 10, computeMs: 6 },
+    { periodMs: 10, computeMs: 6 },
+  ]);
+  // One task computing 1 ms every 10 ms: alone on the CPU, it ends 1 ms after each release.
+  const light = writePeriodicWorkload(scratch, 'light', [{ periodMs: 10, computeMs: 1 }]);
+
+  for (const policy of ['fp', 'edf']) {
+    it(`exits 3 with the report still printed, as JSON too, when a task set needs more than the whole CPU (${policy})`, async () => {
+      const json = await kbench('analyze', '--workload', overloaded, '--policy', policy, '--json');
+      expect(json.status).toBe(ExitCode.CheckFailed);
+      const report = JSON.parse(json.stdout) as Report;
+      expect(report.schedulable).toBe(false);
+      // Under either policy t2 cannot finish: under fp its response is 6 + 2 x 6 = 18 ms > 10 ms.
+      expect(json.stderr).toMatch(/not schedulable: (t1, )?t2/);
+      const text = await kbench('analyze', '--workload', overloaded, '--policy', policy);
+      expect(text.status).toBe(ExitCode.CheckFailed);
+      expect(text.stdout).toMatch(/NOT schedulable/);
+    });
+
+    it(`exits 0 when every task is schedulable (${policy})`, async () => {
+      const run = await kbench('analyze', '--workload', light, '--policy', policy, '--json');
+      expect(run.status).toBe(ExitCode.Ok);
+      expect((JSON.parse(run.stdout) as Report).schedulable).toBe(true);
+      expect(run.stderr).toBe('');
+    });
+  }
+
+  it('says in its help that it exits 3 when a task is not schedulable', async () => {
+    const run = await kbench('analyze', '--help');
+    expect(run.status).toBe(ExitCode.Ok);
+    expect(run.stdout).toMatch(/Exits 3 when any task is not schedulable/);
   });
 });
 

@@ -8,7 +8,7 @@ import { TARGET_IDS } from '../../hardware/targets/index.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { WorkloadError } from '../../workloads/schema.ts';
 import type { Workload } from '../../workloads/types.ts';
-import { InputError } from '../exit-codes.ts';
+import { CheckFailedError, ExitCode, InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -35,10 +35,13 @@ export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemR
     .option('--target <id>', `analysis target (${TARGET_IDS.join(', ')}); default: the workload's reference target`)
     .option('--profile <id>', "OS profile whose kernel is analysed: its policy, preemption rules, mutex protocols and priced overheads")
     .option('--json', 'print JSON')
+    .addHelpText('after', `\nExits ${ExitCode.CheckFailed} when any task is not schedulable (after printing the report), ${ExitCode.Ok} when all are.`)
     .action((opts: AnalyzeOptions) => {
       const report = runAnalyze(opts, resolveSystem);
-      if (opts.json === true) return printJson(report);
-      printReport(report);
+      if (opts.json === true) printJson(report);
+      else printReport(report);
+      const failing = report.tasks.filter((t) => !t.schedulable).map((t) => t.task);
+      if (!report.schedulable) throw new CheckFailedError(`not schedulable: ${failing.length > 0 ? failing.join(', ') : 'the task set as a whole'}`);
     });
 }
 

@@ -5,7 +5,8 @@ import { Command } from 'commander';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemModel } from '../../kernels/system-model.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
-import { ExitCode, exitCodeFor } from '../exit-codes.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { exitCodeOf } from '../kbench.ts';
 import { registerAnalyzeCommand } from './analyze.ts';
 import { registerRunCommand } from './run.ts';
 
@@ -116,7 +117,7 @@ async function kbench(...args: string[]): Promise<{ code: number; message: strin
     await program.parseAsync(args, { from: 'user' });
     return { code: ExitCode.Ok, message: '' };
   } catch (e) {
-    return { code: exitCodeFor(e), message: (e as Error).message };
+    return { code: exitCodeOf(e), message: (e as Error).message };
   }
 }
 

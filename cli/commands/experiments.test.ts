@@ -1,38 +1,64 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../exit-codes.ts';
 import { runKbench } from '../run-kbench.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kbench-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const kbench = runKbench;
+const kbench = (...args: string[]) => runKbench(args);
 
 describe('kbench experiment commands', () => {
-  it('exit 2 naming the option and the rule on bad input', () => {
+  it('exit 2 naming the option and the rule on bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['reproduce', '--only', 'nope'], /--only: unknown experiment "nope"/],
       [['sweep', '--experiment', 'port-costs', '--shard', '3/2', '--out', scratch], /--shard: must be i\/n/],
       [['reproduce', '--workers', 'many'], /--workers: must be a whole number/],
-      [['merge', join(scratch, 'missing')], /merge: .*no such file/],
+      [['merge', join(scratch, 'missing')], /merge: .*missing: no such file/],
     ];
     for (const [args, message] of cases) {
-      const r = kbench(...args);
-      expect(r.status).toBe(2);
+      const r = await kbench(...args);
+      expect(r.status).toBe(ExitCode.BadInput);
       expect(r.stderr).toMatch(message);
     }
-  }, 30_000);
+  });
 
-  it('sweep two shards and merge them into the results a single reproduce writes', () => {
+  it('sweep two shards and merge them into the results a single reproduce writes', async () => {
     const shards = join(scratch, 'shards');
-    for (const shard of ['0/2', '1/2']) expect(kbench('sweep', '--experiment', 'port-costs', '--quick', '--workers', '0', '--shard', shard, '--out', shards).status).toBe(0);
-    const merged = kbench('merge', shards, '--results-dir', join(scratch, 'merged'), '--json');
-    expect(merged.status).toBe(0);
+    for (const shard of ['0/2', '1/2']) expect((await kbench('sweep', '--experiment', 'port-costs', '--quick', '--workers', '0', '--shard', shard, '--out', shards)).status).toBe(ExitCode.Ok);
+    const merged = await kbench('merge', shards, '--results-dir', join(scratch, 'merged'), '--json');
+    expect(merged.status).toBe(ExitCode.Ok);
     // 8 port blocks on each of 3 targets, plus the tail-chain on the two Cortex-M4 targets: 26 rows.
     expect(JSON.parse(merged.stdout)).toEqual([{ id: 'port-costs', shards: 2, units: 3, rows: 26 }]);
-    const single = kbench('reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--json', '--results-dir', join(scratch, 'single'));
-    expect(single.status).toBe(0);
+    const single = await kbench('reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--json', '--results-dir', join(scratch, 'single'));
+    expect(single.status).toBe(ExitCode.Ok);
     expect(readFileSync(join(scratch, 'merged', 'port-costs.json'), 'utf8')).toBe(readFileSync(join(scratch, 'single', 'port-costs.json'), 'utf8'));
-  }, 30_000);
+  });
+
+  it('merge of a truncated shard file exits 2 naming the file, and writes no results', async () => {
+    const shards = join(scratch, 'truncated');
+    expect((await kbench('sweep', '--experiment', 'port-costs', '--quick', '--workers', '0', '--shard', '0/1', '--out', shards)).status).toBe(ExitCode.Ok);
+    const file = join(shards, 'port-costs.shard-0-of-1.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.length / 2));
+    const r = await kbench('merge', shards, '--results-dir', join(scratch, 'truncated-results'));
+    expect(r.status).toBe(ExitCode.BadInput);
+    expect(r.stderr).toContain(`merge: ${file}: not valid JSON, so cut short or damaged`);
+    expect(existsSync(join(scratch, 'truncated-results'))).toBe(false);
+  });
+
+  it('reproduce and sweep exit 130 when interrupted, leaving no results or shard file', async () => {
+    const interrupted = AbortSignal.abort();
+    const env = { interruptSignal: () => interrupted };
+    const reproduce = await runKbench(['reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--json', '--results-dir', join(scratch, 'stopped')], env);
+    expect(reproduce.status).toBe(ExitCode.Interrupted);
+    expect(reproduce.stderr).toMatch(/interrupted; every file written is whole: rerun the same command \(reproduce resumes where it stopped/);
+    expect(existsSync(join(scratch, 'stopped', 'port-costs.json'))).toBe(false);
+    const sweep = await runKbench(['sweep', '--experiment', 'port-costs', '--quick', '--workers', '0', '--shard', '0/1', '--out', join(scratch, 'stopped-shards')], env);
+    expect(sweep.status).toBe(ExitCode.Interrupted);
+    expect(sweep.stderr).toMatch(/sweep starts its shard again/);
+    expect(existsSync(join(scratch, 'stopped-shards'))).toBe(false);
+  });
 });

@@ -5,14 +5,19 @@ import { EXPERIMENTS, EXPERIMENT_IDS, getExperiment } from '../../experiments/re
 import { unitsOf } from '../../experiments/runner/compute.ts';
 import { Reproduction, type ExperimentOutcome } from '../../experiments/runner/reproduce.ts';
 import { parseShard } from '../../experiments/runner/shard.ts';
-import { mergeShards, sweepShard } from '../../experiments/runner/sweep.ts';
+import { mergeShards } from '../../experiments/runner/merge.ts';
+import { ShardError } from '../../experiments/runner/shard-file.ts';
+import { sweepShard } from '../../experiments/runner/sweep.ts';
 import { defaultWorkers, unitRunner } from '../../experiments/runner/unit-runner.ts';
 import { buildReport, type ReportOutcome } from '../../report/build.ts';
 import { InputError } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
 
-/** `kbench list`, `reproduce`, `sweep` and `merge`: running the experiments and collecting their results. */
-export function registerExperimentCommands(program: Command): void {
+/**
+ * `kbench list`, `reproduce`, `sweep` and `merge`: running the experiments and collecting their
+ * results. `interruptSignal` gives the signal reproduce and sweep stop on between units (Ctrl-C).
+ */
+export function registerExperimentCommands(program: Command, interruptSignal?: () => AbortSignal): void {
   program
     .command('list')
     .description('list the experiments reproduce runs')
@@ -25,7 +30,7 @@ export function registerExperimentCommands(program: Command): void {
 
   program
     .command('reproduce')
-    .description('run the experiments, write results/ and regenerate paper/ (resumes an interrupted run)')
+    .description('run the experiments, write results/ and regenerate paper/ (Ctrl-C stops with whole files; rerun to resume)')
     .option('--quick', 'fewer seeds and shorter runs: a check in about a minute')
     .option('--workers <n>', 'worker threads (0 runs in this thread)', String(defaultWorkers()))
     .option('--only <ids>', `comma-separated experiment ids (${EXPERIMENT_IDS.join(', ')})`)
@@ -38,8 +43,9 @@ export function registerExperimentCommands(program: Command): void {
       const workers = parseWorkers(opts.workers);
       const experiments = opts.only === undefined ? EXPERIMENTS : parseOnly(opts.only);
       const started = performance.now();
+      const signal = interruptSignal?.();
       const runner = unitRunner(workers);
-      const reproduction = new Reproduction({ mode, resultsDir: opts.resultsDir, runner, workers });
+      const reproduction = new Reproduction({ mode, resultsDir: opts.resultsDir, runner, workers, signal });
       const outcomes: ExperimentOutcome[] = [];
       let report: ReportOutcome | undefined;
       const experimentTasks = experiments.map((e) => ({
@@ -70,7 +76,8 @@ export function registerExperimentCommands(program: Command): void {
               },
             },
           ],
-          { renderer: opts.json === true ? 'silent' : 'default' },
+          // Ctrl-C is the runner's to handle (it stops with whole files); listr2's own handler would exit 127.
+          { renderer: opts.json === true ? 'silent' : 'default', registerSignalListeners: false },
         ).run();
       } finally {
         await runner.close();
@@ -99,10 +106,11 @@ export function registerExperimentCommands(program: Command): void {
       } catch (e) {
         throw new InputError(`--shard: ${(e as Error).message}`);
       }
+      const signal = interruptSignal?.();
       const runner = unitRunner(parseWorkers(opts.workers));
       let path: string;
       try {
-        path = await sweepShard(experiment, opts.quick === true ? 'quick' : 'full', shard, opts.out, runner);
+        path = await sweepShard(experiment, opts.quick === true ? 'quick' : 'full', shard, opts.out, runner, signal);
       } finally {
         await runner.close();
       }
@@ -121,7 +129,7 @@ export function registerExperimentCommands(program: Command): void {
       try {
         outcomes = mergeShards(paths, opts.resultsDir);
       } catch (e) {
-        if (e instanceof RangeError) throw new InputError(`merge: ${e.message}`);
+        if (e instanceof ShardError) throw new InputError(`merge: ${e.message}`);
         throw e;
       }
       if (opts.json === true) return printJson(outcomes);

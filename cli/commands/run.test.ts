@@ -1,10 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../exit-codes.ts';
 import { runKbench } from '../run-kbench.ts';
+import { writePeriodicWorkload } from '../test-workloads.ts';
+
+const kbench = (...args: string[]) => runKbench(args);
+const scratch = mkdtempSync(join(tmpdir(), 'kbench-run-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Metrics {
+  tasks: { task: string; deadlineMisses: number }[];
+}
 
 describe('kbench run', () => {
-  it('runs the meter on uC/OS-II on the AVR and prints metrics from the probe as JSON', () => {
-    const r = runKbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', 'meter', '--duration-ms', '300', '--json');
-    expect(r.status).toBe(0);
+  it('runs the meter on uC/OS-II on the AVR and prints metrics from the probe as JSON', async () => {
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', 'meter', '--duration-ms', '300', '--json');
+    expect(r.status).toBe(ExitCode.Ok);
     const m = JSON.parse(r.stdout);
     expect(m).toMatchObject({ profile: 'ucos2', target: 'avr', workload: 'meter', durationMs: 300, seed: 1 });
     expect(m.maxIrqOffUs).toBeGreaterThan(0);
@@ -15,19 +28,56 @@ describe('kbench run', () => {
     expect(cpu.task + cpu.kernel + cpu.isr + cpu.idle).toBeCloseTo(100, 0);
   });
 
-  it('gives the same output for the same seed', () => {
+  it('gives the same output for the same seed', async () => {
     const args = ['run', '--design', 'sorted-list', '--target', 'm4', '--workload', 'meter', '--duration-ms', '200', '--seed', '7', '--json'];
-    expect(runKbench(...args).stdout).toBe(runKbench(...args).stdout);
+    expect((await kbench(...args)).stdout).toBe((await kbench(...args)).stdout);
   });
 
-  it('exits 2 naming the field when a workload exceeds the profile', () => {
-    const r = runKbench('run', '--profile', 'worix', '--target', 'avr', '--workload', 'meter', '--duration-ms', '100');
-    expect(r.status).toBe(2);
+  it('exits 2 naming the field when a workload exceeds the profile', async () => {
+    const r = await kbench('run', '--profile', 'worix', '--target', 'avr', '--workload', 'meter', '--duration-ms', '100');
+    expect(r.status).toBe(ExitCode.BadInput);
     expect(r.stderr).toMatch(/priority: 6 is outside profile worix's 6 priorities/);
   });
 
-  it('exits 2 on an unknown profile or a missing choice of kernel', () => {
-    expect(runKbench('run', '--profile', 'vxworks', '--target', 'avr', '--workload', 'meter').stderr).toMatch(/--profile: unknown profile "vxworks"/);
-    expect(runKbench('run', '--target', 'avr', '--workload', 'meter').status).toBe(2);
+  it('exits 2 on an unknown profile or a missing choice of kernel', async () => {
+    const unknown = await kbench('run', '--profile', 'vxworks', '--target', 'avr', '--workload', 'meter');
+    expect(unknown.status).toBe(ExitCode.BadInput);
+    expect(unknown.stderr).toMatch(/--profile: unknown profile "vxworks"/);
+    const neither = await kbench('run', '--target', 'avr', '--workload', 'meter');
+    expect(neither.status).toBe(ExitCode.BadInput);
+    expect(neither.stderr).toMatch(/give exactly one of --profile <id> or --design <id>/);
+  });
+});
+
+describe('kbench run --check', () => {
+  // Two tasks each computing 6 ms every 10 ms: 120% of the CPU, so jobs must end late. Under fixed
+  // priority t2 gets at most 4 ms of every 10, and its first job ends near 18 ms, past its 10 ms deadline.
+  const overloaded = writePeriodicWorkload(scratch, 'overloaded', [
+    { periodMs: 10, computeMs: 6 },
+    { periodMs: 10, computeMs: 6 },
+  ]);
+  // One task computing 1 ms every 10 ms: 9 ms of slack per job, far more than any kernel cost.
+  const light = writePeriodicWorkload(scratch, 'light', [{ periodMs: 10, computeMs: 1 }]);
+
+  it('exits 3 when a job missed its deadline, after printing the metrics (text and JSON)', async () => {
+    const json = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', overloaded, '--duration-ms', '100', '--check', '--json');
+    expect(json.status).toBe(ExitCode.CheckFailed);
+    const metrics = JSON.parse(json.stdout) as Metrics;
+    expect(metrics.tasks.find((t) => t.task === 't2')?.deadlineMisses).toBeGreaterThan(0);
+    expect(json.stderr).toMatch(/deadline missed: .*t2 \(\d+ jobs\)/);
+    const text = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', overloaded, '--duration-ms', '100', '--check');
+    expect(text.status).toBe(ExitCode.CheckFailed);
+    expect(text.stdout).toMatch(/kbench run: overloaded on ucos2/);
+  });
+
+  it('exits 0 when no job missed its deadline', async () => {
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', light, '--duration-ms', '100', '--check', '--json');
+    expect(r.status).toBe(ExitCode.Ok);
+    expect((JSON.parse(r.stdout) as Metrics).tasks.map((t) => t.deadlineMisses)).toEqual([0]);
+  });
+
+  it('exits 0 without --check even when jobs miss their deadlines', async () => {
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', overloaded, '--duration-ms', '100', '--json');
+    expect(r.status).toBe(ExitCode.Ok);
   });
 });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runProfile } from '../../experiments/run-profile.ts';
 import { resolveProfile } from '../../kernels/registry.ts';
 import { loadWorkload } from '../../workloads/load.ts';
-import { InputError, isBadInput } from '../exit-codes.ts';
+import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -14,6 +14,7 @@ interface RunOptions {
   durationMs: string;
   seed: string;
   json?: boolean;
+  check?: boolean;
 }
 
 /** Turns a lookup (RangeError) or validation error into bad input naming the option; kbench's own faults stay failures (exit 1). */
@@ -39,6 +40,7 @@ export function registerRunCommand(program: Command): void {
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
     .option('--seed <n>', 'seed of the sporadic and random sources', '1')
     .option('--json', 'print JSON')
+    .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
     .action((opts: RunOptions) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
@@ -47,7 +49,10 @@ export function registerRunCommand(program: Command): void {
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
       const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed }));
-      if (opts.json === true) return printJson(metrics);
+      if (opts.json === true) {
+        printJson(metrics);
+        return checkDeadlines(opts, metrics.tasks);
+      }
       const f = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : x.toFixed(2));
       console.log(`kbench run: ${workload.name} on ${profile.id} (${profile.design}), ${target.id}, ${durationMs} ms simulated, seed ${seed}`);
       console.log(`  max interrupt-disable time ${f(metrics.maxIrqOffUs)} us; interrupt latency max ${f(metrics.irqLatency.maxUs)} us, mean ${f(metrics.irqLatency.meanUs)} us`);
@@ -58,5 +63,13 @@ export function registerRunCommand(program: Command): void {
       for (const t of metrics.tasks) {
         console.log(`  ${t.task.padEnd(18)} ${String(t.releases).padStart(8)}   ${f(t.ioDelay.minUs).padStart(9)} / ${f(t.ioDelay.meanUs).padStart(9)} / ${f(t.ioDelay.maxUs).padStart(9)}   ${f(t.ioJitterUs).padStart(7)}   ${t.deadlineMisses}`);
       }
+      checkDeadlines(opts, metrics.tasks);
     });
+}
+
+/** With `--check`, a missed deadline fails the command with exit 3, naming the tasks and their misses. */
+function checkDeadlines(opts: RunOptions, tasks: readonly { task: string; deadlineMisses: number }[]): void {
+  const missed = tasks.filter((t) => t.deadlineMisses > 0);
+  if (opts.check !== true || missed.length === 0) return;
+  throw new CheckFailedError(`deadline missed: ${missed.map((t) => `${t.task} (${t.deadlineMisses} jobs)`).join(', ')}`);
 }

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchesOf } from './compute-units.ts';
+import { portCosts } from '../port-costs.ts';
+import { batchesOf, computeUnits } from './compute-units.ts';
+import type { UnitBatch } from './compute.ts';
+import { InterruptedError } from './interrupt.ts';
+import type { UnitRunner } from './unit-runner.ts';
 
 describe('batches', () => {
   it('keep every index once, in order, at most 32 to a batch', () => {
@@ -16,5 +20,51 @@ describe('batches', () => {
   it('give each of 2 workers 8 batches of a 160-unit experiment', () => {
     // 160 / (2 workers * 8 batches each) = 10 units a batch, 16 batches.
     expect(batchesOf([...Array(160).keys()], 2).map((b) => b.length)).toEqual(Array(16).fill(10));
+  });
+});
+
+/** A fake runner of parallelism 2 that answers each batch as `answer(n)` says (n counts calls from 0). */
+function fakeRunner(answer: (call: number, batch: UnitBatch) => Promise<string[]>): UnitRunner & { calls: number } {
+  const runner = {
+    calls: 0,
+    parallelism: 2,
+    run: (batch: UnitBatch) => answer(runner.calls++, batch),
+    close: () => Promise.resolve(),
+  };
+  return runner;
+}
+
+const units160 = [...Array(160).keys()];
+const nulls = (batch: UnitBatch): Promise<string[]> => Promise.resolve(batch.indices.map(() => 'null'));
+
+describe('computing units', () => {
+  it('hands out every batch at most 2 at a time on a runner of parallelism 2, and returns each unit once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const runner = fakeRunner(async (_, batch) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return nulls(batch);
+    });
+    const results = await computeUnits(portCosts, 'quick', units160, runner);
+    expect([...results.keys()].sort((a, b) => a - b)).toEqual(units160);
+    expect([runner.calls, most]).toEqual([16, 2]);
+  });
+
+  it('stops handing out batches once one fails', async () => {
+    const runner = fakeRunner((call, batch) => (call === 1 ? Promise.reject(new Error('unit broke')) : nulls(batch)));
+    await expect(computeUnits(portCosts, 'quick', units160, runner)).rejects.toThrow('unit broke');
+    // Of the 16 batches, the other lane may take one more before it hears of the failure.
+    expect(runner.calls).toBeLessThanOrEqual(3);
+  });
+
+  it('rejects with InterruptedError as soon as the signal aborts, without waiting for batches in flight', async () => {
+    const ctrlC = new AbortController();
+    const runner = fakeRunner(() => new Promise<string[]>(() => undefined));
+    const computing = computeUnits(portCosts, 'quick', units160, runner, { signal: ctrlC.signal });
+    ctrlC.abort();
+    await expect(computing).rejects.toBeInstanceOf(InterruptedError);
+    expect(runner.calls).toBe(2);
   });
 });

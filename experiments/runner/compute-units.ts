@@ -1,4 +1,5 @@
 import type { AnyExperiment, RunMode } from '../contract.ts';
+import { throwIfInterrupted, untilInterrupted } from './interrupt.ts';
 import type { UnitRunner } from './unit-runner.ts';
 
 /** Batches per worker: small enough to balance uneven units, large enough to amortise messaging. */
@@ -15,25 +16,46 @@ export function batchesOf(indices: readonly number[], parallelism: number): numb
   return batches;
 }
 
+/** What `computeUnits` reports to and hears from its caller. */
+export interface ComputeHooks {
+  /** Hears each finished batch (for progress and checkpoints). */
+  readonly onBatch?: (finished: ReadonlyMap<number, string>) => void;
+  /** Aborting it stops the computation between batches (Ctrl-C); the promise rejects with InterruptedError. */
+  readonly signal?: AbortSignal;
+}
+
 /**
- * Computes the given units on the runner; `onBatch` hears each finished batch (for progress and
- * checkpoints). Returns unit index to JSON text.
+ * Computes the given units on the runner and returns unit index to JSON text. Batches go out in
+ * index order, at most `runner.parallelism` at a time, so that an abort or a failure stops the
+ * rest from starting (rather than finding them all queued already).
  */
 export async function computeUnits(
   experiment: AnyExperiment,
   mode: RunMode,
   indices: readonly number[],
   runner: UnitRunner,
-  onBatch?: (finished: ReadonlyMap<number, string>) => void,
+  hooks: ComputeHooks = {},
 ): Promise<Map<number, string>> {
   const all = new Map<number, string>();
-  await Promise.all(
-    batchesOf(indices, runner.parallelism).map(async (batch) => {
-      const jsons = await runner.run({ experimentId: experiment.id, mode, indices: batch });
+  const batches = batchesOf(indices, runner.parallelism);
+  let next = 0;
+  let stopped = false;
+  const lane = async (): Promise<void> => {
+    for (let batch = batches[next++]; batch !== undefined && !stopped; batch = batches[next++]) {
+      throwIfInterrupted(hooks.signal);
+      let jsons: string[];
+      try {
+        jsons = await runner.run({ experimentId: experiment.id, mode, indices: batch });
+      } catch (e) {
+        stopped = true;
+        throw e;
+      }
       const finished = new Map(batch.map((index, k) => [index, jsons[k] as string]));
       for (const [index, json] of finished) all.set(index, json);
-      onBatch?.(finished);
-    }),
-  );
+      hooks.onBatch?.(finished);
+    }
+  };
+  const lanes = Array.from({ length: Math.min(runner.parallelism, batches.length) }, lane);
+  await untilInterrupted(Promise.all(lanes), hooks.signal);
   return all;
 }

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EXPERIMENTS } from '../registry.ts';
 import { reproduce } from './reproduce.ts';
 import { parseShard } from './shard.ts';
-import { mergeShards, sweepShard } from './sweep.ts';
+import { mergeShards } from './merge.ts';
+import { sweepShard } from './sweep.ts';
 import { inProcessRunner, poolRunner, type UnitRunner } from './unit-runner.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kbench-independence-'));
@@ -29,17 +30,24 @@ async function reproduceWith(name: string, runner: UnitRunner, workers: number):
   return resultBytes(dir);
 }
 
+let inProcessRun: Promise<Record<string, string>> | undefined;
+/** The bytes of a quick reproduce in this thread, computed once for both tests. */
+const inProcessBytes = (): Promise<Record<string, string>> => (inProcessRun ??= reproduceWith('in-process', inProcessRunner(), 0));
+
+// Each test reproduces every experiment's quick mode two or three times: minutes on a loaded 2-core machine.
+const GENEROUS_MS = 300_000;
+
 describe('results do not depend on how the units were spread', () => {
   it('writes byte-identical results in process, on 1 worker thread and on 3', async () => {
-    const inProcess = await reproduceWith('in-process', inProcessRunner(), 0);
+    const inProcess = await inProcessBytes();
     const oneWorker = await reproduceWith('one-worker', poolRunner(1), 1);
     const threeWorkers = await reproduceWith('three-workers', poolRunner(3), 3);
     expect(oneWorker).toEqual(inProcess);
     expect(threeWorkers).toEqual(inProcess);
-  }, 60_000);
+  }, GENEROUS_MS);
 
   it('merges 3 shards, handed over in any order, into the bytes of a single run', async () => {
-    const single = await reproduceWith('single', inProcessRunner(), 0);
+    const single = await inProcessBytes();
     const runner = inProcessRunner();
     const shardDirs: string[] = [];
     for (const text of ['2/3', '0/3', '1/3']) {
@@ -50,5 +58,5 @@ describe('results do not depend on how the units were spread', () => {
     const merged = join(scratch, 'merged');
     mergeShards(shardDirs, merged);
     expect(resultBytes(merged)).toEqual(single);
-  }, 60_000);
+  }, GENEROUS_MS);
 });

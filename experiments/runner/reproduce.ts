@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { AnyExperiment, RunMode } from '../contract.ts';
 import { assemble } from './assemble.ts';
-import { Checkpoint } from './checkpoint.ts';
+import { Checkpoint, sha256OfFile } from './checkpoint.ts';
 import { unitsOf } from './compute.ts';
 import { computeUnits } from './compute-units.ts';
 import { sourceFingerprint } from './fingerprint.ts';
-import { gitState, recordInManifest } from './manifest.ts';
-import { writeResults } from './results-files.ts';
+import { throwIfInterrupted } from './interrupt.ts';
+import { gitState, readManifest, recordInManifest } from './manifest.ts';
+import { resultsFilePaths, writeResults } from './results-files.ts';
 import type { UnitRunner } from './unit-runner.ts';
 
 /** Where and how a reproduction runs. */
@@ -19,12 +20,17 @@ export interface ReproduceOptions {
   readonly runner: UnitRunner;
   /** Worker threads behind the runner, for the manifest. */
   readonly workers: number;
+  /** Aborting it (Ctrl-C) stops the run between batches with InterruptedError; the checkpoint keeps what finished. */
+  readonly signal?: AbortSignal;
 }
 
 /** What happened to one experiment. */
 export interface ExperimentOutcome {
   readonly id: string;
-  /** 'skipped' when an interrupted earlier run of the same code had already finished it. */
+  /**
+   * 'skipped' when an interrupted earlier run of the same code had already finished it and its
+   * results files and manifest entry are still as that run wrote them.
+   */
   readonly status: 'computed' | 'skipped';
   readonly units: number;
   /** Units taken from the checkpoint rather than computed. */
@@ -51,9 +57,10 @@ export class Reproduction {
 
   /** Runs one experiment; `onProgress(done, total)` hears unit progress. */
   async run(experiment: AnyExperiment, onProgress?: (done: number, total: number) => void): Promise<ExperimentOutcome> {
-    const { mode, resultsDir, runner } = this.options;
+    const { mode, resultsDir, runner, signal } = this.options;
+    throwIfInterrupted(signal);
     const total = unitsOf(experiment, mode).length;
-    if (this.checkpoint.isDone(experiment.id)) {
+    if (this.resultsKept(experiment.id)) {
       onProgress?.(total, total);
       return { id: experiment.id, status: 'skipped', units: total, resumedUnits: total, rows: 0, wallMs: 0 };
     }
@@ -62,11 +69,12 @@ export class Reproduction {
     const resumedUnits = results.size;
     const missing = [...Array(total).keys()].filter((i) => !results.has(i));
     onProgress?.(results.size, total);
-    await computeUnits(experiment, mode, missing, runner, (finished) => {
+    const onBatch = (finished: ReadonlyMap<number, string>): void => {
       this.checkpoint.save(experiment.id, finished);
       for (const [i, json] of finished) results.set(i, json);
       onProgress?.(results.size, total);
-    });
+    };
+    await computeUnits(experiment, mode, missing, runner, { onBatch, signal });
     const result = assemble(experiment, mode, results);
     const wallMs = Math.round(performance.now() - started);
     const resultSha256 = writeResults(resultsDir, experiment, result);
@@ -85,8 +93,19 @@ export class Reproduction {
       resultSha256,
       finishedAt: new Date().toISOString(),
     });
-    this.checkpoint.markDone(experiment.id);
+    const paths = resultsFilePaths(resultsDir, experiment.id);
+    this.checkpoint.markDone(experiment.id, [paths.json, paths.csv]);
     return { id: experiment.id, status: 'computed', units: total, resumedUnits, rows: result.rows.length, wallMs };
+  }
+
+  /**
+   * True when the checkpoint marks the experiment finished, its results files are as the marker
+   * claims, and the manifest still describes those bytes (the marker alone could outlive them).
+   */
+  private resultsKept(id: string): boolean {
+    if (!this.checkpoint.isDone(id)) return false;
+    const json = resultsFilePaths(this.options.resultsDir, id).json;
+    return readManifest(this.options.resultsDir).experiments[id]?.resultSha256 === sha256OfFile(json);
   }
 
   /** Call once every experiment has succeeded: the next run starts afresh. */

@@ -16,7 +16,12 @@ export interface UnitRunner {
 export function inProcessRunner(): UnitRunner {
   return {
     parallelism: 1,
-    run: (batch) => Promise.resolve(computeBatch(batch)),
+    // A batch blocks the thread; yielding to the event loop first lets a Ctrl-C between batches
+    // reach its handler (signals are delivered as events, never in the middle of a computation).
+    run: async (batch) => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return computeBatch(batch);
+    },
     close: () => Promise.resolve(),
   };
 }
