@@ -38,6 +38,15 @@ export class Tcb {
   awaitingRelease = false;
   /** Nominal release time of the current job, in cycles. */
   releaseCycles = 0;
+  /** Tick of the current job's release (its deadline counts from it); -1 until a signal releases it. */
+  releaseTick = 1;
+  /**
+   * The current job is released but has not had the CPU yet: it competes as a new job (no
+   * non-preemptive shield, and under the Stack Resource Policy it must pass the ceiling test).
+   */
+  fresh = false;
+  /** Baker's preemption level, as a relative deadline in ticks: smaller is higher (SRP). */
+  preemptionLevel = Number.MAX_SAFE_INTEGER;
   /** Scheduler-lock depth of the task (the paper's non-preemptive final part of a job). */
   lockDepth = 0;
   /** The task yielded: an equal-priority task may take the CPU at the next scheduling point. */
