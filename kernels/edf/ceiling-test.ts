@@ -50,8 +50,8 @@ export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStru
     precedes: (a, b) => list.precedes(a, b),
     ties: (a, b) => list.ties(a, b),
     waitInsertCycles: (ahead) => list.waitInsertCycles(ahead),
-    // A pick tests the head; the walk past jobs below the ceiling is SRP blocking, charged as such.
-    worstPickCycles: (taskCount) => list.worstPickCycles(taskCount) + c.test,
+    // At worst the walk tests every ready task but the last it reaches.
+    worstPickCycles: (taskCount) => list.worstPickCycles(taskCount) + c.test + Math.max(0, taskCount - 1) * (c.step + c.test),
     worstInsertCycles: (taskCount) => list.worstInsertCycles(taskCount),
     worstRemoveCycles: (taskCount) => list.worstRemoveCycles(taskCount),
   };
