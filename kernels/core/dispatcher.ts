@@ -116,7 +116,7 @@ export class Dispatcher {
     t.threshold = t.baseThreshold;
     t.deadlineTick = deadlineTick;
     // Its first job (or the code up to its first wait) has not had the CPU yet.
-    t.fresh = true;
+    t.arriving = true;
     this.tasks.push(t);
     this.idle.index = this.tasks.length;
     return t;
@@ -208,8 +208,8 @@ export class Dispatcher {
   /** The task the kernel runs next given the current state (sets the ready structure's pick cost). */
   chooseNext(): Tcb {
     const next = this.decide();
-    // The chosen job has the CPU from here on: it has started (SRP's stack holds it).
-    next.fresh = false;
+    // The chosen task has the CPU from here on: SRP's stack holds it until it waits or ends.
+    next.arriving = false;
     return next;
   }
 
@@ -221,9 +221,10 @@ export class Dispatcher {
     if (cur !== this.idle && cur.state === STATE_READY) {
       if (head === undefined || head === cur) return cur;
       if (cur.lockDepth > 0) return cur;
-      // A job released while its task held the CPU has not run yet: it competes like any new job,
-      // so the head (ahead of it in policy order, or the only one the ceiling admits) goes first.
-      if (cur.fresh) return head;
+      // A job released (or a task woken) while its task held the CPU has not run since: it competes
+      // like any arrival, so the head (ahead of it in policy order, or the only one the ceiling
+      // admits) goes first.
+      if (cur.arriving) return head;
       if (tie && !this.ready.precedes(cur, head)) return head;
       if (!this.preemptive) return cur;
       const preempts = this.useThreshold ? head.priority < cur.threshold : this.ready.precedes(head, cur);
@@ -242,10 +243,11 @@ export class Dispatcher {
     return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits) ?? this.ready.pick();
   }
 
-  private readonly admits = (t: Tcb): boolean => !t.fresh || t.preemptionLevel < this.systemCeiling;
+  private readonly admits = (t: Tcb): boolean => !t.arriving || t.preemptionLevel < this.systemCeiling;
 
   /** SRP lock: the mutex saves the system ceiling and raises it to its own; returns the cycles. */
   protected raiseSystemCeiling(m: Mutex): Cycles {
+    (m.owner as Tcb).srpLocksHeld++;
     m.savedSystemCeiling = this.systemCeiling;
     if (m.ceiling < this.systemCeiling) this.systemCeiling = m.ceiling;
     return this.cycles.srpCeilingRaise;
@@ -253,6 +255,7 @@ export class Dispatcher {
 
   /** SRP unlock: the system ceiling the lock found comes back (locks nest); returns the cycles. */
   protected restoreSystemCeiling(m: Mutex): Cycles {
+    (m.owner as Tcb).srpLocksHeld--;
     this.systemCeiling = m.savedSystemCeiling;
     return this.cycles.srpCeilingRestore;
   }
@@ -318,6 +321,7 @@ export class Dispatcher {
   /** Makes `t` ready; returns the ready structure's insert cycles. Emits JobRelease for a release. */
   makeReady(t: Tcb): Cycles {
     t.state = STATE_READY;
+    if (t.srpLocksHeld === 0) t.arriving = true;
     if (t.awaitingRelease) this.release(t);
     return this.ready.insert(t);
   }
@@ -325,7 +329,7 @@ export class Dispatcher {
   /** The release bookkeeping of a job becoming ready (the runner set the nominal time if periodic). */
   private release(t: Tcb): void {
     t.awaitingRelease = false;
-    t.fresh = true;
+    t.arriving = true;
     if (t.releaseCycles < 0) t.releaseCycles = this.engine.now;
     if (t.releaseTick < 0) t.releaseTick = this.time;
     this.engine.probe.emit(EV_JOB_RELEASE, this.engine.now, t.index, t.releaseCycles);
@@ -409,7 +413,7 @@ export class Dispatcher {
       this.ready.remove(t);
       this.release(t);
       this.ready.insert(t);
-      t.fresh = false;
+      t.arriving = false;
       ctx.run(critical, SEG_KERNEL, true, done);
       return;
     }

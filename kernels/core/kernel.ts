@@ -126,9 +126,10 @@ export class Kernel extends Dispatcher {
       return;
     }
     m.ownerSavedPriority = w.priority;
+    // An SRP lock waits only where a holder waited for something else; the new owner is on SRP's stack.
+    if (m.protocol === 'srp') cycles += this.raiseSystemCeiling(m);
     cycles += this.cycles.eventTaskRdy + this.unblock(w);
     if (m.protocol === 'ceiling' && m.ceiling < w.priority) cycles += this.setPriority(w, m.ceiling);
-    else if (m.protocol === 'srp') cycles += this.raiseSystemCeiling(m);
     this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, w.index);
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }

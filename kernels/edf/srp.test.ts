@@ -110,3 +110,26 @@ describe('EDF resource sharing by the Stack Resource Policy', () => {
     expect(() => bootSystem({ target: m4, workload: w, profile: { ...edfProfile, id: 'fp-srp', design: 'table-driven' } })).toThrow(/"srp" needs a deadline-keyed design/);
   });
 });
+
+describe('SRP treats a wake from a wait as an arrival', () => {
+  it('a job that delays before its critical section waits for the ceiling when it wakes, so its lock never waits', () => {
+    // short (D 10 ms) computes 0.1 ms and delays one tick; long (D 50 ms) then locks r for 3 ms
+    // (ceiling: short's level). short wakes at 1 ms with the earlier deadline but may not preempt:
+    // it resumes when long unlocks, and locks r free, so the delay is its only switch out.
+    const ms = (x: number): number => msToCycles(m4, x);
+    const w = workload(
+      [
+        periodic('short', 0, 100_000, [{ op: 'compute', cycles: ms(0.1) }, { op: 'delay', ticks: 1 }, { op: 'lock', mutex: 'r' }, { op: 'compute', cycles: ms(0.1) }, { op: 'unlock', mutex: 'r' }], { deadlineUs: 10_000 }),
+        periodic('long', 1, 100_000, [{ op: 'lock', mutex: 'r' }, { op: 'compute', cycles: ms(3) }, { op: 'unlock', mutex: 'r' }], { deadlineUs: 50_000 }),
+      ],
+      { referenceTarget: 'm4', resources: { mutexes: [{ name: 'r' }] } },
+    );
+    const sys = bootSystem({ target: m4, workload: w, profile: edfProfile, keepTrace: true });
+    sys.run(ms(20));
+    const trace = sys.engine.probe.trace();
+    const shortEnds = (trace.find((e) => e.type === ProbeEvent.JobEnd && e.subject === 0) as ProbeRecord).time;
+    const longUnlocks = (trace.find((e) => e.type === ProbeEvent.SemGive && e.subject === 0 && e.data === 1) as ProbeRecord).time;
+    expect(shortEnds).toBeGreaterThan(longUnlocks);
+    expect(trace.filter((e) => e.type === ProbeEvent.SwitchOut && e.subject === 0 && e.time < shortEnds)).toHaveLength(1);
+  });
+});
