@@ -234,9 +234,10 @@ export class Dispatcher {
   }
 
   /**
-   * The ready structure's pick; under the Stack Resource Policy the first job in policy order that
-   * has started or whose preemption level is above the system ceiling. Should none qualify (a lock
-   * holder suspended itself, which SRP rules out), the plain head runs rather than the CPU idling.
+   * The ready structure's pick; under the Stack Resource Policy the first task in policy order that
+   * is on SRP's stack (not an arrival) or whose preemption level is above the system ceiling. Should
+   * none qualify (a lock holder waited for something else, which SRP rules out), the plain head
+   * runs rather than the CPU idling.
    */
   private pickHead(): Tcb | undefined {
     if (!this.stackResourcePolicy) return this.ready.pick();
