@@ -43,7 +43,9 @@ export function ioTaskSet(payload: number, seed: number): Workload {
  */
 export function framedProfile(profileId: string, framing: Framing): OsProfile {
   const p = getProfile(profileId);
-  return framing === 'fixed-priority' ? p : { ...p, id: `${p.id}-edf`, design: 'edf' };
+  // A kernel with mutexes keeps them under EDF with the Stack Resource Policy: a priority ceiling
+  // or inheritance raises a priority, which a deadline-ordered ready list does not read.
+  return framing === 'fixed-priority' ? p : { ...p, id: `${p.id}-edf`, design: 'edf', inversion: p.inversion.length > 0 ? ['srp'] : [] };
 }
 
 /**

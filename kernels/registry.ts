@@ -88,8 +88,12 @@ export const edfProfile: OsProfile = {
   name: 'EDF (uC/OS-II services)',
   design: 'edf',
   samePriority: true,
+  inversion: ['srp'],
   cites: ["5.3: the paper analyses WORIX, uKernel and uC/OS-II 128 as dynamic-priority (EDF) systems"],
-  assumptions: ["Not one of the paper's kernels: uC/OS-II 128's limits, services and tick with an EDF ready list."],
+  assumptions: [
+    "Not one of the paper's kernels: uC/OS-II 128's limits, services and tick with an EDF ready list.",
+    "Mutexes follow the Stack Resource Policy (Baker 1991): a priority ceiling raises a priority, which an EDF list does not read.",
+  ],
 };
 
 /** Every design, one line each. */

@@ -4,7 +4,8 @@
  * analysis (analysis/from-system.ts), `kbench analyze`, the bounds and breakdown experiments. Where
  * analysis and simulation disagree about a system, one of them reads this record wrongly.
  *
- * This module imports nothing: analysis/ and kernels/ both read it, and neither imports the other.
+ * This module imports only workload types: analysis/ and kernels/ both read it, and neither imports
+ * the other.
  */
 
 /** How the kernel orders ready jobs: fixed priorities or earliest absolute deadline. */
@@ -12,9 +13,11 @@ export type SchedulingPolicy = 'fp' | 'edf';
 
 /**
  * The protocol a mutex follows: priority inheritance (Sha, Rajkumar and Lehoczky 1990), the
- * priority ceiling protocol (ibid.), or the Stack Resource Policy (Baker 1991) of deadline-keyed kernels.
+ * priority ceiling protocol (ibid.), or the Stack Resource Policy (Baker 1991) of deadline-keyed
+ * kernels. A workload names it, so its type lives with the workload's.
  */
-export type MutexProtocol = 'inheritance' | 'ceiling' | 'srp';
+export type { MutexProtocol } from '../workloads/types.ts';
+import type { MutexProtocol } from '../workloads/types.ts';
 
 /**
  * Kernel costs on one target, in its cycles: the record the analysis folds in (priced from a

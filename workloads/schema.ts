@@ -88,7 +88,7 @@ const resourceSchema = z
     semaphores: z
       .array(z.object({ name, initial: z.number().int().nonnegative('must be >= 0'), max: z.number().int().min(1, 'must be >= 1').optional() }).strict())
       .optional(),
-    mutexes: z.array(z.object({ name, protocol: z.enum(['inheritance', 'ceiling']).optional() }).strict()).optional(),
+    mutexes: z.array(z.object({ name, protocol: z.enum(['inheritance', 'ceiling', 'srp']).optional() }).strict()).optional(),
     queues: z.array(z.object({ name, capacity: z.number().int().min(1, 'must be >= 1 message') }).strict()).optional(),
     mailboxes: z.array(z.object({ name }).strict()).optional(),
     eventFlags: z.array(z.object({ name }).strict()).optional(),

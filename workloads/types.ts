@@ -66,10 +66,16 @@ export interface IoLineSpec {
   readonly source?: string;
 }
 
+/**
+ * How a mutex bounds priority inversion: priority inheritance, the (immediate) priority ceiling, or
+ * Baker's Stack Resource Policy (1991), the ceiling protocol of deadline-driven scheduling.
+ */
+export type MutexProtocol = 'inheritance' | 'ceiling' | 'srp';
+
 /** Kernel objects the tasks use, declared up front so a kernel can size them. */
 export interface ResourceSpec {
   readonly semaphores?: readonly { readonly name: string; readonly initial: number; readonly max?: number }[];
-  readonly mutexes?: readonly { readonly name: string; readonly protocol?: 'inheritance' | 'ceiling' }[];
+  readonly mutexes?: readonly { readonly name: string; readonly protocol?: MutexProtocol }[];
   readonly queues?: readonly { readonly name: string; readonly capacity: number }[];
   readonly mailboxes?: readonly { readonly name: string }[];
   readonly eventFlags?: readonly { readonly name: string }[];

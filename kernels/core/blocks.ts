@@ -65,6 +65,17 @@ export const priorityRaise = block('priority-raise', ['load8.idx', 'store8.idx',
 /** OSMutexPost: give back, restore the owner's priority if raised, hand to the best waiter. */
 export const mutexUnlock = block('mutex-unlock', ['saveIrqState', 'loadPtr.abs', 'loadPtr.idx', 'cmpbrPtr.fall', 'load8.idx', 'load8.idx', 'cmpbr8.fall', 'load8.idx', 'cmpbr8.fall', 'store8.idx', 'storePtr.idx', 'restoreIrqState'], 'OSMutexPost: check owner; if prio raised, OSMutex_RdyAtPrio; if waiters, hand over; else mark free');
 
+/*
+ * Stack Resource Policy (Baker 1991) on a deadline-keyed kernel: each mutex holds its ceiling (the
+ * highest preemption level of its users, a 16-bit relative deadline in ticks: smaller is higher) and
+ * the system ceiling it found; locks nest, so an unlock restores what its lock saved. The ceiling
+ * test of the pick and its walk past jobs that may not start are the design's (kernels/edf).
+ */
+/** SRP lock: save the system ceiling in the mutex, raise it to the mutex's ceiling if that is higher. */
+export const srpCeilingRaise = block('srp-ceiling-raise', ['load16.abs', 'store16.idx', 'load16.idx', 'cmpbr16.fall', 'store16.abs'], 'pmutex->savedCeiling = OSSysCeiling; if (pmutex->ceiling < OSSysCeiling) OSSysCeiling = pmutex->ceiling');
+/** SRP unlock: restore the system ceiling the lock saved. */
+export const srpCeilingRestore = block('srp-ceiling-restore', ['load16.idx', 'store16.abs'], 'OSSysCeiling = pmutex->savedCeiling');
+
 /** OSQPost to the ring buffer. */
 export const queuePut = block('queue-put', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSQPost: if full error; *pq->OSQIn++ = msg; wrap; OSQEntries++');
 /** OSQPend from the ring buffer. */
@@ -125,6 +136,7 @@ export const CORE_SERVICE_BLOCKS = {
   mutex: [objectCreate, mutexLockFree, mutexLockBusy, mutexUnlock],
   inheritance: [priorityRaise],
   ceiling: [priorityRaise],
+  srp: [srpCeilingRaise, srpCeilingRestore],
   queue: [objectCreate, queuePut, queueGet, queueWait, messageHandOver, eventTaskRdy],
   mailbox: [objectCreate, mailboxSlot, queueWait, messageHandOver, eventTaskRdy],
   flags: [objectCreate, flagsSet, flagsWaiterStep, flagsWait],
@@ -138,7 +150,7 @@ export type ServiceGroup = keyof typeof CORE_SERVICE_BLOCKS;
 export const KERNEL_PATHS = {
   serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue,
   tickEnter, tickExit, timeDly, timeDlyUntil, critExit, pendResume, semPendFast, semPendWait, semPostCount, eventTaskRdy,
-  mutexLockFree, mutexLockBusy, priorityRaise, mutexUnlock, queuePut, queueGet, queueWait, messageHandOver, mailboxSlot,
+  mutexLockFree, mutexLockBusy, priorityRaise, mutexUnlock, srpCeilingRaise, srpCeilingRestore, queuePut, queueGet, queueWait, messageHandOver, mailboxSlot,
   flagsSet, flagsWaiterStep, flagsWait, isrPost, taskCreate, taskSuspendResume, taskChangePriority, taskYield, taskDelete, schedLock,
   sliceTick, sliceRotate, ioOutToggle,
 } as const;

@@ -3,7 +3,7 @@ import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
-import type { TaskSpec, Workload } from '../../workloads/types.ts';
+import type { MutexProtocol, TaskSpec, Workload } from '../../workloads/types.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
 import { mutexProtocolOf } from '../profiles/protocol.ts';
 import type { OsProfile } from '../profiles/types.ts';
@@ -57,16 +57,27 @@ function checkPeriodTicks(us: number, tickHz: number, field: string): void {
   if ((us * tickHz) / 1e6 < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
 }
 
-function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTable {
+/** The protocol each workload mutex runs: its own, else the profile's first. */
+function mutexProtocols(w: Workload, profile: OsProfile): MutexProtocol[] {
+  return (w.resources?.mutexes ?? []).map((m) => mutexProtocolOf(m, profile) ?? 'inheritance');
+}
+
+/**
+ * A mutex's ceiling: the highest priority of the tasks that lock it, or under SRP their highest
+ * preemption level (shortest relative deadline in ticks, the level `levels` gives each task).
+ */
+function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: readonly number[]): ObjectTable {
   const costs = signalCosts(profile, target);
   const r = w.resources ?? {};
   const semaphores = new Map<string, Semaphore>();
   (r.semaphores ?? []).forEach((s, i) => semaphores.set(s.name, new Semaphore(i, s.name, s.initial, s.max ?? SEMAPHORE_COUNT_LIMIT, costs)));
   const mutexes = new Map<string, Mutex>();
+  const protocols = mutexProtocols(w, profile);
   (r.mutexes ?? []).forEach((m, i) => {
-    const users = w.tasks.filter((t) => t.body.some((s) => s.op === 'lock' && s.mutex === m.name)).map((t) => t.priority);
+    const protocol = protocols[i] as MutexProtocol;
+    const users = w.tasks.flatMap((t, j) => (t.body.some((s) => s.op === 'lock' && s.mutex === m.name) ? [protocol === 'srp' ? (levels[j] as number) : t.priority] : []));
     const ceiling = users.length > 0 ? Math.min(...users) : 0;
-    mutexes.set(m.name, new Mutex(i, m.name, mutexProtocolOf(m, profile) ?? 'inheritance', ceiling));
+    mutexes.set(m.name, new Mutex(i, m.name, protocol, ceiling));
   });
   const queues = new Map<string, MessageQueue>();
   (r.queues ?? []).forEach((q, i) => queues.set(q.name, new MessageQueue(i, q.name, q.capacity, false)));
@@ -74,6 +85,12 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTa
   const flags = new Map<string, EventFlags>();
   (r.eventFlags ?? []).forEach((f, i) => flags.set(f.name, new EventFlags(i, f.name)));
   return { semaphores, mutexes, queues, flags };
+}
+
+/** A relative deadline in whole ticks (at least one): EDF's key offset and SRP's preemption level. */
+function deadlineTicksOf(t: TaskSpec, tickHz: number): number {
+  const d = deadlineUs(t);
+  return d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * tickHz) / 1e6));
 }
 
 function deadlineUs(t: TaskSpec): number | undefined {
@@ -96,21 +113,21 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     preemptive: profile.preemptive,
     timeSliceTicks: profile.timeSliceTicks,
     useThreshold: !design.keyedByDeadline,
+    stackResourcePolicy: mutexProtocols(w, profile).includes('srp'),
   });
   const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
-  const objects = buildObjects(w, profile, target);
+  const deadlineTicks = w.tasks.map((t) => deadlineTicksOf(t, w.tickHz));
+  const objects = buildObjects(w, profile, target, deadlineTicks);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
   lines.set('tick', engine.addInterrupt({ name: 'tick', priority: options.tickPriority ?? 0, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
 
-  const deadlineTicks: number[] = [];
   const signalsByLine = new Map<string, Semaphore[]>();
   const runners: TaskRunner[] = [];
   w.tasks.forEach((spec, i) => {
     const field = `tasks[${i}]`;
     const steps = compileBody(spec, field, objects, w.referenceTarget, target);
     const d = deadlineUs(spec);
-    deadlineTicks.push(d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * w.tickHz) / 1e6)));
     const ctx = new ExecContext(i, spec.name);
     let runner: TaskRunner;
     const trig = spec.trigger;
@@ -132,9 +149,11 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     ctx.run(0, SegmentKind.Task, false, runner.start);
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, 1 + (deadlineTicks[i] as number));
+    runner.tcb.preemptionLevel = deadlineTicks[i] as number;
     runners.push(runner);
   });
-  if (design.keyedByDeadline) kernel.onRelease = (t) => (t.deadlineTick = kernel.time + (deadlineTicks[t.index] as number));
+  // A job's deadline counts from its own release tick, also when it is released late (found due).
+  if (design.keyedByDeadline) kernel.onRelease = (t) => (t.deadlineTick = t.releaseTick + (deadlineTicks[t.index] as number));
 
   for (const line of w.ioLines ?? []) {
     lines.set(line.name, addIoLine(kernel, line, signalsByLine.get(line.name) ?? [], w.referenceTarget, target));

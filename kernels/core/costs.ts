@@ -30,7 +30,11 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
   const switchCycles = c.schedEnter + pick + c.ctxSwGlue + port('context-save') + port('context-restore');
   const releaseCycles = c.eventTaskRdy + insert;
   // A task's delay: its own critical section (unready, sleep), then OS_Sched's (pick, save, restore).
-  const delayCritical = c.timeDlyUntil + c.timeDly + ready.worstRemoveCycles(taskCount) + timer.worstSleepCycles(taskCount) + c.critExit;
+  const sleepCritical = c.timeDlyUntil + c.timeDly + ready.worstRemoveCycles(taskCount) + timer.worstSleepCycles(taskCount) + c.critExit;
+  // Where a release re-keys the task (EDF), a delay-until that finds the next release due moves the
+  // ready entry in its critical section instead of sleeping (then OS_Sched, as after a sleep).
+  const dueCritical = design.keyedByDeadline ? c.timeDlyUntil + ready.worstRemoveCycles(taskCount) + ready.worstInsertCycles(taskCount) : 0;
+  const delayCritical = Math.max(sleepCritical, dueCritical);
   // The delay-until that ends every periodic job: the call, then that critical section.
   const jobEndCycles = c.serviceCall + delayCritical;
   const tickIsr = isrEntryCycles + tickCycles + c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit');

@@ -3,7 +3,7 @@ import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { KERNEL_PATHS } from './blocks.ts';
-import type { WaitObject } from './objects.ts';
+import type { Mutex, WaitObject } from './objects.ts';
 import { priceAll } from './pricing.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
 import { TaskState, Tcb } from './tcb.ts';
@@ -29,7 +29,15 @@ export interface KernelOptions {
   readonly timeSliceTicks: number | undefined;
   /** Preempt only above the running task's preemption threshold (fixed-priority designs). */
   readonly useThreshold: boolean;
+  /**
+   * Some mutex follows the Stack Resource Policy: every pick applies its ceiling test, which the
+   * ready structure must offer (`pickAdmitted`, deadline-keyed lists). Default false.
+   */
+  readonly stackResourcePolicy?: boolean;
 }
+
+/** The system ceiling when no SRP mutex is locked: below every preemption level. */
+const NO_CEILING = Number.MAX_SAFE_INTEGER;
 
 /** The priced kernel paths and port blocks, as plain numbers (priced once per boot). */
 type CoreCycles = Record<keyof typeof KERNEL_PATHS | 'contextSave' | 'contextRestore', Cycles>;
@@ -62,6 +70,9 @@ export class Dispatcher {
   private readonly preemptive: boolean;
   private readonly timeSliceTicks: number | undefined;
   private readonly useThreshold: boolean;
+  private readonly stackResourcePolicy: boolean;
+  /** SRP's system ceiling: the highest (smallest) ceiling among locked SRP mutexes. */
+  protected systemCeiling = NO_CEILING;
   private readonly switcher = new ExecContext(-1000, 'kernel:switch');
   private readonly plan = new SegmentPlan();
   /** The task being switched in (OSTCBHighRdy during a switch). */
@@ -78,6 +89,10 @@ export class Dispatcher {
     this.preemptive = options.preemptive;
     this.timeSliceTicks = options.timeSliceTicks;
     this.useThreshold = options.useThreshold;
+    this.stackResourcePolicy = options.stackResourcePolicy ?? false;
+    if (this.stackResourcePolicy && this.ready.pickAdmitted === undefined) {
+      throw new Error('the Stack Resource Policy needs a ready structure with its ceiling test (a deadline-keyed design)');
+    }
     const port = this.engine.portCycles;
     this.cycles = { ...priceAll(KERNEL_PATHS, this.engine.target), contextSave: port['context-save'], contextRestore: port['context-restore'] };
     this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
@@ -100,6 +115,8 @@ export class Dispatcher {
     t.baseThreshold = Math.min(threshold, priority);
     t.threshold = t.baseThreshold;
     t.deadlineTick = deadlineTick;
+    // Its first job (or the code up to its first wait) has not had the CPU yet.
+    t.arriving = true;
     this.tasks.push(t);
     this.idle.index = this.tasks.length;
     return t;
@@ -190,19 +207,58 @@ export class Dispatcher {
 
   /** The task the kernel runs next given the current state (sets the ready structure's pick cost). */
   chooseNext(): Tcb {
+    const next = this.decide();
+    // The chosen task has the CPU from here on: SRP's stack holds it until it waits or ends.
+    next.arriving = false;
+    return next;
+  }
+
+  private decide(): Tcb {
     const cur = this.current;
-    const head = this.ready.pick();
+    const head = this.pickHead();
     const tie = cur.yielding || this.forceTieOnce;
     this.forceTieOnce = false;
     if (cur !== this.idle && cur.state === STATE_READY) {
       if (head === undefined || head === cur) return cur;
       if (cur.lockDepth > 0) return cur;
+      // A job released (or a task woken) while its task held the CPU has not run since: it competes
+      // like any arrival, so the head (ahead of it in policy order, or the only one the ceiling
+      // admits) goes first.
+      if (cur.arriving) return head;
       if (tie && !this.ready.precedes(cur, head)) return head;
       if (!this.preemptive) return cur;
       const preempts = this.useThreshold ? head.priority < cur.threshold : this.ready.precedes(head, cur);
       return preempts ? head : cur;
     }
     return head ?? this.idle;
+  }
+
+  /**
+   * The ready structure's pick; under the Stack Resource Policy the first task in policy order that
+   * is on SRP's stack (not an arrival) or whose preemption level is above the system ceiling. Should
+   * none qualify (a lock holder waited for something else, which SRP rules out), the plain head
+   * runs rather than the CPU idling.
+   */
+  private pickHead(): Tcb | undefined {
+    if (!this.stackResourcePolicy) return this.ready.pick();
+    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits) ?? this.ready.pick();
+  }
+
+  private readonly admits = (t: Tcb): boolean => !t.arriving || t.preemptionLevel < this.systemCeiling;
+
+  /** SRP lock: the mutex saves the system ceiling and raises it to its own; returns the cycles. */
+  protected raiseSystemCeiling(m: Mutex): Cycles {
+    (m.owner as Tcb).srpLocksHeld++;
+    m.savedSystemCeiling = this.systemCeiling;
+    if (m.ceiling < this.systemCeiling) this.systemCeiling = m.ceiling;
+    return this.cycles.srpCeilingRaise;
+  }
+
+  /** SRP unlock: the system ceiling the lock found comes back (locks nest); returns the cycles. */
+  protected restoreSystemCeiling(m: Mutex): Cycles {
+    (m.owner as Tcb).srpLocksHeld--;
+    this.systemCeiling = m.savedSystemCeiling;
+    return this.cycles.srpCeilingRestore;
   }
 
   /**
@@ -266,6 +322,7 @@ export class Dispatcher {
   /** Makes `t` ready; returns the ready structure's insert cycles. Emits JobRelease for a release. */
   makeReady(t: Tcb): Cycles {
     t.state = STATE_READY;
+    if (t.srpLocksHeld === 0) t.arriving = true;
     if (t.awaitingRelease) this.release(t);
     return this.ready.insert(t);
   }
@@ -273,12 +330,17 @@ export class Dispatcher {
   /** The release bookkeeping of a job becoming ready (the runner set the nominal time if periodic). */
   private release(t: Tcb): void {
     t.awaitingRelease = false;
+    t.arriving = true;
     if (t.releaseCycles < 0) t.releaseCycles = this.engine.now;
+    if (t.releaseTick < 0) t.releaseTick = this.time;
     this.engine.probe.emit(EV_JOB_RELEASE, this.engine.now, t.index, t.releaseCycles);
     this.onRelease?.(t);
   }
 
-  /** Called when a job is released, before the task enters the ready structure (EDF sets its deadline). */
+  /**
+   * Called when a job is released, before the task enters the ready structure (EDF sets its
+   * deadline from `releaseTick`). A design whose key changes at a release sets it.
+   */
   onRelease: ((t: Tcb) => void) | undefined = undefined;
 
   protected makeUnready(t: Tcb, state: TaskState): Cycles {
@@ -333,14 +395,32 @@ export class Dispatcher {
     return this.enqueueWaiter(t, w);
   }
 
-  /** Releases a job that found its release already due (no wait): bookkeeping, and EDF re-keying. */
-  releaseNow(t: Tcb): void {
-    if (t.state === STATE_READY) {
+  /**
+   * Ends a service that found the caller's next job already released (its delay-until time due, its
+   * release signal already posted): the release happens in the service's critical section `critical`.
+   * Where a release re-keys the task (EDF's new deadline), the ready entry moves and the service ends
+   * in OS_Sched, since a ready job may now come first: every release is a scheduling point. A
+   * fixed-priority key does not change, so the job goes on at once, as OSTimeDly(0) returns.
+   */
+  protected continueReleased(t: Tcb, critical: Cycles, done: () => void): void {
+    const ctx = t.ctx as ExecContext;
+    if (!t.awaitingRelease || t.state !== STATE_READY) {
+      if (t.awaitingRelease) this.release(t);
+      ctx.run(critical, SEG_KERNEL, true, done);
+      return;
+    }
+    if (this.onRelease === undefined) {
+      // The entry goes behind its equals, as the tick's release of a waiting task would put it.
       this.ready.remove(t);
       this.release(t);
       this.ready.insert(t);
-    } else {
-      this.release(t);
+      t.arriving = false;
+      ctx.run(critical, SEG_KERNEL, true, done);
+      return;
     }
+    let cycles = critical + this.ready.remove(t);
+    this.release(t);
+    cycles += this.ready.insert(t);
+    this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 }

@@ -37,11 +37,14 @@ export class Kernel extends Dispatcher {
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
-  /** Delay until OSTime reaches `wakeTick` (no wait when it already has). Returns true when it waits. */
+  /**
+   * Delay until OSTime reaches `wakeTick`. When it already has, a task waiting for its next job has
+   * that job released at once (a scheduling point where the release re-keys). Returns true when it waits.
+   */
   delayUntil(t: Tcb, wakeTick: number, done: () => void): boolean {
     const ticks = wakeTick - this.time;
     if (ticks <= 0) {
-      t.ctx?.run(this.cycles.timeDlyUntil, SEG_KERNEL, true, done);
+      this.continueReleased(t, this.cycles.timeDlyUntil, done);
       return false;
     }
     const cycles = this.cycles.timeDlyUntil + this.cycles.timeDly + this.makeUnready(t, STATE_DELAYED) + this.timer.sleep(t, ticks) + this.cycles.critExit;
@@ -49,12 +52,15 @@ export class Kernel extends Dispatcher {
     return true;
   }
 
-  /** OSSemPend (no timeout). Emits SemTake when the task gets the semaphore. */
+  /**
+   * OSSemPend (no timeout). Emits SemTake when the task gets the semaphore; a task waiting on its
+   * release signal that finds it posted has its next job released at once.
+   */
   semTake(t: Tcb, s: Semaphore, done: () => void): void {
     if (s.count > 0) {
       s.count--;
       this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, s.id, t.index);
-      t.ctx?.run(s.costs.pendFast, SEG_KERNEL, true, done);
+      this.continueReleased(t, s.costs.pendFast, done);
       return;
     }
     const cycles = s.costs.pendWait + this.block(t, s);
@@ -74,13 +80,18 @@ export class Kernel extends Dispatcher {
     this.finish(t, this.cycles.eventTaskRdy + this.unblock(w), this.cycles.schedReturn, done);
   }
 
-  /** OSMutexPend: ceiling raises the owner at once; inheritance raises a lower owner when a higher task waits. */
+  /**
+   * OSMutexPend: ceiling raises the owner at once; inheritance raises a lower owner when a higher
+   * task waits; SRP raises the system ceiling, and finds the mutex free (its ceiling test kept out
+   * every job that could want it), so its lock never waits.
+   */
   mutexLock(t: Tcb, m: Mutex, done: () => void): void {
     if (m.owner === undefined) {
       m.owner = t;
       m.ownerSavedPriority = t.priority;
       let cycles = this.cycles.mutexLockFree;
       if (m.protocol === 'ceiling' && m.ceiling < t.priority) cycles += this.setPriority(t, m.ceiling);
+      else if (m.protocol === 'srp') cycles += this.raiseSystemCeiling(m);
       this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, t.index);
       t.ctx?.run(cycles, SEG_KERNEL, true, done);
       return;
@@ -98,11 +109,15 @@ export class Kernel extends Dispatcher {
     this.finish(t, cycles, this.cycles.schedReturn + this.cycles.pendResume, done);
   }
 
-  /** OSMutexPost: restore the owner's priority, hand the mutex to the best waiter. */
+  /**
+   * OSMutexPost: restore the owner's priority (SRP: the system ceiling), hand the mutex to the best
+   * waiter. OS_Sched follows: a lower ceiling may admit a job that waited for it.
+   */
   mutexUnlock(t: Tcb, m: Mutex, done: () => void): void {
     if (m.owner !== t) throw new Error(`task ${t.name} unlocks mutex ${m.name} it does not own`);
     let cycles = this.cycles.mutexUnlock;
     if (t.priority !== m.ownerSavedPriority) cycles += this.setPriority(t, m.ownerSavedPriority);
+    if (m.protocol === 'srp') cycles += this.restoreSystemCeiling(m);
     this.engine.probe.emit(EV_SEM_GIVE, this.engine.now, m.id, t.index);
     const w = m.waiters.shift();
     m.owner = w;
@@ -111,6 +126,8 @@ export class Kernel extends Dispatcher {
       return;
     }
     m.ownerSavedPriority = w.priority;
+    // An SRP lock waits only where a holder waited for something else; the new owner is on SRP's stack.
+    if (m.protocol === 'srp') cycles += this.raiseSystemCeiling(m);
     cycles += this.cycles.eventTaskRdy + this.unblock(w);
     if (m.protocol === 'ceiling' && m.ceiling < w.priority) cycles += this.setPriority(w, m.ceiling);
     this.engine.probe.emit(EV_SEM_TAKE, this.engine.now, m.id, w.index);

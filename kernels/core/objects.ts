@@ -1,4 +1,5 @@
 import type { Cycles } from '../../hardware/units.ts';
+import type { MutexProtocol } from '../../workloads/types.ts';
 import type { Tcb } from './tcb.ts';
 
 /** Something tasks can wait on; waiters are kept in the order the policy serves them. */
@@ -33,17 +34,22 @@ export class Semaphore extends WaitObject {
   }
 }
 
-/** A mutex with priority inheritance or a priority ceiling. */
+/** A mutex with priority inheritance, a priority ceiling, or the Stack Resource Policy. */
 export class Mutex extends WaitObject {
   owner: Tcb | undefined = undefined;
   /** The owner's priority before this mutex raised it. */
   ownerSavedPriority = 0;
+  /** SRP: the system ceiling this mutex's lock found, restored by its unlock (locks nest). */
+  savedSystemCeiling = 0;
 
   constructor(
     id: number,
     name: string,
-    readonly protocol: 'inheritance' | 'ceiling',
-    /** Highest priority (smallest number) of the tasks that lock it. */
+    readonly protocol: MutexProtocol,
+    /**
+     * Highest priority (smallest number) of the tasks that lock it; under SRP the highest
+     * preemption level (smallest relative deadline in ticks) of those tasks.
+     */
     readonly ceiling: number,
   ) {
     super(id, name);

@@ -4,7 +4,7 @@ import { releaseTick } from '../release-ticks.ts';
 import type { Kernel } from './kernel.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
-import { TaskState, type Tcb } from './tcb.ts';
+import type { Tcb } from './tcb.ts';
 
 // Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
 const SEG_KERNEL = SegmentKind.Kernel;
@@ -13,7 +13,6 @@ const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
 const EV_IO_OUT = ProbeEvent.IoOut;
 const EV_JOB_END = ProbeEvent.JobEnd;
 const EV_JOB_START = ProbeEvent.JobStart;
-const STATE_READY = TaskState.Ready;
 const OP = Op;
 
 /** How a task's jobs are released. */
@@ -68,12 +67,13 @@ export class TaskRunner {
       const tick = this.tickOfJob(r, this.job);
       this.job++;
       t.releaseCycles = this.tickCycles(tick);
-      if (!this.kernel.delayUntil(t, tick, this.beginJob)) this.kernel.releaseNow(t);
+      t.releaseTick = tick;
+      this.kernel.delayUntil(t, tick, this.beginJob);
       return;
     }
     t.releaseCycles = -1;
+    t.releaseTick = -1;
     this.kernel.semTake(t, r.signal, this.beginJob);
-    if (t.awaitingRelease && t.state === STATE_READY) this.kernel.releaseNow(t);
   };
 
   /** The kernel's tick number (OSTime, the first tick is 1) that releases job `job`. */

@@ -21,7 +21,12 @@ export interface ReadyStructure {
   remove(t: Tcb): Cycles;
   /** The task the policy runs next, or undefined when none is ready; sets `pickCycles`. */
   pick(): Tcb | undefined;
-  /** Cycles of the last `pick`. */
+  /**
+   * The first task in policy order that `admits` accepts (the Stack Resource Policy's ceiling test,
+   * on deadline-keyed lists only); sets `pickCycles`, the walk included.
+   */
+  pickAdmitted?(admits: (t: Tcb) => boolean): Tcb | undefined;
+  /** Cycles of the last `pick` or `pickAdmitted`. */
   readonly pickCycles: Cycles;
   /** Puts `t` behind every ready task it ties with (time slice, yield). */
   rotate(t: Tcb): Cycles;

@@ -38,6 +38,18 @@ export class Tcb {
   awaitingRelease = false;
   /** Nominal release time of the current job, in cycles. */
   releaseCycles = 0;
+  /** Tick of the current job's release (its deadline counts from it); -1 until a signal releases it. */
+  releaseTick = 1;
+  /**
+   * An arrival (a job's release, or a wake from a wait) the task has not had the CPU since: it
+   * competes like a new job (no non-preemptive shield; under the Stack Resource Policy it must pass
+   * the ceiling test, as a preempted job, which never left the CPU by its own wait, need not).
+   */
+  arriving = false;
+  /** SRP mutexes the task holds: a holder woken from a wait is on SRP's stack, not an arrival. */
+  srpLocksHeld = 0;
+  /** Baker's preemption level, as a relative deadline in ticks: smaller is higher (SRP). */
+  preemptionLevel = Number.MAX_SAFE_INTEGER;
   /** Scheduler-lock depth of the task (the paper's non-preemptive final part of a job). */
   lockDepth = 0;
   /** The task yielded: an equal-priority task may take the CPU at the next scheduling point. */

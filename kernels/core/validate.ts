@@ -47,13 +47,39 @@ export function checkWorkloadFitsProfile(w: Workload, p: OsProfile): void {
     });
   });
   const r = w.resources;
+  const srpMutexes = new Set<string>();
   r?.mutexes?.forEach((m, i) => {
     const protocol = mutexProtocolOf(m, p);
     if (protocol === undefined || !p.inversion.includes(protocol)) {
       throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "${protocol ?? 'none'}" is not offered by profile ${p.id} (offers: ${p.inversion.join(', ') || 'none'})`);
     }
+    if (protocol !== 'srp') return;
+    if (p.design !== 'edf') throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "srp" needs a deadline-keyed design; profile ${p.id} uses "${p.design}"`);
+    srpMutexes.add(m.name);
   });
+  if (srpMutexes.size > 0) w.tasks.forEach((t, i) => checkNestedLocks(t.body, `tasks[${i}].body`, srpMutexes));
   r?.mailboxes?.forEach((_, i) => {
     if (!p.services.mailbox) throw new ProfileLimitError(`resources.mailboxes[${i}]: profile ${p.id} has no mailboxes`);
   });
+}
+
+/**
+ * Under the Stack Resource Policy an unlock restores the system ceiling its lock saved, so a job
+ * releases its SRP mutexes in the reverse order it took them, and all of them before it ends.
+ */
+function checkNestedLocks(body: readonly Step[], field: string, srpMutexes: ReadonlySet<string>): void {
+  const held: string[] = [];
+  body.forEach((s, j) => {
+    if ((s.op !== 'lock' && s.op !== 'unlock') || !srpMutexes.has(s.mutex)) return;
+    if (s.op === 'lock') {
+      if (held.includes(s.mutex)) throw new ProfileLimitError(`${field}[${j}].mutex: locks "${s.mutex}" again while holding it; SRP mutexes are not recursive`);
+      held.push(s.mutex);
+      return;
+    }
+    const top = held.pop();
+    if (top !== s.mutex) {
+      throw new ProfileLimitError(`${field}[${j}].mutex: unlocks "${s.mutex}" ${top === undefined || !held.includes(s.mutex) ? 'without holding it' : `while "${top}", locked after it, is still held`}; SRP locks must nest`);
+    }
+  });
+  if (held.length > 0) throw new ProfileLimitError(`${field}: the job ends holding "${held.join('", "')}"; under SRP a job unlocks every mutex it locks`);
 }

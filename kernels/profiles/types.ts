@@ -1,3 +1,4 @@
+import type { MutexProtocol } from '../../workloads/types.ts';
 import type { DesignId } from '../types.ts';
 
 /** The tick strategies a profile can choose (folder `kernels/timers/`). */
@@ -47,7 +48,8 @@ export interface OsProfile {
   readonly timeSliceTicks: number | undefined;
   readonly timer: TimerStrategyId;
   readonly services: ProfileServices;
-  readonly inversion: readonly ('inheritance' | 'ceiling')[];
+  /** Mutex protocols the kernel offers; a workload mutex that names none gets the first. */
+  readonly inversion: readonly MutexProtocol[];
   /** Whether kernel-aware ISRs let interrupts nest (the engine's `nestedInterrupts`). */
   readonly nestedInterrupts: boolean;
   readonly reference: ReferenceConfig;
