@@ -1,6 +1,6 @@
 import type { Target } from '../hardware/target.ts';
 import { usToCycles } from '../hardware/units.ts';
-import { bestCycles, criticalSectionCycles, deadlineUs, taskSpacingUs, worstCycles } from '../workloads/execution.ts';
+import { bestCycles, criticalSectionCycles, deadlineUs, releaseJitterUs, taskSpacingUs, worstCycles } from '../workloads/execution.ts';
 import { scaleCycles } from '../workloads/scaling.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { AnalysisTask, InterruptLoad, TaskSetModel } from './model.ts';
@@ -53,7 +53,7 @@ export function modelFromWorkload(workload: Workload, target: Target): WorkloadM
       wcetCycles: wcet,
       bcetCycles: Math.min(wcet, scale(bestCycles(spec))),
       preemptibleCycles: spec.preemptibleCycles === undefined ? wcet : Math.min(wcet, scale(spec.preemptibleCycles)),
-      releaseJitterCycles: 0,
+      releaseJitterCycles: usToCycles(target, releaseJitterUs(spec)),
       strictlyPeriodic,
       criticalSectionCycles: sections,
     });

@@ -19,6 +19,11 @@ export function bestCycles(task: Pick<TaskSpec, 'body'>): number {
   return sum;
 }
 
+/** The task's release jitter in us: how long after its arrival a job may be released (0 when not stated). */
+export function releaseJitterUs(task: Pick<TaskSpec, 'releaseJitterUs'>): number {
+  return task.releaseJitterUs ?? 0;
+}
+
 /** The minimum time between two releases of a trigger in us, or undefined for an I/O line (see the line). */
 export function triggerSpacingUs(trigger: Trigger): number | undefined {
   if (trigger.kind === 'periodic') return trigger.periodUs;

@@ -48,6 +48,9 @@ const taskSchema = z
     deadlineUs: positiveUs.optional(),
     preemptionThreshold: level.optional(),
     preemptibleCycles: cycles.optional(),
+    releaseJitterUs: nonNegativeUs
+      .optional()
+      .describe('Release jitter of a periodic task in us: each job is released up to this long after its arrival, and its response counts from the arrival. At most the period; default 0.'),
     stackBytes: z.number().int('must be a whole number of bytes').positive('must be > 0 bytes').optional(),
     body: z.array(stepSchema).min(1, 'must have at least one step'),
     source: z.string().optional(),

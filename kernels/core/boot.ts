@@ -1,19 +1,22 @@
 import type { Engine } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Prng } from '../../hardware/prng.ts';
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
-import type { KernelSystem } from '../types.ts';
+import { cyclesDraw, type ExecMode } from '../execution-time.ts';
+import type { KernelSystem, ReleaseMode } from '../types.ts';
 import * as B from './blocks.ts';
 import type { CoreDesignSpec } from './design.ts';
 import { Kernel } from './kernel.ts';
 import { EventFlags, MessageQueue, Mutex, Semaphore, type SignalCosts } from './objects.ts';
 import { cyclesOf } from './pricing.ts';
-import { TaskRunner } from './runner.ts';
+import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
+import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
 import { checkWorkloadFitsProfile } from './validate.ts';
 
@@ -27,6 +30,10 @@ export interface CoreBootOptions {
   readonly workload: Workload;
   /** Interrupt priority of the kernel tick (lower = more urgent); defaults to 0, registered first so it wins ties. */
   readonly tickPriority?: number;
+  /** How long compute steps run (execution-time model); default `worst`. */
+  readonly exec?: ExecMode;
+  /** How periodic jobs are released: on the tick (default) or by an exact timer at each arrival. */
+  readonly releases?: ReleaseMode;
 }
 
 /** A booted core kernel: the KernelSystem contract plus the kernel itself for tests and experiments. */
@@ -105,7 +112,11 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const lines = new Map<string, number>();
   lines.set('tick', engine.addInterrupt({ name: 'tick', priority: options.tickPriority ?? 0, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
 
+  const releases = options.releases ?? 'tick';
+  const exec = options.exec ?? 'worst';
+  const timed: TimedRelease[] = [];
   const deadlineTicks: number[] = [];
+  const deadlineCycles: number[] = [];
   const signalsByLine = new Map<string, Semaphore[]>();
   const runners: TaskRunner[] = [];
   w.tasks.forEach((spec, i) => {
@@ -113,17 +124,33 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const steps = compileBody(spec, field, objects, w.referenceTarget, target);
     const d = deadlineUs(spec);
     deadlineTicks.push(d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * w.tickHz) / 1e6)));
+    const dCycles = d === undefined ? Infinity : usToCycles(target, d);
+    deadlineCycles.push(dCycles);
     const ctx = new ExecContext(i, spec.name);
+    // Each task draws its execution times and release jitter from streams of its own.
+    const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
     let runner: TaskRunner;
     const trig = spec.trigger;
     if (trig.kind === 'periodic') {
       const periodTicks = periodTicksOf(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
-      // An offset lands on the first tick at or after it.
-      const offsetTicks = trig.offsetUs === undefined ? 0 : Math.ceil((trig.offsetUs * w.tickHz) / 1e6 - 1e-9);
-      runner = new TaskRunner(kernel, steps, { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+      const offsetUs = trig.offsetUs ?? 0;
+      const arrivalCycles = (job: number): number => usToCycles(target, offsetUs + job * trig.periodUs);
+      const jitterCycles = releaseJitter(spec, () => engine.stream(`release-jitter:${i}`), target);
+      let release: Release;
+      if (releases === 'exact') {
+        const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
+        timed.push({ signal, releaseCycles: (job) => arrivalCycles(job) + (jitterCycles?.() ?? 0) });
+        release = { kind: 'timer', signal, arrivalCycles };
+      } else {
+        // An offset lands on the first tick at or after it.
+        const offsetTicks = Math.ceil((offsetUs * w.tickHz) / 1e6 - 1e-9);
+        const tickAtOrAfter = (cycles: number): number => 1 + Math.ceil((cycles * w.tickHz) / target.clockHz - 1e-9);
+        release = { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks, arrivalCycles, jitterCycles, tickAtOrAfter };
+      }
+      runner = new TaskRunner(kernel, steps, release, dCycles, tickCycles, draw);
     } else {
       const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
-      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, dCycles, tickCycles, draw);
       const lineName = trig.kind === 'io' ? trig.line : `release:${spec.name}`;
       if (trig.kind === 'io' && !(w.ioLines ?? []).some((l) => l.name === trig.line)) {
         throw new Error(`${field}.trigger.line: unknown I/O line "${trig.line}"; declared: ${(w.ioLines ?? []).map((l) => l.name).join(', ') || 'none'}`);
@@ -138,11 +165,18 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, 1 + (deadlineTicks[i] as number));
     runners.push(runner);
   });
-  if (design.keyedByDeadline) kernel.onRelease = (t) => (t.deadlineTick = kernel.time + (deadlineTicks[t.index] as number));
+  if (design.keyedByDeadline) {
+    // Exact releases key EDF by the absolute deadline in cycles (no tick to count in); tick releases by ticks.
+    kernel.onRelease =
+      releases === 'exact'
+        ? (t) => (t.deadlineTick = t.releaseCycles + (deadlineCycles[t.index] as number))
+        : (t) => (t.deadlineTick = kernel.time + (deadlineTicks[t.index] as number));
+  }
 
   for (const line of w.ioLines ?? []) {
     lines.set(line.name, addIoLine(kernel, line, signalsByLine.get(line.name) ?? [], w.referenceTarget, target));
   }
+  if (timed.length > 0) lines.set('release', addReleaseTimers(kernel, timed));
   kernel.start();
   // Jobs due at time 0 are released when the run starts, so reducers attached after the boot see them.
   const atBoot = runners.filter((r) => r.releasedAtBoot());
@@ -155,8 +189,17 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     engine,
     lines,
     taskNames: w.tasks.map((t) => t.name),
+    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / w.tickHz },
     run: (untilCycles: number) => engine.run(untilCycles),
   };
+}
+
+/** A task's release-jitter draw in cycles, uniform in [0, J], or undefined when it states none. */
+function releaseJitter(spec: TaskSpec, rng: () => Prng, target: Target): (() => number) | undefined {
+  const jitterCycles = usToCycles(target, spec.releaseJitterUs ?? 0);
+  if (jitterCycles <= 0) return undefined;
+  const stream = rng();
+  return () => stream.intBetween(0, jitterCycles);
 }
 
 function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number], signals: readonly Semaphore[], referenceTarget: string, target: Target): number {

@@ -113,7 +113,8 @@ export class MosKernel implements TaskHost {
     this.msg[task.module] = (old | task.mask) >>> 0;
     this.modRdy = (this.modRdy | (1 << task.module)) >>> 0;
     task.pendingRelease = this.engine.now;
-    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, task.index);
+    // The nominal release is the post itself: MOS's countdown timers quantise periods to whole ticks.
+    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, task.index, this.engine.now);
   }
 
   /** The level that should run now: the most urgent of the top pending module's level and any level with a task in progress. */
