@@ -132,16 +132,16 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     let runner: TaskRunner;
     const trig = spec.trigger;
     if (trig.kind === 'periodic') {
-      const periodTicks = periodTicksOf(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
       const offsetUs = trig.offsetUs ?? 0;
       const arrivalCycles = (job: number): number => usToCycles(target, offsetUs + job * trig.periodUs);
       const jitterCycles = releaseJitter(spec, () => engine.stream(`release-jitter:${i}`), target);
       let release: Release;
       if (releases === 'exact') {
         const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
-        timed.push({ signal, releaseCycles: (job) => arrivalCycles(job) + (jitterCycles?.() ?? 0) });
+        timed.push({ task: i, signal, releaseCycles: (job) => arrivalCycles(job) + (jitterCycles?.() ?? 0) });
         release = { kind: 'timer', signal, arrivalCycles };
       } else {
+        const periodTicks = periodTicksOf(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
         // An offset lands on the first tick at or after it.
         const offsetTicks = Math.ceil((offsetUs * w.tickHz) / 1e6 - 1e-9);
         const tickAtOrAfter = (cycles: number): number => 1 + Math.ceil((cycles * w.tickHz) / target.clockHz - 1e-9);
@@ -162,7 +162,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     }
     ctx.run(0, SegmentKind.Task, false, runner.start);
     const threshold = spec.preemptionThreshold ?? spec.priority;
-    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, 1 + (deadlineTicks[i] as number));
+    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
     runners.push(runner);
   });
   if (design.keyedByDeadline) {
@@ -192,6 +192,14 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / w.tickHz },
     run: (untilCycles: number) => engine.run(untilCycles),
   };
+}
+
+/**
+ * EDF's key for a task not yet started under exact releases: its first job's absolute deadline, so
+ * that the kernel picks it at boot no earlier than a textbook EDF would.
+ */
+function firstDeadlineCycles(spec: TaskSpec, target: Target, deadlineCycles: number): number {
+  return (spec.trigger.kind === 'periodic' ? usToCycles(target, spec.trigger.offsetUs ?? 0) : 0) + deadlineCycles;
 }
 
 /** A task's release-jitter draw in cycles, uniform in [0, J], or undefined when it states none. */
