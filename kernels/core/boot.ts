@@ -56,14 +56,12 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
 const SEMAPHORE_COUNT_LIMIT = 0xffff;
 
 /**
- * A period in ticks, possibly fractional: a 62.5 ms period on a 1 ms tick releases its jobs at the
- * first tick at or after each nominal release (62, 63, 62, 63 ... ticks apart), as a delay-until on
- * a tick kernel does. Shorter than one tick cannot be released by the tick at all.
+ * A tick kernel releases a job at the first tick at or after its arrival: a 62.5 ms period on a 1 ms
+ * tick is released 62, 63, 62, 63 ... ticks apart, as a delay-until on a tick kernel does. A period
+ * shorter than one tick cannot be released by the tick at all.
  */
-function periodTicksOf(us: number, tickHz: number, field: string): number {
-  const ticks = (us * tickHz) / 1e6;
-  if (ticks < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
-  return ticks;
+function checkPeriodSpansATick(us: number, tickHz: number, field: string): void {
+  if ((us * tickHz) / 1e6 < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
 }
 
 function buildObjects(w: Workload, profile: OsProfile, target: Target): ObjectTable {
@@ -141,11 +139,11 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
         timed.push({ task: i, signal, releaseCycles: (job) => arrivalCycles(job) + (jitterCycles?.() ?? 0) });
         release = { kind: 'timer', signal, arrivalCycles };
       } else {
-        const periodTicks = periodTicksOf(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
-        // An offset lands on the first tick at or after it.
-        const offsetTicks = Math.ceil((offsetUs * w.tickHz) / 1e6 - 1e-9);
+        checkPeriodSpansATick(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
+        // Job j waits for the first tick at or after its arrival, as a delay-until on the tick does.
+        const tickOf = (job: number): number => 1 + Math.ceil(((offsetUs + job * trig.periodUs) * w.tickHz) / 1e6 - 1e-9);
         const tickAtOrAfter = (cycles: number): number => 1 + Math.ceil((cycles * w.tickHz) / target.clockHz - 1e-9);
-        release = { kind: 'periodic', firstTick: 1 + offsetTicks, periodTicks, arrivalCycles, jitterCycles, tickAtOrAfter };
+        release = { kind: 'periodic', tickOf, arrivalCycles, jitterCycles, tickAtOrAfter };
       }
       runner = new TaskRunner(kernel, steps, release, dCycles, tickCycles, draw);
     } else {

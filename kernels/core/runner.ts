@@ -20,14 +20,13 @@ const OP = Op;
 /** How a task's jobs are released. Job j of a periodic task arrives at `arrivalCycles(j)`, its nominal release. */
 export type Release =
   /**
-   * Periodic on the tick: job j at the first tick at or after `firstTick + j * periodTicks` (a
-   * period need not be a whole number of ticks), or, with release jitter, at or after its arrival
-   * plus the drawn jitter (`tickAtOrAfter` finds that tick).
+   * Periodic on the tick: job j at `tickOf(j)`, the first tick at or after its arrival (a period
+   * need not be a whole number of ticks), or, with release jitter, at or after its arrival plus the
+   * drawn jitter (`tickAtOrAfter` finds that tick).
    */
   | {
       readonly kind: 'periodic';
-      readonly firstTick: number;
-      readonly periodTicks: number;
+      readonly tickOf: (job: number) => number;
       readonly arrivalCycles: (job: number) => Cycles;
       readonly jitterCycles: (() => Cycles) | undefined;
       readonly tickAtOrAfter: (cycles: Cycles) => number;
@@ -70,7 +69,7 @@ export class TaskRunner {
 
   /** True when the first job is due at time 0 (the boot emits its JobRelease; the task starts it at once). */
   releasedAtBoot(): boolean {
-    return this.release.kind === 'periodic' && this.release.firstTick <= 1 && this.release.jitterCycles === undefined;
+    return this.release.kind === 'periodic' && this.release.tickOf(0) <= 1 && this.release.jitterCycles === undefined;
   }
 
   private readonly callWait = (): void => {
@@ -80,7 +79,7 @@ export class TaskRunner {
     if (r.kind === 'periodic') {
       const job = this.job++;
       const arrival = r.arrivalCycles(job);
-      let tick = r.firstTick + Math.ceil(job * r.periodTicks - 1e-9);
+      let tick = r.tickOf(job);
       if (r.jitterCycles !== undefined) tick = Math.max(tick, r.tickAtOrAfter(arrival + r.jitterCycles()));
       // Responses count from the true arrival, not the tick that releases the job. The tick's cycle
       // is rounded down and the arrival to nearest, so the tick may be a fraction of a cycle earlier.
