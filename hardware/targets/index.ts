@@ -7,6 +7,9 @@ import { m4F407 } from './m4-f407.ts';
 /** Every registered target, in listing order. A new MCU is one data file plus one line here. */
 export const TARGETS: readonly Target[] = [avr, m4, m4F407, ideal];
 
+/** The real MCUs: every registered target but the zero-cost ideal machine (for tables of measured parts). */
+export const MCU_TARGETS: readonly Target[] = TARGETS.filter((t) => t.zeroCost !== true);
+
 /** Ids of the registered targets. */
 export const TARGET_IDS: readonly string[] = TARGETS.map((t) => t.id);
 
