@@ -83,6 +83,10 @@ describe('release jitter in simulation (issue 8 item 6)', () => {
     for (const j of late) expect(j.released - j.arrival).toBe(tickCycles + tickLatency);
   });
 
+  it('is refused by MOS, whose tick countdowns cannot delay a release, naming the field', () => {
+    expect(() => bootSystem({ target: ideal, workload: jittered([300, 0, 0]), profile: 'mos' })).toThrow(/tasks\[0\] \(t0\)\.releaseJitterUs: release jitter is not simulated on MOS/);
+  });
+
   for (const [profile, policy] of [['ucos2', 'fp'], ['edf', 'edf']] as const satisfies readonly (readonly [string, Policy])[]) {
     it(`keeps every simulated response from the arrival within the analysed bound with jitter (${profile}, ${policy})`, () => {
       const workload = jittered([300, 400, 0]);
