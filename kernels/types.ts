@@ -26,8 +26,15 @@ export type DesignId = 'table-driven' | 'sorted-list' | 'round-robin' | 'edf' | 
  */
 export type ReleaseMode = 'tick' | 'exact';
 
-/** The release quantisation a run used, stated in its report: responses always count from the true arrival. */
-export type ReleaseQuantisation = { readonly kind: 'tick'; readonly tickUs: number } | { readonly kind: 'exact' };
+/**
+ * The release quantisation a run used, stated in its report. `exact`: each job released at its
+ * arrival. `tick`: released at the first tick at or after it, the response still counted from the
+ * true arrival; unless `periodsRoundedToTicks` (MOS's countdown timers), where periods are whole
+ * ticks and a job's nominal release is the tick that posts it.
+ */
+export type ReleaseQuantisation =
+  | { readonly kind: 'tick'; readonly tickUs: number; readonly periodsRoundedToTicks: boolean }
+  | { readonly kind: 'exact' };
 
 /** A kernel configured and loaded with a workload on an engine. */
 export interface KernelSystem {

@@ -53,7 +53,8 @@ export function registerRunCommand(program: Command): void {
       if (opts.json === true) return printJson(metrics);
       const f = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : x.toFixed(2));
       const q = metrics.releaseQuantisation;
-      const releases = q === null ? '' : q.kind === 'exact' ? ', exact releases' : `, releases on a ${q.tickUs} us tick (responses from the true arrival)`;
+      const releases =
+        q === null ? '' : q.kind === 'exact' ? ', exact releases' : q.periodsRoundedToTicks ? `, periods rounded to the ${q.tickUs} us tick` : `, releases on a ${q.tickUs} us tick (responses from the true arrival)`;
       console.log(`kbench run: ${workload.name} on ${profile.id} (${profile.design}), ${target.id}, ${durationMs} ms simulated, seed ${seed}, ${exec} execution${releases}`);
       console.log(`  max interrupt-disable time ${f(metrics.maxIrqOffUs)} us; interrupt latency max ${f(metrics.irqLatency.maxUs)} us, mean ${f(metrics.irqLatency.meanUs)} us`);
       console.log(`  task switch min ${f(metrics.taskSwitch.minUs)} / mean ${f(metrics.taskSwitch.meanUs)} / max ${f(metrics.taskSwitch.maxUs)} us over ${metrics.taskSwitch.count}`);

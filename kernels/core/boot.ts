@@ -187,7 +187,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     engine,
     lines,
     taskNames: w.tasks.map((t) => t.name),
-    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / w.tickHz },
+    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / w.tickHz, periodsRoundedToTicks: false },
     run: (untilCycles: number) => engine.run(untilCycles),
   };
 }

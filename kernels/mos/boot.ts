@@ -160,7 +160,7 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
     mapping,
     stats: kernel.stats,
     lines: { tick, io, sporadic },
-    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz },
+    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, periodsRoundedToTicks: true },
     footprint,
     kernel,
     run: (until) => engine.run(until),
