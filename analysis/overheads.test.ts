@@ -16,6 +16,14 @@ describe('overhead-aware analysis', () => {
     expect(fpWorstCaseCycles(m, 0)).toBe(195);
   });
 
+  it("adds a tick of release lag on top of a task's own release jitter: the tick comes at or after arrival plus jitter", () => {
+    // Period 10 000 is 10 ticks, so without jitter the tick adds no lag; with 300 of jitter the release can miss a tick.
+    const plain = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100 })]), costs);
+    const jittered = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100, releaseJitterCycles: 300 })]), costs);
+    expect(plain.tasks[0]?.releaseJitterCycles).toBe(0);
+    expect(jittered.tasks[0]?.releaseJitterCycles).toBe(300 + 1000);
+  });
+
   it('leaves the job-end service out of the best case, which runs after the output', () => {
     // bcet' = 60 + 2*7 = 74: the delay-until that ends the job comes after its io-out.
     const m = withOverheads(taskSet([task({ name: 'a', priority: 0, periodCycles: 10_000, wcetCycles: 100, bcetCycles: 60 })]), costs);

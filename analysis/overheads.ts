@@ -38,7 +38,8 @@ export interface KernelOverheads {
  * - each interrupt load pays entry and exit; one that releases a task also pays the release (with
  *   the per-task release load this counts a line-triggered task's release twice: safe, not tight);
  * - a masked kernel section blocks any task once (kernelBlockingCycles);
- * - a periodic task whose period is not a whole number of ticks is released up to one tick late.
+ * - a periodic task whose period is not a whole number of ticks, or that has release jitter, is released
+ *   up to one tick after its arrival plus that jitter.
  */
 
 /** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
@@ -50,7 +51,8 @@ export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasing
     wcetCycles: t.wcetCycles + worstPerJob,
     bcetCycles: t.bcetCycles + perJob,
     preemptibleCycles: t.preemptibleCycles + worstPerJob,
-    releaseJitterCycles: t.strictlyPeriodic && t.periodCycles % o.tickPeriodCycles !== 0 ? Math.max(t.releaseJitterCycles, o.tickPeriodCycles) : t.releaseJitterCycles,
+    // The tick releases a job up to one tick after its arrival plus the workload's own jitter, unless both leave it on a tick.
+    releaseJitterCycles: t.strictlyPeriodic && (t.periodCycles % o.tickPeriodCycles !== 0 || t.releaseJitterCycles > 0) ? t.releaseJitterCycles + o.tickPeriodCycles : t.releaseJitterCycles,
   }));
   const wrap = o.isrEntryCycles + o.isrExitCycles;
   const interrupts: InterruptLoad[] = model.interrupts.map((l) => {
