@@ -25,7 +25,7 @@ const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({
   tasks: w.tasks.map((t, i) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, timeSliced: false, ...task(i) })),
   timeSliceCycles: null,
   mutexProtocols: {},
-  releases: { kind: 'tick', tickPeriodCycles: TICK },
+  releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: TICK },
   overheads: zero,
   notes: [],
 });
@@ -36,6 +36,12 @@ describe('modelFromSystem', () => {
     expect(modelFromSystem(w, avr, system(w)).model.tasks.map((t) => t.releaseJitterCycles)).toEqual([0, TICK]);
     const offset = workload([10_000], 300);
     expect(modelFromSystem(offset, avr, system(offset)).model.tasks[0]?.releaseJitterCycles).toBe(TICK);
+  });
+
+  it("adds a tick of release lag on top of a task's own release jitter: the tick comes at or after arrival plus jitter", () => {
+    // A 10 ms period is 10 ticks: without jitter no lag; with 300 us of jitter the release can miss a tick.
+    const w: Workload = { ...workload([10_000]), tasks: workload([10_000]).tasks.map((t) => ({ ...t, releaseJitterUs: 300 })) };
+    expect(modelFromSystem(w, avr, system(w)).model.tasks[0]?.releaseJitterCycles).toBe(300 * 8 + TICK);
   });
 
   it('releases exactly (no jitter) when the system releases at each arrival', () => {

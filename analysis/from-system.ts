@@ -68,8 +68,10 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     const s = system.tasks[index];
     if (spec === undefined || s === undefined) throw new RangeError(`system model has no task ${t.name}`);
     const trigger = spec.trigger;
-    const late = tick > 0 && trigger.kind === 'periodic' && !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz);
-    return scheduled(withMutexServices({ ...t, releaseJitterCycles: late ? Math.max(t.releaseJitterCycles, tick) : t.releaseJitterCycles }, spec, system), s, index);
+    // The tick releases a job at the first tick at or after its arrival plus its own jitter: up to
+    // one tick more, unless arrivals are on the tick grid and undelayed. The two lags add.
+    const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
+    return scheduled(withMutexServices({ ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles }, spec, system), s, index);
   });
   return { ...built, model: withOverheads({ ...built.model, tasks }, system.overheads, built.releasingLines) };
 }

@@ -1,6 +1,6 @@
 import type { Target } from '../hardware/target.ts';
 import { usToCycles } from '../hardware/units.ts';
-import { bestCycles, criticalSectionCycles, deadlineUs, taskSpacingUs, worstCycles } from '../workloads/execution.ts';
+import { bestCycles, criticalSectionCycles, deadlineUs, releaseJitterUs, taskSpacingUs, worstCycles } from '../workloads/execution.ts';
 import { scaleCycles } from '../workloads/scaling.ts';
 import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
@@ -42,9 +42,9 @@ export function modelFromWorkload(workload: Workload, target: Target): WorkloadM
       unbounded.push(spec.name);
       continue;
     }
-    const wcet = scale(worstCycles(spec));
+    const wcet = worstCycles(spec, scale);
     const sections: Record<string, number> = {};
-    for (const [mutex, cycles] of criticalSectionCycles(spec.body)) sections[mutex] = scale(cycles);
+    for (const [mutex, cycles] of criticalSectionCycles(spec.body, scale)) sections[mutex] = cycles;
     const trigger = spec.trigger;
     const strictlyPeriodic = trigger.kind === 'periodic' || (trigger.kind === 'io' && workload.ioLines?.find((l) => l.name === trigger.line)?.arrival.kind === 'periodic');
     tasks.push({
@@ -54,9 +54,9 @@ export function modelFromWorkload(workload: Workload, target: Target): WorkloadM
       periodCycles: usToCycles(target, spacingUs),
       deadlineCycles: usToCycles(target, deadlineUs(spec, workload) ?? spacingUs),
       wcetCycles: wcet,
-      bcetCycles: Math.min(wcet, scale(bestCycles(spec))),
+      bcetCycles: Math.min(wcet, bestCycles(spec, scale)),
       preemptibleCycles: spec.preemptibleCycles === undefined ? wcet : Math.min(wcet, scale(spec.preemptibleCycles)),
-      releaseJitterCycles: 0,
+      releaseJitterCycles: usToCycles(target, releaseJitterUs(spec)),
       strictlyPeriodic,
       criticalSectionCycles: sections,
     });

@@ -16,6 +16,17 @@ interface Job {
   readonly release: number;
   readonly deadline: number;
   done: number;
+  /** The first cycle the job ran (-1 until then). */
+  start: number;
+}
+
+/** One completed job of the reference schedule: task, job number (0-based), release, first cycle run, completion. */
+export interface ReferenceJob {
+  readonly task: number;
+  readonly job: number;
+  readonly release: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** True when a strictly periodic source with this offset releases at `t`. */
@@ -25,7 +36,8 @@ function releasesAt(t: number, offset: number, periodCycles: number): boolean {
 
 /**
  * Largest and smallest observed response per task over `[0, horizon)`, releasing task i at
- * offsets[i] + k T_i and interrupt load j at interruptOffsets[j] + k T_j.
+ * offsets[i] + k T_i and interrupt load j at interruptOffsets[j] + k T_j. Each completed job is
+ * appended to `completed` when given.
  */
 export function simulateResponses(
   tasks: readonly AnalysisTask[],
@@ -34,6 +46,7 @@ export function simulateResponses(
   policy: ReferencePolicy,
   interrupts: readonly InterruptLoad[] = [],
   interruptOffsets: readonly number[] = [],
+  completed?: ReferenceJob[],
 ): { worst: number[]; best: number[] } {
   const worst = tasks.map(() => 0);
   const best = tasks.map(() => Infinity);
@@ -42,7 +55,7 @@ export function simulateResponses(
   let pendingIrqCycles = 0;
   for (let t = 0; t < horizon; t++) {
     tasks.forEach((task, i) => {
-      if (releasesAt(t, offsets[i] ?? 0, task.periodCycles)) ready.push({ task: i, release: t, deadline: t + task.deadlineCycles, done: 0 });
+      if (releasesAt(t, offsets[i] ?? 0, task.periodCycles)) ready.push({ task: i, release: t, deadline: t + task.deadlineCycles, done: 0, start: -1 });
     });
     interrupts.forEach((irq, j) => {
       if (releasesAt(t, interruptOffsets[j] ?? 0, irq.periodCycles)) pendingIrqCycles += irq.costCycles;
@@ -53,17 +66,26 @@ export function simulateResponses(
     }
     running = pick(tasks, ready, running, policy);
     if (running === undefined) continue;
+    if (running.done === 0) running.start = t;
     running.done += 1;
     const task = tasks[running.task];
     if (task !== undefined && running.done === task.wcetCycles) {
       const response = t + 1 - running.release;
       worst[running.task] = Math.max(worst[running.task] ?? 0, response);
       best[running.task] = Math.min(best[running.task] ?? Infinity, response);
+      completed?.push({ task: running.task, job: (running.release - (offsets[running.task] ?? 0)) / task.periodCycles, release: running.release, start: running.start, end: t + 1 });
       ready.splice(ready.indexOf(running), 1);
       running = undefined;
     }
   }
   return { worst, best };
+}
+
+/** The jobs the reference scheduler completes in [0, horizon), in completion order (no interrupt loads). */
+export function referenceSchedule(tasks: readonly AnalysisTask[], offsets: readonly number[], horizon: number, policy: ReferencePolicy): ReferenceJob[] {
+  const completed: ReferenceJob[] = [];
+  simulateResponses(tasks, offsets, horizon, policy, [], [], completed);
+  return completed;
 }
 
 /** Urgency of a job (smaller runs first): FP uses the priority, raised to the threshold once the job has started. */

@@ -17,15 +17,15 @@ describe('trace metrics', () => {
     expect(collector.collect(['a', 'b']).taskSwitch).toEqual({ count: 2, minUs: 20, meanUs: 25, maxUs: 30 });
   });
 
-  it('measure I/O delay from release for timed tasks and from the line interrupt for I/O-triggered ones', () => {
+  it('measure I/O delay from the nominal release (the true arrival) for timed tasks and from the line interrupt for I/O-triggered ones', () => {
     const engine = new Engine({ target: avr, seed: 1 });
     // Task 0 is timed; task 1 is woken by interrupt line 5.
     const collector = new TraceMetricsCollector(engine, [undefined, 5]);
     const p = engine.probe;
     p.emit(ProbeEvent.JobRelease, 0, 0);
     p.emit(ProbeEvent.IoOut, 80, 0); // 10 us
-    p.emit(ProbeEvent.JobRelease, 8000, 0);
-    p.emit(ProbeEvent.IoOut, 8240, 0); // 30 us
+    p.emit(ProbeEvent.JobRelease, 8080, 0, 8000); // released by a tick 10 us after its arrival at 8000
+    p.emit(ProbeEvent.IoOut, 8240, 0); // 30 us from the arrival
     p.emit(ProbeEvent.DeadlineMiss, 8240, 0);
     p.emit(ProbeEvent.IoIn, 100, 5);
     p.emit(ProbeEvent.JobRelease, 140, 1);

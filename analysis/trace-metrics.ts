@@ -67,7 +67,8 @@ class NextEventSpan implements ProbeListener {
 }
 
 /**
- * Per-task I/O delay: opens at the task's JobRelease, or at IoIn of the task's trigger line when it
+ * Per-task I/O delay: opens at the task's nominal release (the JobRelease's data: the job's true
+ * arrival, which a tick may release later), or at IoIn of the task's trigger line when it
  * has one, and closes at the task's IoOut; counts releases and deadline misses per task. Per-task
  * arrays grow on the first event of a task, so the task count need not be known up front.
  */
@@ -89,7 +90,7 @@ class TaskIoReducer implements ProbeListener {
     }
   }
 
-  onEvent(type: ProbeEventType, time: Cycles, subject: number): void {
+  onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void {
     if (type === ProbeEvent.IoIn) {
       for (let t = 0; t < this.lineOfTask.length; t++) {
         if (this.lineOfTask[t] !== subject) continue;
@@ -99,7 +100,7 @@ class TaskIoReducer implements ProbeListener {
     } else if (type === ProbeEvent.JobRelease) {
       this.ensure(subject);
       this.releases[subject] = (this.releases[subject] as number) + 1;
-      if (this.lineOfTask[subject] === undefined && Number.isNaN(this.openSince[subject] as number)) this.openSince[subject] = time;
+      if (this.lineOfTask[subject] === undefined && Number.isNaN(this.openSince[subject] as number)) this.openSince[subject] = data;
     } else if (type === ProbeEvent.IoOut) {
       this.ensure(subject);
       const start = this.openSince[subject] as number;

@@ -1,4 +1,5 @@
 import { getTarget } from '../hardware/targets/index.ts';
+import { EXEC_MODES, isExecMode, type ExecMode } from '../kernels/execution-time.ts';
 import type { Target } from '../hardware/target.ts';
 import { InputError } from './exit-codes.ts';
 
@@ -23,4 +24,10 @@ export function seedOption(text: string): number {
   const seed = Number(text);
   if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a whole number >= 0, got "${text}"`);
   return seed;
+}
+
+/** Parses `--exec`: one of the execution-time modes. */
+export function execOption(text: string): ExecMode {
+  if (!isExecMode(text)) throw new InputError(`--exec: must be one of ${EXEC_MODES.join(', ')}, got "${text}"`);
+  return text;
 }

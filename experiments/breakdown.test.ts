@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorkload } from '../workloads/load.ts';
 import { getProfile } from '../kernels/registry.ts';
-import { breakdown, breakdownOf, largestFactor, scaleExecution, taskUtilisation, widenedFor, withoutLocks } from './breakdown.ts';
+import { breakdown, breakdownOf, largestFactor, scaleExecution, taskUtilisation, widenedFor, withoutLocks, withProfileProtocols } from './breakdown.ts';
 
 describe('breakdown', () => {
   it('finds the largest factor of a threshold predicate to within 0.1%', () => {
@@ -36,5 +36,13 @@ describe('breakdown', () => {
   it('has one unit per target and profile, mos included', () => {
     expect(breakdown.units('full').map((u) => `${u.target}/${u.profile}`)).toContain('avr/mos');
     expect(breakdown.units('full')).toHaveLength(12);
+  });
+});
+
+describe('withProfileProtocols', () => {
+  it("gives the meter's ceiling mutex the kernel's own protocol where the kernel lacks the ceiling, and keeps it elsewhere", () => {
+    const meter = loadWorkload('meter');
+    expect(withProfileProtocols(meter, getProfile('worix')).resources?.mutexes).toEqual([{ name: 'energy-registers' }]);
+    expect(withProfileProtocols(meter, getProfile('ucos2')).resources?.mutexes).toEqual([{ name: 'energy-registers', protocol: 'ceiling' }]);
   });
 });

@@ -58,6 +58,14 @@ export function widenedFor(profile: OsProfile, tasks: number): OsProfile {
   return { ...profile, maxTasks: Math.max(profile.maxTasks, tasks), priorities: profile.samePriority ? profile.priorities : Math.max(profile.priorities, tasks) };
 }
 
+/** `workload` with each mutex whose protocol `profile` does not offer switched to the profile's own (the meter names the ceiling protocol). */
+export function withProfileProtocols(workload: Workload, profile: OsProfile): Workload {
+  const mutexes = workload.resources?.mutexes;
+  if (mutexes === undefined) return workload;
+  const fitted = mutexes.map((m) => (m.protocol === undefined || profile.inversion.includes(m.protocol) ? m : { name: m.name }));
+  return { ...workload, resources: { ...workload.resources, mutexes: fitted } };
+}
+
 /** Whether the corrected, overhead-aware analysis of the system the kernel runs meets every deadline. */
 function analysedSchedulable(profile: OsProfile, targetId: string, workload: Workload): boolean {
   const target = getTarget(targetId);
@@ -92,7 +100,7 @@ export function largestFactor(ok: (factor: number) => boolean): number {
 export function breakdownOf(profileId: string, target: string): { factor: number; utilisation: number } {
   const meter = loadWorkload('meter');
   const profile = widenedFor(getProfile(profileId), meter.tasks.length);
-  const base = profile.services.mutex ? fitPriorities(meter, profile) : withoutLocks(meter);
+  const base = profile.services.mutex ? withProfileProtocols(fitPriorities(meter, profile), profile) : withoutLocks(meter);
   const factor = largestFactor((f) => analysedSchedulable(profile, target, scaleExecution(base, f)));
   return { factor, utilisation: taskUtilisation(scaleExecution(base, factor), target) };
 }
@@ -101,7 +109,7 @@ export function breakdownOf(profileId: string, target: string): { factor: number
 export const breakdown = defineExperiment<BreakdownUnit, BreakdownRow>({
   id: 'breakdown',
   title: 'Breakdown utilisation of the meter workload per kernel, kernel overhead included',
-  description: `The meter workload (11 tasks, 2 interrupt lines) with every task's compute cycles scaled by one factor; bisection (to ${PRECISION * 100}% of the factor) finds the largest factor at which it stays schedulable, and the row gives the task utilisation sum C_i/T_i of the scaled set on the target at that factor (kernel overhead and ISR work excluded from the figure, but included in the test). Every kernel is judged by the corrected, overhead-aware response-time analysis of the system it runs (kernels/system-model.ts: tick, release, switch, ISR entry/exit and the longest masked kernel section priced from the profile's blocks; priorities folded into the kernel's levels with time-slice sharing on the lowest; uKernel non-preemptive; MOS's execution levels as preemption thresholds: a task is preempted only by a higher level). iDCX and uKernel hold at most 8 tasks: their rows price and analyse the kernel as if its task table (and uKernel's priority table, whose tasks cannot share a level) were extended to the meter's 11. MOS's meter drops lock/unlock (MOS has no mutexes; tasks of one level never preempt each other).`,
+  description: `The meter workload (11 tasks, 2 interrupt lines) with every task's compute cycles scaled by one factor; bisection (to ${PRECISION * 100}% of the factor) finds the largest factor at which it stays schedulable, and the row gives the task utilisation sum C_i/T_i of the scaled set on the target at that factor (kernel overhead and ISR work excluded from the figure, but included in the test). Every kernel is judged by the corrected, overhead-aware response-time analysis of the system it runs (kernels/system-model.ts: tick, release, switch, ISR entry/exit and the longest masked kernel section priced from the profile's blocks; priorities folded into the kernel's levels with time-slice sharing on the lowest; uKernel non-preemptive; MOS's execution levels as preemption thresholds: a task is preempted only by a higher level). iDCX and uKernel hold at most 8 tasks: their rows price and analyse the kernel as if its task table (and uKernel's priority table, whose tasks cannot share a level) were extended to the meter's 11. Where a kernel does not offer the meter's ceiling protocol its mutex uses the kernel's own (priority inheritance on WORIX and iDCX). MOS's meter drops lock/unlock (MOS has no mutexes; tasks of one level never preempt each other).`,
   columns: ['target', 'profile', 'utilisation'],
   settings: () => ({ seeds: [1], targets: [...TARGETS], durationMs: null, precision: PRECISION }),
   units: () => grid({ target: TARGETS, profile: PROFILES.map((p) => p.id) }),

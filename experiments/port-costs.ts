@@ -1,6 +1,6 @@
 import { portListing, tailChainListing, type Listing } from '../hardware/block.ts';
 import { PORT_BLOCKS } from '../hardware/target.ts';
-import { TARGETS, getTarget } from '../hardware/targets/index.ts';
+import { MCU_TARGETS, getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
 import { defineExperiment, roundUs, type Row } from './contract.ts';
 
@@ -28,15 +28,15 @@ function line(target: string, l: Listing): PortCostLine {
   return { target, block: l.block, cycles: l.cycles, us: roundUs(cyclesToUs(getTarget(target), l.cycles)), bytes: l.bytes, instructions: l.lines.length };
 }
 
-/** The port-costs experiment: one unit per registered target. */
+/** The port-costs experiment: one unit per registered MCU (the ideal machine's port costs nothing). */
 export const portCosts = defineExperiment<PortCostUnit, readonly PortCostLine[]>({
   id: 'port-costs',
   title: 'Port code per target: interrupt entry/exit, context save/restore, critical sections, tail-chain',
   description:
     'Cycles, microseconds and bytes of each port sequence, summed from the target instruction listing (`kbench listing --target <t> --block <b>` prints the instructions).',
   columns: ['target', 'block', 'cycles', 'us', 'bytes', 'instructions'],
-  settings: () => ({ seeds: [], targets: TARGETS.map((t) => t.id), durationMs: null }),
-  units: () => TARGETS.map((t) => ({ target: t.id })),
+  settings: () => ({ seeds: [], targets: MCU_TARGETS.map((t) => t.id), durationMs: null }),
+  units: () => MCU_TARGETS.map((t) => ({ target: t.id })),
   runUnit: ({ target }) => {
     const t = getTarget(target);
     const lines = PORT_BLOCKS.map((name) => line(target, portListing(name, t)));

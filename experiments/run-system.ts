@@ -2,7 +2,7 @@ import { TraceMetricsCollector, type TraceMetrics } from '../analysis/trace-metr
 import { Engine } from '../hardware/engine.ts';
 import type { Target } from '../hardware/target.ts';
 import { msToCycles } from '../hardware/units.ts';
-import type { Footprint, KernelSystem } from '../kernels/types.ts';
+import type { Footprint, KernelSystem, ReleaseQuantisation } from '../kernels/types.ts';
 
 /*
  * One measured run: a kernel system booted on a fresh engine, run for a simulated duration, and
@@ -35,6 +35,8 @@ export interface RunMetrics extends TraceMetrics {
   readonly durationMs: number;
   readonly codeBytes: number | null;
   readonly ramBytes: number | null;
+  /** How the kernel quantised periodic releases (responses count from the true arrival either way); null when it does not say. */
+  readonly releaseQuantisation: ReleaseQuantisation | null;
 }
 
 /** Boots, runs and measures one system. Pure and deterministic for a given request. */
@@ -53,5 +55,6 @@ export function runAndMeasure(request: RunRequest): RunMetrics {
     ...collector.collect(system.taskNames),
     codeBytes: request.footprint?.codeBytes ?? null,
     ramBytes: request.footprint?.ramBytes ?? null,
+    releaseQuantisation: system.releaseQuantisation ?? null,
   };
 }

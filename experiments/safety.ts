@@ -37,10 +37,11 @@ export function runSafetyUnit(unit: SafetyUnit): SafetyResult {
   const profile = getProfile(unit.profile);
   const target = getTarget(unit.target);
   const workload = safetySet(unit.seed, profile);
-  const report = analyzeWorkload(workload, { variant: 'corrected', target, system: systemModel(profile, target, workload) });
+  const system = systemModel(profile, target, workload);
+  const report = analyzeWorkload(workload, { variant: 'corrected', target, system });
   const engine = createEngine(profile, target, unit.seed);
   const responses = engine.probe.attach(new ResponseTimeReducer());
-  bootSystem({ engine, workload, profile }).run(usToCycles(target, safetyHorizonUs(workload)));
+  bootSystem({ engine, workload, profile, releases: system.releases.kind }).run(usToCycles(target, safetyHorizonUs(workload)));
   const simulated = responses.maxima(workload.tasks.length, engine.now);
   const tasks = workload.tasks.flatMap((t, i) => {
     const bound = report.tasks.find((r) => r.task === t.name)?.wcrtCycles ?? null;

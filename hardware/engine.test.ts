@@ -194,4 +194,27 @@ describe('Engine: time and sources', () => {
     engine.run(100);
     expect(() => engine.at(50, () => {})).toThrow(/>= now/);
   });
+
+  it('fires every event due at a cycle before zero-length work that starts at it, in the order they were queued', () => {
+    const engine = new Engine({ target: avr, seed: 1 });
+    const order: string[] = [];
+    const task = new ExecContext(1, 'task');
+    task.run(100, SegmentKind.Task, false, () => order.push('work ends'));
+    task.run(0, SegmentKind.Kernel, false, () => order.push('zero-length reaction'));
+    engine.setTask(task);
+    engine.at(100, () => order.push('first event'));
+    engine.at(100, () => order.push('second event'));
+    engine.run(1000);
+    expect(order).toEqual(['work ends', 'first event', 'second event', 'zero-length reaction']);
+  });
+
+  it('derives named streams from the seed without drawing from the engine generator', () => {
+    const a = new Engine({ target: avr, seed: 9 });
+    const b = new Engine({ target: avr, seed: 9 });
+    const fromA = [a.stream('exec:0').nextU32(), a.stream('exec:1').nextU32()];
+    expect(fromA[0]).not.toBe(fromA[1]);
+    expect(a.stream('exec:0').nextU32()).toBe(fromA[0]);
+    expect(a.rng.nextU32()).toBe(b.rng.nextU32());
+    expect(new Engine({ target: avr, seed: 10 }).stream('exec:0').nextU32()).not.toBe(fromA[0]);
+  });
 });

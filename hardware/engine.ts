@@ -3,7 +3,7 @@ import { EventQueue } from './event-queue.ts';
 import { ExecContext, SegmentKind, type Segment } from './exec-context.ts';
 import { arrivalClock, type ArrivalClock, type IrqSourceSpec } from './irq-sources.ts';
 import { Probe, ProbeEvent } from './probe.ts';
-import { Prng } from './prng.ts';
+import { Prng, streamSeed } from './prng.ts';
 import { PORT_BLOCKS, type PortBlockName, type Target } from './target.ts';
 import type { Cycles } from './units.ts';
 
@@ -77,6 +77,8 @@ export class Engine {
   readonly target: Target;
   readonly probe: Probe;
   readonly rng: Prng;
+  /** The run's seed, from which `rng` and every named stream derive. */
+  readonly seed: number;
   readonly nestedInterrupts: boolean;
   /** Cycles of each port block on this target, priced once. */
   readonly portCycles: Readonly<Record<PortBlockName, Cycles>>;
@@ -97,6 +99,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.target = options.target;
+    this.seed = options.seed;
     this.rng = new Prng(options.seed);
     this.nestedInterrupts = options.nestedInterrupts ?? false;
     this.probe = new Probe({ keepTrace: options.keepTrace ?? false });
@@ -142,6 +145,11 @@ export class Engine {
       throw new RangeError(`engine.at: time must be a whole cycle >= now (${this.now}), got ${time}`);
     }
     this.queue.push(time, { fire: fn });
+  }
+
+  /** A generator of its own for the named stream (e.g. a task's execution times); draws nothing from `rng`. */
+  stream(name: string): Prng {
+    return new Prng(streamSeed(this.seed, name));
   }
 
   /** Makes `ctx` the task context the CPU runs when no ISR is active (undefined: idle). */
@@ -193,7 +201,9 @@ export class Engine {
         continue;
       }
       const end = this.now + seg.cycles;
-      if (end <= nextEvent && end <= until) {
+      // Events due at this cycle fire before any work that starts at it, a zero-length segment
+      // included: releases and completions at t come first, then the code that reacts to them.
+      if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
         (ctx as ExecContext).shift();

@@ -61,6 +61,17 @@ export class Prng {
   }
 }
 
+/**
+ * The seed of a named stream of a run: FNV-1a of the name mixed into the run's seed. A stream drawn
+ * this way is independent of the engine's own generator, so adding one (execution times, release
+ * jitter) leaves every other seeded source drawing exactly what it drew before.
+ */
+export function streamSeed(seed: number, stream: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193) >>> 0;
+  return (Math.imul((seed >>> 0) ^ h, 0x9e3779b1) ^ h) >>> 0;
+}
+
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }

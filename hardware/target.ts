@@ -36,7 +36,8 @@ export type InstructionText = string;
 export interface Target {
   readonly id: string;
   readonly name: string;
-  readonly core: 'avr8' | 'cortex-m4';
+  /** The core family; `ideal` is the zero-cost machine of textbook schedules. */
+  readonly core: 'avr8' | 'cortex-m4' | 'ideal';
   readonly clockHz: number;
   /** Other clocks the part is commonly run at (e.g. the UART-friendly 7.3728 MHz crystal). */
   readonly clockOptionsHz: readonly number[];
@@ -48,6 +49,11 @@ export interface Target {
   readonly contextFrameBytes: number;
   /** True when the core has a count-leading-zeros instruction (no unmap table needed). */
   readonly hasClz: boolean;
+  /**
+   * True for a machine whose every instruction costs nothing (the ideal target): kernels on it have
+   * no overheads, and runs on it release jobs exactly unless asked otherwise. Absent on real MCUs.
+   */
+  readonly zeroCost?: boolean;
   /** How instruction fetch is modelled (wait states, caches); one honest sentence. */
   readonly fetchModel: string;
   /** Every instruction the lowering and the port use. */

@@ -20,7 +20,8 @@ import type { OsProfile } from './profiles/types.ts';
 import { roundRobin } from './round-robin/index.ts';
 import { sortedList } from './sorted-list/index.ts';
 import { tableDriven } from './table-driven/index.ts';
-import type { DesignId, Footprint, KernelCosts, KernelSystem } from './types.ts';
+import type { ExecMode } from './execution-time.ts';
+import type { DesignId, Footprint, KernelCosts, KernelSystem, ReleaseMode } from './types.ts';
 
 /** Options to boot a kernel: a profile (or a design with its default profile) and a workload. */
 export interface BootOptions {
@@ -38,6 +39,19 @@ export interface BootOptions {
   readonly keepTrace?: boolean;
   /** Interrupt priority of the kernel tick; 0 (most urgent, registered first) by default. */
   readonly tickPriority?: number;
+  /** How long compute steps run; `worst` by default. */
+  readonly exec?: ExecMode;
+  /** How periodic jobs are released; `tick` by default. */
+  readonly releases?: ReleaseMode;
+}
+
+/** What every design's boot takes besides the profile. */
+export interface DesignBootOptions {
+  readonly engine: Engine;
+  readonly workload: Workload;
+  readonly tickPriority?: number;
+  readonly exec?: ExecMode;
+  readonly releases?: ReleaseMode;
 }
 
 /** A kernel design in the registry: what it is, and how to boot, size and price it. */
@@ -47,7 +61,7 @@ export interface KernelDesign {
   readonly mirrors: string;
   /** The profile used when a design is booted without one. */
   readonly defaultProfile: OsProfile;
-  boot(profile: OsProfile, options: { engine: Engine; workload: Workload; tickPriority?: number }): KernelSystem;
+  boot(profile: OsProfile, options: DesignBootOptions): KernelSystem;
   /** Code and RAM; RAM for the profile's reference configuration, or for `workload` when given. */
   footprint(profile: OsProfile, target: Target, workload?: Workload): Footprint;
   /** The blocks of the design's own structures under `profile` (for listings). */
@@ -63,7 +77,7 @@ export interface KernelDesign {
 function withLineMap(system: MosSystem): KernelSystem & { lines: ReadonlyMap<string, number> } {
   const lines = new Map<string, number>([['tick', system.lines.tick], ...system.lines.io]);
   for (const [task, line] of system.lines.sporadic) lines.set(`release:${system.taskNames[task] ?? task}`, line);
-  return { run: (until: number) => system.run(until), taskNames: system.taskNames, lines };
+  return { run: (until: number) => system.run(until), taskNames: system.taskNames, lines, releaseQuantisation: system.releaseQuantisation };
 }
 
 function coreDesign(spec: CoreDesignSpec, defaultProfile: OsProfile): KernelDesign {
@@ -167,10 +181,11 @@ export function bootSystem(options: BootOptions): BootedSystem {
     if (options.target === undefined) throw new RangeError('bootSystem needs an engine or a target');
     engine = createEngine(profile, options.target, options.seed ?? 1, options.keepTrace ?? false);
   }
-  checkWorkloadOnTarget(options.workload, engine.target);
-  const system = getDesign(profile.design).boot(profile, { engine, workload: options.workload, ...(options.tickPriority === undefined ? {} : { tickPriority: options.tickPriority }) });
+  checkWorkloadOnTarget(options.workload, engine.target, options.releases === undefined ? {} : { releases: options.releases });
+  const { workload, tickPriority, exec, releases } = options;
+  const system = getDesign(profile.design).boot(profile, { engine, workload, ...(tickPriority === undefined ? {} : { tickPriority }), ...(exec === undefined ? {} : { exec }), ...(releases === undefined ? {} : { releases }) });
   const lines = 'lines' in system && system.lines instanceof Map ? (system as CoreSystem).lines : new Map<string, number>();
-  return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines };
+  return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines, ...(system.releaseQuantisation === undefined ? {} : { releaseQuantisation: system.releaseQuantisation }) };
 }
 
 /** Code and RAM of a profile on a target, derived from its blocks and layouts (RAM for `workload` when given). */

@@ -19,7 +19,7 @@ describe('systemModel', () => {
     const meter = loadWorkload('meter');
     const s = systemModel('ucos2', avr, meter);
     expect(s.overheads).toEqual({ ...kernelCosts('ucos2', avr, meter.tasks.length), tickPeriodCycles: avr.clockHz / meter.tickHz });
-    expect(s.releases).toEqual({ kind: 'tick', tickPeriodCycles: avr.clockHz / meter.tickHz });
+    expect(s.releases).toEqual({ kind: 'tick', tickUs: 1e6 / meter.tickHz, tickPeriodCycles: avr.clockHz / meter.tickHz });
   });
 
   it('prices the same kernel in fewer cycles per tick period on the faster, wider M4', () => {

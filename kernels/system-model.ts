@@ -2,18 +2,14 @@ import type { Target } from '../hardware/target.ts';
 import type { ReleaseQuantisation, SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import { mutexProtocolOf } from './profiles/protocol.ts';
+import { tickPeriodCycles } from './release-ticks.ts';
 import type { OsProfile } from './profiles/types.ts';
 import { getDesign, kernelCosts, resolveProfile } from './registry.ts';
 
 /** Options of `systemModel`. */
 export interface SystemModelOptions {
-  /** How releases are placed: by the kernel tick (default) or exactly at each arrival. */
+  /** How releases are placed: by the kernel tick, or exactly at each arrival (the default on a zero-cost target, as `kbench run` does). */
   readonly releases?: 'tick' | 'exact';
-}
-
-/** Cycles of one kernel tick on `target` for `workload`'s tick rate. */
-export function tickPeriodCycles(target: Target, workload: Workload): number {
-  return Math.round(target.clockHz / workload.tickHz);
 }
 
 /**
@@ -26,8 +22,9 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
   const p = resolveProfile({ profile });
   const design = getDesign(p.design);
   const { tasks, notes } = design.systemTasks(p, workload);
-  const tickCycles = tickPeriodCycles(target, workload);
-  const releases: ReleaseQuantisation = options.releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickPeriodCycles: tickCycles };
+  const tickCycles = tickPeriodCycles(target, workload.tickHz);
+  const exact = (options.releases ?? (target.zeroCost === true ? 'exact' : 'tick')) === 'exact';
+  const releases: ReleaseQuantisation = exact ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickCycles };
   const mutexProtocols = Object.fromEntries((workload.resources?.mutexes ?? []).map((m) => [m.name, mutexProtocolOf(m, p) ?? 'inheritance']));
   return {
     profile: p.id,

@@ -20,12 +20,24 @@ import type { Workload } from '../workloads/types.ts';
 /** Design ids, one folder each under kernels/. */
 export type DesignId = 'table-driven' | 'sorted-list' | 'round-robin' | 'edf' | 'mos';
 
+/**
+ * How periodic jobs are released: `tick`, at the first kernel tick at or after each arrival (as a
+ * delay-until on a tick kernel does), or `exact`, by a timer at each arrival (a tickless kernel).
+ */
+export type ReleaseMode = 'tick' | 'exact';
+
+/** The release quantisation a run used, stated in its report (the system model's record). */
+export type { ReleaseQuantisation } from '../system/model.ts';
+import type { ReleaseQuantisation } from '../system/model.ts';
+
 /** A kernel configured and loaded with a workload on an engine. */
 export interface KernelSystem {
   /** Advances the simulation to `untilCycles`. */
   run(untilCycles: number): void;
   /** Task names by index, as in the workload. */
   readonly taskNames: readonly string[];
+  /** How the kernel quantised periodic releases (absent for systems that release no periodic jobs). */
+  readonly releaseQuantisation?: ReleaseQuantisation;
 }
 
 /** Code and RAM a configuration needs on a target, derived from blocks and data layouts. */

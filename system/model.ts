@@ -60,11 +60,13 @@ export interface SystemTask {
   readonly timeSliced: boolean;
 }
 
-/** How job releases are placed in time. */
+/**
+ * How job releases are placed in time. Either way a job's response counts from its true arrival.
+ */
 export type ReleaseQuantisation =
   /** Periodic jobs are released by the tick ISR at the first tick at or after their arrival. */
-  | { readonly kind: 'tick'; readonly tickPeriodCycles: number }
-  /** Every job is released at its exact arrival (the ideal mode). */
+  | { readonly kind: 'tick'; readonly tickUs: number; readonly tickPeriodCycles: number }
+  /** Every job is released at its exact arrival by a timer (a tickless kernel; the ideal mode). */
   | { readonly kind: 'exact' };
 
 /** The system a profile (or design) runs for a workload on a target. */

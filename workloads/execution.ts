@@ -5,18 +5,29 @@ import type { Step, TaskSpec, Trigger, Workload } from './types.ts';
  * analysis so both read a workload the same way.
  */
 
-/** Worst-case execution of one job in reference cycles: the sum of its compute steps. */
-export function worstCycles(task: Pick<TaskSpec, 'body'>): number {
+/** Cycles as they are: the reference target's. */
+const asGiven = (cycles: number): number => cycles;
+
+/**
+ * Worst-case execution of one job: the sum of its compute steps, each converted by `perStep` (the
+ * kernels scale every step to the target on its own, so the sum of scaled steps is what they run).
+ */
+export function worstCycles(task: Pick<TaskSpec, 'body'>, perStep: (cycles: number) => number = asGiven): number {
   let sum = 0;
-  for (const step of task.body) if (step.op === 'compute') sum += step.cycles;
+  for (const step of task.body) if (step.op === 'compute') sum += perStep(step.cycles);
   return sum;
 }
 
-/** Best-case execution of one job in reference cycles: each compute step's `bestCycles`, else its `cycles`. */
-export function bestCycles(task: Pick<TaskSpec, 'body'>): number {
+/** Best-case execution of one job: each compute step's `bestCycles`, else its `cycles`, converted by `perStep`. */
+export function bestCycles(task: Pick<TaskSpec, 'body'>, perStep: (cycles: number) => number = asGiven): number {
   let sum = 0;
-  for (const step of task.body) if (step.op === 'compute') sum += step.bestCycles ?? step.cycles;
+  for (const step of task.body) if (step.op === 'compute') sum += perStep(step.bestCycles ?? step.cycles);
   return sum;
+}
+
+/** The task's release jitter in us: how long after its arrival a job may be released (0 when not stated). */
+export function releaseJitterUs(task: Pick<TaskSpec, 'releaseJitterUs'>): number {
+  return task.releaseJitterUs ?? 0;
 }
 
 /** The minimum time between two releases of a trigger in us, or undefined for an I/O line (see the line). */
@@ -41,7 +52,7 @@ export function deadlineUs(task: TaskSpec, workload: Pick<Workload, 'ioLines'>):
 }
 
 /** The compute cycles spent between each `lock m` and its `unlock m` (longest per mutex), for blocking terms. */
-export function criticalSectionCycles(body: readonly Step[]): Map<string, number> {
+export function criticalSectionCycles(body: readonly Step[], perStep: (cycles: number) => number = asGiven): Map<string, number> {
   const open = new Map<string, number>();
   const longest = new Map<string, number>();
   for (const step of body) {
@@ -50,7 +61,7 @@ export function criticalSectionCycles(body: readonly Step[]): Map<string, number
       const held = open.get(step.mutex);
       if (held !== undefined) longest.set(step.mutex, Math.max(longest.get(step.mutex) ?? 0, held));
       open.delete(step.mutex);
-    } else if (step.op === 'compute') for (const [m, c] of open) open.set(m, c + step.cycles);
+    } else if (step.op === 'compute') for (const [m, c] of open) open.set(m, c + perStep(step.cycles));
   }
   return longest;
 }

@@ -63,6 +63,10 @@ export function checkWorkloadRules(w: Workload): RuleIssue[] {
       }
     });
     lockBalance(task.body, at, issues);
+    if (task.releaseJitterUs !== undefined && task.releaseJitterUs > 0) {
+      if (task.trigger.kind !== 'periodic') issues.push({ path: at('releaseJitterUs'), message: `release jitter applies to periodic tasks only, this one is ${task.trigger.kind}` });
+      else if (task.releaseJitterUs > task.trigger.periodUs) issues.push({ path: at('releaseJitterUs'), message: `jitter ${task.releaseJitterUs} us exceeds the period ${task.trigger.periodUs} us` });
+    }
     const d = deadlineUs(task, w);
     if (clock !== undefined && d !== undefined) {
       const cUs = cyclesToUs(clock, worst);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avr, m4, m4F407 } from '../hardware/targets/index.ts';
+import { avr, ideal, m4, m4F407 } from '../hardware/targets/index.ts';
 import { scaleCycles } from './scaling.ts';
 
 describe('scaleCycles', () => {
@@ -16,6 +16,14 @@ describe('scaleCycles', () => {
   it('round-trips within rounding', () => {
     const there = scaleCycles(50_000, 'avr', m4);
     expect(Math.abs(scaleCycles(there, 'm4', avr) - 50_000)).toBeLessThan(10);
+  });
+
+  it('keeps the duration of work moved to or from the ideal machine (1 cycle = 1 us), rounded up', () => {
+    // 8000 AVR cycles at 8 MHz are 1000 us; 100 M4 cycles at 200 MHz are 0.5 us, at least one cycle.
+    expect(scaleCycles(8000, 'avr', ideal)).toBe(1000);
+    expect(scaleCycles(100, 'm4', ideal)).toBe(1);
+    expect(scaleCycles(1000, 'ideal', avr)).toBe(8000);
+    expect(scaleCycles(7, 'ideal', ideal)).toBe(7);
   });
 
   it('names the unknown reference target', () => {

@@ -17,8 +17,11 @@ import { getTarget } from '../hardware/targets/index.ts';
  * the reference), and the GD32F450 and STM32F407 match the MK20's Cortex-M4 per cycle.
  */
 
+/** A real core: every core but the ideal machine's. */
+type RealCore = Exclude<Target['core'], 'ideal'>;
+
 /** CoreMark iterations per second per MHz, by core, from one benchmark port (see above). */
-export const COREMARK_PER_MHZ: Readonly<Record<Target['core'], { readonly value: number; readonly source: string }>> = {
+export const COREMARK_PER_MHZ: Readonly<Record<RealCore, { readonly value: number; readonly source: string }>> = {
   avr8: { value: 7.03 / 16, source: 'Arduino CoreMark port (github xidameng/CoreMark): Arduino Mega, ATmega2560 @ 16 MHz, 7.03' },
   'cortex-m4': { value: 168.62 / 72, source: 'Arduino CoreMark port (github xidameng/CoreMark): Teensy 3.2, MK20DX256 Cortex-M4 @ 72 MHz, 168.62' },
 };
@@ -28,6 +31,8 @@ export function scaleCycles(referenceCycles: number, referenceTargetId: string, 
   if (referenceCycles === 0) return 0;
   const reference = getTarget(referenceTargetId);
   if (reference.core === target.core) return referenceCycles;
+  // The ideal machine has no work per cycle of its own: application work keeps its duration.
+  if (reference.core === 'ideal' || target.core === 'ideal') return Math.max(1, Math.ceil((referenceCycles * target.clockHz) / reference.clockHz));
   const ratio = COREMARK_PER_MHZ[reference.core].value / COREMARK_PER_MHZ[target.core].value;
   return Math.max(1, Math.ceil(referenceCycles * ratio));
 }

@@ -63,7 +63,10 @@ const taskSchema = z
     deadlineUs: positiveUs.optional(),
     preemptionThreshold: level.optional(),
     preemptibleCycles: cycles.optional(),
-    stackBytes: wholeCount('bytes').positive('must be > 0 bytes').optional(),
+      releaseJitterUs: nonNegativeUs
+        .optional()
+        .describe('Release jitter of a periodic task in us: each job is released up to this long after its arrival, and its response counts from the arrival. At most the period; default 0.'),
+      stackBytes: wholeCount('bytes').positive('must be > 0 bytes').optional(),
     body: z.array(stepSchema).min(1, 'must have at least one step'),
     source: z.string().optional(),
   })

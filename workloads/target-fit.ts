@@ -63,8 +63,15 @@ function periodTickIssue(path: Path, periodUs: number, tickHz: number): RuleIssu
   return { path, message: `${periodUs} us is shorter than one tick (${count(1e6 / tickHz)} us at tickHz ${tickHz}): the tick releases periodic tasks` };
 }
 
+/** How periodic jobs are released: by the tick, or exactly by a timer (the default on a zero-cost target). */
+export interface TargetFitOptions {
+  readonly releases?: 'tick' | 'exact';
+}
+
 /** Every rule `workload` breaks on `target` (empty when it fits), each with the workload's own field path. */
-export function workloadTargetIssues(workload: Workload, target: Target): RuleIssue[] {
+export function workloadTargetIssues(workload: Workload, target: Target, options: TargetFitOptions = {}): RuleIssue[] {
+  // Exact releases come from a timer, not the tick: a period shorter than a tick is then honoured.
+  const tickReleases = (options.releases ?? (target.zeroCost === true ? 'exact' : 'tick')) === 'tick';
   const issues: (RuleIssue | undefined)[] = [...tickIssues(workload, target)];
   const tickOk = issues.length === 0;
   let scalable = true;
@@ -82,7 +89,7 @@ export function workloadTargetIssues(workload: Workload, target: Target): RuleIs
     if (trigger.kind === 'periodic') {
       duration(['tasks', t, 'trigger', 'periodUs'], trigger.periodUs);
       duration(['tasks', t, 'trigger', 'offsetUs'], trigger.offsetUs, true);
-      if (tickOk) issues.push(periodTickIssue(['tasks', t, 'trigger', 'periodUs'], trigger.periodUs, workload.tickHz));
+      if (tickOk && tickReleases) issues.push(periodTickIssue(['tasks', t, 'trigger', 'periodUs'], trigger.periodUs, workload.tickHz));
     } else if (trigger.kind === 'sporadic') {
       duration(['tasks', t, 'trigger', 'minInterArrivalUs'], trigger.minInterArrivalUs);
       duration(['tasks', t, 'trigger', 'maxExtraUs'], trigger.maxExtraUs, true);
@@ -117,9 +124,10 @@ export function workloadTargetIssues(workload: Workload, target: Target): RuleIs
 /**
  * Throws a `WorkloadError` listing, with the workload's own field paths, every rule `workload` breaks
  * on `target`: tick rate within the clock, durations at least one cycle and exact in cycles, periods
- * at least one tick, scaled execution exact in cycles. Kernels and the analysis call it before use.
+ * at least one tick where the tick releases them, scaled execution exact in cycles. Kernels and the
+ * analysis call it before use.
  */
-export function checkWorkloadOnTarget(workload: Workload, target: Target): void {
-  const issues = workloadTargetIssues(workload, target);
+export function checkWorkloadOnTarget(workload: Workload, target: Target, options: TargetFitOptions = {}): void {
+  const issues = workloadTargetIssues(workload, target, options);
   if (issues.length > 0) throw workloadErrorOf(`${workload.name} on ${target.id}`, issues);
 }

@@ -46,6 +46,11 @@ export interface TaskSpec {
    * preemptible, the rest is not. Defaults to the whole job (fully preemptive).
    */
   readonly preemptibleCycles?: number;
+  /**
+   * Release jitter J (periodic tasks): each job arriving at t is released somewhere in [t, t + J]
+   * (a seeded draw in simulation); its response counts from t. At most the period. Defaults to 0.
+   */
+  readonly releaseJitterUs?: number;
   readonly stackBytes?: number;
   readonly body: readonly Step[];
   /** Where the numbers come from, and what was inferred. */

@@ -114,7 +114,7 @@ describe('kbench analyze --profile', () => {
       tasks: meter.tasks.map((t) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, timeSliced: false })),
       timeSliceCycles: null,
       mutexProtocols: {},
-      releases: { kind: 'tick', tickPeriodCycles: 200_000 },
+      releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: 200_000 },
       overheads,
       notes: [],
     };

@@ -80,4 +80,17 @@ describe('kbench run --check', () => {
     const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', overloaded, '--duration-ms', '100', '--json');
     expect(r.status).toBe(ExitCode.Ok);
   });
+
+  it('exits 2 naming --exec when the execution-time mode is not worst, uniform or best', async () => {
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', 'meter', '--duration-ms', '50', '--exec', 'fast');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--exec: must be one of worst, uniform, best, got "fast"/);
+  });
+
+  it('states the execution mode and the release quantisation: a tick on the AVR, exact on the ideal target', async () => {
+    const onAvr = JSON.parse((await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', 'meter', '--duration-ms', '50', '--json')).stdout);
+    expect(onAvr).toMatchObject({ exec: 'worst', releaseQuantisation: { kind: 'tick', tickUs: 1e6 / 1000, tickPeriodCycles: 8e6 / 1000 } });
+    const onIdeal = JSON.parse((await kbench('run', '--profile', 'ucos2', '--target', 'ideal', '--workload', 'meter', '--duration-ms', '50', '--exec', 'best', '--json')).stdout);
+    expect(onIdeal).toMatchObject({ exec: 'best', releaseQuantisation: { kind: 'exact' }, maxIrqOffUs: 0, codeBytes: 0 });
+  });
 });

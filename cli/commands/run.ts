@@ -3,7 +3,7 @@ import { runProfile } from '../../experiments/run-profile.ts';
 import { resolveProfile } from '../../kernels/registry.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
-import { durationMsOption, seedOption, targetOption } from '../options.ts';
+import { durationMsOption, execOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 interface RunOptions {
@@ -13,6 +13,7 @@ interface RunOptions {
   workload: string;
   durationMs: string;
   seed: string;
+  exec: string;
   json?: boolean;
   check?: boolean;
 }
@@ -35,26 +36,31 @@ export function registerRunCommand(program: Command): void {
     .description('run a workload on a kernel profile (or design) and target; print the measured metrics')
     .option('--profile <id>', 'OS profile: webit, worix, ukernel, idcx, ucos2, mos (or edf)')
     .option('--design <id>', "kernel design, run with its default profile: table-driven, sorted-list, round-robin, edf, mos")
-    .requiredOption('--target <id>', 'target: avr, m4, m4-f407')
+    .requiredOption('--target <id>', 'target: avr, m4, m4-f407, ideal (zero-cost, exact releases)')
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
-    .option('--seed <n>', 'seed of the sporadic and random sources', '1')
+    .option('--seed <n>', 'seed of the sporadic and random sources, execution times and release jitter', '1')
+    .option('--exec <mode>', 'execution time of each compute step: worst, uniform (seeded, between best and worst) or best', 'worst')
     .option('--json', 'print JSON')
     .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
     .action((opts: RunOptions) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
+      const exec = execOption(opts.exec);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
       const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile({ profile: opts.profile, design: opts.design }));
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
-      const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed }));
+      const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed, exec }));
       if (opts.json === true) {
         printJson(metrics);
         return checkDeadlines(opts, metrics.tasks);
       }
       const f = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : x.toFixed(2));
-      console.log(`kbench run: ${workload.name} on ${profile.id} (${profile.design}), ${target.id}, ${durationMs} ms simulated, seed ${seed}`);
+      const q = metrics.releaseQuantisation;
+      const releases =
+        q === null ? '' : q.kind === 'exact' ? ', exact releases' : `, releases on a ${q.tickUs} us tick (responses from the true arrival)`;
+      console.log(`kbench run: ${workload.name} on ${profile.id} (${profile.design}), ${target.id}, ${durationMs} ms simulated, seed ${seed}, ${exec} execution${releases}`);
       console.log(`  max interrupt-disable time ${f(metrics.maxIrqOffUs)} us; interrupt latency max ${f(metrics.irqLatency.maxUs)} us, mean ${f(metrics.irqLatency.meanUs)} us`);
       console.log(`  task switch min ${f(metrics.taskSwitch.minUs)} / mean ${f(metrics.taskSwitch.meanUs)} / max ${f(metrics.taskSwitch.maxUs)} us over ${metrics.taskSwitch.count}`);
       const c = metrics.cpuPercent;

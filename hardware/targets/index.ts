@@ -1,10 +1,14 @@
 import type { Target } from '../target.ts';
 import { avr } from './avr.ts';
+import { ideal } from './ideal.ts';
 import { m4 } from './m4.ts';
 import { m4F407 } from './m4-f407.ts';
 
 /** Every registered target, in listing order. A new MCU is one data file plus one line here. */
-export const TARGETS: readonly Target[] = [avr, m4, m4F407];
+export const TARGETS: readonly Target[] = [avr, m4, m4F407, ideal];
+
+/** The real MCUs: every registered target but the zero-cost ideal machine (for tables of measured parts). */
+export const MCU_TARGETS: readonly Target[] = TARGETS.filter((t) => t.zeroCost !== true);
 
 /** Ids of the registered targets. */
 export const TARGET_IDS: readonly string[] = TARGETS.map((t) => t.id);
@@ -28,4 +32,4 @@ export function withClock(target: Target, clockHz: number): Target {
   return { ...target, clockHz, clockOptionsHz: [target.clockHz], name: `${target.name.split(' at ')[0]} at ${clockHz / 1e6} MHz` };
 }
 
-export { avr, m4, m4F407 };
+export { avr, ideal, m4, m4F407 };

@@ -1,20 +1,24 @@
 import type { Engine } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
+import type { Prng } from '../../hardware/prng.ts';
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import type { MutexProtocol, TaskSpec, Workload } from '../../workloads/types.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
 import { mutexProtocolOf } from '../profiles/protocol.ts';
+import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
-import type { KernelSystem } from '../types.ts';
+import { cyclesDraw, type ExecMode } from '../execution-time.ts';
+import type { KernelSystem, ReleaseMode } from '../types.ts';
 import * as B from './blocks.ts';
 import type { CoreDesignSpec } from './design.ts';
 import { Kernel } from './kernel.ts';
 import { EventFlags, MessageQueue, Mutex, Semaphore, type SignalCosts } from './objects.ts';
 import { cyclesOf } from './pricing.ts';
-import { TaskRunner } from './runner.ts';
+import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
+import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
 import { checkWorkloadFitsProfile } from './validate.ts';
 
@@ -28,6 +32,10 @@ export interface CoreBootOptions {
   readonly workload: Workload;
   /** Interrupt priority of the kernel tick (lower = more urgent); defaults to 0, registered first so it wins ties. */
   readonly tickPriority?: number;
+  /** How long compute steps run (execution-time model); default `worst`. */
+  readonly exec?: ExecMode;
+  /** How periodic jobs are released: on the tick (default) or by an exact timer at each arrival. */
+  readonly releases?: ReleaseMode;
 }
 
 /** A booted core kernel: the KernelSystem contract plus the kernel itself for tests and experiments. */
@@ -50,10 +58,11 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
 const SEMAPHORE_COUNT_LIMIT = 0xffff;
 
 /**
- * A period may be a fraction of ticks (kernels/release-ticks.ts places each job on the first tick
- * at or after its arrival), but one shorter than a tick cannot be released by the tick at all.
+ * A tick kernel releases a job at the first tick at or after its arrival: a 62.5 ms period on a 1 ms
+ * tick is released 62, 63, 62, 63 ... ticks apart, as a delay-until on a tick kernel does. A period
+ * shorter than one tick cannot be released by the tick at all.
  */
-function checkPeriodTicks(us: number, tickHz: number, field: string): void {
+function checkPeriodSpansATick(us: number, tickHz: number, field: string): void {
   if ((us * tickHz) / 1e6 < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
 }
 
@@ -122,21 +131,43 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const lines = new Map<string, number>();
   lines.set('tick', engine.addInterrupt({ name: 'tick', priority: options.tickPriority ?? 0, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
 
+  const releases = options.releases ?? 'tick';
+  const exec = options.exec ?? 'worst';
+  const timed: TimedRelease[] = [];
+  const deadlineCycles: number[] = [];
   const signalsByLine = new Map<string, Semaphore[]>();
   const runners: TaskRunner[] = [];
   w.tasks.forEach((spec, i) => {
     const field = `tasks[${i}]`;
     const steps = compileBody(spec, field, objects, w.referenceTarget, target);
     const d = deadlineUs(spec);
+    const dCycles = d === undefined ? Infinity : usToCycles(target, d);
+    deadlineCycles.push(dCycles);
     const ctx = new ExecContext(i, spec.name);
+    // Each task draws its execution times and release jitter from streams of its own.
+    const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
     let runner: TaskRunner;
     const trig = spec.trigger;
     if (trig.kind === 'periodic') {
-      checkPeriodTicks(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
-      runner = new TaskRunner(kernel, steps, { kind: 'periodic', offsetUs: trig.offsetUs ?? 0, periodUs: trig.periodUs, tickHz: w.tickHz }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+      const offsetUs = trig.offsetUs ?? 0;
+      const arrivalCycles = (job: number): number => usToCycles(target, offsetUs + job * trig.periodUs);
+      const jitterCycles = releaseJitter(spec, () => engine.stream(`release-jitter:${i}`), target);
+      let release: Release;
+      if (releases === 'exact') {
+        const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
+        timed.push({ task: i, signal, releaseCycles: (job) => arrivalCycles(job) + (jitterCycles?.() ?? 0) });
+        release = { kind: 'timer', signal, arrivalCycles };
+      } else {
+        checkPeriodSpansATick(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
+        // Job j waits for the first tick at or after its arrival, as a delay-until on the tick does.
+        const tickOf = (job: number): number => 1 + releaseTick(offsetUs, trig.periodUs, job, w.tickHz);
+        const tickAtOrAfter = (cycles: number): number => 1 + Math.ceil((cycles * w.tickHz) / target.clockHz - 1e-9);
+        release = { kind: 'periodic', tickOf, arrivalCycles, jitterCycles, tickAtOrAfter };
+      }
+      runner = new TaskRunner(kernel, steps, release, dCycles, tickCycles, draw);
     } else {
       const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
-      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, d === undefined ? Infinity : usToCycles(target, d), tickCycles);
+      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, dCycles, tickCycles, draw);
       const lineName = trig.kind === 'io' ? trig.line : `release:${spec.name}`;
       if (trig.kind === 'io' && !(w.ioLines ?? []).some((l) => l.name === trig.line)) {
         throw new Error(`${field}.trigger.line: unknown I/O line "${trig.line}"; declared: ${(w.ioLines ?? []).map((l) => l.name).join(', ') || 'none'}`);
@@ -148,16 +179,24 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     }
     ctx.run(0, SegmentKind.Task, false, runner.start);
     const threshold = spec.preemptionThreshold ?? spec.priority;
-    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, 1 + (deadlineTicks[i] as number));
+    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
     runner.tcb.preemptionLevel = deadlineTicks[i] as number;
     runners.push(runner);
   });
-  // A job's deadline counts from its own release tick, also when it is released late (found due).
-  if (design.keyedByDeadline) kernel.onRelease = (t) => (t.deadlineTick = t.releaseTick + (deadlineTicks[t.index] as number));
+  if (design.keyedByDeadline) {
+    // Exact releases key EDF by the absolute deadline in cycles (no tick to count in). Tick releases
+    // count the deadline in ticks from the job's own release tick, also when it is released late
+    // (found due); a job released by a post takes the tick of its release (the dispatcher sets it).
+    kernel.onRelease =
+      releases === 'exact'
+        ? (t) => (t.deadlineTick = t.releaseCycles + (deadlineCycles[t.index] as number))
+        : (t) => (t.deadlineTick = t.releaseTick + (deadlineTicks[t.index] as number));
+  }
 
   for (const line of w.ioLines ?? []) {
     lines.set(line.name, addIoLine(kernel, line, signalsByLine.get(line.name) ?? [], w.referenceTarget, target));
   }
+  if (timed.length > 0) lines.set('release', addReleaseTimers(kernel, timed));
   kernel.start();
   // Jobs due at time 0 are released when the run starts, so reducers attached after the boot see them.
   const atBoot = runners.filter((r) => r.releasedAtBoot());
@@ -170,8 +209,25 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     engine,
     lines,
     taskNames: w.tasks.map((t) => t.name),
+    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / w.tickHz, tickPeriodCycles: tickPeriodCycles(target, w.tickHz) },
     run: (untilCycles: number) => engine.run(untilCycles),
   };
+}
+
+/**
+ * EDF's key for a task not yet started under exact releases: its first job's absolute deadline, so
+ * that the kernel picks it at boot no earlier than a textbook EDF would.
+ */
+function firstDeadlineCycles(spec: TaskSpec, target: Target, deadlineCycles: number): number {
+  return (spec.trigger.kind === 'periodic' ? usToCycles(target, spec.trigger.offsetUs ?? 0) : 0) + deadlineCycles;
+}
+
+/** A task's release-jitter draw in cycles, uniform in [0, J], or undefined when it states none. */
+function releaseJitter(spec: TaskSpec, rng: () => Prng, target: Target): (() => number) | undefined {
+  const jitterCycles = usToCycles(target, spec.releaseJitterUs ?? 0);
+  if (jitterCycles <= 0) return undefined;
+  const stream = rng();
+  return () => stream.intBetween(0, jitterCycles);
 }
 
 function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number], signals: readonly Semaphore[], referenceTarget: string, target: Target): number {

@@ -161,6 +161,8 @@ export class Dispatcher {
     if (this.timeSliceTicks !== undefined) plan.add(this.sliceTick(), true);
     plan.add(this.cycles.tickExit, false);
     const last = plan.length - 1;
+    // A zero-cost tick (the ideal target) plans nothing but must still leave through OSIntExit.
+    if (last < 0) isr.run(0, SEG_ISR, true, exit);
     for (let i = 0; i <= last; i++) {
       isr.run(plan.cycles[i] as number, SEG_ISR, plan.masked[i] as boolean, i === last ? exit : undefined);
     }

@@ -1,6 +1,7 @@
 import { SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
-import { releaseTick } from '../release-ticks.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import type { CyclesDraw } from '../execution-time.ts';
 import type { Kernel } from './kernel.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
@@ -15,13 +16,22 @@ const EV_JOB_END = ProbeEvent.JobEnd;
 const EV_JOB_START = ProbeEvent.JobStart;
 const OP = Op;
 
-/** How a task's jobs are released. */
+/** How a task's jobs are released. Job j of a periodic task arrives at `arrivalCycles(j)`, its nominal release. */
 export type Release =
   /**
-   * Periodic: job j at the first tick at or after its arrival `offsetUs + j * periodUs` (a period
-   * need not be a whole number of ticks; kernels/release-ticks.ts), nominally at that tick's time.
+   * Periodic on the tick: job j at `tickOf(j)`, the first tick at or after its arrival (a period
+   * need not be a whole number of ticks), or, with release jitter, at or after its arrival plus the
+   * drawn jitter (`tickAtOrAfter` finds that tick).
    */
-  | { readonly kind: 'periodic'; readonly offsetUs: number; readonly periodUs: number; readonly tickHz: number }
+  | {
+      readonly kind: 'periodic';
+      readonly tickOf: (job: number) => number;
+      readonly arrivalCycles: (job: number) => Cycles;
+      readonly jitterCycles: (() => Cycles) | undefined;
+      readonly tickAtOrAfter: (cycles: Cycles) => number;
+    }
+  /** Periodic on an exact timer that posts `signal` at each arrival plus its jitter (tickless). */
+  | { readonly kind: 'timer'; readonly signal: Semaphore; readonly arrivalCycles: (job: number) => Cycles }
   /** Released by a post to `signal` (an I/O line's ISR, or a sporadic source's). */
   | { readonly kind: 'signal'; readonly signal: Semaphore };
 
@@ -42,6 +52,8 @@ export class TaskRunner {
     private readonly deadlineCycles: number,
     /** Nominal time of tick n (cycles). */
     private readonly tickCycles: (tick: number) => number,
+    /** The execution-time model's draw, or undefined to run every compute step for its worst case. */
+    private readonly draw: CyclesDraw | undefined = undefined,
   ) {}
 
   /** The task's entry point: its first job (released at boot when due then) or its first wait. */
@@ -56,7 +68,7 @@ export class TaskRunner {
 
   /** True when the first job is due at time 0 (the boot emits its JobRelease; the task starts it at once). */
   releasedAtBoot(): boolean {
-    return this.release.kind === 'periodic' && this.tickOfJob(this.release, 0) <= 1;
+    return this.release.kind === 'periodic' && this.release.tickOf(0) <= 1 && this.release.jitterCycles === undefined;
   }
 
   private readonly callWait = (): void => {
@@ -64,22 +76,22 @@ export class TaskRunner {
     const r = this.release;
     t.awaitingRelease = true;
     if (r.kind === 'periodic') {
-      const tick = this.tickOfJob(r, this.job);
-      this.job++;
-      t.releaseCycles = this.tickCycles(tick);
+      const job = this.job++;
+      const arrival = r.arrivalCycles(job);
+      let tick = r.tickOf(job);
+      if (r.jitterCycles !== undefined) tick = Math.max(tick, r.tickAtOrAfter(arrival + r.jitterCycles()));
+      // Responses count from the true arrival, not the tick that releases the job. The tick's cycle
+      // is rounded down and the arrival to nearest, so the tick may be a fraction of a cycle earlier.
+      t.releaseCycles = Math.min(arrival, this.tickCycles(tick));
       t.releaseTick = tick;
       this.kernel.delayUntil(t, tick, this.beginJob);
       return;
     }
-    t.releaseCycles = -1;
+    // A signal release is stamped when it happens; a timer release carries its job's arrival.
+    t.releaseCycles = r.kind === 'timer' ? r.arrivalCycles(this.job++) : -1;
     t.releaseTick = -1;
     this.kernel.semTake(t, r.signal, this.beginJob);
   };
-
-  /** The kernel's tick number (OSTime, the first tick is 1) that releases job `job`. */
-  private tickOfJob(r: { readonly offsetUs: number; readonly periodUs: number; readonly tickHz: number }, job: number): number {
-    return 1 + releaseTick(r.offsetUs, r.periodUs, job, r.tickHz);
-  }
 
   private waitForRelease(): void {
     this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callWait);
@@ -100,7 +112,7 @@ export class TaskRunner {
     this.i++;
     const ctx = this.tcb.ctx;
     if (ctx === undefined) return;
-    if (step.op === OP.Compute) ctx.run(step.cycles, SEG_TASK, false, this.next);
+    if (step.op === OP.Compute) ctx.run(this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles), SEG_TASK, false, this.next);
     else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
     else ctx.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callService);
   };

@@ -12,7 +12,10 @@ export const Op = {
 /** A step with its names resolved to kernel objects and its cycles scaled to the target. */
 export interface CompiledStep {
   readonly op: (typeof Op)[keyof typeof Op];
+  /** Compute: the worst case on the target. */
   readonly cycles: number;
+  /** Compute: the best case on the target (<= cycles); what the execution-time model draws from. */
+  readonly bestCycles: number;
   readonly ticks: number;
   readonly mask: number;
   readonly semaphore?: Semaphore;
@@ -38,11 +41,14 @@ function lookup<T>(map: ReadonlyMap<string, T>, name: string, field: string, kin
   return found;
 }
 
-const PLAIN = { cycles: 0, ticks: 0, mask: 0 };
+const PLAIN = { cycles: 0, bestCycles: 0, ticks: 0, mask: 0 };
 
 /**
  * Compiles a task body: scales compute to the target, resolves names, and starts the paper's
  * non-preemptive final part (the job's cycles past `preemptibleCycles`) with a scheduler lock.
+ * The lock sits where the worst-case job crosses the threshold. A step split by it keeps its best
+ * case in the preemptible piece first, so a shorter job shortens its final part first and that
+ * part never exceeds C - TH, which is what the analysis charges as blocking.
  */
 export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable, referenceTarget: string, target: Target): CompiledStep[] {
   const out: CompiledStep[] = [];
@@ -55,15 +61,22 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
     switch (step.op) {
       case 'compute': {
         let cycles = step.cycles;
+        let bestLeft = scaleCycles(step.bestCycles ?? step.cycles, referenceTarget, target);
+        const piece = (referenceCycles: number): void => {
+          const worst = scaleCycles(referenceCycles, referenceTarget, target);
+          const best = Math.min(worst, bestLeft);
+          bestLeft -= best;
+          out.push({ op: Op.Compute, ...PLAIN, cycles: worst, bestCycles: best });
+        };
         if (!locked && threshold !== undefined && done + cycles > threshold) {
           const before = threshold - done;
-          if (before > 0) out.push({ op: Op.Compute, ...PLAIN, cycles: scaleCycles(before, referenceTarget, target) });
+          if (before > 0) piece(before);
           out.push({ op: Op.SchedLock, ...PLAIN });
           locked = true;
           cycles -= before;
         }
         done += step.cycles;
-        if (cycles > 0) out.push({ op: Op.Compute, ...PLAIN, cycles: scaleCycles(cycles, referenceTarget, target) });
+        if (cycles > 0) piece(cycles);
         return;
       }
       case 'take': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, `${f}.semaphore`, 'semaphore') });

@@ -7,8 +7,9 @@ import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
 import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types.ts';
-import type { Footprint, KernelSystem } from '../types.ts';
-import { releaseTick } from '../release-ticks.ts';
+import { cyclesDraw, type ExecMode } from '../execution-time.ts';
+import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
+import type { Footprint, KernelSystem, ReleaseMode } from '../types.ts';
 import { mapWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
 import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
 import { MosKernel, type MosStats } from './kernel.ts';
@@ -30,6 +31,10 @@ export interface BootMosOptions {
   readonly engine: Engine;
   readonly workload: Workload;
   readonly config?: MosConfig;
+  /** How long compute steps run; `worst` by default. */
+  readonly exec?: ExecMode;
+  /** How periodic jobs are released: MOS's tick countdowns (default) or an exact timer per task. */
+  readonly releases?: ReleaseMode;
 }
 
 function fail(field: string, rule: string): never {
@@ -40,21 +45,24 @@ function fail(field: string, rule: string): never {
 function planStep(step: Step, kernel: MosKernel, place: MosTaskPlace, workload: Workload, p: MosPrices, engine: Engine): StepPlan {
   const object = step.op === 'send' || step.op === 'receive' ? kernel.mapping.busObjects.findIndex((o) => o.name === step.queue) : -1;
   switch (step.op) {
-    case 'compute':
-      return { kind: StepKind.Compute, cycles: scaleCycles(step.cycles, workload.referenceTarget, engine.target), segmentKind: SegmentKind.Task, maskedCycles: -1, object };
+    case 'compute': {
+      const cycles = scaleCycles(step.cycles, workload.referenceTarget, engine.target);
+      const bestCycles = Math.min(cycles, scaleCycles(step.bestCycles ?? step.cycles, workload.referenceTarget, engine.target));
+      return { kind: StepKind.Compute, cycles, bestCycles, segmentKind: SegmentKind.Task, maskedCycles: -1, object };
+    }
     case 'io-out':
-      return { kind: StepKind.IoOut, cycles: p.ioOut, segmentKind: SegmentKind.Task, maskedCycles: -1, object };
+      return { kind: StepKind.IoOut, cycles: p.ioOut, bestCycles: p.ioOut, segmentKind: SegmentKind.Task, maskedCycles: -1, object };
     case 'receive':
-      return { kind: StepKind.Receive, cycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: p.busRead, object };
+      return { kind: StepKind.Receive, cycles: p.busCallCheck, bestCycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: p.busRead, object };
     case 'send': {
       const bus = kernel.mapping.busObjects[object];
       // mapWorkload has checked that every queue a step names is declared.
       if (bus === undefined) throw new Error(`mos: internal: bus object ${step.queue} missing`);
       // The check's cycles are spent on every access; its outcome depends only on the fixed groups, so it is decided here once.
       if (!kernel.allowed(place.module, bus.owner)) {
-        return { kind: StepKind.SendRefused, cycles: p.busCallCheck + p.busRefuse, segmentKind: SegmentKind.Kernel, maskedCycles: -1, object };
+        return { kind: StepKind.SendRefused, cycles: p.busCallCheck + p.busRefuse, bestCycles: p.busCallCheck + p.busRefuse, segmentKind: SegmentKind.Kernel, maskedCycles: -1, object };
       }
-      return { kind: StepKind.Send, cycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: bus.receiver < 0 ? p.busWriteNoReceiver : p.busWritePost, object };
+      return { kind: StepKind.Send, cycles: p.busCallCheck, bestCycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: bus.receiver < 0 ? p.busWriteNoReceiver : p.busWritePost, object };
     }
     default:
       // mapWorkload has rejected every other step with a message naming the field.
@@ -107,7 +115,7 @@ function periodicTimers(workload: Workload, tasks: readonly MosTask[], target: T
 }
 
 /** Boots MOS on `engine` with `workload` mapped onto modules, levels and user groups (see config.ts). */
-export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosSystem {
+export function bootMos({ engine, workload, config = {}, exec = 'worst', releases = 'tick' }: BootMosOptions): MosSystem {
   if (!(workload.tickHz > 0)) fail('workload.tickHz', `must be > 0, got ${workload.tickHz}`);
   const mapping = mapWorkload(workload, config);
   const p = mosPrices(engine.target);
@@ -115,11 +123,14 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
   const tasks = workload.tasks.map((spec, i) => {
     const place = mapping.places[i] as MosTaskPlace;
     const steps = spec.body.map((step) => planStep(step, kernel, place, workload, p, engine));
-    return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, steps, deadlineCycles(spec, engine));
+    // Each task draws its execution times from a stream of its own.
+    const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
+    return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, steps, deadlineCycles(spec, engine), draw);
   });
   kernel.tasks = tasks;
-  // Validate the periods before any interrupt line touches the engine.
-  const timers = periodicTimers(workload, tasks, engine.target);
+  // Validate the periods before any interrupt line touches the engine; exact releases leave the tick no timers.
+  const allTimers = periodicTimers(workload, tasks, engine.target);
+  const timers = releases === 'exact' ? [] : allTimers;
 
   const ioLines = workload.ioLines ?? [];
   // The tick is registered first with priority 0 by default, so it wins ties (as the core kernels' tick does).
@@ -146,6 +157,9 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
     sporadic.set(i, addPostingLine(engine, kernel, `release:${spec.name}`, releasePriority + sporadic.size, source, 0, [tasks[i] as MosTask], false));
   });
 
+  // Registered after every other line, so the engine's seeded sources keep the streams they had.
+  if (releases === 'exact') addExactReleases(engine, kernel, workload, tasks, releasePriority + sporadic.size);
+
   const defaultOwn = config.defaultTaskStackBytes ?? defaultTaskStackBytes(engine.target);
   const footprint = mosFootprint(engine.target, mosLayout(workload, mapping, 1 + ioLines.length + sporadic.size, defaultOwn));
   return {
@@ -153,6 +167,7 @@ export function bootMos({ engine, workload, config = {} }: BootMosOptions): MosS
     mapping,
     stats: kernel.stats,
     lines: { tick, io, sporadic },
+    releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickPeriodCycles(engine.target, workload.tickHz) },
     footprint,
     kernel,
     run: (until) => engine.run(until),
@@ -182,6 +197,22 @@ function addPostingLine(engine: Engine, kernel: MosKernel, name: string, priorit
     },
   });
   return id;
+}
+
+/** Exact releases: a timer per periodic task raises a release line of its own at each arrival (offset + j * period). */
+function addExactReleases(engine: Engine, kernel: MosKernel, workload: Workload, tasks: readonly MosTask[], priority: number): void {
+  workload.tasks.forEach((spec, i) => {
+    const trigger = spec.trigger;
+    if (trigger.kind !== 'periodic') return;
+    const line = addPostingLine(engine, kernel, `release:${spec.name}`, priority + i, { kind: 'manual' }, 0, [tasks[i] as MosTask], false);
+    const arrivalCycles = (job: number): number => usToCycles(engine.target, (trigger.offsetUs ?? 0) + job * trigger.periodUs);
+    let job = 0;
+    const fire = (): void => {
+      engine.raise(line);
+      engine.at(arrivalCycles(++job), fire);
+    };
+    engine.at(arrivalCycles(0), fire);
+  });
 }
 
 /** The kernel tick: scans every periodic timer and posts the expired ones' messages. */

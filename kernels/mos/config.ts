@@ -110,6 +110,7 @@ function checkTasks(workload: Workload): void {
     if (task.preemptionThreshold !== undefined && task.preemptionThreshold !== task.priority) {
       fail(`${at}.preemptionThreshold`, 'MOS has no per-task preemption thresholds: its limited preemption comes from execution levels (config.levels)');
     }
+    if ((task.releaseJitterUs ?? 0) > 0) fail(`${at}.releaseJitterUs`, 'release jitter is not simulated on MOS, whose timers post on the tick');
     if (task.preemptibleCycles !== undefined) {
       fail(`${at}.preemptibleCycles`, 'MOS has no per-task run-to-completion threshold: a task is preempted only by a higher level');
     }

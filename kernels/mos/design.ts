@@ -2,7 +2,8 @@ import type { Engine } from '../../hardware/engine.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Workload } from '../../workloads/types.ts';
 import { ProfileLimitError } from '../core/validate.ts';
-import type { Footprint, KernelCosts } from '../types.ts';
+import type { ExecMode } from '../execution-time.ts';
+import type { Footprint, KernelCosts, ReleaseMode } from '../types.ts';
 import { bootMos, type MosSystem } from './boot.ts';
 import type { MosConfig } from './config.ts';
 import { mosCosts } from './costs.ts';
@@ -20,11 +21,11 @@ export const mosDesign = {
   summary: 'modules with 32 message bits, run-to-completion tasks, a few execution levels with one stack each, a bus with a user-group check',
   mirrors: 'MOS (seed 000, section 3.5)',
   /** Boots a workload on MOS with the default mapping (plus `config` when given); a refusal names the workload's own fields. */
-  boot(_profile: unknown, options: { engine: Engine; workload: Workload; tickPriority?: number; config?: MosConfig }): MosSystem {
+  boot(_profile: unknown, options: { engine: Engine; workload: Workload; tickPriority?: number; config?: MosConfig; exec?: ExecMode; releases?: ReleaseMode }): MosSystem {
     const config: MosConfig = { ...options.config, ...(options.tickPriority === undefined ? {} : { tickPriority: options.tickPriority }) };
     if (config.modules === undefined) checkDefaultModulesFit(options.workload);
     try {
-      return bootMos({ engine: options.engine, workload: options.workload, config });
+      return bootMos({ engine: options.engine, workload: options.workload, config, ...(options.exec === undefined ? {} : { exec: options.exec }), ...(options.releases === undefined ? {} : { releases: options.releases }) });
     } catch (e) {
       throw e instanceof ProfileLimitError ? inWorkloadTerms(e, options.workload) : e;
     }

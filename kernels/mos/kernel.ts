@@ -115,7 +115,7 @@ export class MosKernel implements TaskHost {
     }
     this.msg[task.module] = (old | task.mask) >>> 0;
     this.modRdy = (this.modRdy | (1 << task.module)) >>> 0;
-    task.pendingRelease = this.engine.now;
+    task.pendingRelease = arrivalCycles;
     this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, task.index, arrivalCycles);
   }
 

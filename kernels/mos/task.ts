@@ -1,6 +1,7 @@
 import { ProbeEvent } from '../../hardware/probe.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { Engine } from '../../hardware/engine.ts';
+import type { CyclesDraw } from '../execution-time.ts';
 
 /** What a planned step does when its last segment completes. */
 export const StepKind = { Compute: 0, IoOut: 1, Send: 2, SendRefused: 3, Receive: 4 } as const;
@@ -11,7 +12,10 @@ export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 /** A workload step priced for one target: a first segment and, for bus accesses, a masked second one. */
 export interface StepPlan {
   readonly kind: StepKind;
+  /** Worst-case cycles of the first segment. */
   readonly cycles: number;
+  /** Best-case cycles of a compute step's segment (the execution-time model draws in [best, cycles]); else equal to `cycles`. */
+  readonly bestCycles: number;
   readonly segmentKind: SegmentKind;
   /** Cycles of the masked second segment, or -1 when the step has one segment. */
   readonly maskedCycles: number;
@@ -61,6 +65,8 @@ export class MosTask {
     readonly context: ExecContext,
     readonly steps: readonly StepPlan[],
     readonly deadlineCycles: number,
+    /** The execution-time model's draw, or undefined to run every compute step for its worst case. */
+    private readonly draw: CyclesDraw | undefined = undefined,
   ) {
     const probe = host.engine.probe;
     this.onStart = () => {
@@ -92,7 +98,8 @@ export class MosTask {
 
   private queueStep(step: StepPlan): void {
     if (step.maskedCycles < 0) {
-      this.context.run(step.cycles, step.segmentKind, false, this.onStep);
+      const cycles = this.draw !== undefined && step.kind === StepKind.Compute ? this.draw(step.bestCycles, step.cycles) : step.cycles;
+      this.context.run(cycles, step.segmentKind, false, this.onStep);
       return;
     }
     this.context.run(step.cycles, step.segmentKind, false);
