@@ -21,7 +21,7 @@ function iterate(f: (x: number) => number, start: number, limit: number): number
   for (let n = 0; n < 1_000_000; n++) {
     const next = Math.max(0, f(x));
     if (next === x) return x;
-    if (next > limit) return Infinity;
+    if (next > limit || !Number.isSafeInteger(next)) return Infinity;
     x = next;
   }
   return Infinity;

@@ -84,7 +84,9 @@ function before(tasks: readonly AnalysisTask[], a: Job, b: Job, policy: Referenc
 
 function pick(tasks: readonly AnalysisTask[], ready: readonly Job[], running: Job | undefined, policy: ReferencePolicy): Job | undefined {
   const task = running === undefined ? undefined : tasks[running.task];
-  if (running !== undefined && task !== undefined && running.done >= task.preemptibleCycles) return running; // in its final region
+  // In its final region once it has run the region's first unit: a release at the instant that unit
+  // would start is seen first and may preempt (the reading of blocking.ts).
+  if (running !== undefined && task !== undefined && running.done > task.preemptibleCycles) return running;
   let best: Job | undefined;
   for (const job of ready) if (best === undefined || before(tasks, job, best, policy)) best = job;
   return best;
