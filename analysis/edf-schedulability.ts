@@ -103,7 +103,7 @@ function decide(model: TaskSetModel): boolean {
   for (const t of model.tasks) firstDeadline = Math.min(firstDeadline, Math.max(0, t.deadlineCycles - t.releaseJitterCycles));
   if (!Number.isFinite(firstDeadline)) return true;
   // Intervals [lo, hi) on which B(t) is constant: cut at every relative deadline.
-  const cuts = [...new Set([firstDeadline, ...model.tasks.map((t) => t.deadlineCycles).filter((d) => d > firstDeadline && d < horizon), horizon + 1])].sort((a, b) => a - b);
+  const cuts = [...new Set([firstDeadline, ...model.tasks.map((t) => t.deadlineCycles).filter((d) => d > firstDeadline && d <= horizon), horizon + 1])].sort((a, b) => a - b);
   let steps = 0;
   for (let k = cuts.length - 2; k >= 0; k--) {
     const lo = cuts[k] ?? 0;
