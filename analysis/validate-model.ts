@@ -20,9 +20,11 @@ function check(owner: string, rules: readonly Rule[]): void {
 export function assertSafeModel(model: TaskSetModel): void {
   for (const t of model.tasks) {
     const owner = `task "${t.name}"`;
+    // Priorities are ranks, not cycles: a kernel model may place a level between two others (x.5).
+    for (const [field, value] of [['priority', t.priority], ['thresholdPriority', t.thresholdPriority]] as const) {
+      if (!Number.isFinite(value)) throw new RangeError(`${owner}: ${field} is ${value}, not a finite priority`);
+    }
     check(owner, [
-      ['priority', t.priority, 0],
-      ['thresholdPriority', t.thresholdPriority, 0],
       ['periodCycles', t.periodCycles, 1],
       ['deadlineCycles', t.deadlineCycles, 1],
       ['wcetCycles', t.wcetCycles, 0],
@@ -32,7 +34,6 @@ export function assertSafeModel(model: TaskSetModel): void {
     ]);
     if (t.bcetCycles > t.wcetCycles) throw new RangeError(`${owner}: bcetCycles ${t.bcetCycles} exceeds wcetCycles ${t.wcetCycles}`);
     if (t.preemptibleCycles > t.wcetCycles) throw new RangeError(`${owner}: preemptibleCycles ${t.preemptibleCycles} exceeds wcetCycles ${t.wcetCycles}`);
-    if (t.thresholdPriority > t.priority) throw new RangeError(`${owner}: thresholdPriority ${t.thresholdPriority} is less urgent than priority ${t.priority}`);
     for (const [mutex, cs] of Object.entries(t.criticalSectionCycles ?? {})) check(owner, [[`criticalSectionCycles.${mutex}`, cs, 0]]);
   }
   for (const l of model.interrupts) {
