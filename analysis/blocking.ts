@@ -8,8 +8,9 @@ import { finalRegionCycles, mutexProtocol, type AnalysisTask, type TaskSetModel 
  *   non-preemptive region, all of it once started when its preemption threshold shields it from
  *   tau_i, or a critical section under the ceiling protocol or SRP), or the kernel is in a masked
  *   section. Only the longest of these counts: once J runs, none of them can start again.
- * - Under priority inheritance (Sha, Rajkumar and Lehoczky, IEEE ToC 39(9), 1990, theorems 3 and
- *   11): each time J (or a more urgent job, push-through) asks for a mutex a less urgent job holds.
+ * - Under priority inheritance (Sha, Rajkumar and Lehoczky, IEEE ToC 39(9), 1990, the basic
+ *   inheritance protocol's blocking bounds): each time J (or a more urgent job: push-through) asks
+ *   for a mutex a less urgent job holds.
  *   J can be blocked at most once by each less urgent job and at most once per mutex whose
  *   ceiling is at or above J's level, so this part is the smaller of the two sums. The holder
  *   runs its critical section, and its final region too if the section ends inside it: cs + F_j,

@@ -4,7 +4,8 @@ import type { AnalysisTask, InterruptLoad } from './model.ts';
  * A cycle-by-cycle reference scheduler for small strictly periodic task sets: the model the
  * analyses are tested against (a bound must never be below a simulated response). Fixed priority
  * with thresholds and final non-preemptive regions, or EDF with final regions; ties go to the
- * earlier release, then the lower task index. Every job runs its worst case. Interrupt loads run
+ * earlier release, then the lower task index. A job is in its final region once it has run the
+ * region's first unit (the reading of blocking.ts). Every job runs its worst case. Interrupt loads run
  * before any task work, final regions included, and leave the running task in place.
  */
 
