@@ -12,10 +12,12 @@ import { finalRegionCycles, mutexProtocol, type AnalysisTask, type TaskSetModel 
  *   inheritance protocol's blocking bounds): each time J (or a more urgent job: push-through) asks
  *   for a mutex a less urgent job holds.
  *   J can be blocked at most once by each less urgent job and at most once per mutex whose
- *   ceiling is at or above J's level, so this part is the smaller of the two sums. The holder
- *   runs its critical section, and its final region too if the section ends inside it: cs + F_j,
- *   never more than C_j. A holder that tau_i cannot preempt once it has started (threshold, or no
- *   preemptible part) never holds a mutex while J waits, so it only blocks once, as above.
+ *   ceiling is at or above J's level, so this part is the smaller of the two sums. A holder that
+ *   tau_i cannot preempt once it has started (threshold, or no preemptible part) never holds a
+ *   mutex while J waits, so it only blocks once, as above.
+ * Either way a holder runs the rest of its section, and on to the end of its job if the section
+ * runs into its final region (`sectionHoldCycles`): a ceiling section crossing into the final
+ * region once blocked a job for C_j - 1 where the analysis said max(cs, F_j - 1).
  *
  * One reading of integer time for final regions (Bril, Lukkien and Verhaegh, Real-Time Systems
  * 42, 2009, whose continuous model leaves the instant a region starts to the analysis): a job enters
@@ -36,6 +38,18 @@ export interface BlockingScope {
   readonly shielded: (blocker: AnalysisTask) => boolean;
 }
 
+/**
+ * Longest a blocker runs on through a critical section of `cs` units that it entered before the
+ * job's release (so at most cs - 1 units of it are left). A section that runs into the final region
+ * does not end the blocking at its unlock: the blocker then runs to the end of its job, at most
+ * C_j - 1 units after the release. The full cs is kept as a floor (a section ending inside the
+ * preemptible part blocks for at most cs - 1).
+ */
+function sectionHoldCycles(blocker: AnalysisTask, cs: number): number {
+  const region = finalRegionCycles(blocker);
+  return region > 0 ? Math.max(cs, Math.min(blocker.wcetCycles - 1, cs - 1 + region)) : cs;
+}
+
 /** Longest stretch a blocker holds the CPU after the job's release without having been preempted by it. */
 function nonPreemptiveCycles(blocker: AnalysisTask, shielded: boolean): number {
   return Math.max(0, (shielded ? blocker.wcetCycles : finalRegionCycles(blocker)) - 1);
@@ -53,12 +67,12 @@ export function blockingCycles(model: TaskSetModel, scope: BlockingScope): numbe
     let longestInherited = 0;
     for (const [mutex, cs] of Object.entries(blocker.criticalSectionCycles ?? {})) {
       if (!scope.guards(mutex)) continue;
+      const held = sectionHoldCycles(blocker, cs);
       if (mutexProtocol(model, mutex) !== 'inheritance') {
-        oneShot = Math.max(oneShot, cs);
+        oneShot = Math.max(oneShot, held);
         continue;
       }
       if (!canHoldWhilePreempted) continue;
-      const held = Math.min(blocker.wcetCycles, cs + finalRegionCycles(blocker));
       longestInherited = Math.max(longestInherited, held);
       byMutex.set(mutex, Math.max(byMutex.get(mutex) ?? 0, held));
     }
