@@ -129,3 +129,26 @@ describe('QPA against the reference scheduler on random small sets', () => {
     );
   });
 });
+
+describe('the exact test and the per-task bounds agree', () => {
+  it('gives every task of a set QPA accepts a bound within its deadline (jitter, final regions, SRP)', () => {
+    const arb = fc.array(
+      fc.record({ period: fc.constantFrom(4, 5, 6, 8, 10, 12), c: fc.integer({ min: 1, max: 4 }), d: fc.double({ min: 0, max: 1, noNaN: true }), th: fc.double({ min: 0, max: 1, noNaN: true }), cs: fc.nat(3), uses: fc.boolean(), jitter: fc.nat(2) }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const tasks = raw
+          .filter((r) => r.c <= r.period)
+          .map((r, i) =>
+            task({ name: `t${i}`, priority: i, periodCycles: r.period, wcetCycles: r.c, deadlineCycles: r.c + Math.round(r.d * (2 * r.period - r.c)), preemptibleCycles: Math.round(r.th * r.c), releaseJitterCycles: r.jitter, criticalSectionCycles: r.uses ? { R: Math.min(r.cs, r.c) } : {} }),
+          );
+        fc.pre(tasks.length > 0);
+        const m = taskSet(tasks, [], 0, { R: 'srp' });
+        fc.pre(edfSchedulable(m));
+        m.tasks.forEach((t, i) => expect(edfWorstCase(m, i).cycles).toBeLessThanOrEqual(t.deadlineCycles));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
