@@ -3,27 +3,28 @@ import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
 import type { SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
-import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
-import { edfWorstCaseCycles } from './edf.ts';
-import { fpWorstCaseCycles } from './fp.ts';
+import { correctedBounds } from './corrected.ts';
 import { modelFromSystem } from './from-system.ts';
 import { modelFromWorkload } from './from-workload.ts';
+import { checkedBounds } from './invariants.ts';
 import { defaultHorizonCycles, MAX_POINTS_PER_TASK, type ModelBounds, type TaskSetModel } from './model.ts';
 import { paperEdf, paperFixedPriority } from './paper.ts';
+import { assertSafeModel } from './validate-model.ts';
 
 /** Scheduling policy analysed. */
 export type Policy = 'fp' | 'edf';
 /** `paper`: equations (1)-(16) as written; `corrected`: the safe analysis. */
 export type Variant = 'paper' | 'corrected';
 
-/** Worst case, best case and jitter of every task of a model under a policy and variant. */
+/**
+ * Worst case, best case and jitter of every task of a model under a policy and variant. Throws a
+ * RangeError for a quantity that is not a safe integer, and an AnalysisInvariantError for a result
+ * that breaks C^b <= BCRT <= WCRT, C <= WCRT or jitter >= 0.
+ */
 export function analyzeModel(model: TaskSetModel, policy: Policy, variant: Variant): ModelBounds[] {
-  if (variant === 'paper') return policy === 'fp' ? paperFixedPriority(model) : paperEdf(model);
-  return model.tasks.map((t, i) => {
-    const wcrtCycles = policy === 'fp' ? fpWorstCaseCycles(model, i) : edfWorstCaseCycles(model, i);
-    const bcrtCycles = policy === 'fp' ? fpBestCaseCycles(model, i, wcrtCycles) : edfBestCaseCycles(model, i);
-    return { name: t.name, wcrtCycles, bcrtCycles, jitterCycles: wcrtCycles - bcrtCycles };
-  });
+  assertSafeModel(model);
+  if (variant === 'paper') return checkedBounds(model, policy === 'fp' ? paperFixedPriority(model) : paperEdf(model));
+  return checkedBounds(model, correctedBounds(model, policy));
 }
 
 /** One row of the analysis report: bounds in cycles and us on the analysis target. */
@@ -105,6 +106,8 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   }
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
   const bounds = analyzeModel(model, policy, variant);
+  const coarse = bounds.filter((b) => b.exact === false).map((b) => b.name);
+  if (coarse.length > 0) notes.push(`${coarse.join(', ')}: more than ${MAX_POINTS_PER_TASK} arrival offsets to examine, so the bound is the coarser safe one (the relative deadline of a set the exact schedulability test accepts)`);
   if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
     notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
   }

@@ -1,43 +1,26 @@
+import { edfBlockingCycles, edfBusyPeriodCycles } from './edf-demand.ts';
+import { edfSchedulable } from './edf-schedulability.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, finalRegionCycles, MAX_POINTS_PER_TASK, type AnalysisTask, type TaskSetModel } from './model.ts';
+
+export { edfBusyPeriodCycles } from './edf-demand.ts';
 
 /*
  * Corrected worst-case response time under EDF with final non-preemptive regions, after Spuri,
  * "Analysis of deadline scheduled real-time systems", INRIA RR-2772, 1996 (arrival offset a of the
  * job under analysis inside the deadline busy period), with the limited-preemption corrections of
  * the reference notes (as in Prosa's results/edf/rta/limited_preemptive.v):
- * - blocking by one job with a later absolute deadline in its final region (or critical section);
+ * - blocking by one job with a later absolute deadline in its final region, or a critical section
+ *   under SRP, or inheritance blocking (edf-demand.ts, blocking.ts);
  * - the final region starts once the preemptible part is done, and releases up to and including that
  *   instant still preempt (floor + 1);
  * - a job of tau_j interferes when its absolute deadline is at or before a + D_i (ties against tau_i);
  * - interrupt loads preempt everything.
  * Offsets a are the points where the interference or blocking changes: a = k T_j + D_j - D_i >= 0
  * inside the busy period (Spuri's set A); between two such points the response only shrinks.
+ * Past MAX_POINTS_PER_TASK offsets (or a busy period beyond the horizon) the exact answer is out of
+ * reach; `edfWorstCase` then gives a coarser safe bound, flagged inexact, instead of giving up.
  */
-
-/** Blocking of tau_i's job with absolute deadline `absoluteDeadline`: one job with a later deadline, or a kernel section. */
-function edfBlockingCycles(model: TaskSetModel, i: number, absoluteDeadline: number): number {
-  let blocking = model.kernelBlockingCycles;
-  model.tasks.forEach((tj, j) => {
-    if (j === i || tj.deadlineCycles <= absoluteDeadline) return;
-    blocking = Math.max(blocking, finalRegionCycles(tj));
-    for (const [mutex, cs] of Object.entries(tj.criticalSectionCycles ?? {})) {
-      const sharedWithEarlier = model.tasks.some((tk, k) => k !== j && tk.deadlineCycles <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined);
-      if (sharedWithEarlier) blocking = Math.max(blocking, cs);
-    }
-  });
-  return blocking;
-}
-
-/** Longest blocking any job can suffer, for the busy period. */
-function maxBlockingCycles(model: TaskSetModel): number {
-  let blocking = model.kernelBlockingCycles;
-  for (const t of model.tasks) {
-    blocking = Math.max(blocking, finalRegionCycles(t));
-    for (const cs of Object.values(t.criticalSectionCycles ?? {})) blocking = Math.max(blocking, cs);
-  }
-  return blocking;
-}
 
 /** Arrival offsets to check for task `i` within a busy period of length `busyCycles`, ascending; undefined beyond MAX_POINTS_PER_TASK. */
 export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] | undefined {
@@ -55,35 +38,48 @@ export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles
   return [...offsets].sort((x, y) => x - y);
 }
 
-/** Synchronous busy period with the longest blocking, or Infinity under overload. */
-export function edfBusyPeriodCycles(model: TaskSetModel, horizonCycles = defaultHorizonCycles(model)): number {
-  const blocking = maxBlockingCycles(model);
-  if (overloaded(loadWith(model, model.tasks), blocking)) return Infinity;
-  const f = (l: number): number => {
-    let sum = blocking;
-    for (const t of model.tasks) sum += releasesBefore(l, t.periodCycles, t.releaseJitterCycles) * t.wcetCycles;
-    for (const irq of model.interrupts) sum += releasesBefore(l, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
-    return sum;
-  };
-  let smallest = Infinity;
-  for (const t of model.tasks) smallest = Math.min(smallest, t.wcetCycles);
-  return leastFixpoint(f, blocking + smallest, horizonCycles);
+/** An EDF worst case: `exact` is false when it is the coarser fallback bound. */
+export interface EdfWorstCase {
+  readonly cycles: number;
+  readonly exact: boolean;
 }
 
-/** Worst-case response time of task `i` under EDF in cycles (Infinity when unbounded). */
-export function edfWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
+/**
+ * Worst-case response time of task `i` under EDF: Spuri's exact offsets when they fit, else a safe
+ * coarser bound. When the exact test (edfSchedulable) passes, no job misses its deadline, so D_i
+ * bounds every response; in any case a job ends within its busy interval, at most the synchronous
+ * busy period L after its release, so L + J_i bounds it from its arrival. Infinity only when
+ * neither exists (overload, or a busy period past the horizon in an unschedulable set), and then
+ * `exact` is true: unbounded is the answer, not an approximation.
+ */
+export function edfWorstCase(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): EdfWorstCase {
   const ti = model.tasks[i];
   if (ti === undefined) throw new RangeError(`no task at index ${i}`);
   const busy = edfBusyPeriodCycles(model, horizonCycles);
-  if (!Number.isFinite(busy)) return Infinity;
+  const exact = Number.isFinite(busy) ? spuriWorstCaseCycles(model, i, busy, horizonCycles) : undefined;
+  if (exact !== undefined && Number.isFinite(exact)) return { cycles: exact, exact: true };
+  const coarse = busy + ti.releaseJitterCycles;
+  if (edfSchedulable(model)) return { cycles: Math.min(ti.deadlineCycles, coarse), exact: false };
+  return { cycles: coarse, exact: !Number.isFinite(coarse) };
+}
+
+/** Worst-case response time of task `i` under EDF in cycles (see `edfWorstCase`; Infinity when unbounded). */
+export function edfWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
+  return edfWorstCase(model, i, horizonCycles).cycles;
+}
+
+/** Spuri's worst case over the arrival offsets of a busy period of length `busy`; undefined when there are too many offsets. */
+function spuriWorstCaseCycles(model: TaskSetModel, i: number, busy: number, horizonCycles: number): number | undefined {
+  const ti = model.tasks[i];
+  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);
   const offsets = edfOffsets(model.tasks, i, busy);
-  if (offsets === undefined) return Infinity;
+  if (offsets === undefined) return undefined;
   let worst = ti.wcetCycles;
   for (const a of offsets) {
     const absoluteDeadline = a + ti.deadlineCycles;
-    const blocking = edfBlockingCycles(model, i, absoluteDeadline);
+    const blocking = edfBlockingCycles(model, absoluteDeadline);
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;
     const demand = (t: number, count: typeof releasesBefore): number => {
       let sum = 0;

@@ -8,14 +8,17 @@ const MAX_ITERATIONS = 1_000_000;
 
 /**
  * Least solution of x = f(x) at or above `start`, for a non-decreasing f; Infinity once x exceeds
- * `limit`. If f(start) <= start, start itself is returned (the callers start at or below the solution).
+ * `limit` or the safe integers (past 2^53 - 1 the sums in f are rounded, and a rounded "fixed point"
+ * would be a wrong number, not a bound). If f(start) <= start, start itself is returned (the callers
+ * start at or below the solution).
  */
 export function leastFixpoint(f: (x: number) => number, start: number, limit: number): number {
+  if (!Number.isSafeInteger(start)) return Infinity;
   let x = start;
   for (let n = 0; n < MAX_ITERATIONS; n++) {
     const next = f(x);
     if (next <= x) return x;
-    if (next > limit || !Number.isFinite(next)) return Infinity;
+    if (next > limit || !Number.isSafeInteger(next)) return Infinity;
     x = next;
   }
   return Infinity;

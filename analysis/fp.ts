@@ -1,3 +1,4 @@
+import { blockingCycles } from './blocking.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
 import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
@@ -5,9 +6,10 @@ import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK,
  * Corrected worst-case response time under fixed priorities, for fully preemptive tasks, Wang and
  * Saksena's preemption thresholds and the paper's final non-preemptive region at once:
  *
- * - Blocking (Wang and Saksena 1999, eq. for B_i; Bril, Lukkien and Verhaegh 2009): one lower-priority
- *   job, either whole (its threshold shields it from tau_i) or its final region C_j - TH_j, or a
- *   critical section under the ceiling protocol, or a masked kernel section.
+ * - Blocking (blocking.ts; Wang and Saksena 1999, eq. for B_i; Bril, Lukkien and Verhaegh 2009): one
+ *   lower-priority job that started before tau_i's release, either whole (its threshold shields it
+ *   from tau_i) or its final region, at most max(F_j - 1, 0) units of it left; or a critical section
+ *   under the ceiling protocol; or a masked kernel section; plus priority-inheritance blocking.
  * - Level-i busy period over several jobs (Lehoczky 1990; Wang and Saksena 1999 section 3): every job
  *   k of tau_i in it is checked, because with non-preemptive parts the first job need not be the worst.
  * - Start of job k (Wang and Saksena): S = B + k C_i + sum_{hp} (floor(S / T_j) + 1) C_j.
@@ -17,22 +19,18 @@ import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK,
  * Equal-priority tasks count as higher priority before the job starts (safe for FIFO ties).
  */
 
-/** The blocking term B_i of task `i`: the longest stretch one lower-priority job or kernel section can hold the CPU. */
+/** The blocking term B_i of task `i` (see blocking.ts): one non-preemptive stretch, ceiling section or kernel section, plus inheritance blocking. */
 export function fpBlockingCycles(model: TaskSetModel, i: number): number {
   const ti = model.tasks[i];
   if (ti === undefined) throw new RangeError(`no task at index ${i}`);
-  let blocking = model.kernelBlockingCycles;
-  for (const tj of model.tasks) {
-    if (tj.priority <= ti.priority) continue;
-    blocking = Math.max(blocking, tj.thresholdPriority <= ti.priority ? tj.wcetCycles : finalRegionCycles(tj));
-    for (const [mutex, cs] of Object.entries(tj.criticalSectionCycles ?? {})) {
-      if (ceilingPriority(model, mutex) <= ti.priority) blocking = Math.max(blocking, cs);
-    }
-  }
-  return blocking;
+  return blockingCycles(model, {
+    blockers: model.tasks.filter((tj) => tj.priority > ti.priority),
+    guards: (mutex) => ceilingPriority(model, mutex) <= ti.priority,
+    shielded: (tj) => tj.thresholdPriority <= ti.priority,
+  });
 }
 
-/** The most urgent priority of any task that uses `mutex` (the ceiling of the priority ceiling protocol). */
+/** The most urgent priority of any task that uses `mutex` (the mutex's priority ceiling). */
 function ceilingPriority(model: TaskSetModel, mutex: string): number {
   let ceiling = Infinity;
   for (const t of model.tasks) if (t.criticalSectionCycles?.[mutex] !== undefined) ceiling = Math.min(ceiling, t.priority);

@@ -63,3 +63,11 @@ describe('modelFromSystem', () => {
     expect(() => modelFromSystem(w, avr, system(w, () => ({ priority: 3, threshold: 2, timeSliced: true })))).toThrow(/tasks\[0\]\.preemptionThreshold/);
   });
 });
+
+describe('modelFromSystem and mutex protocols', () => {
+  it("carries each mutex's protocol from the system into the analysed model, past the overheads", () => {
+    const w: Workload = { ...workload([10_000]), resources: { mutexes: [{ name: 'm' }] } };
+    const model = modelFromSystem(w, avr, { ...system(w), mutexProtocols: { m: 'inheritance' } }).model;
+    expect(model.mutexProtocols).toEqual({ m: 'inheritance' });
+  });
+});

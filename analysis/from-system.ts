@@ -73,5 +73,5 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
     return scheduled(withMutexServices({ ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles }, spec, system), s, index);
   });
-  return { ...built, model: withOverheads({ ...built.model, tasks }, system.overheads, built.releasingLines) };
+  return { ...built, model: withOverheads({ ...built.model, tasks, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines) };
 }

@@ -25,9 +25,24 @@ export interface AnalysisTask {
   readonly releaseJitterCycles: number;
   /** True for strictly periodic release; best-case interference is counted only from these. */
   readonly strictlyPeriodic: boolean;
-  /** Longest critical section per mutex name, for the blocking term of the ceiling protocol. */
+  /** Longest critical section per mutex name (sections are not nested), for the blocking term of the mutex's protocol. */
   readonly criticalSectionCycles?: Readonly<Record<string, number>>;
 }
+
+/**
+ * How a mutex bounds priority inversion, which decides its blocking term:
+ * - `ceiling`: the immediate priority ceiling (the owner runs at the most urgent user's priority at
+ *   once; uC/OS-II's OSMutex): at most one critical section blocks a job, at its release.
+ * - `inheritance`: priority inheritance (Sha, Rajkumar and Lehoczky, IEEE ToC 39(9), 1990): a job can
+ *   be blocked once by each less urgent job and once per mutex; the blocking is the smaller sum.
+ * - `srp`: Baker's Stack Resource Policy (Real-Time Systems 3(1), 1991), with preemption levels from
+ *   relative deadlines under EDF; like `ceiling`, one critical section at most, at the release.
+ * Under fixed priorities `srp` is analysed as `ceiling`; under EDF `ceiling` is analysed as `srp`
+ * (a ceiling kernel under EDF must use preemption levels, or no bound holds) and `inheritance` as
+ * deadline inheritance with the same two sums.
+ */
+export type { MutexProtocol } from '../system/model.ts';
+import type { MutexProtocol } from '../system/model.ts';
 
 /** Work above every task (ISRs, the kernel tick): it preempts tasks, even their non-preemptive regions. */
 export interface InterruptLoad {
@@ -46,6 +61,13 @@ export interface TaskSetModel {
   readonly interrupts: readonly InterruptLoad[];
   /** Blocking every task can suffer from a masked kernel section (0 without overheads). */
   readonly kernelBlockingCycles: number;
+  /** Protocol per mutex name; a mutex not listed (or no map at all) uses `ceiling`. */
+  readonly mutexProtocols?: Readonly<Record<string, MutexProtocol>>;
+}
+
+/** The protocol of `mutex` in `model` (`ceiling` unless the model says otherwise). */
+export function mutexProtocol(model: TaskSetModel, mutex: string): MutexProtocol {
+  return model.mutexProtocols?.[mutex] ?? 'ceiling';
 }
 
 /** Final non-preemptive region of a task: C_i - TH_i. */
@@ -59,11 +81,17 @@ export interface ModelBounds {
   readonly wcrtCycles: number;
   readonly bcrtCycles: number;
   readonly jitterCycles: number;
+  /**
+   * False when the exact analysis had too many points to examine and `wcrtCycles` is a coarser safe
+   * bound instead (EDF: the relative deadline of a set the exact test calls schedulable, else the
+   * longest busy period plus release jitter). Absent means exact.
+   */
+  readonly exact?: boolean;
 }
 
-/** A model with only the given tasks, for tests and the builders (no interrupts, no kernel blocking). */
-export function taskSet(tasks: readonly AnalysisTask[], interrupts: readonly InterruptLoad[] = [], kernelBlockingCycles = 0): TaskSetModel {
-  return { tasks, interrupts, kernelBlockingCycles };
+/** A model with only the given tasks, for tests and the builders (no interrupts, no kernel blocking, every mutex `ceiling`). */
+export function taskSet(tasks: readonly AnalysisTask[], interrupts: readonly InterruptLoad[] = [], kernelBlockingCycles = 0, mutexProtocols?: Readonly<Record<string, MutexProtocol>>): TaskSetModel {
+  return mutexProtocols === undefined ? { tasks, interrupts, kernelBlockingCycles } : { tasks, interrupts, kernelBlockingCycles, mutexProtocols };
 }
 
 /** A task with defaults for the optional parts of the model: fully preemptive, no threshold, D = T, no jitter, periodic. */
@@ -86,12 +114,12 @@ export function task(fields: Pick<AnalysisTask, 'name' | 'priority' | 'periodCyc
  */
 export const MAX_POINTS_PER_TASK = 20_000;
 
-/** How far a response-time iteration may go before the task is declared unbounded: 1000 times the longest period or deadline. */
+/** How far a response-time iteration may go before the task is declared unbounded: 1000 times the longest period or deadline, and never past the safe integers. */
 export function defaultHorizonCycles(model: TaskSetModel): number {
   let longest = 1;
   for (const t of model.tasks) longest = Math.max(longest, t.periodCycles, t.deadlineCycles);
   for (const l of model.interrupts) longest = Math.max(longest, l.periodCycles);
-  return longest * 1000;
+  return Math.min(longest * 1000, Number.MAX_SAFE_INTEGER);
 }
 
 /** Utilisation of the given tasks plus every interrupt load. */

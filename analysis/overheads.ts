@@ -41,5 +41,5 @@ export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasing
   const tickCost = wrap + o.tickCycles;
   interrupts.unshift({ name: 'kernel-tick', periodCycles: o.tickPeriodCycles, costCycles: tickCost, bestCostCycles: tickCost, releaseJitterCycles: 0, strictlyPeriodic: true });
   for (const t of tasks) interrupts.push({ name: `release:${t.name}`, periodCycles: t.periodCycles, costCycles: o.releaseCycles, bestCostCycles: 0, releaseJitterCycles: t.releaseJitterCycles, strictlyPeriodic: t.strictlyPeriodic });
-  return { tasks, interrupts, kernelBlockingCycles: Math.max(model.kernelBlockingCycles, o.longestCriticalSectionCycles) };
+  return { ...model, tasks, interrupts, kernelBlockingCycles: Math.max(model.kernelBlockingCycles, o.longestCriticalSectionCycles) };
 }

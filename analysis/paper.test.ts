@@ -35,8 +35,9 @@ describe("the paper's equations (1)-(7), fixed priority, as written", () => {
     expect(paper).toBe(10);
     expect(observed).toBe(39);
     expect(observed).toBeGreaterThan(paper);
-    // Corrected: B = 30, R = 40 >= 39 and > D: the set is correctly declared unschedulable.
-    expect(corrected).toBe(40);
+    // Corrected: B = 30 - 1 (tau2 started one cycle before), R = 39 = the observed worst, > D: the
+    // set is correctly declared unschedulable.
+    expect(corrected).toBe(39);
     expect(corrected).toBeGreaterThanOrEqual(observed);
   });
 

@@ -21,10 +21,15 @@ function iterate(f: (x: number) => number, start: number, limit: number): number
   for (let n = 0; n < 1_000_000; n++) {
     const next = Math.max(0, f(x));
     if (next === x) return x;
-    if (next > limit) return Infinity;
+    if (next > limit || !Number.isSafeInteger(next)) return Infinity;
     x = next;
   }
   return Infinity;
+}
+
+/** The paper's (7)/(16) J = L^max - L^min, unbounded (not NaN) when both iterations diverge. */
+function paperBounds(name: string, lmax: number, lmin: number): ModelBounds {
+  return { name, wcrtCycles: lmax, bcrtCycles: lmin, jitterCycles: lmax === Infinity ? Infinity : lmax - lmin };
 }
 
 type Job = { periodCycles: number; wcetCycles: number; bcetCycles: number };
@@ -49,7 +54,7 @@ export function paperFixedPriority(model: TaskSetModel, horizonCycles = defaultH
     const lbp = iterate((l) => Math.min(ti.bcetCycles, th) + hp.reduce((s, k) => s + (Math.ceil(l / k.periodCycles) - 1) * k.bcetCycles, 0), ti.periodCycles, horizonCycles);
     // (5) L^bnp = max(C^b_i - TH_i, 0); (6) L^min = L^bp + L^bnp; (7) J_i = L^max - L^min.
     const lmin = lbp + Math.max(ti.bcetCycles - th, 0);
-    return { name: ti.name, wcrtCycles: lmax, bcrtCycles: lmin, jitterCycles: lmax - lmin };
+    return paperBounds(ti.name, lmax, lmin);
   });
 }
 
@@ -94,6 +99,6 @@ export function paperEdf(model: TaskSetModel, horizonCycles = defaultHorizonCycl
     const lbp = iterate((l) => Math.min(ti.bcetCycles, th) + earlier.reduce((s, tj) => s + (Math.ceil(l / tj.periodCycles) - 1) * tj.bcetCycles, 0), ti.periodCycles, horizonCycles);
     // (14) L^bnp = max(0, C^b_i - TH_i); (15) L^min = L^bp + L^bnp; (16) J_i = L^max - L^min.
     const lmin = lbp + Math.max(0, ti.bcetCycles - th);
-    return { name: ti.name, wcrtCycles: lmax, bcrtCycles: lmin, jitterCycles: lmax - lmin };
+    return paperBounds(ti.name, lmax, lmin);
   });
 }

@@ -4,7 +4,8 @@ import type { AnalysisTask, InterruptLoad } from './model.ts';
  * A cycle-by-cycle reference scheduler for small strictly periodic task sets: the model the
  * analyses are tested against (a bound must never be below a simulated response). Fixed priority
  * with thresholds and final non-preemptive regions, or EDF with final regions; ties go to the
- * earlier release, then the lower task index. Every job runs its worst case. Interrupt loads run
+ * earlier release, then the lower task index. A job is in its final region once it has run the
+ * region's first unit (the reading of blocking.ts). Every job runs its worst case. Interrupt loads run
  * before any task work, final regions included, and leave the running task in place.
  */
 
@@ -106,7 +107,9 @@ function before(tasks: readonly AnalysisTask[], a: Job, b: Job, policy: Referenc
 
 function pick(tasks: readonly AnalysisTask[], ready: readonly Job[], running: Job | undefined, policy: ReferencePolicy): Job | undefined {
   const task = running === undefined ? undefined : tasks[running.task];
-  if (running !== undefined && task !== undefined && running.done >= task.preemptibleCycles) return running; // in its final region
+  // In its final region once it has run the region's first unit: a release at the instant that unit
+  // would start is seen first and may preempt (the reading of blocking.ts).
+  if (running !== undefined && task !== undefined && running.done > task.preemptibleCycles) return running;
   let best: Job | undefined;
   for (const job of ready) if (best === undefined || before(tasks, job, best, policy)) best = job;
   return best;

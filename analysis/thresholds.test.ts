@@ -10,28 +10,34 @@ import { assignPreemptionThresholds, withAssignedThresholds } from './thresholds
 const misses = (m: TaskSetModel): boolean => m.tasks.some((t, i) => fpWorstCaseCycles(m, i) > t.deadlineCycles);
 
 describe('preemption-threshold assignment (Wang and Saksena 1999)', () => {
-  // t1 (C 1, T 4), t2 (C 3, T 9), t3 (C 4, T 10), implicit deadlines, U = 0.983.
+  // t1 (C 1, T 4, D 3), t2 (C 3, T 9), t3 (C 4, T 10), U = 0.983.
   const base = [
-    task({ name: 't1', priority: 0, periodCycles: 4, wcetCycles: 1 }),
+    task({ name: 't1', priority: 0, periodCycles: 4, deadlineCycles: 3, wcetCycles: 1 }),
     task({ name: 't2', priority: 1, periodCycles: 9, wcetCycles: 3 }),
     task({ name: 't3', priority: 2, periodCycles: 10, wcetCycles: 4 }),
   ];
 
   it('schedules a set that is neither preemptively nor non-preemptively schedulable', () => {
     // Preemptive: R3 = 4 + ceil(R/4) + 3 ceil(R/9): 8 -> 9 -> 10 -> 13 -> 14 -> 14 > 10.
-    // Non-preemptive (all thresholds 0): t1 waits for a whole t3, R1 = 4 + 1 = 5 > 4.
+    // Non-preemptive (all thresholds 0): t1 finds a t3 started one unit before its release,
+    // B = C3 - 1 = 3, R1 = 3 + 1 = 4 > 3.
     expect(misses(taskSet(base))).toBe(true);
     expect(misses(taskSet(base.map((t) => ({ ...t, thresholdPriority: 0 }))))).toBe(true);
-    // The algorithm, least urgent first: t3 needs threshold 1 (first job: S = 5, F = 5 + 4 + 1 = 10);
-    // t2 at threshold 1 is blocked by all of t3 and preempted by t1: S = 6, F = 10 > 9, so threshold 0,
-    // F = 9; t1 is then blocked by t2 (threshold 0): R1 = 3 + 1 = 4.
+    // The algorithm, least urgent first: t3 needs threshold 1 (S = 1 + 1 + 3 = 5; only t1 preempts
+    // after the start: F = 5 + 4 + 1 = 10). t2 at threshold 1 is blocked by a started t3 (shielded),
+    // B = 4 - 1 = 3: S = 3 + 2 = 5, F = 5 + 3 = 8 <= 9. t1 is blocked by neither (thresholds 1): R1 = 1.
     const thresholds = assignPreemptionThresholds(taskSet(base));
-    expect(thresholds).toEqual([0, 0, 1]);
+    expect(thresholds).toEqual([0, 1, 1]);
     const assigned = base.map((t, i) => ({ ...t, thresholdPriority: thresholds?.[i] ?? t.priority }));
-    expect(misses(taskSet(assigned))).toBe(false);
-    // The reference scheduler agrees over two hyperperiods (lcm = 180) from the synchronous release.
-    const sim = simulateResponses(assigned, [0, 0, 0], 360, 'fp');
-    assigned.forEach((t, i) => expect(sim.worst[i]).toBeLessThanOrEqual(t.deadlineCycles));
+    expect(base.map((_, i) => fpWorstCaseCycles(taskSet(assigned), i))).toEqual([1, 8, 10]);
+    // The reference scheduler reaches every bound exactly, over all release offsets.
+    const worst = [0, 0, 0];
+    for (let a = 0; a < 4; a++) {
+      for (let c = 0; c < 10; c++) {
+        for (let b = 0; b < 9; b++) simulateResponses(assigned, [a, b, c], 720, 'fp').worst.forEach((w, i) => (worst[i] = Math.max(worst[i] ?? 0, w)));
+      }
+    }
+    expect(worst).toEqual([1, 8, 10]);
   });
 
   it('fails when no thresholds can help (utilisation above 1)', () => {

@@ -201,18 +201,27 @@ function addPostingLine(engine: Engine, kernel: MosKernel, name: string, priorit
 
 /** Exact releases: a timer per periodic task raises a release line of its own at each arrival (offset + j * period). */
 function addExactReleases(engine: Engine, kernel: MosKernel, workload: Workload, tasks: readonly MosTask[], priority: number): void {
+  const periodic: { line: number; arrival: (job: number) => number; job: number }[] = [];
   workload.tasks.forEach((spec, i) => {
     const trigger = spec.trigger;
     if (trigger.kind !== 'periodic') return;
     const line = addPostingLine(engine, kernel, `release:${spec.name}`, priority + i, { kind: 'manual' }, 0, [tasks[i] as MosTask], false);
-    const arrivalCycles = (job: number): number => usToCycles(engine.target, (trigger.offsetUs ?? 0) + job * trigger.periodUs);
-    let job = 0;
-    const fire = (): void => {
-      engine.raise(line);
-      engine.at(arrivalCycles(++job), fire);
-    };
-    engine.at(arrivalCycles(0), fire);
+    periodic.push({ line, arrival: (job) => usToCycles(engine.target, (trigger.offsetUs ?? 0) + job * trigger.periodUs), job: 0 });
   });
+  if (periodic.length === 0) return;
+  // One timer for every task: the releases due at a cycle raise their lines together, so the
+  // interrupt controller takes them in line order before any task runs, whichever was due first.
+  const nextDue = (): number => Math.min(...periodic.map((p) => p.arrival(p.job)));
+  const fire = (): void => {
+    const now = engine.now;
+    for (const p of periodic) {
+      if (p.arrival(p.job) !== now) continue;
+      engine.raise(p.line);
+      p.job++;
+    }
+    engine.at(nextDue(), fire);
+  };
+  engine.at(nextDue(), fire);
 }
 
 /** The kernel tick: scans every periodic timer and posts the expired ones' messages. */

@@ -1,0 +1,84 @@
+import { finalRegionCycles, mutexProtocol, type AnalysisTask, type TaskSetModel } from './model.ts';
+
+/*
+ * The blocking term shared by the fixed-priority and EDF analyses. A less urgent job delays a job
+ * J of tau_i in two ways:
+ *
+ * - Once, at J's release: it is already running where J cannot preempt it (its final
+ *   non-preemptive region, all of it once started when its preemption threshold shields it from
+ *   tau_i, or a critical section under the ceiling protocol or SRP), or the kernel is in a masked
+ *   section. Only the longest of these counts: once J runs, none of them can start again.
+ * - Under priority inheritance (Sha, Rajkumar and Lehoczky, IEEE ToC 39(9), 1990, the basic
+ *   inheritance protocol's blocking bounds): each time J (or a more urgent job: push-through) asks
+ *   for a mutex a less urgent job holds.
+ *   J can be blocked at most once by each less urgent job and at most once per mutex whose
+ *   ceiling is at or above J's level, so this part is the smaller of the two sums. A holder that
+ *   tau_i cannot preempt once it has started (threshold, or no preemptible part) never holds a
+ *   mutex while J waits, so it only blocks once, as above.
+ * Either way a holder runs the rest of its section, and on to the end of its job if the section
+ * runs into its final region (`sectionHoldCycles`): a ceiling section crossing into the final
+ * region once blocked a job for C_j - 1 where the analysis said max(cs, F_j - 1).
+ *
+ * One reading of integer time for final regions (Bril, Lukkien and Verhaegh, Real-Time Systems
+ * 42, 2009, whose continuous model leaves the instant a region starts to the analysis): a job enters
+ * its final region (or, shielded by its threshold, its whole body) when it executes the region's
+ * first unit, and releases at that instant are seen before it does, so they still preempt (the
+ * release counting floor(t / T) + 1 at the region's start in fp.ts and edf.ts). A job released
+ * after that instant finds at most F_j - 1 units left: the one-shot blocking is max(F_j - 1, 0)
+ * (C_j - 1 for a fully non-preemptive task). The reference scheduler follows the same reading.
+ */
+
+/** Who can block the job under analysis, and which mutexes matter to it. */
+export interface BlockingScope {
+  /** Less urgent tasks (FP: lower priority; EDF: a relative deadline past the job's absolute deadline). */
+  readonly blockers: readonly AnalysisTask[];
+  /** True when some task at or above the job's level uses `mutex` (its ceiling reaches the job). */
+  readonly guards: (mutex: string) => boolean;
+  /** True when `blocker`, once started, runs on until it ends as far as the job is concerned (its threshold shields it). */
+  readonly shielded: (blocker: AnalysisTask) => boolean;
+}
+
+/**
+ * Longest a blocker runs on through a critical section of `cs` units that it entered before the
+ * job's release (so at most cs - 1 units of it are left). A section that runs into the final region
+ * does not end the blocking at its unlock: the blocker then runs to the end of its job, at most
+ * C_j - 1 units after the release. The full cs is kept as a floor (a section ending inside the
+ * preemptible part blocks for at most cs - 1).
+ */
+function sectionHoldCycles(blocker: AnalysisTask, cs: number): number {
+  const region = finalRegionCycles(blocker);
+  return region > 0 ? Math.max(cs, Math.min(blocker.wcetCycles - 1, cs - 1 + region)) : cs;
+}
+
+/** Longest stretch a blocker holds the CPU after the job's release without having been preempted by it. */
+function nonPreemptiveCycles(blocker: AnalysisTask, shielded: boolean): number {
+  return Math.max(0, (shielded ? blocker.wcetCycles : finalRegionCycles(blocker)) - 1);
+}
+
+/** Blocking of the job described by `scope`: the one-shot part plus the inheritance part (see above). */
+export function blockingCycles(model: TaskSetModel, scope: BlockingScope): number {
+  let oneShot = model.kernelBlockingCycles;
+  let byJob = 0;
+  const byMutex = new Map<string, number>();
+  for (const blocker of scope.blockers) {
+    const shielded = scope.shielded(blocker);
+    oneShot = Math.max(oneShot, nonPreemptiveCycles(blocker, shielded));
+    const canHoldWhilePreempted = !shielded && blocker.preemptibleCycles > 0;
+    let longestInherited = 0;
+    for (const [mutex, cs] of Object.entries(blocker.criticalSectionCycles ?? {})) {
+      if (!scope.guards(mutex)) continue;
+      const held = sectionHoldCycles(blocker, cs);
+      if (mutexProtocol(model, mutex) !== 'inheritance') {
+        oneShot = Math.max(oneShot, held);
+        continue;
+      }
+      if (!canHoldWhilePreempted) continue;
+      longestInherited = Math.max(longestInherited, held);
+      byMutex.set(mutex, Math.max(byMutex.get(mutex) ?? 0, held));
+    }
+    byJob += longestInherited;
+  }
+  let perMutex = 0;
+  for (const held of byMutex.values()) perMutex += held;
+  return oneShot + Math.min(byJob, perMutex);
+}

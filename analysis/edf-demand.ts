@@ -1,0 +1,50 @@
+import { blockingCycles } from './blocking.ts';
+import { leastFixpoint, releasesBefore } from './fixpoint.ts';
+import { defaultHorizonCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
+
+/*
+ * What the EDF analyses (edf.ts, edf-schedulability.ts) share: the blocking of a job under the
+ * Stack Resource Policy and the length of the longest busy period.
+ *
+ * SRP (Baker, "Stack-based scheduling of realtime processes", Real-Time Systems 3(1), 1991): the
+ * preemption level of a task orders relative deadlines (shorter = higher level), a resource's
+ * ceiling is the highest level of its users, and a job is blocked at most once, at its release, by
+ * one less urgent job. For a job with absolute deadline t in a busy period that starts at 0, the
+ * blockers are the tasks with D_j > t (a job of theirs released before 0 can still be running;
+ * one released later cannot start ahead of it), and a section of theirs blocks when some task with
+ * D_k <= t uses the same resource (its ceiling reaches the level of a job that competes with the
+ * one analysed). This is Baruah's B(t) ("Resource sharing in EDF-scheduled systems: a closer look",
+ * RTSS 2006); final regions and the kernel's masked section block the same way (blocking.ts).
+ */
+
+/** Blocking of any job whose absolute deadline, counted from the start of its busy period, is `absoluteDeadline`. */
+export function edfBlockingCycles(model: TaskSetModel, absoluteDeadline: number): number {
+  return blockingCycles(model, {
+    blockers: model.tasks.filter((tj) => tj.deadlineCycles > absoluteDeadline),
+    guards: (mutex) => model.tasks.some((tk) => tk.deadlineCycles <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
+    shielded: () => false,
+  });
+}
+
+/** Longest blocking any job can suffer: every task a blocker, every mutex guarded. */
+export function edfMaxBlockingCycles(model: TaskSetModel): number {
+  return blockingCycles(model, { blockers: model.tasks, guards: () => true, shielded: () => false });
+}
+
+/**
+ * Synchronous busy period with the longest blocking, or Infinity under overload or past `horizonCycles`.
+ * It bounds every busy interval: one that starts from idle holds only work released inside it.
+ */
+export function edfBusyPeriodCycles(model: TaskSetModel, horizonCycles = defaultHorizonCycles(model)): number {
+  const blocking = edfMaxBlockingCycles(model);
+  if (overloaded(loadWith(model, model.tasks), blocking)) return Infinity;
+  const f = (l: number): number => {
+    let sum = blocking;
+    for (const t of model.tasks) sum += releasesBefore(l, t.periodCycles, t.releaseJitterCycles) * t.wcetCycles;
+    for (const irq of model.interrupts) sum += releasesBefore(l, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
+    return sum;
+  };
+  let smallest = Infinity;
+  for (const t of model.tasks) smallest = Math.min(smallest, t.wcetCycles);
+  return leastFixpoint(f, blocking + smallest, horizonCycles);
+}

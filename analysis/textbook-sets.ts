@@ -1,0 +1,144 @@
+/*
+ * Task sets with known worst-case response times, in abstract integer time units, for the analysis
+ * tests and for an ideal-mode (zero-overhead, tickless) simulation test that must reproduce them job
+ * for job. Priority 0 is the most urgent; D defaults to T.
+ *
+ * Provenance is stated per set, honestly:
+ * - `published`: the set and its WCRTs appear in the cited work; every number is also re-derived
+ *   by hand in `derivation` and checked by the reference scheduler in textbook-sets.test.ts.
+ * - `recalled`: a set known from the literature whose source text could not be consulted here; the
+ *   numbers are derived by hand and by the reference scheduler, not copied.
+ * - `constructed`: built here to show the effect the cited work analyses; derived by hand.
+ * Not included, because their published text could not be found and checked here: the 18-task case
+ * study of Audsley, Burns, Richardson, Tindell and Wellings 1993, the example of Spuri's INRIA
+ * RR-2772 (1996), and the example of Bril, Lukkien and Verhaegh 2009. A constructed set stands in
+ * for each, labelled as such.
+ */
+
+/** One task of a textbook set. */
+export interface TextbookTask {
+  readonly name: string;
+  /** 0 is the most urgent (ignored under EDF). */
+  readonly priority: number;
+  readonly c: number;
+  readonly t: number;
+  /** Relative deadline; T when absent. */
+  readonly d?: number;
+  /** Length of the final non-preemptive region (C - TH); 0 when absent. */
+  readonly finalRegion?: number;
+  /** Preemption threshold (a priority at or above `priority`); `priority` when absent. */
+  readonly threshold?: number;
+  /** Release jitter; 0 when absent. */
+  readonly jitter?: number;
+  /** Longest critical section per mutex (immediate priority ceiling). */
+  readonly criticalSections?: Readonly<Record<string, number>>;
+}
+
+/** A task set, its scheduling policy, its WCRTs and where they come from. */
+export interface TextbookSet {
+  readonly id: string;
+  readonly policy: 'fp' | 'edf';
+  readonly provenance: 'published' | 'recalled' | 'constructed';
+  readonly citation: string;
+  readonly tasks: readonly TextbookTask[];
+  /** Worst-case response time per task name, measured from the arrival. */
+  readonly wcrt: Readonly<Record<string, number>>;
+  /**
+   * Release offsets (one per task, in task order) of a strictly periodic schedule in which the task
+   * named reaches its WCRT; absent when only jitter or blocking by a critical section can reach it.
+   */
+  readonly witnessOffsets?: Readonly<Record<string, readonly number[]>>;
+  readonly derivation: string;
+}
+
+/** The sets (see the provenance note above). */
+export const TEXTBOOK_SETS: readonly TextbookSet[] = [
+  {
+    id: 'burns-wellings-rta',
+    policy: 'fp',
+    provenance: 'published',
+    citation: 'Burns and Wellings, Real-Time Systems and Programming Languages, 4th ed., Addison-Wesley 2009, scheduling chapter, response-time analysis example (Joseph and Pandya 1986; Audsley et al. 1993)',
+    tasks: [
+      { name: 'a', priority: 0, c: 3, t: 7 },
+      { name: 'b', priority: 1, c: 3, t: 12 },
+      { name: 'c', priority: 2, c: 5, t: 20 },
+    ],
+    wcrt: { a: 3, b: 6, c: 20 },
+    witnessOffsets: { a: [0, 0, 0], b: [0, 0, 0], c: [0, 0, 0] },
+    derivation: 'R_a = 3. R_b = 3 + ceil(6/7)3 = 6. R_c: 5 -> 11 -> 14 -> 17 -> 20 = 5 + ceil(20/7)3 + ceil(20/12)3 = 5 + 9 + 6.',
+  },
+  {
+    id: 'tindell-arbitrary-deadlines',
+    policy: 'fp',
+    provenance: 'recalled',
+    citation:
+      "Tindell, Burns and Wellings, 'An extendible approach for analysing fixed priority hard real-time tasks', Real-Time Systems 6(2), 1994 (arbitrary deadlines, several jobs in the busy period), in the two-task form Burns and Wellings' textbook uses",
+    tasks: [
+      { name: 'a', priority: 0, c: 26, t: 70 },
+      { name: 'b', priority: 1, c: 62, t: 100, d: 118 },
+    ],
+    wcrt: { a: 26, b: 118 },
+    witnessOffsets: { a: [0, 0], b: [0, 0] },
+    derivation:
+      'Job q of b ends at w(q) = (q + 1)62 + ceil(w/70)26: w = 114, 202, 316, 404, 518, 606, 694, responses w - 100q = 114, 102, 116, 104, 118, 106, 94; w(6) = 694 <= 700 closes the busy period. The fifth job (q = 4) is the worst: 118 = D.',
+  },
+  {
+    id: 'davis-can-non-preemptive',
+    policy: 'fp',
+    provenance: 'published',
+    citation:
+      "Davis, Burns, Bril and Lukkien, 'Controller Area Network (CAN) schedulability analysis: refuted, revisited and revised', Real-Time Systems 35(3), 2007, section 3: messages A, B, C of 1 ms with periods 2.5, 3.5, 3.5 ms; C's WCRT 3.5 ms in its second instance (the non-preemptive case Bril, Lukkien and Verhaegh 2009 generalise). Doubled here to integers.",
+    tasks: [
+      { name: 'A', priority: 0, c: 2, t: 5, finalRegion: 2 },
+      { name: 'B', priority: 1, c: 2, t: 7, finalRegion: 2 },
+      { name: 'C', priority: 2, c: 2, t: 7, finalRegion: 2 },
+    ],
+    wcrt: { A: 3, B: 5, C: 7 },
+    witnessOffsets: { A: [0, 0, 0], B: [0, 0, 5], C: [0, 0, 0] },
+    derivation:
+      'C (published, 3.5 ms = 7): L = 14, job 0 starts at 4 and ends 6; job 1 starts at S = 2 + (floor(S/5)+1)2 + (floor(S/7)+1)2 = 12, ends 14, response 7. A and B are derived here in integer time (blocking C_j - 1 = 1): A = 1 + 2 = 3; B: S = 1 + (floor(S/5)+1)2 = 3, response 5.',
+  },
+  {
+    id: 'deferred-preemption-second-job',
+    policy: 'fp',
+    provenance: 'constructed',
+    citation: "Constructed to show the effect of Bril, Lukkien and Verhaegh, 'Worst-case response time analysis of real-time tasks under fixed-priority scheduling with deferred preemption', Real-Time Systems 42, 2009: with a final non-preemptive region the first job is not the worst",
+    tasks: [
+      { name: 'h', priority: 0, c: 2, t: 5 },
+      { name: 'l', priority: 1, c: 4, t: 7, finalRegion: 2 },
+    ],
+    wcrt: { h: 3, l: 7 },
+    witnessOffsets: { h: [0, 0], l: [0, 0] },
+    derivation:
+      'l: level-1 busy period L = ceil(L/5)2 + ceil(L/7)4 = 14, two jobs. Job 0: region starts at S = 2 + (floor(S/5)+1)2 = 4, ends 6 (response 6). Job 1: S = 4 + 2 + (floor(S/5)+1)2 = 12, ends 14, response 7. Schedule from 0: h 0-2, l 2-6, h 6-8, l 8-10, h 10-12 (released at 10, as l would enter its region: seen first), l 12-14. h: blocked by l\'s region less the unit run, 1: 1 + 2 = 3.',
+  },
+  {
+    id: 'edf-limited-preemption',
+    policy: 'edf',
+    provenance: 'constructed',
+    citation: "Constructed for Spuri, 'Analysis of deadline scheduled real-time systems', INRIA RR-2772, 1996 (deadline busy period, arrival offsets), with a final non-preemptive region",
+    tasks: [
+      { name: 'x', priority: 0, c: 1, t: 5, d: 4 },
+      { name: 'y', priority: 1, c: 2, t: 8, d: 7 },
+      { name: 'z', priority: 2, c: 4, t: 10, finalRegion: 3 },
+    ],
+    wcrt: { x: 3, y: 5, z: 7 },
+    witnessOffsets: { x: [0, 0, 0], y: [0, 0, 2], z: [0, 0, 0] },
+    derivation:
+      "Busy period L = 2 + ceil(L/5) + 2 ceil(L/8) + 4 ceil(L/10) = 20. x at a = 0: blocked by z's region less one unit (2), R = 2 + 1 = 3. y at a = 0: blocked 2, one job of x (deadline 4 <= 7): R = 2 + 2 + 1 = 5. z at a = 0: its region starts at s = 1 + 1 (x) + 2 (y) = 4 and ends 7; from 0: x 0-1, y 1-3, z 3-7.",
+  },
+  {
+    id: 'jitter-and-blocking',
+    policy: 'fp',
+    provenance: 'constructed',
+    citation: "Constructed for the equation of Audsley, Burns, Richardson, Tindell and Wellings, 'Applying new scheduling theory to static priority pre-emptive scheduling', Software Engineering Journal 8(5), 1993: R = C + B + sum ceil((R + J_j) / T_j) C_j, reported as R + J",
+    tasks: [
+      { name: 'a', priority: 0, c: 3, t: 10, jitter: 2, criticalSections: { S: 1 } },
+      { name: 'b', priority: 1, c: 4, t: 15 },
+      { name: 'c', priority: 2, c: 5, t: 30, jitter: 4, criticalSections: { S: 3 } },
+    ],
+    wcrt: { a: 8, b: 13, c: 19 },
+    derivation:
+      'Ceiling of S = 0, so c\'s section (3) blocks a and b. a: 3 + 3 = 6, + J 2 = 8. b: w = 4 + 3 + ceil((w + 2)/10)3: 7 -> 10 -> 13 -> 13. c: w = 5 + ceil((w + 2)/10)3 + ceil(w/15)4: 12 -> 15 -> 15, + J 4 = 19. Each busy period holds one job.',
+  },
+];
