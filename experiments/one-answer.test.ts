@@ -4,7 +4,8 @@ import { getTarget } from '../hardware/targets/index.ts';
 import { usToCycles } from '../hardware/units.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
-import { loadWorkload } from '../workloads/load.ts';
+import { fileURLToPath } from 'node:url';
+import { loadWorkload, readWorkloadFile } from '../workloads/load.ts';
 import { runProfile } from './run-profile.ts';
 
 /*
@@ -25,5 +26,22 @@ describe('analyze --profile and run agree', () => {
       // The simulation saw t1 wait about 11 ms behind t0's whole job; the bound must cover it.
       expect(usToCycles(target, simulated.ioDelay.maxUs ?? 0)).toBeLessThanOrEqual(bound?.wcrtCycles ?? -1);
     }
+  });
+
+  it('m4-meter-12-tasks on the EDF kernel and the M4: no deadline miss in 2 s, and every simulated max within the analysed bound (SRP on both sides)', () => {
+    const workload = readWorkloadFile(fileURLToPath(new URL('../workloads/cases/m4-meter-12-tasks.json', import.meta.url)));
+    const target = getTarget('m4');
+    const profile = getProfile('edf');
+    const system = systemModel(profile, target, workload);
+    expect(Object.values(system.mutexProtocols)).toEqual(workload.resources?.mutexes?.map(() => 'srp'));
+    const report = analyzeWorkload(workload, { target, system });
+    const run = runProfile({ profile, target, workload, durationMs: 2000, seed: 1 });
+    expect(run.tasks.reduce((n, t) => n + t.deadlineMisses, 0)).toBe(0);
+    for (const simulated of run.tasks) {
+      const bound = report.tasks.find((t) => t.task === simulated.task)?.wcrtCycles ?? null;
+      if (bound === null || simulated.ioDelay.maxUs === null) continue;
+      expect(usToCycles(target, simulated.ioDelay.maxUs) - 1, simulated.task).toBeLessThanOrEqual(bound);
+    }
+    expect(report.tasks.find((t) => t.task === 'metering')?.schedulable).toBe(true);
   });
 });
