@@ -104,6 +104,11 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   if (suspending.length > 0) {
     notes.push(`${suspending.join(', ')} may suspend (delay, take, receive, wait): bounds count execution and preemption only, not the suspension, which also delays lower-priority tasks`);
   }
+  const SERVICES = new Set(['take', 'give', 'send', 'receive', 'wait', 'set', 'delay']);
+  const calling = workload.tasks.filter((t) => t.body.some((s) => SERVICES.has(s.op))).map((t) => t.name);
+  if (options.system !== undefined && calling.length > 0) {
+    notes.push(`${calling.join(', ')} call kernel services other than mutexes (semaphores, queues, flags, delays): their kernel cycles are not in these bounds, only mutex lock and unlock are`);
+  }
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
   const bounds = analyzeModel(model, policy, variant);
   const coarse = bounds.filter((b) => b.exact === false).map((b) => b.name);
