@@ -1,6 +1,6 @@
 import type { Row } from '../experiments/contract.ts';
 import type { Fig1Row, Fig2Row, IoRow, Table2Row } from '../experiments/paper-rows.ts';
-import { profileName } from './published.ts';
+import { profileName } from './profiles.ts';
 
 /*
  * The paper's ten claims, each judged from results rows. A verdict is generated text with the
