@@ -12,7 +12,7 @@ import { tableDriven } from '../kernels/table-driven/index.ts';
 import { listKernels } from '../cli/commands/kernels.ts';
 import { buildReport } from '../report/build.ts';
 import type { Row } from './contract.ts';
-import { fig1 } from './fig1.ts';
+import { fig1, sweepProfiles, sweepTargets } from './fig1.ts';
 import { writeResults } from './runner/results-files.ts';
 import { table2 } from './table2.ts';
 
@@ -37,7 +37,8 @@ const slowM4: Target = { ...m4, id: 'm4-100', name: 'GD32F450 (Cortex-M4) at 100
 
 /** Runs `body` with the throwaway design, profile and target registered, and removes them after. */
 async function withThrowaways<T>(body: () => Promise<T>): Promise<T> {
-  const removals = [registerDesign(coreDesign(copiedDesign, copiedProfile)), registerProfile(copiedProfile), registerTarget(slowM4)];
+  // The design brings its default profile along; the target is the data object alone.
+  const removals = [registerDesign(coreDesign(copiedDesign, copiedProfile)), registerTarget(slowM4)];
   try {
     return await body();
   } finally {
@@ -96,6 +97,17 @@ describe('a new design and a new MCU, each registered from one place', () => {
 
     expect({ designs: ids(allDesigns()), profiles: ids(allProfiles()), targets: ids(allTargets()) }).toEqual(before);
   }, 120_000);
+
+  it('takes a further profile of an existing design into the sweeps, and removes it again', () => {
+    const remove = registerProfile({ ...ucos2, id: 'ucos2-32', name: 'uC/OS-II with 32 priorities', displayName: 'uC/OS-II 32', color: '#654321', paper: false, priorities: 32 });
+    try {
+      expect(sweepProfiles().at(-1)).toBe('ucos2-32');
+      expect(table2.units('quick').filter((u) => u.profile === 'ucos2-32').map((u) => u.target)).toEqual(sweepTargets());
+    } finally {
+      remove();
+    }
+    expect(sweepProfiles()).not.toContain('ucos2-32');
+  });
 
   it('refuses a profile whose design is not registered, and a second entry under a taken id', () => {
     expect(() => registerProfile({ ...copiedProfile, design: 'no-such-design' })).toThrow(/profile copy-os: design "no-such-design" is not registered/);

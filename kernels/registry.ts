@@ -39,7 +39,10 @@ export interface BootOptions {
   readonly releases?: ReleaseMode;
 }
 
-/** Every design, one line each. A new design is its folder plus one line here (or `registerDesign`). */
+/**
+ * Every design, one line each. A new design is its folder plus one line here (or `registerDesign`):
+ * its default profile joins the profiles below.
+ */
 const designs = new Registry<KernelDesign>('design', [
   coreDesign(tableDriven, ucos2),
   coreDesign(sortedList, webit),
@@ -53,8 +56,14 @@ function checkProfile(p: OsProfile): void {
   if (designs.find(p.design) === undefined) throw new RangeError(`profile ${p.id}: design "${p.design}" is not registered (known designs are ${designs.ids().join(', ')})`);
 }
 
-/** Every OS profile, one line each: the paper's five in its Table 1 order, MOS, then the EDF kernel. */
+/** Every OS profile: the paper's five in its Table 1 order, MOS, then the EDF kernel, then any other design's default. */
 const profiles = new Registry<OsProfile>('profile', [webit, worix, ukernel, idcx, ucos2, mos, edfProfile], checkProfile);
+for (const d of designs.all()) withDefaultProfile(d);
+
+/** Registers `design`'s default profile unless it already is; returns its removal (a no-op when nothing was added). */
+function withDefaultProfile(design: KernelDesign): () => void {
+  return profiles.find(design.defaultProfile.id) === design.defaultProfile ? () => undefined : profiles.register(design.defaultProfile);
+}
 
 /** Every registered design, in registration order. */
 export function allDesigns(): readonly KernelDesign[] {
@@ -76,12 +85,22 @@ export function paperProfiles(): readonly OsProfile[] {
   return profiles.all().filter((p) => p.paper === true);
 }
 
-/** Adds a design to every listing; returns the function that removes it again. Its profiles are registered apart. */
+/** Adds a design and its default profile to every listing and study; returns the function that removes both again. */
 export function registerDesign(design: KernelDesign): () => void {
-  return designs.register(design);
+  const removeDesign = designs.register(design);
+  try {
+    const removeProfile = withDefaultProfile(design);
+    return () => {
+      removeProfile();
+      removeDesign();
+    };
+  } catch (e) {
+    removeDesign();
+    throw e;
+  }
 }
 
-/** Adds a profile (of a registered design) to every listing and study; returns the function that removes it again. */
+/** Adds a further profile of a registered design to every listing and study; returns the function that removes it again. */
 export function registerProfile(profile: OsProfile): () => void {
   return profiles.register(profile);
 }
