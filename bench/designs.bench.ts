@@ -6,7 +6,7 @@ import { installMeterDemo } from '../experiments/avr-meter-demo.ts';
 import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
 import type { KernelSystem } from '../kernels/types.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
-import { bootSystem, DESIGNS } from '../kernels/registry.ts';
+import { allDesigns, bootSystem } from '../kernels/registry.ts';
 import { withoutLocks } from '../experiments/breakdown.ts';
 import { loadWorkload } from '../workloads/load.ts';
 import type { Workload } from '../workloads/types.ts';
@@ -40,7 +40,7 @@ const BENCH_SUBJECTS: readonly BenchSubject[] = [
       return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
     },
   },
-  ...DESIGNS.map((design) => ({ id: design.id, boot: (engine: Engine) => bootSystem({ engine, ...meterOn(design.defaultProfile) }) })),
+  ...allDesigns().map((design) => ({ id: design.id, boot: (engine: Engine) => bootSystem({ engine, ...meterOn(design.defaultProfile) }) })),
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fig1, SWEEP_PROFILES, SWEEP_TARGETS, SWEEP_TASKS } from './fig1.ts';
+import { fig1, sweepProfiles, sweepTargets, SWEEP_TASKS } from './fig1.ts';
 import { fig2 } from './fig2.ts';
 import { CLAIMS } from '../report/claims.ts';
 import type { SleepWakeResult } from './sleep-wake-run.ts';
@@ -13,7 +13,7 @@ describe('fig1 and fig2', () => {
   it('have one unit per target x profile x task count (2 x 6 x 8 = 96), every one distinct', () => {
     for (const e of [fig1, fig2]) {
       const units = e.units('quick');
-      expect(units.length).toBe(SWEEP_TARGETS.length * SWEEP_PROFILES.length * SWEEP_TASKS.length);
+      expect(units.length).toBe(sweepTargets().length * sweepProfiles().length * SWEEP_TASKS.length);
       expect(units.length).toBe(96);
       expect(new Set(units.map((u) => `${u.target}/${u.profile}/${u.tasks}`)).size).toBe(96);
     }

@@ -1,3 +1,5 @@
+import { studiedTargets } from '../hardware/targets/index.ts';
+import { comparedProfiles } from '../kernels/registry.ts';
 import { defineExperiment, type RunMode } from './contract.ts';
 import type { Fig1Row } from './paper-rows.ts';
 import { runSleepWake, type SleepWakeResult } from './sleep-wake-run.ts';
@@ -9,11 +11,15 @@ import { grid } from './unit-helpers.ts';
  * kernels/paper-sweep.ts defines; the max is the longest MaskOn-MaskOff interval the probe saw.
  */
 
-/** The paper's five profiles in its Table 1 order, then MOS as a sixth series. */
-export const SWEEP_PROFILES = ['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos'] as const;
+/** The compared profiles in registry order: the paper's five in its Table 1 order, then MOS (and any added since). */
+export function sweepProfiles(): string[] {
+  return comparedProfiles().map((p) => p.id);
+}
 
-/** Targets the paper sweeps run on. */
-export const SWEEP_TARGETS = ['avr', 'm4'] as const;
+/** Targets the paper sweeps run on: every target marked `inStudies`, in registry order. */
+export function sweepTargets(): string[] {
+  return studiedTargets().map((t) => t.id);
+}
 
 /** The paper's task counts, 1 to 8. */
 export const SWEEP_TASKS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
@@ -34,12 +40,12 @@ export interface SweepUnit {
 
 /** The sweep's units, target outermost, then profile, then task count. */
 export function sweepUnits(mode: RunMode): SweepUnit[] {
-  return grid({ target: SWEEP_TARGETS, profile: SWEEP_PROFILES, tasks: SWEEP_TASKS, durationMs: [SWEEP_DURATION_MS[mode]] });
+  return grid({ target: sweepTargets(), profile: sweepProfiles(), tasks: SWEEP_TASKS, durationMs: [SWEEP_DURATION_MS[mode]] });
 }
 
 /** The sweep's manifest settings. */
 export function sweepSettings(mode: RunMode): { seeds: number[]; targets: string[]; durationMs: number; profiles: string[]; tasks: number[] } {
-  return { seeds: [1], targets: [...SWEEP_TARGETS], durationMs: SWEEP_DURATION_MS[mode], profiles: [...SWEEP_PROFILES], tasks: [...SWEEP_TASKS] };
+  return { seeds: [1], targets: sweepTargets(), durationMs: SWEEP_DURATION_MS[mode], profiles: sweepProfiles(), tasks: [...SWEEP_TASKS] };
 }
 
 /** The fig1 experiment: one unit per target x profile x task count. */

@@ -4,12 +4,12 @@ import { RunningStat, SpanReducer } from '../hardware/reducers.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs, msToCycles } from '../hardware/units.ts';
 import { ProfileLimitError } from '../kernels/core/validate.ts';
-import { bootSystem, getProfile, type BootedSystem, type OsProfile } from '../kernels/registry.ts';
+import { bootSystem, getDesign, getProfile, type BootedSystem, type OsProfile } from '../kernels/registry.ts';
 import { SwitchSpanReducer } from '../kernels/switch-span.ts';
 import { MICROBENCHMARKS } from '../workloads/generators/microbench.ts';
 import type { Workload } from '../workloads/types.ts';
 import { defineExperiment, roundUs, type RunMode } from './contract.ts';
-import { SWEEP_PROFILES, SWEEP_TARGETS } from './fig1.ts';
+import { sweepProfiles, sweepTargets } from './fig1.ts';
 import { HandoverReducer, PreemptionReducer } from './indicator-reducers.ts';
 import { grid } from './unit-helpers.ts';
 
@@ -78,9 +78,9 @@ function attachTo<L extends ProbeListener>(system: BootedSystem, listener: L): L
   return system.engine.probe.attach(listener);
 }
 
-/** A handover measure; MOS's receivers never block, so there the span ends at the receiver's take. */
+/** A handover measure; where receivers never block (MOS), the span ends at the receiver's take. */
 const handover = (give: ProbeEventType, take: ProbeEventType): Measure['attach'] => (system, profile) =>
-  attachTo(system, new HandoverReducer(give, take, profile.design !== 'mos'));
+  attachTo(system, new HandoverReducer(give, take, getDesign(profile.design).receiversBlock));
 
 /** Task-to-task switches: SwitchOut to SwitchIn, the idle task (subject = task count) left out. */
 const taskSwitch: Measure['attach'] = (system) => attachTo(system, new SwitchSpanReducer(system.taskNames.length));
@@ -126,7 +126,7 @@ function whyNone(indicator: Indicator, profile: OsProfile): string {
 /** What a handover figure includes on kernels that schedule differently from the preemptive core. */
 function caveat(measure: Measure, profile: OsProfile): string {
   if (!measure.handover) return '';
-  if (profile.design === 'mos') return " (MOS: to the receiver's take; the send posts the receiver, whose receive never blocks)";
+  if (!getDesign(profile.design).receiversBlock) return ` (${profile.displayName}: to the receiver's take; the send posts the receiver, whose receive never blocks)`;
   return profile.preemptive ? '' : " (not preemptive: the waiter runs only once the giver's job ends or blocks, so the rest of that job is included)";
 }
 
@@ -168,8 +168,8 @@ export const indicators = defineExperiment<IndicatorUnit, IndicatorRow>({
   description:
     "Each benchmark's workload (workloads/generators/microbench.ts) runs on each profile's kernel; a reducer turns the probe's events into the benchmark's span, and valueUs is its mean over every occurrence in the run (the note gives the count and the max). Task switching: SwitchOut to SwitchIn between two application tasks. Channel communication, semaphore shuffling, signal reception, semaphore shuffle, message latency: from the sender's give (queue send, semaphore give, flag set) to the first instruction of the task that was blocked waiting for it. Preemption: from the tick's release of the high task to its first instruction, when it preempted the running low task. Interrupt latency: from the line raised to its handler entered. Deadlock break: from the low owner's mutex unlock to the first instruction of the high task blocked on the mutex (the priority restore and the handover), with a medium task ready in between. Where a profile lacks what the workload needs, the row is null and the note quotes the kernel's refusal; where the situation never arose, the note says why.",
   columns: ['target', 'profile', 'indicator', 'valueUs', 'cycles', 'note'],
-  settings: (mode) => ({ seeds: [1], targets: [...SWEEP_TARGETS], durationMs: DURATION_MS[mode], indicators: [...INDICATORS] }),
-  units: (mode) => grid({ target: SWEEP_TARGETS, profile: SWEEP_PROFILES, indicator: INDICATORS, durationMs: [DURATION_MS[mode]] }),
+  settings: (mode) => ({ seeds: [1], targets: sweepTargets(), durationMs: DURATION_MS[mode], indicators: [...INDICATORS] }),
+  units: (mode) => grid({ target: sweepTargets(), profile: sweepProfiles(), indicator: INDICATORS, durationMs: [DURATION_MS[mode]] }),
   runUnit: measureIndicator,
   reduce: (results) => [...results],
 });

@@ -1,3 +1,4 @@
+import { studiedTargets } from '../hardware/targets/index.ts';
 import { defineExperiment, roundUs, type Experiment, type RunMode, type Row } from './contract.ts';
 import { framedProfile, fitPriorities, ioTaskSet, IO_DURATION_MS, PAYLOADS, simulateIo, summariseSet, type SetIo } from './io-sim.ts';
 import type { Framing, IoRow } from './paper-rows.ts';
@@ -9,8 +10,10 @@ import { grid, groupInOrder, meanCi95 } from './unit-helpers.ts';
  * I/O delay and largest per-task jitter, with the 95% interval of the mean delay.
  */
 
-/** Targets of the I/O figures. */
-export const IO_TARGETS = ['avr', 'm4'] as const;
+/** Targets of the I/O figures: the studied ones (`inStudies`), in registry order. */
+export function ioTargets(): string[] {
+  return studiedTargets().map((t) => t.id);
+}
 
 /** Task sets per payload point: at least 100 for the published figures (issue 5), a handful for a check. */
 export const IO_SETS: Record<RunMode, number> = { quick: 8, full: 100 };
@@ -70,9 +73,9 @@ export function ioExperiment(id: string, title: string, description: string, ser
     title,
     description,
     columns: [...IO_COLUMNS],
-    settings: (mode) => ({ seeds: ioSeeds(mode), targets: [...IO_TARGETS], durationMs: IO_DURATION_MS, setsPerPoint: IO_SETS[mode], payloads: [...PAYLOADS] }),
+    settings: (mode) => ({ seeds: ioSeeds(mode), targets: ioTargets(), durationMs: IO_DURATION_MS, setsPerPoint: IO_SETS[mode], payloads: [...PAYLOADS] }),
     units: (mode) =>
-      grid({ target: IO_TARGETS, series, payload: PAYLOADS, seed: ioSeeds(mode) }).map(({ target, series: s, payload, seed }) => ({ target, profile: s.profile, framing: s.framing, payload, seed })),
+      grid({ target: ioTargets(), series, payload: PAYLOADS, seed: ioSeeds(mode) }).map(({ target, series: s, payload, seed }) => ({ target, profile: s.profile, framing: s.framing, payload, seed })),
     runUnit: runIoUnit,
     reduce: (results, units): Row[] => reduceIo(results, units),
   });

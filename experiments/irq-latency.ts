@@ -1,4 +1,4 @@
-import { getTarget } from '../hardware/targets/index.ts';
+import { getTarget, studiedTargets } from '../hardware/targets/index.ts';
 import { defineExperiment, roundUs, type RunMode, type Row } from './contract.ts';
 import { runAvrMeterDemo, type DemoResult } from './avr-meter-demo.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
@@ -10,7 +10,8 @@ import { grid, groupInOrder } from './unit-helpers.ts';
  * design adds to, and the end-to-end check of the experiment machinery.
  */
 
-const TARGET_IDS = ['avr', 'm4'] as const;
+/** The studied targets (`inStudies`), in registry order. */
+const targetIds = (): string[] => studiedTargets().map((t) => t.id);
 
 const PLAN: Record<RunMode, { readonly seeds: number; readonly durationMs: number }> = {
   quick: { seeds: 4, durationMs: 2000 },
@@ -34,8 +35,8 @@ export const irqLatency = defineExperiment<IrqLatencyUnit, DemoResult>({
   description:
     'The meter interrupt demo (1 kHz tick with context save/restore, sporadic energy pulses, 960 Hz RS-485 byte interrupts, a super-loop with critical sections) per target and seed; latency = raised to entered, from the probe.',
   columns: ['target', 'line', 'seeds', 'interrupts', 'latencyMeanUs', 'latencyMaxUs', 'maxIrqOffUs'],
-  settings: (mode) => ({ seeds: seedsOf(mode), targets: [...TARGET_IDS], durationMs: PLAN[mode].durationMs }),
-  units: (mode) => grid({ target: TARGET_IDS, seed: seedsOf(mode), durationMs: [PLAN[mode].durationMs] }),
+  settings: (mode) => ({ seeds: seedsOf(mode), targets: targetIds(), durationMs: PLAN[mode].durationMs }),
+  units: (mode) => grid({ target: targetIds(), seed: seedsOf(mode), durationMs: [PLAN[mode].durationMs] }),
   runUnit: ({ target, seed, durationMs }) => runAvrMeterDemo(getTarget(target), durationMs, seed),
   reduce: (results) => {
     const rows: Row[] = [];

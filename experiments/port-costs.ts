@@ -1,6 +1,6 @@
 import { portListing, tailChainListing, type Listing } from '../hardware/block.ts';
 import { PORT_BLOCKS } from '../hardware/target.ts';
-import { MCU_TARGETS, getTarget } from '../hardware/targets/index.ts';
+import { getTarget, mcuTargets } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
 import { defineExperiment, roundUs, type Row } from './contract.ts';
 
@@ -35,8 +35,8 @@ export const portCosts = defineExperiment<PortCostUnit, readonly PortCostLine[]>
   description:
     'Cycles, microseconds and bytes of each port sequence, summed from the target instruction listing (`kbench listing --target <t> --block <b>` prints the instructions).',
   columns: ['target', 'block', 'cycles', 'us', 'bytes', 'instructions'],
-  settings: () => ({ seeds: [], targets: MCU_TARGETS.map((t) => t.id), durationMs: null }),
-  units: () => MCU_TARGETS.map((t) => ({ target: t.id })),
+  settings: () => ({ seeds: [], targets: mcuTargets().map((t) => t.id), durationMs: null }),
+  units: () => mcuTargets().map((t) => ({ target: t.id })),
   runUnit: ({ target }) => {
     const t = getTarget(target);
     const lines = PORT_BLOCKS.map((name) => line(target, portListing(name, t)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TARGET_IDS } from '../hardware/targets/index.ts';
+import { targetIds } from '../hardware/targets/index.ts';
 import { getProfile } from '../kernels/registry.ts';
-import { runSafetyUnit, safety, SAFETY_PROFILES } from './safety.ts';
+import { runSafetyUnit, safety, safetyProfiles } from './safety.ts';
 import { safetySet } from './safety-sets.ts';
 
 const SETS = 200;
@@ -27,8 +27,8 @@ describe('safety sets', () => {
 });
 
 describe('the one system model is safe', () => {
-  for (const target of TARGET_IDS) {
-    for (const profile of SAFETY_PROFILES) {
+  for (const target of targetIds()) {
+    for (const profile of safetyProfiles()) {
       it(`never lets a simulated worst response exceed the CLI's bound: ${SETS} random systems on ${profile}/${target}`, () => {
         const violations: string[] = [];
         let bounded = 0;
@@ -48,7 +48,7 @@ describe('the one system model is safe', () => {
   it('reduces to one row per target and profile with tightness within (0, 1]', () => {
     const units = safety.units('quick').filter((u) => u.target === 'm4');
     const rows = safety.reduce(units.map(runSafetyUnit), units, 'quick');
-    expect(rows).toHaveLength(SAFETY_PROFILES.length);
+    expect(rows).toHaveLength(safetyProfiles().length);
     for (const r of rows) {
       expect(r.violations).toBe(0);
       expect(Number(r.tightnessMax)).toBeLessThanOrEqual(1);

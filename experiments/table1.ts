@@ -1,7 +1,7 @@
-import { getProfile, type OsProfile } from '../kernels/registry.ts';
+import { getDesign, getProfile, type OsProfile } from '../kernels/registry.ts';
 import { TABLE1 } from '../report/published.ts';
 import { defineExperiment } from './contract.ts';
-import { SWEEP_PROFILES } from './fig1.ts';
+import { sweepProfiles } from './fig1.ts';
 
 /*
  * The paper's Table 1 (mechanisms), generated from the profiles kbench runs (kernels/profiles/*.ts)
@@ -32,8 +32,9 @@ const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 /** How the profile schedules, in the paper's Table 1 words where they apply. */
 function scheduling(p: OsProfile): string {
-  if (p.design === 'mos') return 'execution levels: a higher level preempts, tasks on a level run to completion';
-  if (p.design === 'edf') return 'earliest deadline first';
+  const design = getDesign(p.design);
+  if (design.ownScheduling !== undefined) return design.ownScheduling.rule;
+  if (design.policy === 'edf') return 'earliest deadline first';
   if (p.timeSliceTicks !== undefined) return 'time-slice round robin';
   return p.preemptive ? 'fixed-priority preemptive' : 'fixed-priority non-preemptive';
 }
@@ -84,7 +85,7 @@ function agrees(column: string, ours: string, paper: string, p: OsProfile): bool
 /** Table 1's row for one profile, from its data. */
 export function table1Row(p: OsProfile): Table1Row {
   const cells = {
-    preemptive: p.design === 'mos' ? 'between levels only' : yesNo(p.preemptive),
+    preemptive: getDesign(p.design).ownScheduling?.preemption ?? yesNo(p.preemptive),
     priorities: String(p.priorities),
     priorityChange: p.priorityChange,
     scheduling: scheduling(p),
@@ -110,7 +111,7 @@ export const table1 = defineExperiment<{ readonly profile: string }, Table1Row>(
     "Each profile's data (kernels/profiles/*.ts) in the words of the paper's Table 1, plus the kernel design that runs it and MOS as a sixth row. Synchronisation lists the objects a task can block on for another task (a message queue counts where the profile has no semaphore, as the paper lists it for Webit and iDCX). differsFromPaper names every Table 1 entry the model departs from; each departure is an assumption stated in the profile (for example WORIX allows equal priorities, because 16 tasks on 6 priorities need them). The table holds for every target.",
   columns: ['profile', 'design', 'preemptive', 'priorities', 'priorityChange', 'scheduling', 'samePriority', 'maxTasks', 'synchronisation', 'communication', 'inversionAvoidance', 'differsFromPaper'],
   settings: () => ({ seeds: [], targets: [], durationMs: null }),
-  units: () => SWEEP_PROFILES.map((profile) => ({ profile })),
+  units: () => sweepProfiles().map((profile) => ({ profile })),
   runUnit: ({ profile }) => table1Row(getProfile(profile)),
   reduce: (results) => [...results],
 });

@@ -36,8 +36,8 @@ export type InstructionText = string;
 export interface Target {
   readonly id: string;
   readonly name: string;
-  /** The core family; `ideal` is the zero-cost machine of textbook schedules. */
-  readonly core: 'avr8' | 'cortex-m4' | 'ideal';
+  /** The core family (e.g. `avr8`, `cortex-m4`); parts of one family do the same work per cycle. */
+  readonly core: string;
   readonly clockHz: number;
   /** Other clocks the part is commonly run at (e.g. the UART-friendly 7.3728 MHz crystal). */
   readonly clockOptionsHz: readonly number[];
@@ -54,6 +54,17 @@ export interface Target {
    * no overheads, and runs on it release jobs exactly unless asked otherwise. Absent on real MCUs.
    */
   readonly zeroCost?: boolean;
+  /**
+   * Application work per cycle: CoreMark iterations per second per MHz, from one benchmark port on
+   * every core, with where the figure comes from. It carries a workload's compute steps between
+   * targets (`workloads/scaling.ts`). Absent only on the zero-cost machine.
+   */
+  readonly coremarkPerMhz?: { readonly value: number; readonly source: string };
+  /**
+   * True for the MCUs the paper's studies run on (the ATmega128L the paper measured and the Cortex-M4
+   * of today's meters). Other parts (a variant, the ideal machine) are listed and can be run, not swept.
+   */
+  readonly inStudies?: boolean;
   /** How instruction fetch is modelled (wait states, caches); one honest sentence. */
   readonly fetchModel: string;
   /** Every instruction the lowering and the port use. */

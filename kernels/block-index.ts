@@ -1,7 +1,7 @@
 import type { Block } from '../hardware/block.ts';
 import type { Target } from '../hardware/target.ts';
 import { CORE_SERVICE_BLOCKS, KERNEL_PATHS } from './core/blocks.ts';
-import { DESIGNS, PROFILES } from './registry.ts';
+import { allDesigns, allProfiles, getDesign } from './registry.ts';
 import { createTimer } from './timers/index.ts';
 import type { TimerStrategyId } from './profiles/types.ts';
 
@@ -13,10 +13,7 @@ export function kernelBlocks(target: Target): ReadonlyMap<string, Block> {
   const add = (b: Block): void => void all.set(b.name, b);
   Object.values(KERNEL_PATHS).forEach(add);
   Object.values(CORE_SERVICE_BLOCKS).flat().forEach(add);
-  for (const p of [...PROFILES, ...DESIGNS.map((d) => d.defaultProfile)]) {
-    const design = DESIGNS.find((d) => d.id === p.design);
-    if (design !== undefined) design.readyBlocks(target, p).forEach(add);
-  }
+  for (const p of [...allProfiles(), ...allDesigns().map((d) => d.defaultProfile)]) getDesign(p.design).readyBlocks(target, p).forEach(add);
   for (const id of TIMER_IDS) createTimer(id, target, []).blocks.forEach(add);
   return all;
 }

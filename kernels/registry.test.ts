@@ -3,21 +3,22 @@ import { price } from '../hardware/block.ts';
 import { ProbeEvent } from '../hardware/probe.ts';
 import { avr, m4 } from '../hardware/targets/index.ts';
 import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
-import { PAPER_PROFILES } from './profiles/index.ts';
 import { periodic, workload } from './core/test-workloads.ts';
 import { WorkloadError } from '../workloads/errors.ts';
-import { bootSystem, DESIGNS, footprint, getDesign, getProfile, kernelCosts, PROFILES } from './registry.ts';
+import { allDesigns, allProfiles, bootSystem, comparedProfiles, footprint, getDesign, getProfile, kernelCosts, paperProfiles } from './registry.ts';
 
 describe('registry', () => {
-  it('lists every design and the six profiles, and names the known ids for an unknown one', () => {
-    expect(DESIGNS.map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'mos']);
-    expect(PROFILES.map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos']);
+  it('lists every design and profile, the six compared ones before the EDF kernel, and names the known ids for an unknown one', () => {
+    expect(allDesigns().map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'mos']);
+    expect(allProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'edf']);
+    expect(comparedProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos']);
+    expect(paperProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2']);
     expect(() => getDesign('nope')).toThrow(/known designs are table-driven/);
     expect(() => getProfile('nope')).toThrow(/known profiles are webit/);
   });
 
   it('every profile cites its source (the paper, or the MOS seed) and lists its assumptions', () => {
-    for (const p of PROFILES) {
+    for (const p of comparedProfiles()) {
       expect(p.cites.length).toBeGreaterThan(0);
       expect(p.assumptions.length).toBeGreaterThan(0);
       const source = p.id === 'mos' ? 'seed 000' : 'Table 1';
@@ -28,7 +29,7 @@ describe('registry', () => {
 
 describe('footprints are derived from blocks and layouts', () => {
   it('every profile has nonzero code and RAM on both targets', () => {
-    for (const p of PROFILES) {
+    for (const p of comparedProfiles()) {
       for (const t of [avr, m4]) {
         const f = footprint(p, t);
         expect(f.codeBytes).toBeGreaterThan(0);
@@ -55,7 +56,7 @@ describe('footprints are derived from blocks and layouts', () => {
   });
 
   it('TCBs take more RAM on the 32-bit M4 (4-byte pointers) than on the AVR', () => {
-    for (const p of PAPER_PROFILES) expect(footprint(p, m4).breakdown['ram:tcbs']).toBeGreaterThan(footprint(p, avr).breakdown['ram:tcbs'] as number);
+    for (const p of paperProfiles()) expect(footprint(p, m4).breakdown['ram:tcbs']).toBeGreaterThan(footprint(p, avr).breakdown['ram:tcbs'] as number);
   });
 
   it("sizes RAM for a workload from its tasks' stacks and its declared objects", () => {
@@ -81,7 +82,7 @@ describe('footprints are derived from blocks and layouts', () => {
 
 describe('kernel costs', () => {
   it('price a switch as at least a save and a restore, on both targets', () => {
-    for (const p of PROFILES) {
+    for (const p of comparedProfiles()) {
       for (const t of [avr, m4]) {
         const c = kernelCosts(p, t, 8);
         expect(c.switchCycles).toBeGreaterThan(0);
@@ -157,7 +158,7 @@ describe('MOS through the registry', () => {
 describe('bootSystem checks the workload on its target before any design boots', () => {
   it('refuses tickHz above the clock with a WorkloadError naming tickHz, on every design', () => {
     const fast = workload([periodic('a', 0, 10_000, [{ op: 'compute', cycles: 100 }])], { tickHz: 10_000_000 });
-    for (const d of DESIGNS) {
+    for (const d of allDesigns()) {
       // 10 MHz is within the M4's 200 MHz clock but above the AVR's 8 MHz.
       expect(() => bootSystem({ target: avr, workload: fast, design: d.id }), d.id).toThrow(WorkloadError);
       expect(() => bootSystem({ target: avr, workload: fast, design: d.id }), d.id).toThrow(/tickHz: 10000000 Hz is above the avr clock of 8000000 Hz/);

@@ -1,27 +1,21 @@
-import type { Block } from '../hardware/block.ts';
 import { Engine } from '../hardware/engine.ts';
+import { Registry } from '../hardware/registry.ts';
 import type { Target } from '../hardware/target.ts';
-import type { SchedulingPolicy, SystemTask } from '../system/model.ts';
 import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
-import { bootCore, type CoreSystem } from './core/boot.ts';
-import { coreKernelCosts } from './core/costs.ts';
-import type { CoreDesignSpec } from './core/design.ts';
-import { coreFootprint } from './core/footprint.ts';
-import { coreSystemTasks } from './core/system-tasks.ts';
+import type { CoreSystem } from './core/boot.ts';
+import { coreDesign } from './core/kernel-design.ts';
 import { edf } from './edf/index.ts';
-import * as mosBlocks from './mos/blocks.ts';
-import { mosDesign } from './mos/design.ts';
-import type { MosSystem } from './mos/index.ts';
-import { mosSystemTasks } from './mos/system-tasks.ts';
-import { mos } from './profiles/mos.ts';
-import { PAPER_PROFILES, ucos2, webit, worix } from './profiles/index.ts';
+import { edfProfile } from './edf/profile.ts';
+import { mosKernelDesign } from './mos/kernel-design.ts';
+import { mos } from './mos/os-profile.ts';
+import { idcx, ucos2, ukernel, webit, worix } from './profiles/index.ts';
 import type { OsProfile } from './profiles/types.ts';
 import { roundRobin } from './round-robin/index.ts';
 import { sortedList } from './sorted-list/index.ts';
 import { tableDriven } from './table-driven/index.ts';
 import type { ExecMode } from './execution-time.ts';
-import type { DesignId, Footprint, KernelCosts, KernelSystem, ReleaseMode } from './types.ts';
+import type { DesignId, Footprint, KernelCosts, KernelDesign, KernelSystem, ReleaseMode } from './types.ts';
 
 /** Options to boot a kernel: a profile (or a design with its default profile) and a workload. */
 export interface BootOptions {
@@ -45,102 +39,80 @@ export interface BootOptions {
   readonly releases?: ReleaseMode;
 }
 
-/** What every design's boot takes besides the profile. */
-export interface DesignBootOptions {
-  readonly engine: Engine;
-  readonly workload: Workload;
-  readonly tickPriority?: number;
-  readonly exec?: ExecMode;
-  readonly releases?: ReleaseMode;
-}
-
-/** A kernel design in the registry: what it is, and how to boot, size and price it. */
-export interface KernelDesign {
-  readonly id: DesignId;
-  readonly summary: string;
-  readonly mirrors: string;
-  /** The profile used when a design is booted without one. */
-  readonly defaultProfile: OsProfile;
-  boot(profile: OsProfile, options: DesignBootOptions): KernelSystem;
-  /** Code and RAM; RAM for the profile's reference configuration, or for `workload` when given. */
-  footprint(profile: OsProfile, target: Target, workload?: Workload): Footprint;
-  /** The blocks of the design's own structures under `profile` (for listings). */
-  readyBlocks(target: Target, profile: OsProfile): readonly Block[];
-  kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
-  /** How the design orders ready jobs. */
-  readonly policy: SchedulingPolicy;
-  /** How the design schedules each task of `workload` under `profile` (throws ProfileLimitError where it cannot run it). */
-  systemTasks(profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[] };
-}
-
-/** MOS names its lines by kind; experiments look them up as the core kernels name them. */
-function withLineMap(system: MosSystem): KernelSystem & { lines: ReadonlyMap<string, number> } {
-  const lines = new Map<string, number>([['tick', system.lines.tick], ...system.lines.io]);
-  for (const [task, line] of system.lines.sporadic) lines.set(`release:${system.taskNames[task] ?? task}`, line);
-  return { run: (until: number) => system.run(until), taskNames: system.taskNames, lines, releaseQuantisation: system.releaseQuantisation };
-}
-
-function coreDesign(spec: CoreDesignSpec, defaultProfile: OsProfile): KernelDesign {
-  return {
-    id: spec.id,
-    summary: spec.summary,
-    mirrors: spec.mirrors,
-    defaultProfile,
-    boot: (profile, options): CoreSystem => bootCore(spec, profile, options),
-    footprint: (profile, target, workload) => coreFootprint(spec, profile, target, workload),
-    readyBlocks: (target, profile) => spec.createReady(target, profile).blocks,
-    kernelCosts: (profile, target, n) => coreKernelCosts(spec, profile, target, n),
-    policy: spec.keyedByDeadline ? 'edf' : 'fp',
-    systemTasks: (profile, workload) => coreSystemTasks(spec, profile, workload),
-  };
-}
-
-/** A plain EDF kernel: uC/OS-II's services and per-tick scan, the ready list ordered by deadline. */
-export const edfProfile: OsProfile = {
-  ...ucos2,
-  id: 'edf',
-  name: 'EDF (uC/OS-II services)',
-  design: 'edf',
-  samePriority: true,
-  inversion: ['srp'],
-  cites: ["5.3: the paper analyses WORIX, uKernel and uC/OS-II 128 as dynamic-priority (EDF) systems"],
-  assumptions: [
-    "Not one of the paper's kernels: uC/OS-II 128's limits, services and tick with an EDF ready list.",
-    "Mutexes follow the Stack Resource Policy (Baker 1991): a priority ceiling raises a priority, which an EDF list does not read.",
-  ],
-};
-
-/** Every design, one line each. */
-export const DESIGNS: readonly KernelDesign[] = [
+/**
+ * Every design, one line each. A new design is its folder plus one line here (or `registerDesign`):
+ * its default profile joins the profiles below.
+ */
+const designs = new Registry<KernelDesign>('design', [
   coreDesign(tableDriven, ucos2),
   coreDesign(sortedList, webit),
   coreDesign(roundRobin, worix),
   coreDesign(edf, edfProfile),
-  {
-    ...mosDesign,
-    defaultProfile: mos,
-    readyBlocks: () => Object.values(mosBlocks).flat(),
-    boot: (profile, options) => withLineMap(mosDesign.boot(profile, options)),
-    policy: 'fp',
-    systemTasks: (_profile, workload) => mosSystemTasks(workload),
-  },
-];
+  mosKernelDesign,
+]);
 
-/** Every OS profile: the paper's five, then MOS. */
-export const PROFILES: readonly OsProfile[] = [...PAPER_PROFILES, mos];
+/** A profile configures a registered design. */
+function checkProfile(p: OsProfile): void {
+  if (designs.find(p.design) === undefined) throw new RangeError(`profile ${p.id}: design "${p.design}" is not registered (known designs are ${designs.ids().join(', ')})`);
+}
+
+/** Every OS profile: the paper's five in its Table 1 order, MOS, then the EDF kernel, then any other design's default. */
+const profiles = new Registry<OsProfile>('profile', [webit, worix, ukernel, idcx, ucos2, mos, edfProfile], checkProfile);
+for (const d of designs.all()) withDefaultProfile(d);
+
+/** Registers `design`'s default profile unless it already is; returns its removal (a no-op when nothing was added). */
+function withDefaultProfile(design: KernelDesign): () => void {
+  return profiles.find(design.defaultProfile.id) === design.defaultProfile ? () => undefined : profiles.register(design.defaultProfile);
+}
+
+/** Every registered design, in registration order. */
+export function allDesigns(): readonly KernelDesign[] {
+  return designs.all();
+}
+
+/** Every registered profile, in registration order. */
+export function allProfiles(): readonly OsProfile[] {
+  return profiles.all();
+}
+
+/** The profiles the comparison studies set side by side: every one but those kept for checking the analysis. */
+export function comparedProfiles(): readonly OsProfile[] {
+  return profiles.all().filter((p) => p.analysisOnly !== true);
+}
+
+/** The five kernels Wang et al. compare, in their Table 1 order. */
+export function paperProfiles(): readonly OsProfile[] {
+  return profiles.all().filter((p) => p.paper === true);
+}
+
+/** Adds a design and its default profile to every listing and study; returns the function that removes both again. */
+export function registerDesign(design: KernelDesign): () => void {
+  const removeDesign = designs.register(design);
+  try {
+    const removeProfile = withDefaultProfile(design);
+    return () => {
+      removeProfile();
+      removeDesign();
+    };
+  } catch (e) {
+    removeDesign();
+    throw e;
+  }
+}
+
+/** Adds a further profile of a registered design to every listing and study; returns the function that removes it again. */
+export function registerProfile(profile: OsProfile): () => void {
+  return profiles.register(profile);
+}
 
 /** Looks a design up by id; throws naming the known ids. */
 export function getDesign(id: string): KernelDesign {
-  const d = DESIGNS.find((x) => x.id === id);
-  if (d === undefined) throw new RangeError(`unknown design "${id}": known designs are ${DESIGNS.map((x) => x.id).join(', ')}`);
-  return d;
+  return designs.get(id);
 }
 
-/** Looks a profile up by id (the paper's five, MOS, or a design's default such as `edf`); throws naming the known ids. */
+/** Looks a profile up by id; throws naming the known ids. */
 export function getProfile(id: string): OsProfile {
-  const p = PROFILES.find((x) => x.id === id) ?? DESIGNS.map((d) => d.defaultProfile).find((x) => x.id === id);
-  if (p === undefined) throw new RangeError(`unknown profile "${id}": known profiles are ${PROFILES.map((x) => x.id).join(', ')}, ${edfProfile.id}`);
-  return p;
+  return profiles.get(id);
 }
 
 /** The profile a boot names: a profile (checked against `design` when both are given), or a design's default. */
@@ -200,4 +172,6 @@ export function kernelCosts(profile: OsProfile | string, target: Target, taskCou
   return getDesign(p.design).kernelCosts(p, target, taskCount);
 }
 
+export type { DesignBootOptions, KernelDesign } from './types.ts';
+export { edfProfile };
 export type { OsProfile };

@@ -1,6 +1,10 @@
+import type { Block } from '../hardware/block.ts';
 import type { Engine } from '../hardware/engine.ts';
 import type { Target } from '../hardware/target.ts';
+import type { SchedulingPolicy, SystemTask } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
+import type { ExecMode } from './execution-time.ts';
+import type { OsProfile } from './profiles/types.ts';
 
 /**
  * The contract between kernels/ and the experiments that run them. Each design folder exports a
@@ -17,8 +21,8 @@ import type { Workload } from '../workloads/types.ts';
  * Masked intervals (MaskOn/MaskOff) come from the engine itself.
  */
 
-/** Design ids, one folder each under kernels/. */
-export type DesignId = 'table-driven' | 'sorted-list' | 'round-robin' | 'edf' | 'mos';
+/** A design's id, its folder's name under kernels/ (the registry holds the known ones). */
+export type DesignId = string;
 
 /**
  * How periodic jobs are released: `tick`, at the first kernel tick at or after each arrival (as a
@@ -73,4 +77,42 @@ export interface KernelCosts {
   readonly mutexLockCycles: number;
   /** A mutex unlock service at worst, waiter hand-over and priority restore included (0 without mutexes). */
   readonly mutexUnlockCycles: number;
+}
+
+/** What every design's boot takes besides the profile. */
+export interface DesignBootOptions {
+  readonly engine: Engine;
+  readonly workload: Workload;
+  readonly tickPriority?: number;
+  readonly exec?: ExecMode;
+  readonly releases?: ReleaseMode;
+}
+
+/** A kernel design in the registry: what it is, how to boot, size and price it, and what it can do. */
+export interface KernelDesign {
+  readonly id: DesignId;
+  readonly summary: string;
+  readonly mirrors: string;
+  /** The profile used when a design is booted without one. */
+  readonly defaultProfile: OsProfile;
+  boot(profile: OsProfile, options: DesignBootOptions): KernelSystem;
+  /** Code and RAM; RAM for the profile's reference configuration, or for `workload` when given. */
+  footprint(profile: OsProfile, target: Target, workload?: Workload): Footprint;
+  /** The blocks of the design's own structures under `profile` (for listings). */
+  readyBlocks(target: Target, profile: OsProfile): readonly Block[];
+  kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
+  /** How the design orders ready jobs. */
+  readonly policy: SchedulingPolicy;
+  /** How the design schedules each task of `workload` under `profile` (throws ProfileLimitError where it cannot run it). */
+  systemTasks(profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[] };
+  /**
+   * Whether a task that takes a semaphore, receives a message or waits for flags blocks until the
+   * give; false where a send posts the receiver, whose receive never blocks (MOS's bus objects).
+   */
+  readonly receiversBlock: boolean;
+  /**
+   * Table 1's words for a design whose scheduling a profile's flags (preemptive, time slice) do not
+   * describe: its rule and when it preempts (MOS's execution levels). Absent for the core designs.
+   */
+  readonly ownScheduling?: { readonly rule: string; readonly preemption: string };
 }

@@ -1,6 +1,6 @@
 import type { Row } from '../experiments/contract.ts';
 import type { Fig1Row, Fig2Row, IoRow, Table2Row } from '../experiments/paper-rows.ts';
-import { profileName } from './published.ts';
+import { paperProfileIds, profileName } from './profiles.ts';
 
 /*
  * The paper's ten claims, each judged from results rows. A verdict is generated text with the
@@ -91,8 +91,6 @@ function smallestAt<T extends { profile: string; tasks: number }>(rows: readonly
   return { ok, of: counts.length };
 }
 
-const FIVE = ['webit', 'worix', 'ukernel', 'idcx', 'ucos2'];
-
 function stability(rows: readonly Fig2Row[], profile: string): { stable: boolean; text: string } {
   const s = spreadOf(byTasks(rows, profile).map((r) => r.switchMeanUs));
   return { stable: s.relative <= STABLE_SPREAD, text: `${profileName(profile)}'s mean switch time spans ${us(s.min)}-${us(s.max)} over 1-8 tasks (spread ${pct(s.relative)} of its mean)` };
@@ -113,9 +111,9 @@ export const CLAIMS: readonly Claim[] = [
     mechanism:
       "uC/OS-II makes a task ready or not ready with O(1) bitmap updates (OSRdyGrp/OSRdyTbl), its kernel-aware ISRs may nest, and its tick walks the TCB list with interrupts masked only around each TCB's update, so no masked section grows with the task count: its longest masked section is the context switch itself (OS_Sched's pick, save and restore), the same at every task count. The other four keep interrupts off for their whole timer ISR.",
     judge: (results) => {
-      const rows = rowsOf<Fig1Row>(results, 'fig1', FIVE);
+      const rows = rowsOf<Fig1Row>(results, 'fig1', paperProfileIds());
       if (rows === undefined) return undefined;
-      const { ok, of } = smallestAt(rows, 'ucos2', FIVE, 'maxIrqOffUs');
+      const { ok, of } = smallestAt(rows, 'ucos2', paperProfileIds(), 'maxIrqOffUs');
       const s = spreadOf(byTasks(rows, 'ucos2').map((r) => r.maxIrqOffUs));
       return { status: fromCount(ok, of), text: `uC/OS-II has the smallest max interrupt-disable time of the five at ${ok} of ${of} task counts (its own: ${us(s.min)}-${us(s.max)}).` };
     },
@@ -180,9 +178,9 @@ export const CLAIMS: readonly Claim[] = [
     mechanism:
       "iDCX keeps task_ready_tab sorted on insertion, so pick-next takes the first entry; the sorting cost falls on the release (inside the timer ISR, where it lengthens the interrupt-disable time instead), not on the switch. Webit's sorted linked list is close behind: its head is as quick to find, but it is a pointer, where iDCX's first entry holds an 8-bit task index (ITD), a cheaper load and store on the 8-bit AVR. kbench prices iDCX's blocks like the others' and does not model its hand-written assembly as such.",
     judge: (results) => {
-      const rows = rowsOf<Fig2Row>(results, 'fig2', FIVE);
+      const rows = rowsOf<Fig2Row>(results, 'fig2', paperProfileIds());
       if (rows === undefined) return undefined;
-      const { ok, of } = smallestAt(rows, 'idcx', FIVE, 'switchMeanUs');
+      const { ok, of } = smallestAt(rows, 'idcx', paperProfileIds(), 'switchMeanUs');
       const s = stability(rows, 'idcx');
       const parts = (ok === of ? 1 : 0) + (s.stable ? 1 : 0);
       return { status: fromCount(parts, 2), text: `iDCX has the smallest mean switch time at ${ok} of ${of} task counts; ${s.text}.` };

@@ -1,7 +1,9 @@
 import type { Row } from '../experiments/contract.ts';
 import type { ResultsSet } from './claims.ts';
 import { markdownTable } from './markdown.ts';
-import { FIGURES, PAPER_PROFILE_IDS, profileName, type PublishedFigure } from './published.ts';
+import { studiedTargets } from '../hardware/targets/index.ts';
+import { FIGURES, type PublishedFigure } from './published.ts';
+import { paperProfileIds, profileName } from './profiles.ts';
 
 /*
  * Two generated comparisons the claim verdicts do not cover: how kbench's magnitudes sit against
@@ -51,7 +53,7 @@ function numbers(rows: readonly Row[], column: string): number[] {
 
 /** One line per published figure: kbench's AVR range for the paper's kernels against the plotted range. */
 export function magnitudeLines(results: ResultsSet): string[] {
-  const paper = new Set<string>(PAPER_PROFILE_IDS);
+  const paper = new Set<string>(paperProfileIds());
   const lines: string[] = [];
   for (const source of SOURCES) {
     const published = FIGURES.find((f) => f.figure === source.figure);
@@ -76,7 +78,7 @@ function valueAt(results: ResultsSet, experiment: string, match: Readonly<Record
 export function targetSummaryTable(results: ResultsSet): string {
   const profiles = [...new Set((results.get('table2') ?? []).map((r) => String(r.profile)))];
   const rows: Row[] = profiles.flatMap((profile) =>
-    ['avr', 'm4'].map((target) => ({
+    studiedTargets().map(({ id: target }) => ({
       profile: profileName(profile),
       target,
       maxIrqOffUs8: valueAt(results, 'fig1', { target, profile, tasks: 8 }, 'maxIrqOffUs'),

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../experiments/contract.ts';
 import { FONT_FAMILY } from './render.ts';
-import { PROFILES, TABLE2_CODE_KB, profileName } from './published.ts';
+import { TABLE2_CODE_KB } from './published.ts';
+import { allProfileNames, profileColors, profileName, profileOrder } from './profiles.ts';
 import type { ResultsSet } from './claims.ts';
 
 /*
@@ -52,15 +53,10 @@ function base(title: string, values: Values): Pick<TopLevelSpec, '$schema' | 'co
   return { $schema: SCHEMA, config: CONFIG, title, data: { values: values as Record<string, unknown>[] } } as Pick<TopLevelSpec, '$schema' | 'config' | 'title' | 'data'>;
 }
 
-const PROFILE_COLORS = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#b279a2'];
-
-/** Profile names in the paper's Table 1 order, then MOS. */
-const PROFILE_ORDER = PROFILES.map((p) => p.name);
-
-/** The colour channel: one fixed colour per profile in every chart, listing only the profiles drawn. */
+/** The colour channel: each profile's own colour in every chart, listing only the profiles drawn. */
 function profileColor(values: Values): Record<string, unknown> {
   const present = new Set(values.map((v) => v.profileName));
-  const shown = PROFILES.map((p, i) => ({ name: p.name, color: PROFILE_COLORS[i % PROFILE_COLORS.length] })).filter((p) => present.has(p.name));
+  const shown = profileColors().filter((p) => present.has(p.name));
   return { field: 'profileName', type: 'nominal', title: 'OS profile', scale: { domain: shown.map((p) => p.name), range: shown.map((p) => p.color) } };
 }
 
@@ -178,7 +174,7 @@ function table2Figures(rows: readonly Row[]): Figure[] {
         height: 260,
         mark: 'bar',
         encoding: {
-          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: PROFILE_ORDER, axis: { labelAngle: 0 } },
+          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: profileOrder(), axis: { labelAngle: 0 } },
           xOffset: { field: 'source', type: 'nominal' },
           y: { field: 'bytes', type: 'quantitative', title: 'code bytes', axis: WHOLE },
           color: { field: 'source', type: 'nominal', title: '' },
@@ -201,7 +197,7 @@ function breakdownFigures(rows: readonly Row[]): Figure[] {
         height: 260,
         mark: 'bar',
         encoding: {
-          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: PROFILE_ORDER, axis: { labelAngle: 0 } },
+          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: profileOrder(), axis: { labelAngle: 0 } },
           xOffset: { field: 'target', type: 'nominal' },
           y: { field: 'utilisation', type: 'quantitative', title: 'utilisation', scale: { domain: [0, 1] } },
           color: { field: 'target', type: 'nominal', title: 'target' },
@@ -211,8 +207,10 @@ function breakdownFigures(rows: readonly Row[]): Figure[] {
   ];
 }
 
-/** Profile names in order, each followed by its EDF framing (bounds rows name it `<id>-edf`). */
-const FRAMED_ORDER = PROFILES.flatMap((p) => [p.name, `${p.name} (EDF)`]);
+/** Compared profile names in order, each followed by its EDF framing (bounds rows name it `<id>-edf`). */
+function framedOrder(): string[] {
+  return profileOrder().flatMap((name) => [name, `${name} (EDF)`]);
+}
 
 /** Rows named as `named` does, an `<id>-edf` profile as its kernel's name with "(EDF)". */
 function framedNames(rows: readonly Row[]): Values {
@@ -234,7 +232,7 @@ function boundsFigures(rows: readonly Row[]): Figure[] {
       height: 260,
       mark: 'bar',
       encoding: {
-        x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: FRAMED_ORDER, axis: { labelAngle: -30 } },
+        x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: framedOrder(), axis: { labelAngle: -30 } },
         xOffset: { field: 'variant', type: 'nominal' },
         y: { field: 'violations', type: 'quantitative', title: 'task sets violating the bound', axis: WHOLE },
         color: { field: 'variant', type: 'nominal', title: 'bound' },
@@ -245,7 +243,7 @@ function boundsFigures(rows: readonly Row[]): Figure[] {
 }
 
 function safetyFigures(rows: readonly Row[]): Figure[] {
-  const values = named(rows).map((r) => (r.profile === 'edf' ? { ...r, profileName: 'EDF' } : r));
+  const values = named(rows);
   const violations = rows.reduce((n, r) => n + Number(r.violations), 0);
   return [
     {
@@ -258,7 +256,7 @@ function safetyFigures(rows: readonly Row[]): Figure[] {
         width: 420,
         height: 260,
         encoding: {
-          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: [...PROFILE_ORDER, 'EDF'], axis: { labelAngle: -30 } },
+          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: allProfileNames(), axis: { labelAngle: -30 } },
           xOffset: { field: 'target', type: 'nominal' },
           color: { field: 'target', type: 'nominal', title: 'target' },
           tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'target' }, { field: 'tightnessMean', title: 'mean' }, { field: 'tightnessMedian', title: 'median' }, { field: 'tightnessMax', title: 'max' }, { field: 'tasks' }, { field: 'violations' }],
@@ -289,7 +287,7 @@ function indicatorFigures(rows: readonly Row[]): Figure[] {
         encoding: {
           // In the experiment's order, which the rows of every profile (null values included) keep.
           y: { field: 'indicator', type: 'nominal', sort: [...new Set(rows.map((r) => String(r.indicator)))], title: null, axis: { labelLimit: 300 } },
-          yOffset: { field: 'profileName', type: 'nominal', sort: PROFILE_ORDER },
+          yOffset: { field: 'profileName', type: 'nominal', sort: profileOrder() },
           x: { field: 'valueUs', type: 'quantitative', title: 'mean time (us)' },
           color: profileColor(values),
           tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'indicator' }, { field: 'valueUs', title: 'us' }, { field: 'cycles' }, { field: 'note' }],

@@ -1,10 +1,10 @@
-import { MCU_TARGETS } from '../hardware/targets/index.ts';
+import { mcuTargets } from '../hardware/targets/index.ts';
 import { markdownTable } from './markdown.ts';
 
 /** The report's methods section: cost model, framings and assumptions, with the targets table. */
 export function methodsSection(): string {
   const targets = markdownTable(
-    MCU_TARGETS.map((t) => ({ id: t.id, part: t.name, clockMHz: t.clockHz / 1e6, ramBytes: t.ramBytes, flashBytes: t.flashBytes, fetch: t.fetchModel })),
+    mcuTargets().map((t) => ({ id: t.id, part: t.name, clockMHz: t.clockHz / 1e6, ramBytes: t.ramBytes, flashBytes: t.flashBytes, fetch: t.fetchModel })),
   );
   return `## Methods
 

@@ -14,24 +14,6 @@ export const PAPER = {
   shortName: 'Wang et al. 2010',
 } as const;
 
-/** The five profiles the paper compares, in its Table 1 column order, and kbench's sixth. */
-export const PROFILES = [
-  { id: 'webit', name: 'Webit 5.0' },
-  { id: 'worix', name: 'WORIX' },
-  { id: 'ukernel', name: 'uKernel' },
-  { id: 'idcx', name: 'iDCX 128' },
-  { id: 'ucos2', name: 'uC/OS-II 128' },
-  { id: 'mos', name: 'MOS' },
-] as const;
-
-/** The ids of the paper's five profiles. */
-export const PAPER_PROFILE_IDS = ['webit', 'worix', 'ukernel', 'idcx', 'ucos2'] as const;
-
-/** A profile's display name (the id itself when unknown). */
-export function profileName(id: string): string {
-  return PROFILES.find((p) => p.id === id)?.name ?? id;
-}
-
 /** Table 2: kernel code size in KB on the ATmega128L, measured with AVR Studio 4 (section 4.3). */
 export const TABLE2_CODE_KB = {
   source: 'Wang et al. 2010, section 4.3, Table 2',

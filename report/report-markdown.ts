@@ -5,7 +5,8 @@ import type { Figure } from './figures.ts';
 import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
 import { methodsSection } from './methods.ts';
-import { FIGURES, PAPER, PAPER_PROFILE_IDS, TABLE1, TABLE2_CODE_KB, profileName } from './published.ts';
+import { FIGURES, PAPER, TABLE1, TABLE2_CODE_KB } from './published.ts';
+import { paperProfileIds, profileName } from './profiles.ts';
 
 /** Tables longer than this show their first rows and point to the CSV. */
 const MAX_TABLE_ROWS = 40;
@@ -57,10 +58,10 @@ function experimentSection(id: string, rows: readonly Row[], experiment: AnyExpe
 }
 
 function publishedSection(results: ResultsSet): string {
-  const table1 = markdownTable(TABLE1.rows.map((r) => ({ mechanism: r.mechanism, ...Object.fromEntries(PAPER_PROFILE_IDS.map((p) => [profileName(p), r[p]])) })));
+  const table1 = markdownTable(TABLE1.rows.map((r) => ({ mechanism: r.mechanism, ...Object.fromEntries(paperProfileIds().map((p) => [profileName(p), (r as Readonly<Record<string, string>>)[p]])) })));
   const ours = results.get('table2')?.filter((r) => r.target === 'avr');
   const table2 = markdownTable(
-    PAPER_PROFILE_IDS.map((p) => {
+    paperProfileIds().map((p) => {
       const row = ours?.find((r) => r.profile === p);
       const bytes = typeof row?.codeBytes === 'number' ? row.codeBytes : null;
       return { profile: profileName(p), paperKB: TABLE2_CODE_KB.values[p] ?? null, kbenchBytes: bytes, kbenchKB: bytes === null ? 'not yet measured' : Number((bytes / 1024).toFixed(2)) };

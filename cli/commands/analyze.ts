@@ -3,8 +3,9 @@ import { AnalysisOptionError, analyzeWorkload, type AnalysisReport, type Policy,
 import { UnanalysableSystemError } from '../../analysis/from-system.ts';
 import type { Target } from '../../hardware/target.ts';
 import { ProfileLimitError } from '../../kernels/core/validate.ts';
+import { allProfiles } from '../../kernels/registry.ts';
 import type { SystemModel } from '../../system/model.ts';
-import { TARGET_IDS } from '../../hardware/targets/index.ts';
+import { targetIds } from '../../hardware/targets/index.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { WorkloadError } from '../../workloads/schema.ts';
 import type { Workload } from '../../workloads/types.ts';
@@ -32,8 +33,8 @@ export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemR
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--policy <fp|edf>', "fixed priority or earliest deadline first; with --profile, the kernel's own (a contradicting one is an error)")
     .option('--variant <paper|corrected>', "the paper's equations (1)-(16) as written, or the corrected analysis", 'corrected')
-    .option('--target <id>', `analysis target (${TARGET_IDS.join(', ')}); default: the workload's reference target`)
-    .option('--profile <id>', "OS profile whose kernel is analysed: its policy, preemption rules, mutex protocols and priced overheads")
+    .option('--target <id>', `analysis target (${targetIds().join(', ')}); default: the workload's reference target`)
+    .option('--profile <id>', `OS profile whose kernel is analysed (${allProfiles().map((p) => p.id).join(', ')}): its policy, preemption rules, mutex protocols and priced overheads`)
     .option('--json', 'print JSON')
     .addHelpText('after', `\nExits ${ExitCode.CheckFailed} when any task is not schedulable (after printing the report), ${ExitCode.Ok} when all are.`)
     .action((opts: AnalyzeOptions) => {

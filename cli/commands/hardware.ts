@@ -3,7 +3,7 @@ import { formatListing, isPortBlockName, listing, portListing, block } from '../
 import { isMicroOp, MICRO_OPS } from '../../hardware/microops.ts';
 import type { Target } from '../../hardware/target.ts';
 import { PORT_BLOCKS } from '../../hardware/target.ts';
-import { TARGETS } from '../../hardware/targets/index.ts';
+import { allTargets } from '../../hardware/targets/index.ts';
 import { InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
@@ -15,7 +15,7 @@ export function registerHardwareCommands(program: Command): void {
     .description('list the emulated MCUs')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
-      const rows = TARGETS.map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
+      const rows = allTargets().map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
       if (opts.json === true) return printJson(rows);
       console.table(rows);
     });
@@ -23,7 +23,7 @@ export function registerHardwareCommands(program: Command): void {
   program
     .command('listing')
     .description('print the instructions of a port block or a micro-op on a target, with cycles and bytes')
-    .requiredOption('--target <id>', `target id (${TARGETS.map((t) => t.id).join(', ')})`)
+    .requiredOption('--target <id>', `target id (${allTargets().map((t) => t.id).join(', ')})`)
     .option('--block <name>', `port block (${PORT_BLOCKS.join(', ')})`)
     .option('--op <micro-op>', 'a single micro-op, e.g. cmpbr32.taken')
     .option('--json', 'print JSON')

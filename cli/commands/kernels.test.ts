@@ -7,7 +7,7 @@ describe('kbench kernels', () => {
   it('lists every design and profile with nonzero code and RAM on avr and m4', () => {
     const rows = listKernels();
     expect(rows.filter((r) => r.kind === 'design').map((r) => r.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'mos']);
-    expect(rows.filter((r) => r.kind === 'profile').map((r) => r.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos']);
+    expect(rows.filter((r) => r.kind === 'profile').map((r) => r.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'edf']);
     for (const r of rows) {
       for (const t of ['avr', 'm4']) {
         expect(r.codeBytes[t]).toBeGreaterThan(0);

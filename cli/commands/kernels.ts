@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { formatListing, listing } from '../../hardware/block.ts';
-import { getTarget } from '../../hardware/targets/index.ts';
+import { studiedTargets } from '../../hardware/targets/index.ts';
 import { kernelBlocks } from '../../kernels/block-index.ts';
 import { InputError } from '../exit-codes.ts';
-import { DESIGNS, PROFILES, footprint } from '../../kernels/registry.ts';
+import { allDesigns, allProfiles, footprint } from '../../kernels/registry.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
-
-const LISTED_TARGETS = ['avr', 'm4'] as const;
 
 /** One row of `kbench kernels`: a design (with its default profile's footprint) or a profile. */
 export interface KernelListing {
@@ -20,9 +18,9 @@ export interface KernelListing {
   readonly ramFor: string;
 }
 
-/** The designs and profiles with derived code and RAM on the AVR and the M4. */
+/** The designs and profiles with derived code and RAM on the studied targets (the AVR and the M4). */
 export function listKernels(): KernelListing[] {
-  const targets = LISTED_TARGETS.map((id) => getTarget(id));
+  const targets = studiedTargets();
   const sizes = (profileId: string) => {
     const codeBytes: Record<string, number> = {};
     const ramBytes: Record<string, number> = {};
@@ -33,7 +31,7 @@ export function listKernels(): KernelListing[] {
     }
     return { codeBytes, ramBytes };
   };
-  const designs = DESIGNS.map((d) => ({
+  const designs = allDesigns().map((d) => ({
     kind: 'design' as const,
     id: d.id,
     design: d.id,
@@ -41,7 +39,7 @@ export function listKernels(): KernelListing[] {
     ...sizes(d.defaultProfile.id),
     ramFor: d.defaultProfile.reference.source,
   }));
-  const profiles = PROFILES.map((p) => ({
+  const profiles = allProfiles().map((p) => ({
     kind: 'profile' as const,
     id: p.id,
     design: p.design,
@@ -56,7 +54,7 @@ export function listKernels(): KernelListing[] {
 export function registerKernelsCommand(program: Command): void {
   program
     .command('kernels')
-    .description('list kernel designs and OS profiles with derived code and RAM on avr and m4')
+    .description(`list kernel designs and OS profiles with derived code and RAM on ${studiedTargets().map((t) => t.id).join(' and ')}`)
     .option('--listing <block>', 'print the instructions of one kernel block (see the names with --blocks)')
     .option('--blocks', 'list the names of every kernel block')
     .option('--target <id>', 'target of --listing', 'avr')
@@ -65,17 +63,8 @@ export function registerKernelsCommand(program: Command): void {
       if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
       const rows = listKernels();
       if (opts.json === true) return printJson(rows);
-      console.table(
-        rows.map((r) => ({
-          kind: r.kind,
-          id: r.id,
-          design: r.design,
-          'avr code B': r.codeBytes['avr'],
-          'avr RAM B': r.ramBytes['avr'],
-          'm4 code B': r.codeBytes['m4'],
-          'm4 RAM B': r.ramBytes['m4'],
-        })),
-      );
+      const sizes = (r: KernelListing) => Object.fromEntries(studiedTargets().flatMap((t) => [[`${t.id} code B`, r.codeBytes[t.id]], [`${t.id} RAM B`, r.ramBytes[t.id]]]));
+      console.table(rows.map((r) => ({ kind: r.kind, id: r.id, design: r.design, ...sizes(r) })));
       console.log(`RAM for: ${rows[0]?.ramFor ?? ''}`);
     });
 }

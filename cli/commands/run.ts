@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runProfile } from '../../experiments/run-profile.ts';
-import { resolveProfile } from '../../kernels/registry.ts';
+import { allTargets } from '../../hardware/targets/index.ts';
+import { allDesigns, allProfiles, resolveProfile } from '../../kernels/registry.ts';
 import { loadWorkload } from '../../workloads/load.ts';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, execOption, seedOption, targetOption } from '../options.ts';
@@ -34,9 +35,9 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run a workload on a kernel profile (or design) and target; print the measured metrics')
-    .option('--profile <id>', 'OS profile: webit, worix, ukernel, idcx, ucos2, mos (or edf)')
-    .option('--design <id>', "kernel design, run with its default profile: table-driven, sorted-list, round-robin, edf, mos")
-    .requiredOption('--target <id>', 'target: avr, m4, m4-f407, ideal (zero-cost, exact releases)')
+    .option('--profile <id>', `OS profile: ${allProfiles().map((p) => p.id).join(', ')}`)
+    .option('--design <id>', `kernel design, run with its default profile: ${allDesigns().map((d) => d.id).join(', ')}`)
+    .requiredOption('--target <id>', `target: ${allTargets().map((t) => (t.zeroCost === true ? `${t.id} (zero-cost, exact releases)` : t.id)).join(', ')}`)
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
     .option('--seed <n>', 'seed of the sporadic and random sources, execution times and release jitter', '1')

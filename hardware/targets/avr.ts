@@ -66,6 +66,10 @@ export const avr: Target = {
   // FreeRTOS ATMega323 port frame: r0, SREG, r1-r31 (33 bytes) + the 2-byte return address.
   contextFrameBytes: 35,
   hasClz: false,
+  // Assumed: the ATmega128's core does the same work per cycle as the ATmega2560's (same AVR
+  // instruction set; the 2560's 3-byte PC makes its calls one cycle slower, so this slightly favours the AVR).
+  coremarkPerMhz: { value: 7.03 / 16, source: 'Arduino CoreMark port (github xidameng/CoreMark): Arduino Mega, ATmega2560 @ 16 MHz, 7.03' },
+  inStudies: true,
   fetchModel: 'Flash fetch is single-cycle on AVR; the two-stage pipeline is folded into the datasheet cycle counts.',
   instructions,
   lowering: {

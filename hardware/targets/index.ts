@@ -1,25 +1,46 @@
+import { Registry } from '../registry.ts';
 import type { Target } from '../target.ts';
 import { avr } from './avr.ts';
 import { ideal } from './ideal.ts';
 import { m4 } from './m4.ts';
 import { m4F407 } from './m4-f407.ts';
 
-/** Every registered target, in listing order. A new MCU is one data file plus one line here. */
-export const TARGETS: readonly Target[] = [avr, m4, m4F407, ideal];
+/** A real MCU needs its work per cycle, or application work could not be carried onto it. */
+function checkTarget(t: Target): void {
+  if (t.zeroCost !== true && t.coremarkPerMhz === undefined) throw new RangeError(`target ${t.id}: coremarkPerMhz is required on a real MCU (scales application work onto it)`);
+}
+
+/** Every target, in listing order. A new MCU is one data file plus one line here (or `registerTarget`). */
+const targets = new Registry<Target>('target', [avr, m4, m4F407, ideal], checkTarget);
+
+/** Every registered target, in listing order. */
+export function allTargets(): readonly Target[] {
+  return targets.all();
+}
 
 /** The real MCUs: every registered target but the zero-cost ideal machine (for tables of measured parts). */
-export const MCU_TARGETS: readonly Target[] = TARGETS.filter((t) => t.zeroCost !== true);
+export function mcuTargets(): readonly Target[] {
+  return targets.all().filter((t) => t.zeroCost !== true);
+}
+
+/** The targets the paper's studies sweep (`inStudies`), in listing order. */
+export function studiedTargets(): readonly Target[] {
+  return targets.all().filter((t) => t.inStudies === true);
+}
 
 /** Ids of the registered targets. */
-export const TARGET_IDS: readonly string[] = TARGETS.map((t) => t.id);
+export function targetIds(): string[] {
+  return targets.ids();
+}
 
 /** Looks a target up by id; throws naming the known ids when it does not exist. */
 export function getTarget(id: string): Target {
-  const target = TARGETS.find((t) => t.id === id);
-  if (target === undefined) {
-    throw new RangeError(`unknown target "${id}": known targets are ${TARGET_IDS.join(', ')}`);
-  }
-  return target;
+  return targets.get(id);
+}
+
+/** Adds a target to every listing and sweep; returns the function that removes it again. */
+export function registerTarget(target: Target): () => void {
+  return targets.register(target);
 }
 
 /** The target run at one of its documented alternative clocks (e.g. the AVR at 7.3728 MHz). */

@@ -17,6 +17,9 @@ export const m4F407: Target = {
   // 112 KB + 16 KB SRAM and 64 KB core-coupled memory (RM0090 section 2.3.1).
   ramBytes: 192 * 1024,
   flashBytes: 1024 * 1024,
+  // coremarkPerMhz stays the GD32F450's: the same Cortex-M4 core, its wait states hidden by the ART accelerator.
+  // A variant part: listed and runnable, not swept by the paper's studies.
+  inStudies: false,
   fetchModel:
     '5 flash wait states hidden by the ART accelerator in steady state (cache hits): TRM cycles; cold-cache misses (up to 5 cycles per 128-bit line) are not modelled.',
   sources: [

@@ -113,7 +113,7 @@ function deadlineUs(t: TaskSpec): number | undefined {
 export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: CoreBootOptions): CoreSystem {
   const { engine, workload: w } = options;
   const target = engine.target;
-  checkWorkloadFitsProfile(w, profile);
+  checkWorkloadFitsProfile(w, profile, design.keyedByDeadline);
   if (!(w.tickHz > 0)) throw new Error(`tickHz: must be > 0, got ${w.tickHz}`);
   const kernel = new Kernel({
     engine,

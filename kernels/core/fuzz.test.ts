@@ -5,8 +5,7 @@ import { EventCounter } from '../../hardware/reducers.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import { msToCycles } from '../../hardware/units.ts';
 import type { Step, TaskSpec } from '../../workloads/types.ts';
-import { PAPER_PROFILES } from '../profiles/index.ts';
-import { bootSystem, edfProfile } from '../registry.ts';
+import { bootSystem, edfProfile, paperProfiles } from '../registry.ts';
 import { workload } from './test-workloads.ts';
 
 /** A random body: compute, posts and waits on a shared semaphore-or-queue, flags, a balanced lock. */
@@ -36,7 +35,7 @@ const task = (i: number): fc.Arbitrary<TaskSpec> =>
 describe('random workloads on every profile', () => {
   it('run without errors, and every job that starts was released and ends at most once', () => {
     // The core kernels' services; MOS (no semaphores, flags or delays) has its own properties in kernels/mos.
-    const profiles = [...PAPER_PROFILES, edfProfile];
+    const profiles = [...paperProfiles(), edfProfile];
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: profiles.length - 1 }),

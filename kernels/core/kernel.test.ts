@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import { msToCycles } from '../../hardware/units.ts';
-import { bootSystem, edfProfile, getProfile, kernelCosts, PROFILES } from '../registry.ts';
+import { bootSystem, edfProfile, getProfile, kernelCosts, comparedProfiles } from '../registry.ts';
 import { SwitchSpanReducer } from '../switch-span.ts';
 import { referenceCompletionOrder } from './reference-scheduler.ts';
 import { measureSleepWake, sleepWakeWorkload } from '../paper-sweep.ts';
@@ -14,7 +14,7 @@ function ends(trace: readonly ProbeRecord[]): number[] {
 }
 
 describe('every design runs the task its policy demands', () => {
-  const FIXED = PROFILES.filter((p) => p.preemptive || p.id === 'ukernel');
+  const FIXED = comparedProfiles().filter((p) => p.preemptive || p.id === 'ukernel');
   for (const p of FIXED) {
     it(`${p.id}: jobs released together complete in priority order, equals in FIFO order`, () => {
       fc.assert(

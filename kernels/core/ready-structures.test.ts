@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import type { Target } from '../../hardware/target.ts';
 import { edf } from '../edf/index.ts';
-import { PAPER_PROFILES } from '../profiles/index.ts';
+import { webit as webitProfile } from '../profiles/index.ts';
 import { priorityQueues } from '../round-robin/priority-queues.ts';
 import { sortedArrayTable } from '../sorted-list/array-table.ts';
 import { sortedList } from '../sorted-list/index.ts';
@@ -12,7 +12,7 @@ import { ReferenceReady } from './reference-scheduler.ts';
 import type { ReadyStructure } from './structures.ts';
 import { Tcb } from './tcb.ts';
 
-const webit = PAPER_PROFILES.find((p) => p.id === 'webit')!;
+const webit = webitProfile;
 
 type Factory = (target: Target) => ReadyStructure;
 const STRUCTURES: readonly { name: string; make: Factory; deadline: boolean }[] = [

@@ -6,7 +6,7 @@ import { checkWorkloadFitsProfile } from './validate.ts';
 
 /** How a core-based kernel schedules each workload task, with the sentences that explain it. */
 export function coreSystemTasks(design: CoreDesignSpec, profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[] } {
-  checkWorkloadFitsProfile(workload, profile);
+  checkWorkloadFitsProfile(workload, profile, design.keyedByDeadline);
   const sharing = (p: number): number => workload.tasks.filter((t) => t.priority === p).length;
   const sliced = profile.timeSliceTicks !== undefined;
   const tasks = workload.tasks.map(

@@ -21,8 +21,11 @@ const SERVICE_OF_STEP: Partial<Record<Step['op'], { service: keyof ProfileServic
   set: { service: 'flags', what: 'event flags' },
 };
 
-/** Throws ProfileLimitError when `w` exceeds `p`'s task or priority limits or uses a service `p` lacks. */
-export function checkWorkloadFitsProfile(w: Workload, p: OsProfile): void {
+/**
+ * Throws ProfileLimitError when `w` exceeds `p`'s task or priority limits or uses a service `p` lacks.
+ * `keyedByDeadline` is the design's: a deadline-keyed ready list takes equal priorities and the SRP.
+ */
+export function checkWorkloadFitsProfile(w: Workload, p: OsProfile, keyedByDeadline: boolean): void {
   if (w.tasks.length > p.maxTasks) {
     throw new ProfileLimitError(`tasks: ${w.tasks.length} tasks exceed profile ${p.id}'s limit of ${p.maxTasks} application tasks`);
   }
@@ -32,7 +35,7 @@ export function checkWorkloadFitsProfile(w: Workload, p: OsProfile): void {
       throw new ProfileLimitError(`tasks[${i}].priority: ${t.priority} is outside profile ${p.id}'s ${p.priorities} priorities (0..${p.priorities - 1})`);
     }
     const other = seen.get(t.priority);
-    if (other !== undefined && !p.samePriority && p.design !== 'edf') {
+    if (other !== undefined && !p.samePriority && !keyedByDeadline) {
       throw new ProfileLimitError(`tasks[${i}].priority: ${t.priority} is already task "${other}"'s; profile ${p.id} gives every task its own priority`);
     }
     seen.set(t.priority, t.name);
@@ -54,7 +57,7 @@ export function checkWorkloadFitsProfile(w: Workload, p: OsProfile): void {
       throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "${protocol ?? 'none'}" is not offered by profile ${p.id} (offers: ${p.inversion.join(', ') || 'none'})`);
     }
     if (protocol !== 'srp') return;
-    if (p.design !== 'edf') throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "srp" needs a deadline-keyed design; profile ${p.id} uses "${p.design}"`);
+    if (!keyedByDeadline) throw new ProfileLimitError(`resources.mutexes[${i}].protocol: "srp" needs a deadline-keyed design; profile ${p.id} uses "${p.design}"`);
     srpMutexes.add(m.name);
   });
   if (srpMutexes.size > 0) w.tasks.forEach((t, i) => checkNestedLocks(t.body, `tasks[${i}].body`, srpMutexes));

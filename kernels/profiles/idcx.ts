@@ -4,6 +4,9 @@ import { PAPER_REFERENCE, type OsProfile } from './types.ts';
 export const idcx: OsProfile = {
   id: 'idcx',
   name: 'iDCX 128',
+  displayName: 'iDCX 128',
+  color: '#72b7b2',
+  paper: true,
   design: 'sorted-list',
   layout: 'array',
   preemptive: true,

@@ -35,6 +35,17 @@ export interface ReferenceConfig {
 export interface OsProfile {
   readonly id: string;
   readonly name: string;
+  /** The short name charts and tables show (e.g. 'uC/OS-II 128', 'MOS'). */
+  readonly displayName: string;
+  /** The profile's colour in every chart (a CSS hex colour). */
+  readonly color: string;
+  /** True for one of the five kernels Wang et al. compare: the paper's published values stand beside its rows. */
+  readonly paper?: boolean;
+  /**
+   * True for a kernel kbench adds only to check its analysis (EDF on uC/OS-II's services): the safety
+   * study runs it, the comparison studies (figures, tables, indicators, breakdown) do not.
+   */
+  readonly analysisOnly?: boolean;
   readonly design: DesignId;
   /** For `sorted-list`: a linked list (Webit) or an array table with shifting (iDCX). */
   readonly layout?: 'linked' | 'array';

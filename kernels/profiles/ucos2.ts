@@ -4,6 +4,9 @@ import { PAPER_REFERENCE, type OsProfile } from './types.ts';
 export const ucos2: OsProfile = {
   id: 'ucos2',
   name: 'uC/OS-II 128',
+  displayName: 'uC/OS-II 128',
+  color: '#54a24b',
+  paper: true,
   design: 'table-driven',
   preemptive: true,
   priorities: 64,

@@ -4,6 +4,9 @@ import { PAPER_REFERENCE, type OsProfile } from './types.ts';
 export const ukernel: OsProfile = {
   id: 'ukernel',
   name: 'uKernel',
+  displayName: 'uKernel',
+  color: '#e45756',
+  paper: true,
   design: 'table-driven',
   preemptive: false,
   priorities: 8,

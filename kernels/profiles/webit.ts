@@ -4,6 +4,9 @@ import { PAPER_REFERENCE, type OsProfile } from './types.ts';
 export const webit: OsProfile = {
   id: 'webit',
   name: 'Webit 5.0',
+  displayName: 'Webit 5.0',
+  color: '#4c78a8',
+  paper: true,
   design: 'sorted-list',
   layout: 'linked',
   preemptive: true,

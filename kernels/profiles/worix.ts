@@ -4,6 +4,9 @@ import { PAPER_REFERENCE, type OsProfile } from './types.ts';
 export const worix: OsProfile = {
   id: 'worix',
   name: 'WORIX',
+  displayName: 'WORIX',
+  color: '#f58518',
+  paper: true,
   design: 'round-robin',
   preemptive: true,
   priorities: 6,

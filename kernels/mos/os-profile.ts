@@ -1,5 +1,5 @@
-import { MOS_PROFILE } from '../mos/profile.ts';
-import { PAPER_REFERENCE, type OsProfile } from './types.ts';
+import { PAPER_REFERENCE, type OsProfile } from '../profiles/types.ts';
+import { MOS_PROFILE } from './profile.ts';
 
 /**
  * MOS as an OS profile, so the registry, `kbench kernels` and the experiments treat it like the
@@ -10,6 +10,8 @@ import { PAPER_REFERENCE, type OsProfile } from './types.ts';
 export const mos: OsProfile = {
   id: MOS_PROFILE.id,
   name: MOS_PROFILE.name,
+  displayName: 'MOS',
+  color: '#b279a2',
   design: 'mos',
   // Limited preemption: a higher execution level preempts a lower one, never within a level.
   preemptive: true,
