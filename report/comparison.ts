@@ -1,7 +1,8 @@
 import type { Row } from '../experiments/contract.ts';
+import { FIGURES, type PublishedFigure } from '../experiments/published.ts';
 import type { ResultsSet } from './claims.ts';
 import { markdownTable } from './markdown.ts';
-import { FIGURES, PAPER_PROFILE_IDS, profileName, type PublishedFigure } from './published.ts';
+import { PAPER_PROFILE_IDS, profileName } from './published.ts';
 
 /*
  * Two generated comparisons the claim verdicts do not cover: how kbench's magnitudes sit against

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../experiments/contract.ts';
+import { TABLE2_CODE_KB } from '../experiments/published.ts';
 import { FONT_FAMILY } from './render.ts';
-import { PROFILES, TABLE2_CODE_KB, profileName } from './published.ts';
+import { PROFILES, profileName } from './published.ts';
 import type { ResultsSet } from './claims.ts';
 
 /*

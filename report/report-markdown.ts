@@ -1,11 +1,12 @@
 import type { AnyExperiment, Row } from '../experiments/contract.ts';
+import { FIGURES, PAPER, TABLE1, TABLE2_CODE_KB } from '../experiments/published.ts';
 import { CLAIMS, type ResultsSet } from './claims.ts';
 import { magnitudeLines, targetSummaryTable } from './comparison.ts';
 import type { Figure } from './figures.ts';
 import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
 import { methodsSection } from './methods.ts';
-import { FIGURES, PAPER, PAPER_PROFILE_IDS, TABLE1, TABLE2_CODE_KB, profileName } from './published.ts';
+import { PAPER_PROFILE_IDS, profileName } from './published.ts';
 
 /** Tables longer than this show their first rows and point to the CSV. */
 const MAX_TABLE_ROWS = 40;
