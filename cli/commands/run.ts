@@ -36,7 +36,7 @@ export function registerRunCommand(program: Command): void {
     .description('run a workload on a kernel profile (or design) and target; print the measured metrics')
     .option('--profile <id>', 'OS profile: webit, worix, ukernel, idcx, ucos2, mos (or edf)')
     .option('--design <id>', "kernel design, run with its default profile: table-driven, sorted-list, round-robin, edf, mos")
-    .requiredOption('--target <id>', 'target: avr, m4, m4-f407, ideal (zero-cost, exact releases)')
+    .requiredOption('--target <id>', 'target: avr, m4, m4-f407, ideal (zero-cost, exact releases); <id>@<clock> for a clock the part offers, e.g. avr@7.3728MHz')
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
     .option('--seed <n>', 'seed of the sporadic and random sources, execution times and release jitter', '1')
