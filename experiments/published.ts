@@ -21,7 +21,12 @@ export const PAPER = {
 export const TABLE2_CODE_KB = {
   source: 'Wang et al. 2010, section 4.3, Table 2',
   values: { idcx: 3.11, webit: 3.81, worix: 3.32, ukernel: 3.58, ucos2: 3.91 } as Readonly<Record<string, number>>,
+  /** Bytes per KB: the paper does not say; kbench reads AVR Studio's KB as 1024 bytes. */
+  bytesPerKB: 1024,
 } as const;
+
+/** Section 5.2's crossover: past this payload Webit's mean I/O delay exceeds iDCX's (Figure 3). */
+export const WEBIT_SLOWER_PAST_PAYLOAD = { value: 0.4, source: 'Wang et al. 2010, section 5.2, Figure 3' } as const;
 
 /** Table 1: the mechanisms of the five OSes (section 3, Table 1). */
 export const TABLE1 = {
