@@ -16,8 +16,3 @@ export function plottedRange(figure: string): string {
   if (published === undefined) throw new RangeError(`the paper has no figure "${figure}": known figures are ${FIGURES.map((f) => f.figure).join(', ')}`);
   return `${published.yRangeUs[0]}-${published.yRangeUs[1]}`;
 }
-
-/** A range of whole values as "lo-hi". */
-export function span(values: readonly number[]): string {
-  return `${Math.min(...values)}-${Math.max(...values)}`;
-}
