@@ -1,12 +1,12 @@
-import { getTarget } from '../hardware/targets/index.ts';
+import { resolveTarget } from '../hardware/targets/resolve.ts';
 import { EXEC_MODES, isExecMode, type ExecMode } from '../kernels/execution-time.ts';
 import type { Target } from '../hardware/target.ts';
 import { InputError } from './exit-codes.ts';
 
-/** Looks up `--target`; an unknown id is bad input naming the known ones. */
-export function targetOption(id: string): Target {
+/** Looks up `--target` (`<id>` or `<id>@<clock>`, e.g. avr@7.3728MHz); an unknown id or clock is bad input naming the choices. */
+export function targetOption(spec: string): Target {
   try {
-    return getTarget(id);
+    return resolveTarget(spec);
   } catch (e) {
     throw new InputError(`--target: ${(e as Error).message}`);
   }

@@ -1,4 +1,3 @@
-import { InputError } from '../cli/exit-codes.ts';
 import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
 import { RunningStat, SpanReducer } from '../hardware/reducers.ts';
 import { getTarget } from '../hardware/targets/index.ts';
@@ -149,7 +148,7 @@ export function measureIndicator(unit: IndicatorUnit): IndicatorRow {
     system = bootSystem({ target, profile, workload, seed: 1 });
   } catch (e) {
     // The kernel refusing the workload is a finding (a missing service or limit), not a failure.
-    if (e instanceof ProfileLimitError || e instanceof InputError) return row(null, `not run: ${e.message}`);
+    if (e instanceof ProfileLimitError) return row(null, `not run: ${e.message}`);
     throw e;
   }
   const measure = MEASURES[indicator];

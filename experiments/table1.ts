@@ -1,7 +1,7 @@
 import { getDesign, getProfile, type OsProfile } from '../kernels/registry.ts';
-import { TABLE1 } from '../report/published.ts';
 import { defineExperiment } from './contract.ts';
 import { sweepProfiles } from './fig1.ts';
+import { TABLE1 } from './published.ts';
 
 /*
  * The paper's Table 1 (mechanisms), generated from the profiles kbench runs (kernels/profiles/*.ts)

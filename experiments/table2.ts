@@ -1,9 +1,9 @@
 import { getTarget } from '../hardware/targets/index.ts';
 import { footprint } from '../kernels/registry.ts';
-import { TABLE2_CODE_KB } from '../report/published.ts';
 import { defineExperiment } from './contract.ts';
 import { sweepProfiles, sweepTargets } from './fig1.ts';
 import type { Table2Row } from './paper-rows.ts';
+import { TABLE2_CODE_KB } from './published.ts';
 import { grid } from './unit-helpers.ts';
 
 /*

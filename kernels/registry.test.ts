@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { price } from '../hardware/block.ts';
+import { MemoryBudgetError } from '../hardware/memory.ts';
 import { ProbeEvent } from '../hardware/probe.ts';
 import { avr, m4 } from '../hardware/targets/index.ts';
 import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
@@ -169,5 +170,24 @@ describe('bootSystem checks the workload on its target before any design boots',
   it('refuses a sporadic maxExtraUs of 1e300 on m4 naming the field, not the engine source', () => {
     const w = workload([{ name: 's', priority: 0, trigger: { kind: 'sporadic', minInterArrivalUs: 1000, maxExtraUs: 1e300 }, body: [{ op: 'compute', cycles: 100 }] }]);
     expect(() => bootSystem({ target: m4, workload: w, profile: 'ucos2' })).toThrow(/tasks\[0\]\.trigger\.maxExtraUs: 1e\+300 us is 2e\+302 cycles on m4/);
+  });
+});
+
+describe('bootSystem refuses a configuration its target cannot hold', () => {
+  // Two tasks whose stacks alone take all of the AVR's SRAM: with TCBs, globals and the idle task's
+  // stack on top, the footprint is over the budget whatever the kernel.
+  const w = workload([0, 1].map((p) => periodic(`big${p}`, p, 10_000, [{ op: 'compute', cycles: 100 }], { stackBytes: avr.ramBytes / 2 })), { name: 'big-stacks' });
+
+  it('throws MemoryBudgetError naming the RAM budget and the footprint, on every paper profile', () => {
+    for (const p of paperProfiles()) {
+      const need = footprint(p, avr, w).ramBytes;
+      expect(need, p.id).toBeGreaterThan(avr.ramBytes);
+      expect(() => bootSystem({ target: avr, workload: w, profile: p }), p.id).toThrow(MemoryBudgetError);
+      expect(() => bootSystem({ target: avr, workload: w, profile: p }), p.id).toThrow(`big-stacks on ${p.id} does not fit on avr: needs ${need} bytes of ram, ${avr.ramBytes} available`);
+    }
+  });
+
+  it('boots the same configuration on the M4, whose SRAM holds it', () => {
+    expect(() => bootSystem({ target: m4, workload: w, profile: 'ucos2' })).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { Engine } from '../hardware/engine.ts';
 import { Registry } from '../hardware/registry.ts';
+import { checkMemoryBudget } from '../hardware/memory.ts';
 import type { Target } from '../hardware/target.ts';
 import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
@@ -144,7 +145,8 @@ export interface BootedSystem extends KernelSystem {
 
 /**
  * Boots `workload` on a profile's (or a design's default) kernel; creates the engine when none is given.
- * Throws `WorkloadError` naming the field when the workload does not fit the target (the analysis checks the same).
+ * Throws `WorkloadError` naming the field when the workload does not fit the target (the analysis checks the same),
+ * and `MemoryBudgetError` naming the target's RAM or flash when the configuration's footprint exceeds it.
  */
 export function bootSystem(options: BootOptions): BootedSystem {
   const profile = resolveProfile(options);
@@ -156,6 +158,10 @@ export function bootSystem(options: BootOptions): BootedSystem {
   checkWorkloadOnTarget(options.workload, engine.target, options.releases === undefined ? {} : { releases: options.releases });
   const { workload, tickPriority, exec, releases } = options;
   const system = getDesign(profile.design).boot(profile, { engine, workload, ...(tickPriority === undefined ? {} : { tickPriority }), ...(exec === undefined ? {} : { exec }), ...(releases === undefined ? {} : { releases }) });
+  // Refused where it is built: a system the part cannot hold is not a result. Checked after the
+  // design's boot, so a workload the kernel cannot run at all is reported as such first.
+  const need = footprint(profile, engine.target, workload);
+  checkMemoryBudget(engine.target, { ramBytes: need.ramBytes, flashBytes: need.codeBytes }, `${workload.name} on ${profile.id}`);
   const lines = 'lines' in system && system.lines instanceof Map ? (system as CoreSystem).lines : new Map<string, number>();
   return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines, ...(system.releaseQuantisation === undefined ? {} : { releaseQuantisation: system.releaseQuantisation }) };
 }

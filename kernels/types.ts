@@ -52,32 +52,9 @@ export interface Footprint {
   readonly breakdown: Readonly<Record<string, number>>;
 }
 
-/**
- * Kernel costs on a target, priced from the kernel's own blocks, for the overhead-aware analysis
- * (experiments hand a plain record of these to analysis/).
- */
-export interface KernelCosts {
-  /** The tick ISR's work for `taskCount` tasks, none of them waking. */
-  readonly tickCycles: number;
-  /** Making one task ready (from the tick or a post). */
-  readonly releaseCycles: number;
-  /** Save, pick next, restore. */
-  readonly switchCycles: number;
-  /**
-   * The service that ends a job, at worst: the delay-until call that makes the task unready and
-   * puts it to sleep (the switch away is `switchCycles`). It runs after the job's output, so it
-   * delays the tasks below, not the job's own I/O.
-   */
-  readonly jobEndCycles: number;
-  readonly isrEntryCycles: number;
-  readonly isrExitCycles: number;
-  /** The longest masked section of any kernel service in this configuration. */
-  readonly longestCriticalSectionCycles: number;
-  /** A mutex lock service at worst, from the call to the return (0 without mutexes). */
-  readonly mutexLockCycles: number;
-  /** A mutex unlock service at worst, waiter hand-over and priority restore included (0 without mutexes). */
-  readonly mutexUnlockCycles: number;
-}
+/** A kernel's priced costs: the one record shared with analysis/ (system/model.ts). */
+export type { KernelCosts } from '../system/model.ts';
+import type { KernelCosts } from '../system/model.ts';
 
 /** What every design's boot takes besides the profile. */
 export interface DesignBootOptions {

@@ -17,6 +17,16 @@ describe('magnitudes against the paper', () => {
     expect(line).toMatch(/kbench 120-120 against the paper's 10-60, above the paper's plotted range \(up to 2x its top\)/);
   });
 
+  it("states the AVR's clock and its port's context save and restore from the target data", () => {
+    const rows: Row[] = ['webit', 'ucos2'].map((profile) => ({ target: 'avr', profile, tasks: 8, switchMeanUs: 30 }));
+    const [line] = magnitudeLines(new Map([['fig2', rows]]));
+    // FreeRTOS ATMega323 portSAVE_CONTEXT pushes the 32 registers and SREG: 33 pushes, popped again on restore.
+    expect(line).toMatch(/context save \(33 pushes\), the design's pick-next and the restore \(33 pops\)/);
+    const [irqOff] = magnitudeLines(new Map([['fig1', fig1(() => 30)]]));
+    // The ATmega128L's default clock (its datasheet's 8 MHz, the paper's board).
+    expect(irqOff).toMatch(/priced instruction by instruction at 8 MHz\./);
+  });
+
   it('writes nothing for a figure without results', () => {
     expect(magnitudeLines(new Map())).toEqual([]);
   });

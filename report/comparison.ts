@@ -1,8 +1,12 @@
 import type { Row } from '../experiments/contract.ts';
+import { SWEEP_TASKS } from '../experiments/fig1.ts';
+import { IO_PERIOD_RANGE_US } from '../experiments/io-sim.ts';
+import { FIGURES, type PublishedFigure } from '../experiments/published.ts';
 import type { ResultsSet } from './claims.ts';
+import type { PortBlockName } from '../hardware/target.ts';
+import { avr } from '../hardware/targets/index.ts';
 import { markdownTable } from './markdown.ts';
 import { studiedTargets } from '../hardware/targets/index.ts';
-import { FIGURES, type PublishedFigure } from './published.ts';
 import { paperProfileIds, profileName } from './profiles.ts';
 
 /*
@@ -20,27 +24,35 @@ interface FigureSource {
   readonly mechanism: string;
 }
 
+/** How many instructions of one mnemonic an AVR port block executes (the pushes of its context save). */
+function avrPortCount(block: PortBlockName, mnemonic: string): number {
+  return avr.port[block].filter((text) => text.split(/\s/)[0]?.toUpperCase() === mnemonic).length;
+}
+
+const IO_JOBS =
+  `the jobs take a share (the payload) of ${IO_PERIOD_RANGE_US.min / 1000}-${IO_PERIOD_RANGE_US.max / 1000} ms periods, so they run for hundreds of microseconds; the paper's axis implies jobs of a few microseconds, which it does not describe`;
+
 const SOURCES: readonly FigureSource[] = [
   {
     figure: 'Fig. 1',
     experiment: 'fig1',
     column: 'maxIrqOffUs',
     mechanism:
-      'the longest masked stretch is the tick ISR: hardware entry, the full context save, the timer walk and the restore run with interrupts off on the kernels whose ISRs do not nest, priced instruction by instruction at 8 MHz',
+      `the longest masked stretch is the tick ISR: hardware entry, the full context save, the timer walk and the restore run with interrupts off on the kernels whose ISRs do not nest, priced instruction by instruction at ${avr.clockHz / 1e6} MHz`,
   },
-  { figure: 'Fig. 2', experiment: 'fig2', column: 'switchMeanUs', mechanism: "the port's context save (33 pushes), the design's pick-next and the restore (33 pops), the same port code for every kernel, so the designs differ by their pick-next alone" },
+  { figure: 'Fig. 2', experiment: 'fig2', column: 'switchMeanUs', mechanism: `the port's context save (${avrPortCount('context-save', 'PUSH')} pushes), the design's pick-next and the restore (${avrPortCount('context-restore', 'POP')} pops), the same port code for every kernel, so the designs differ by their pick-next alone` },
   {
     figure: 'Fig. 3 (delay)',
     experiment: 'fig3',
     column: 'ioDelayMeanUs',
-    mechanism: "the jobs take a share (the payload) of 2-50 ms periods, so they run for hundreds of microseconds; the paper's axis implies jobs of a few microseconds, which it does not describe",
+    mechanism: IO_JOBS,
   },
   { figure: 'Fig. 3 (jitter)', experiment: 'fig3', column: 'ioJitterUs', mechanism: 'jitter grows with the same job lengths as the delay' },
   {
     figure: 'Fig. 4 (delay)',
     experiment: 'fig4',
     column: 'ioDelayMeanUs',
-    mechanism: "the jobs take a share (the payload) of 2-50 ms periods, so they run for hundreds of microseconds; the paper's axis implies jobs of a few microseconds, which it does not describe",
+    mechanism: IO_JOBS,
   },
   { figure: 'Fig. 4 (jitter)', experiment: 'fig4', column: 'ioJitterUs', mechanism: 'jitter grows with the same job lengths as the delay' },
 ];
@@ -74,15 +86,18 @@ function valueAt(results: ResultsSet, experiment: string, match: Readonly<Record
   return typeof v === 'number' ? round(v) : null;
 }
 
-/** Per profile on the AVR and the M4: irq-off and switch at 8 tasks, code, RAM, breakdown utilisation. */
+/** The task count the AVR-to-M4 summary reads the sweeps at: the most the paper runs. */
+export const SUMMARY_TASKS = Math.max(...SWEEP_TASKS);
+
+/** Per profile on the AVR and the M4: irq-off and switch at SUMMARY_TASKS tasks, code, RAM, breakdown utilisation. */
 export function targetSummaryTable(results: ResultsSet): string {
   const profiles = [...new Set((results.get('table2') ?? []).map((r) => String(r.profile)))];
   const rows: Row[] = profiles.flatMap((profile) =>
     studiedTargets().map(({ id: target }) => ({
       profile: profileName(profile),
       target,
-      maxIrqOffUs8: valueAt(results, 'fig1', { target, profile, tasks: 8 }, 'maxIrqOffUs'),
-      switchMeanUs8: valueAt(results, 'fig2', { target, profile, tasks: 8 }, 'switchMeanUs'),
+      maxIrqOffUs8: valueAt(results, 'fig1', { target, profile, tasks: SUMMARY_TASKS }, 'maxIrqOffUs'),
+      switchMeanUs8: valueAt(results, 'fig2', { target, profile, tasks: SUMMARY_TASKS }, 'switchMeanUs'),
       codeBytes: valueAt(results, 'table2', { target, profile }, 'codeBytes'),
       ramBytes: valueAt(results, 'table2', { target, profile }, 'ramBytes'),
       breakdownUtilisation: valueAt(results, 'breakdown', { target, profile }, 'utilisation'),

@@ -1,8 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../experiments/contract.ts';
+import { TABLE2_CODE_KB } from '../experiments/published.ts';
+import { IO_TASKS } from '../experiments/io-sim.ts';
 import { FONT_FAMILY } from './render.ts';
-import { TABLE2_CODE_KB } from './published.ts';
 import { allProfileNames, profileColors, profileName, profileOrder } from './profiles.ts';
+import { plottedRange } from './prose.ts';
 import type { ResultsSet } from './claims.ts';
 
 /*
@@ -159,7 +161,7 @@ function table2Figures(rows: readonly Row[]): Figure[] {
     .flatMap((r) => {
       const ours = { profileName: profileName(String(r.profile)), source: 'kbench', bytes: r.codeBytes };
       const kb = TABLE2_CODE_KB.values[String(r.profile)];
-      return kb === undefined ? [ours] : [ours, { profileName: ours.profileName, source: 'paper, Table 2', bytes: Math.round(kb * 1024) }];
+      return kb === undefined ? [ours] : [ours, { profileName: ours.profileName, source: 'paper, Table 2', bytes: Math.round(kb * TABLE2_CODE_KB.bytesPerKB) }];
     });
   if (values.length === 0) return [];
   return [
@@ -167,7 +169,7 @@ function table2Figures(rows: readonly Row[]): Figure[] {
       id: 'table2-avr',
       experiment: 'table2',
       title: 'Kernel code size on the ATmega128L: kbench beside the paper',
-      caption: `Code bytes per profile on the AVR; the paper's Table 2 in KB taken as 1024 bytes (${TABLE2_CODE_KB.source}).`,
+      caption: `Code bytes per profile on the AVR; the paper's Table 2 in KB taken as ${TABLE2_CODE_KB.bytesPerKB} bytes (${TABLE2_CODE_KB.source}).`,
       spec: {
         ...base('Kernel code size, avr: kbench beside the paper', values),
         width: 420,
@@ -301,11 +303,11 @@ function indicatorFigures(rows: readonly Row[]): Figure[] {
 const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
   'port-costs': portCostFigures,
   'irq-latency': irqLatencyFigures,
-  fig1: (rows) => tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', 'Longest masked interval per profile and task count (the paper plots 10-60 us on the ATmega128L).'),
-  fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', 'Mean switch time with its min-max range (the paper plots 15-45 us on the ATmega128L); where two profiles switch equally fast (uKernel and uC/OS-II run the same table-driven blocks) one line hides the other.', ['switchMinUs', 'switchMaxUs']),
+  fig1: (rows) => tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', `Longest masked interval per profile and task count (the paper plots ${plottedRange('Fig. 1')} us on the ATmega128L).`),
+  fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', `Mean switch time with its min-max range (the paper plots ${plottedRange('Fig. 2')} us on the ATmega128L); where two profiles switch equally fast (uKernel and uC/OS-II run the same table-driven blocks) one line hides the other.`, ['switchMinUs', 'switchMaxUs']),
   table2: table2Figures,
-  fig3: (rows) => ioFigures('fig3', rows, 'iDCX 128 and Webit 5.0, fixed priority, 7 tasks: mean over the task sets with its 95% interval (the paper: delay 0-35 us, jitter 0-7).'),
-  fig4: (rows) => ioFigures('fig4', rows, "WORIX, uKernel and uC/OS-II 128 in the paper's dynamic-priority framing, with uC/OS-II's fixed-priority framing beside it (the paper: delay 0-30 us, jitter 0-25)."),
+  fig3: (rows) => ioFigures('fig3', rows, `iDCX 128 and Webit 5.0, fixed priority, ${IO_TASKS} tasks: mean over the task sets with its 95% interval (the paper: delay ${plottedRange('Fig. 3 (delay)')} us, jitter ${plottedRange('Fig. 3 (jitter)')}).`),
+  fig4: (rows) => ioFigures('fig4', rows, `WORIX, uKernel and uC/OS-II 128 in the paper's dynamic-priority framing, with uC/OS-II's fixed-priority framing beside it (the paper: delay ${plottedRange('Fig. 4 (delay)')} us, jitter ${plottedRange('Fig. 4 (jitter)')}).`),
   bounds: boundsFigures,
   indicators: indicatorFigures,
   breakdown: breakdownFigures,

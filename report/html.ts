@@ -1,6 +1,6 @@
+import { PAPER } from '../experiments/published.ts';
 import type { Claim, ResultsSet } from './claims.ts';
 import type { Figure } from './figures.ts';
-import { PAPER } from './published.ts';
 
 /** The vendored browser builds index.html loads, in load order (next to it under vendor/). */
 export const VENDORED = [

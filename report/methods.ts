@@ -1,5 +1,8 @@
+import { TABLE2_CODE_KB } from '../experiments/published.ts';
 import { mcuTargets } from '../hardware/targets/index.ts';
+import { A_LITTLE, GROWTH, STABLE_SPREAD } from './claims.ts';
 import { markdownTable } from './markdown.ts';
+import { pct } from './prose.ts';
 
 /** The report's methods section: cost model, framings and assumptions, with the targets table. */
 export function methodsSection(): string {
@@ -30,8 +33,8 @@ dynamic-priority framing, with uC/OS-II's fixed-priority framing shown beside it
 
 **Assumptions.** The paper's figures survive only as axis ranges and the text's claims, so our
 curves are compared with those ranges and the claims are judged from our rows by the rules stated
-in each verdict (stable: a spread of at most 10% of the mean; grows: more than 5% from the fewest
-to the most tasks; a little above: at most 1.5 times). Table 2's KB are taken as 1024 bytes.
+in each verdict (stable: a spread of at most ${pct(STABLE_SPREAD)} of the mean; grows: more than ${pct(GROWTH)} from the fewest
+to the most tasks; a little above: at most ${A_LITTLE} times). Table 2's KB are taken as ${TABLE2_CODE_KB.bytesPerKB} bytes.
 Random task sets, sporadic arrivals and every other draw come from a seeded PRNG (xoshiro128**);
 the seeds are in the manifest, and the same code and seeds give byte-identical results.
 

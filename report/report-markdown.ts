@@ -1,11 +1,12 @@
 import type { AnyExperiment, Row } from '../experiments/contract.ts';
+import { FIGURES, PAPER, TABLE1, TABLE2_CODE_KB } from '../experiments/published.ts';
+import { getTarget } from '../hardware/targets/index.ts';
 import { CLAIMS, type ResultsSet } from './claims.ts';
-import { magnitudeLines, targetSummaryTable } from './comparison.ts';
+import { magnitudeLines, SUMMARY_TASKS, targetSummaryTable } from './comparison.ts';
 import type { Figure } from './figures.ts';
 import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
 import { methodsSection } from './methods.ts';
-import { FIGURES, PAPER, TABLE1, TABLE2_CODE_KB } from './published.ts';
 import { paperProfileIds, profileName } from './profiles.ts';
 
 /** Tables longer than this show their first rows and point to the CSV. */
@@ -64,7 +65,7 @@ function publishedSection(results: ResultsSet): string {
     paperProfileIds().map((p) => {
       const row = ours?.find((r) => r.profile === p);
       const bytes = typeof row?.codeBytes === 'number' ? row.codeBytes : null;
-      return { profile: profileName(p), paperKB: TABLE2_CODE_KB.values[p] ?? null, kbenchBytes: bytes, kbenchKB: bytes === null ? 'not yet measured' : Number((bytes / 1024).toFixed(2)) };
+      return { profile: profileName(p), paperKB: TABLE2_CODE_KB.values[p] ?? null, kbenchBytes: bytes, kbenchKB: bytes === null ? 'not yet measured' : Number((bytes / TABLE2_CODE_KB.bytesPerKB).toFixed(2)) };
     }),
   );
   const figures = markdownTable(FIGURES.map((f) => ({ figure: f.figure, what: f.what, x: f.x, paperRange: `${f.yRangeUs[0]}-${f.yRangeUs[1]}`, source: f.source })));
@@ -94,11 +95,11 @@ function cortexSection(results: ResultsSet, figures: readonly Figure[]): string 
   const missing = PAPER_EXPERIMENTS.filter((id) => !targetFree(id) && !(results.get(id)?.some((r) => r.target === 'm4') ?? false));
   return `## The Cortex-M4
 
-The same experiments on the GD32F450 (200 MHz), the Cortex-M4 meters Q/GDW 12180-2021 now
+The same experiments on the GD32F450 (${getTarget('m4').clockHz / 1e6} MHz), the Cortex-M4 meters Q/GDW 12180-2021 now
 requires: interrupt entry and exit are hardware stacking and tail-chaining rather than AVR pushes,
 pick-next can use CLZ instead of the OSUnMapTbl lookup, and pointers are 32-bit.
 
-${results.has('table2') ? `Each kernel on both targets: max interrupt-disable and mean switch time with 8 running tasks (\`fig1\`, \`fig2\`), code and RAM for the reference configuration (\`table2\`), and the meter workload's breakdown utilisation with kernel overhead (\`breakdown\`):\n\n${targetSummaryTable(results)}\n\n` : ''}${measured.length > 0 ? `Measured so far:\n\n${measured}` : 'Nothing measured on the M4 yet.'}
+${results.has('table2') ? `Each kernel on both targets: max interrupt-disable and mean switch time with ${SUMMARY_TASKS} running tasks (\`fig1\`, \`fig2\`), code and RAM for the reference configuration (\`table2\`), and the meter workload's breakdown utilisation with kernel overhead (\`breakdown\`):\n\n${targetSummaryTable(results)}\n\n` : ''}${measured.length > 0 ? `Measured so far:\n\n${measured}` : 'Nothing measured on the M4 yet.'}
 
 ${missing.length > 0 ? `Not yet measured on the M4: ${missing.map((id) => `\`${id}\``).join(', ')}.` : ''}`;
 }

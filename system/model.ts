@@ -20,26 +20,34 @@ export type { MutexProtocol } from '../workloads/types.ts';
 import type { MutexProtocol } from '../workloads/types.ts';
 
 /**
- * Kernel costs on one target, in its cycles: the record the analysis folds in (priced from a
- * profile's own blocks; the kernel contract's `KernelCosts` plus the tick period).
+ * A kernel's costs on one target, in its cycles, priced from the kernel's own blocks: what the
+ * kernel contract reports (kernels/ prices it) and the analysis folds in. Written once, here.
  */
-export interface KernelOverheads {
-  /** The tick ISR's kernel work with no task waking. */
+export interface KernelCosts {
+  /** The tick ISR's kernel work for the configured task count, no task waking. */
   readonly tickCycles: number;
   /** Making one task ready (from the tick or a post). */
   readonly releaseCycles: number;
   /** Save, pick next, restore. */
   readonly switchCycles: number;
-  /** The service that ends a job (a delay-until: unready, sleep). */
+  /**
+   * The service that ends a job, at worst: the delay-until call that makes the task unready and
+   * puts it to sleep (the switch away is `switchCycles`). It runs after the job's output, so it
+   * delays the tasks below, not the job's own I/O.
+   */
   readonly jobEndCycles: number;
   readonly isrEntryCycles: number;
   readonly isrExitCycles: number;
-  /** The longest masked section of any kernel service. */
+  /** The longest masked section of any kernel service in this configuration. */
   readonly longestCriticalSectionCycles: number;
-  /** A mutex lock service at worst, from the call to the return. */
+  /** A mutex lock service at worst, from the call to the return (0 without mutexes). */
   readonly mutexLockCycles: number;
-  /** A mutex unlock service at worst, waiter hand-over and priority restore included. */
+  /** A mutex unlock service at worst, waiter hand-over and priority restore included (0 without mutexes). */
   readonly mutexUnlockCycles: number;
+}
+
+/** The record the analysis folds in: the kernel's costs plus the period of its tick. */
+export interface KernelOverheads extends KernelCosts {
   /** Period of the kernel tick. */
   readonly tickPeriodCycles: number;
 }

@@ -33,7 +33,7 @@ export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemR
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--policy <fp|edf>', "fixed priority or earliest deadline first; with --profile, the kernel's own (a contradicting one is an error)")
     .option('--variant <paper|corrected>', "the paper's equations (1)-(16) as written, or the corrected analysis", 'corrected')
-    .option('--target <id>', `analysis target (${targetIds().join(', ')}); default: the workload's reference target`)
+    .option('--target <id>', `analysis target (${targetIds().join(', ')}; <id>@<clock> for a clock the part offers, e.g. avr@7.3728MHz); default: the workload's reference target`)
     .option('--profile <id>', `OS profile whose kernel is analysed (${allProfiles().map((p) => p.id).join(', ')}): its policy, preemption rules, mutex protocols and priced overheads`)
     .option('--json', 'print JSON')
     .addHelpText('after', `\nExits ${ExitCode.CheckFailed} when any task is not schedulable (after printing the report), ${ExitCode.Ok} when all are.`)

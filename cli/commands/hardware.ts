@@ -12,10 +12,10 @@ import { printJson } from '../output.ts';
 export function registerHardwareCommands(program: Command): void {
   program
     .command('targets')
-    .description('list the emulated MCUs')
+    .description('list the emulated MCUs and the other clocks each offers (run one as --target <id>@<clock>, e.g. avr@7.3728MHz)')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
-      const rows = allTargets().map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
+      const rows = allTargets().map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, clockOptionsHz: t.clockOptionsHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
       if (opts.json === true) return printJson(rows);
       console.table(rows);
     });

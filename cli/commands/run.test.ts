@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { avr } from '../../hardware/targets/index.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { runKbench } from '../run-kbench.ts';
 import { writePeriodicWorkload } from '../test-workloads.ts';
@@ -92,5 +93,34 @@ describe('kbench run --check', () => {
     expect(onAvr).toMatchObject({ exec: 'worst', releaseQuantisation: { kind: 'tick', tickUs: 1e6 / 1000, tickPeriodCycles: 8e6 / 1000 } });
     const onIdeal = JSON.parse((await kbench('run', '--profile', 'ucos2', '--target', 'ideal', '--workload', 'meter', '--duration-ms', '50', '--exec', 'best', '--json')).stdout);
     expect(onIdeal).toMatchObject({ exec: 'best', releaseQuantisation: { kind: 'exact' }, maxIrqOffUs: 0, codeBytes: 0 });
+  });
+});
+
+describe('kbench run on a target at another clock, and over its memory', () => {
+  it('runs the AVR at its 7.3728 MHz option: the same masked cycles last 8 / 7.3728 times as long', async () => {
+    const path = writePeriodicWorkload(scratch, 'one-task', [{ periodMs: 10, computeMs: 1 }]);
+    const at = async (target: string) => JSON.parse((await kbench('run', '--profile', 'ucos2', '--target', target, '--workload', path, '--duration-ms', '100', '--json')).stdout);
+    const fast = await at('avr');
+    const slow = await at('avr@7.3728MHz');
+    // The longest masked section is the tick ISR, the same instructions at either clock.
+    const [optionHz = avr.clockHz] = avr.clockOptionsHz;
+    expect(fast.maxIrqOffUs).toBeGreaterThan(0);
+    expect(slow.maxIrqOffUs).toBeCloseTo((fast.maxIrqOffUs * avr.clockHz) / optionHz, 1);
+    expect(slow.codeBytes).toBe(fast.codeBytes);
+  });
+
+  it('exits 2 naming --target when the part does not offer the clock', async () => {
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr@16MHz', '--workload', 'meter', '--duration-ms', '10');
+    expect(r.status).toBe(ExitCode.BadInput);
+    expect(r.stderr).toMatch(/--target: target avr: clockHz 16000000 is not offered; use one of 8000000, 7372800/);
+  });
+
+  it("exits 2 naming the AVR's RAM when the configuration does not fit it", async () => {
+    const path = join(scratch, 'big-stacks.json');
+    const task = (i: number) => ({ name: `big${i}`, priority: i, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 100 }], stackBytes: avr.ramBytes });
+    writeFileSync(path, JSON.stringify({ name: 'big-stacks', description: 'stacks beyond the SRAM', referenceTarget: 'avr', tickHz: 1000, tasks: [0, 1].map(task) }));
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', path, '--duration-ms', '10');
+    expect(r.status).toBe(ExitCode.BadInput);
+    expect(r.stderr).toMatch(new RegExp(`big-stacks on ucos2 does not fit on avr: needs \\d+ bytes of ram, ${avr.ramBytes} available`));
   });
 });

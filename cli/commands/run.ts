@@ -37,7 +37,7 @@ export function registerRunCommand(program: Command): void {
     .description('run a workload on a kernel profile (or design) and target; print the measured metrics')
     .option('--profile <id>', `OS profile: ${allProfiles().map((p) => p.id).join(', ')}`)
     .option('--design <id>', `kernel design, run with its default profile: ${allDesigns().map((d) => d.id).join(', ')}`)
-    .requiredOption('--target <id>', `target: ${allTargets().map((t) => (t.zeroCost === true ? `${t.id} (zero-cost, exact releases)` : t.id)).join(', ')}`)
+    .requiredOption('--target <id>', `target: ${allTargets().map((t) => (t.zeroCost === true ? `${t.id} (zero-cost, exact releases)` : t.id)).join(', ')}; <id>@<clock> for a clock the part offers, e.g. avr@7.3728MHz`)
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
     .option('--seed <n>', 'seed of the sporadic and random sources, execution times and release jitter', '1')
