@@ -1,0 +1,56 @@
+import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import type { ReducerFactory } from './reducer.ts';
+
+const EV_JOB_RELEASE = ProbeEvent.JobRelease;
+const EV_JOB_END = ProbeEvent.JobEnd;
+
+/**
+ * Each task's longest response time, from every job's arrival (the JobRelease event's data: the
+ * arrival the kernel released the job for, before any tick quantisation) to its JobEnd. A task's
+ * jobs end in release order, so each end closes the oldest open job. A job still open when the run
+ * ends counts with the time it has waited so far. A job a kernel drops (MOS merges a post to a
+ * pending message) is never released, so it is not measured here.
+ */
+export class ResponseTimeReducer implements ProbeListener {
+  private readonly open: number[][] = [];
+  private readonly longest: number[] = [];
+
+  onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void {
+    if (type === EV_JOB_RELEASE) {
+      (this.open[subject] ??= []).push(data);
+      this.longest[subject] ??= 0;
+    } else if (type === EV_JOB_END) {
+      const arrival = this.open[subject]?.shift();
+      if (arrival !== undefined) this.longest[subject] = Math.max(this.longest[subject] ?? 0, time - arrival);
+    }
+  }
+
+  /** Per task (by index, `tasks` of them), the longest response seen up to `now`, open jobs included; 0 for a task never released. */
+  maxima(tasks: number, now: Cycles): number[] {
+    return Array.from({ length: tasks }, (_, i) => {
+      const oldest = this.open[i]?.[0];
+      return Math.max(this.longest[i] ?? 0, oldest === undefined ? 0 : now - oldest);
+    });
+  }
+}
+
+/** One task's longest response from a job's true arrival, in cycles. */
+export interface TaskResponse {
+  readonly task: string;
+  readonly longestCycles: number;
+}
+
+/** Each task's longest response from arrival to job end, open jobs at the end of the run included (in task index order). */
+export function responseTimes(): ReducerFactory<TaskResponse[]> {
+  return () => {
+    const reducer = new ResponseTimeReducer();
+    return {
+      listener: reducer,
+      result: (end) => {
+        const longest = reducer.maxima(end.taskNames.length, end.engine.now);
+        return end.taskNames.map((task, i) => ({ task, longestCycles: longest[i] ?? 0 }));
+      },
+    };
+  };
+}
