@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuSplit } from '../analysis/reducers/cpu-split.ts';
-import { deadlineMisses } from '../analysis/reducers/deadline-misses.ts';
-import { maskedIntervals } from '../analysis/reducers/masked-intervals.ts';
-import { releasePlacement } from '../analysis/reducers/release-placement.ts';
-import { taskSwitch } from '../analysis/reducers/task-switch.ts';
+import { cpuSplit, deadlineMisses, maskedIntervals, releasePlacement, taskSwitch } from '../analysis/reducers/index.ts';
 import { portPrice } from '../hardware/block.ts';
 import { avr, ideal, m4 } from '../hardware/targets/index.ts';
 import { msToCycles } from '../hardware/units.ts';

@@ -1,4 +1,4 @@
-import type { Reducer, ReducerResults, ReducerSet } from '../analysis/reducers/reducer.ts';
+import type { Reducer, ReducerResults, ReducerSet } from '../analysis/reducers/index.ts';
 import type { Target } from '../hardware/target.ts';
 import { msToCycles, type Cycles } from '../hardware/units.ts';
 import type { ExecMode } from '../kernels/execution-time.ts';

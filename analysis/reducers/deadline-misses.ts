@@ -1,5 +1,5 @@
 import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
-import type { ReducerFactory } from './reducer.ts';
+import { listening, type ReducerFactory } from './reducer.ts';
 
 /** Counts each task's job releases and deadline misses (by task index; arrays grow on a task's first event). */
 export class DeadlineMissReducer implements ProbeListener {
@@ -21,11 +21,8 @@ export interface TaskDeadlines {
 
 /** Each task's releases and deadline misses (in task index order). */
 export function deadlineMisses(): ReducerFactory<TaskDeadlines[]> {
-  return () => {
-    const reducer = new DeadlineMissReducer();
-    return {
-      listener: reducer,
-      result: (end) => end.taskNames.map((task, i) => ({ task, releases: reducer.releases[i] ?? 0, misses: reducer.misses[i] ?? 0 })),
-    };
-  };
+  return listening(
+    () => new DeadlineMissReducer(),
+    (reducer, end) => end.taskNames.map((task, i) => ({ task, releases: reducer.releases[i] ?? 0, misses: reducer.misses[i] ?? 0 })),
+  );
 }

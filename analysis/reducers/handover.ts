@@ -1,6 +1,6 @@
 import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
-import type { ReducerFactory } from './reducer.ts';
+import { listening, type ReducerFactory } from './reducer.ts';
 import { RunningStat, type SpanStats } from './running-stat.ts';
 
 const SWITCH_IN = ProbeEvent.SwitchIn;
@@ -51,8 +51,5 @@ export class HandoverReducer implements ProbeListener {
 
 /** Handover latencies in cycles, from each `give` to the waiter's first instruction (or its `take`, where receivers never block). */
 export function handover(give: ProbeEventType, take: ProbeEventType, receiverBlocks = true): ReducerFactory<SpanStats> {
-  return () => {
-    const reducer = new HandoverReducer(give, take, receiverBlocks);
-    return { listener: reducer, result: () => reducer.stat.snapshot() };
-  };
+  return listening(() => new HandoverReducer(give, take, receiverBlocks), (reducer) => reducer.stat.snapshot());
 }

@@ -10,7 +10,7 @@ export { handover, HandoverReducer } from './handover.ts';
 export { interruptLatency } from './interrupt-latency.ts';
 export { maskedIntervals } from './masked-intervals.ts';
 export { preemption, PreemptionReducer } from './preemption.ts';
-export type { BootedView, Reducer, ReducerFactory, ReducerResults, ReducerSet, RunEnd } from './reducer.ts';
+export { listening, type BootedView, type Reducer, type ReducerFactory, type ReducerResults, type ReducerSet, type RunEnd } from './reducer.ts';
 export { releasePlacement } from './release-placement.ts';
 export { responseTimes, ResponseTimeReducer, type TaskResponse } from './response-time.ts';
 export { RunningStat, type SpanStats } from './running-stat.ts';

@@ -1,5 +1,5 @@
 import { ProbeEvent } from '../../hardware/probe.ts';
-import type { ReducerFactory } from './reducer.ts';
+import { listening, type ReducerFactory } from './reducer.ts';
 import type { SpanStats } from './running-stat.ts';
 import { SpanReducer } from './span.ts';
 
@@ -8,8 +8,5 @@ import { SpanReducer } from './span.ts';
  * max is the paper's Fig. 1 quantity (TcloseINT + TdoISR + TsaveReg + TstartService).
  */
 export function maskedIntervals(): ReducerFactory<SpanStats> {
-  return () => {
-    const span = new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff);
-    return { listener: span, result: () => span.stat.snapshot() };
-  };
+  return listening(() => new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff), (span) => span.stat.snapshot());
 }

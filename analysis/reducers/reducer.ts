@@ -42,3 +42,11 @@ export type ReducerSet = Readonly<Record<string, ReducerFactory<unknown>>>;
 
 /** The results of a reducer set: each name with its reducer's result type. */
 export type ReducerResults<S extends ReducerSet> = { readonly [K in keyof S]: S[K] extends ReducerFactory<infer R> ? R : never };
+
+/** A reducer factory for a listener that needs nothing from the booted system: a fresh `make()` per run, read by `read` at the end. */
+export function listening<L extends ProbeListener, R>(make: () => L, read: (listener: L, end: RunEnd) => R): ReducerFactory<R> {
+  return () => {
+    const listener = make();
+    return { listener, result: (end) => read(listener, end) };
+  };
+}

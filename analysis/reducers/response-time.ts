@@ -1,6 +1,6 @@
 import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
-import type { ReducerFactory } from './reducer.ts';
+import { listening, type ReducerFactory } from './reducer.ts';
 
 const EV_JOB_RELEASE = ProbeEvent.JobRelease;
 const EV_JOB_END = ProbeEvent.JobEnd;
@@ -43,14 +43,11 @@ export interface TaskResponse {
 
 /** Each task's longest response from arrival to job end, open jobs at the end of the run included (in task index order). */
 export function responseTimes(): ReducerFactory<TaskResponse[]> {
-  return () => {
-    const reducer = new ResponseTimeReducer();
-    return {
-      listener: reducer,
-      result: (end) => {
-        const longest = reducer.maxima(end.taskNames.length, end.engine.now);
-        return end.taskNames.map((task, i) => ({ task, longestCycles: longest[i] ?? 0 }));
-      },
-    };
-  };
+  return listening(
+    () => new ResponseTimeReducer(),
+    (reducer, end) => {
+      const longest = reducer.maxima(end.taskNames.length, end.engine.now);
+      return end.taskNames.map((task, i) => ({ task, longestCycles: longest[i] ?? 0 }));
+    },
+  );
 }
