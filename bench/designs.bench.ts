@@ -4,10 +4,11 @@ import { avr } from '../hardware/targets/index.ts';
 import { msToCycles } from '../hardware/units.ts';
 import { installMeterDemo } from '../experiments/avr-meter-demo.ts';
 import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
-import type { KernelSystem } from '../kernels/types.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
-import { allDesigns, bootSystem } from '../kernels/registry.ts';
+import { allDesigns } from '../kernels/registry.ts';
 import { withoutLocks } from '../experiments/breakdown.ts';
+import { measureRun } from '../experiments/measure-run.ts';
+import { engineSteps } from '../analysis/reducers/index.ts';
 import { loadWorkload } from '../workloads/load.ts';
 import type { Workload } from '../workloads/types.ts';
 
@@ -21,26 +22,27 @@ import type { Workload } from '../workloads/types.ts';
 /** Simulated time per measured run. */
 const SIMULATED_MS = 1000;
 
-/** A design as the bench runs it: booted on a fresh AVR engine with the meter workload. */
+/** A subject of the bench: one simulated run of it, returning the engine steps it took. */
 interface BenchSubject {
   readonly id: string;
-  readonly boot: (engine: Engine) => KernelSystem;
+  readonly simulate: () => number;
 }
 
-/**
- * The subjects. The bare port (the meter's interrupts and a super-loop, no kernel) is the floor
- * every design adds to. Each kernel design joins as
- * `{ id: design, boot: (engine) => bootSystem(design, meterWorkload, engine) }`.
- */
+/** The bare port (the meter's interrupts and a super-loop, no kernel): the floor every design adds to. */
+function barePort(): number {
+  const engine = new Engine({ target: avr, seed: 1 });
+  installMeterDemo(engine, SIMULATED_MS);
+  engine.run(msToCycles(avr, SIMULATED_MS));
+  return engine.steps;
+}
+
+/** The subjects: the bare port, then each kernel design as one measured run of the meter. */
 const BENCH_SUBJECTS: readonly BenchSubject[] = [
-  {
-    id: 'bare-port',
-    boot: (engine) => {
-      installMeterDemo(engine, SIMULATED_MS);
-      return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
-    },
-  },
-  ...allDesigns().map((design) => ({ id: design.id, boot: (engine: Engine) => bootSystem({ engine, ...meterOn(design.defaultProfile) }) })),
+  { id: 'bare-port', simulate: barePort },
+  ...allDesigns().map((design) => ({
+    id: design.id,
+    simulate: () => measureRun({ ...meterOn(design.defaultProfile), target: avr, durationMs: SIMULATED_MS, seed: 1, reducers: { steps: engineSteps() } }).steps,
+  })),
 ];
 
 /**
@@ -61,19 +63,12 @@ function meterOn(profile: OsProfile): { profile: OsProfile; workload: Workload }
   return { profile: widened, workload: withoutLocks(meter) };
 }
 
-/** One simulated second of a subject; returns the engine for its step count. */
-function simulate(subject: BenchSubject): Engine {
-  const engine = new Engine({ target: avr, seed: 1 });
-  subject.boot(engine).run(msToCycles(avr, SIMULATED_MS));
-  return engine;
-}
-
 const bench = new Bench({ time: 1500 });
 const steps = new Map<string, number>();
 for (const subject of BENCH_SUBJECTS) {
-  steps.set(subject.id, simulate(subject).steps);
+  steps.set(subject.id, subject.simulate());
   bench.add(subject.id, () => {
-    simulate(subject);
+    subject.simulate();
   });
 }
 await bench.run();

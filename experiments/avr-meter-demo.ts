@@ -2,7 +2,7 @@ import { block, price } from '../hardware/block.ts';
 import { Engine, type IsrHandler } from '../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../hardware/exec-context.ts';
 import { ProbeEvent } from '../hardware/probe.ts';
-import { SpanReducer } from '../hardware/reducers.ts';
+import { SpanReducer } from '../analysis/reducers/index.ts';
 import type { Target } from '../hardware/target.ts';
 import { cyclesToUs, msToCycles } from '../hardware/units.ts';
 
@@ -50,7 +50,7 @@ export function installMeterDemo(engine: Engine, durationMs: number): { finish()
     uart: engine.addInterrupt({ name: 'uart', priority: 3, source: { kind: 'periodic', hz: 960 }, handler: plainIsr(uartBody) }),
   };
   const latency = Object.fromEntries(
-    Object.entries(lines).map(([name, id]) => [name, { id, span: engine.probe.attach(new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered, { subject: id })) }]),
+    Object.entries(lines).map(([name, id]) => [name, { id, span: engine.probe.attach(new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered, id)) }]),
   );
   const irqOff = engine.probe.attach(new SpanReducer(ProbeEvent.MaskOn, ProbeEvent.MaskOff));
 

@@ -1,15 +1,14 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
-import { RunningStat, SpanReducer } from '../hardware/reducers.ts';
+import { handover, interruptLatency, preemption, type ReducerFactory, type SpanStats, taskSwitch } from '../analysis/reducers/index.ts';
+import { ProbeEvent, type ProbeEventType } from '../hardware/probe.ts';
 import { getTarget } from '../hardware/targets/index.ts';
-import { cyclesToUs, msToCycles } from '../hardware/units.ts';
+import { cyclesToUs } from '../hardware/units.ts';
 import { ProfileLimitError } from '../kernels/core/validate.ts';
-import { bootSystem, getDesign, getProfile, type BootedSystem, type OsProfile } from '../kernels/registry.ts';
-import { SwitchSpanReducer } from '../kernels/switch-span.ts';
+import { getDesign, getProfile, type OsProfile } from '../kernels/registry.ts';
 import { MICROBENCHMARKS } from '../workloads/generators/microbench.ts';
 import type { Workload } from '../workloads/types.ts';
 import { defineExperiment, roundUs, type RunMode } from './contract.ts';
 import { sweepProfiles, sweepTargets } from './fig1.ts';
-import { HandoverReducer, PreemptionReducer } from './indicator-reducers.ts';
+import { measureRun } from './measure-run.ts';
 import { grid } from './unit-helpers.ts';
 
 /*
@@ -63,52 +62,34 @@ interface Measure {
   readonly what: string;
   /** Whether the span runs from a give to the task that waited for it. */
   readonly handover?: boolean;
-  /** A reducer on the booted system, or a reason the benchmark cannot be run on this profile. */
-  attach(system: BootedSystem, profile: OsProfile): { stat: RunningStat } | string;
-}
-
-function taskIndex(workload: Workload, name: string): number {
-  const i = workload.tasks.findIndex((t) => t.name === name);
-  if (i < 0) throw new Error(`indicators: workload ${workload.name} has no task "${name}"`);
-  return i;
-}
-
-function attachTo<L extends ProbeListener>(system: BootedSystem, listener: L): L {
-  return system.engine.probe.attach(listener);
+  /** The reducer of the benchmark's span on `profile`, or the reason the benchmark cannot be run there. */
+  reducer(profile: OsProfile): ReducerFactory<SpanStats> | string;
 }
 
 /** A handover measure; where receivers never block (MOS), the span ends at the receiver's take. */
-const handover = (give: ProbeEventType, take: ProbeEventType): Measure['attach'] => (system, profile) =>
-  attachTo(system, new HandoverReducer(give, take, getDesign(profile.design).receiversBlock));
+const handoverOn = (give: ProbeEventType, take: ProbeEventType): Measure['reducer'] => (profile) => handover(give, take, getDesign(profile.design).receiversBlock);
 
-/** Task-to-task switches: SwitchOut to SwitchIn, the idle task (subject = task count) left out. */
-const taskSwitch: Measure['attach'] = (system) => attachTo(system, new SwitchSpanReducer(system.taskNames.length));
+/** Task-to-task switches: SwitchOut to SwitchIn, switches from or to the idle task left out. */
+const taskToTask: Measure['reducer'] = () => taskSwitch('idle');
 
 const MEASURES: Readonly<Record<Indicator, Measure>> = {
-  'qgdw-task-switching': { what: 'task-to-task switch as the higher-priority task delays (SwitchOut to SwitchIn)', attach: taskSwitch },
-  'qgdw-channel-communication': { what: 'queue send to the waiting receiver\'s first instruction', handover: true, attach: handover(ProbeEvent.MsgSend, ProbeEvent.MsgReceive) },
-  'qgdw-semaphore-shuffling': { what: 'semaphore give to the waiting task\'s first instruction', handover: true, attach: handover(ProbeEvent.SemGive, ProbeEvent.SemTake) },
-  'qgdw-signal-reception': { what: 'event-flag set to the waiting task\'s first instruction', handover: true, attach: handover(ProbeEvent.EventSet, ProbeEvent.EventWait) },
-  'rhealstone-task-switch': { what: 'switch between equal-priority tasks (SwitchOut to SwitchIn)', attach: taskSwitch },
+  'qgdw-task-switching': { what: 'task-to-task switch as the higher-priority task delays (SwitchOut to SwitchIn)', reducer: taskToTask },
+  'qgdw-channel-communication': { what: 'queue send to the waiting receiver\'s first instruction', handover: true, reducer: handoverOn(ProbeEvent.MsgSend, ProbeEvent.MsgReceive) },
+  'qgdw-semaphore-shuffling': { what: 'semaphore give to the waiting task\'s first instruction', handover: true, reducer: handoverOn(ProbeEvent.SemGive, ProbeEvent.SemTake) },
+  'qgdw-signal-reception': { what: 'event-flag set to the waiting task\'s first instruction', handover: true, reducer: handoverOn(ProbeEvent.EventSet, ProbeEvent.EventWait) },
+  'rhealstone-task-switch': { what: 'switch between equal-priority tasks (SwitchOut to SwitchIn)', reducer: taskToTask },
   'rhealstone-preemption': {
     what: 'release of the high task by the tick to its first instruction, while the low task ran',
-    attach: (system, profile) => {
-      if (!profile.preemptive) return `profile ${profile.id} is not preemptive: a released task waits for the running job to end, so there is no preemption to time`;
-      const w = MICROBENCHMARKS['rhealstone-preemption']?.() as Workload;
-      return attachTo(system, new PreemptionReducer(taskIndex(w, 'high'), taskIndex(w, 'low')));
-    },
+    reducer: (profile) =>
+      profile.preemptive ? preemption('high', 'low') : `profile ${profile.id} is not preemptive: a released task waits for the running job to end, so there is no preemption to time`,
   },
   'rhealstone-interrupt-latency': {
     what: 'interrupt raised to its handler entered (hardware entry, plus any masked section it waited out)',
-    attach: (system) => {
-      const line = system.lines.get('irq');
-      if (line === undefined) throw new Error('indicators: rhealstone-interrupt-latency booted without its "irq" line');
-      return attachTo(system, new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered, { subject: line }));
-    },
+    reducer: () => interruptLatency({ line: 'irq' }),
   },
-  'rhealstone-semaphore-shuffle': { what: 'semaphore give to the waiting higher-priority task\'s first instruction', handover: true, attach: handover(ProbeEvent.SemGive, ProbeEvent.SemTake) },
-  'rhealstone-deadlock-break': { what: 'the owner\'s mutex unlock to the blocked high task\'s first instruction (priority restored, mutex handed over)', handover: true, attach: handover(ProbeEvent.SemGive, ProbeEvent.SemTake) },
-  'rhealstone-message-latency': { what: 'queue send to the waiting receiver\'s first instruction', handover: true, attach: handover(ProbeEvent.MsgSend, ProbeEvent.MsgReceive) },
+  'rhealstone-semaphore-shuffle': { what: 'semaphore give to the waiting higher-priority task\'s first instruction', handover: true, reducer: handoverOn(ProbeEvent.SemGive, ProbeEvent.SemTake) },
+  'rhealstone-deadlock-break': { what: 'the owner\'s mutex unlock to the blocked high task\'s first instruction (priority restored, mutex handed over)', handover: true, reducer: handoverOn(ProbeEvent.SemGive, ProbeEvent.SemTake) },
+  'rhealstone-message-latency': { what: 'queue send to the waiting receiver\'s first instruction', handover: true, reducer: handoverOn(ProbeEvent.MsgSend, ProbeEvent.MsgReceive) },
 };
 
 /** Why a measured run saw no occurrence of its benchmark's situation, where a mechanism explains it. */
@@ -143,19 +124,17 @@ export function measureIndicator(unit: IndicatorUnit): IndicatorRow {
     cycles: valueCycles === null ? null : roundUs(valueCycles),
     note,
   });
-  let system: BootedSystem;
+  const measure = MEASURES[indicator];
+  const reducer = measure.reducer(profile);
+  if (typeof reducer === 'string') return row(null, reducer);
+  let stat: SpanStats;
   try {
-    system = bootSystem({ target, profile, workload, seed: 1 });
+    stat = measureRun({ profile, target, workload, durationMs, seed: 1, reducers: { span: reducer } }).span;
   } catch (e) {
     // The kernel refusing the workload is a finding (a missing service or limit), not a failure.
     if (e instanceof ProfileLimitError) return row(null, `not run: ${e.message}`);
     throw e;
   }
-  const measure = MEASURES[indicator];
-  const reducer = measure.attach(system, profile);
-  if (typeof reducer === 'string') return row(null, reducer);
-  system.run(msToCycles(target, durationMs));
-  const { stat } = reducer;
   if (stat.count === 0) return row(null, whyNone(indicator, profile));
   return row(stat.mean, `mean of ${stat.count}: ${measure.what}${caveat(measure, profile)}; max ${roundUs(cyclesToUs(target, stat.max))} us`);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TraceMetricsCollector } from '../analysis/trace-metrics.ts';
-import { portPrice } from '../hardware/block.ts';
+import { taskIoDelay } from '../analysis/reducers/index.ts';
+import { spanUs } from '../analysis/trace-metrics.ts';
 import { getTarget } from '../hardware/targets/index.ts';
-import { msToCycles } from '../hardware/units.ts';
-import { bootSystem, createEngine, getProfile } from '../kernels/registry.ts';
+import { getProfile } from '../kernels/registry.ts';
 import { worstCycles } from '../workloads/execution.ts';
 import { framedProfile, fitPriorities, ioTaskSet, IO_TASKS, simulateIo, summariseSet } from './io-sim.ts';
+import { measureRun } from './measure-run.ts';
 
 describe('io-sim', () => {
   it('draws 7 tasks whose utilisation sums to the payload, each ending with io-out, the same for the same seed', () => {
@@ -50,22 +50,18 @@ describe('io-sim', () => {
     expect(s).toEqual({ meanUs: 25, maxUs: 50, jitterUs: 30 });
   });
 
-  it('opens each delay at the tick that released the job, which for periods of whole ticks is the true arrival the run metrics measure from', () => {
+  it('opens each delay at the tick that released the job, which for periods of whole ticks and no overrun is the true arrival the run metrics measure from', () => {
     const p = getProfile('ucos2');
     const w = ioTaskSet(0.3, 5);
     for (const t of w.tasks) expect(t.trigger.kind === 'periodic' && t.trigger.periodUs % 1000 === 0).toBe(true);
     const nominal = simulateIo(p, 'avr', w, 100, 5);
-    // The same run measured by the run metrics, from each JobRelease's nominal release.
-    const target = getTarget('avr');
-    const engine = createEngine(p, target, 5);
-    const collector = new TraceMetricsCollector(engine, []);
-    const system = bootSystem({ engine, workload: w, profile: p });
-    system.run(msToCycles(target, 100));
-    const fromArrival = collector.collect(system.taskNames).tasks;
+    expect(nominal.every((t) => t.deadlineMisses === 0)).toBe(true);
+    // The same run measured from each JobRelease's true arrival.
+    const { fromArrival } = measureRun({ profile: p, target: getTarget('avr'), workload: w, durationMs: 100, seed: 5, reducers: { fromArrival: taskIoDelay('arrival') } });
     w.tasks.forEach((t, i) => {
       const k = fromArrival.find((x) => x.task === t.name);
-      expect(k?.ioDelay.count).toBeGreaterThan(0);
-      expect(nominal[i]).toMatchObject(k?.ioDelay ?? {});
+      expect(k?.delay.count).toBeGreaterThan(0);
+      expect(nominal[i]).toMatchObject(spanUs(getTarget('avr'), k?.delay ?? { count: 0, min: NaN, mean: NaN, max: NaN }));
     });
   });
 });

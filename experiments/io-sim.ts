@@ -1,12 +1,13 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
-import { RunningStat } from '../hardware/reducers.ts';
+import { deadlineMisses, taskIoDelay } from '../analysis/reducers/index.ts';
 import { Prng } from '../hardware/prng.ts';
 import { getTarget } from '../hardware/targets/index.ts';
-import { cyclesToUs, msToCycles, usToCycles } from '../hardware/units.ts';
-import { bootSystem, createEngine, getProfile } from '../kernels/registry.ts';
+import { cyclesToUs } from '../hardware/units.ts';
+import { getProfile } from '../kernels/registry.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { randomTaskSet } from '../workloads/generators/uunifast.ts';
 import type { Workload } from '../workloads/types.ts';
+import { roundUs } from './contract.ts';
+import { measureRun } from './measure-run.ts';
 import type { Framing } from './paper-rows.ts';
 
 /*
@@ -67,56 +68,19 @@ export interface TaskIo {
 }
 
 /**
- * Per-task I/O delay from the job's nominal release to its io-out. A timed job is released by the
- * kernel inside the tick ISR, some entry and timer work after the tick fired; its I/O event is the
- * tick itself (what the analysis calls the release), so the delay opens at the raise of the tick
- * that released it (at the kernel's release time for the jobs released at boot, before any tick).
+ * Runs `workload` on `profile` on `target` for `durationMs` and returns each task's I/O delays (in
+ * workload task order). A delay starts at the raise of the tick that released the job (the I/O
+ * event the analysis calls the release), so the tick ISR's entry and timer work count.
  */
-class NominalIoReducer implements ProbeListener {
-  readonly delay: RunningStat[];
-  readonly misses: number[];
-  private readonly openSince: number[];
-  private lastTick = 0;
-  /** The tick's line id, known once the kernel has booted (no tick is raised before that). */
-  tickLine = -1;
-
-  constructor(tasks: number) {
-    this.delay = Array.from({ length: tasks }, () => new RunningStat());
-    this.misses = new Array<number>(tasks).fill(0);
-    this.openSince = new Array<number>(tasks).fill(NaN);
-  }
-
-  onEvent(type: ProbeEventType, time: number, subject: number): void {
-    if (type === ProbeEvent.IrqRaised) {
-      if (subject === this.tickLine) this.lastTick = time;
-    } else if (type === ProbeEvent.JobRelease) {
-      if (Number.isNaN(this.openSince[subject] ?? 0)) this.openSince[subject] = this.tickLine < 0 ? time : this.lastTick;
-    } else if (type === ProbeEvent.IoOut) {
-      const start = this.openSince[subject] ?? NaN;
-      if (Number.isNaN(start)) return;
-      this.delay[subject]?.add(time - start);
-      this.openSince[subject] = NaN;
-    } else if (type === ProbeEvent.DeadlineMiss) {
-      this.misses[subject] = (this.misses[subject] ?? 0) + 1;
-    }
-  }
-}
-
-/** Runs `workload` on `profile` on `target` for `durationMs` and returns each task's I/O delays (in workload task order). */
 export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, durationMs: number, seed: number): TaskIo[] {
   const target = getTarget(targetId);
-  const engine = createEngine(profile, target, seed);
-  const io = engine.probe.attach(new NominalIoReducer(workload.tasks.length));
-  const system = bootSystem({ engine, workload, profile });
-  io.tickLine = system.lines.get('tick') ?? -1;
-  if (io.tickLine < 0) throw new Error(`simulateIo: kernel ${profile.id} names no 'tick' line`);
-  system.run(msToCycles(target, durationMs));
-  return workload.tasks.map((spec, i) => {
-    const index = system.taskNames.indexOf(spec.name);
-    const stat = io.delay[index];
-    if (stat === undefined || stat.count === 0) throw new Error(`simulateIo: task ${spec.name} produced no io-out in ${durationMs} ms on ${profile.id}/${targetId}`);
-    const us = (c: number): number => Math.round(cyclesToUs(target, c) * 1000) / 1000;
-    return { count: stat.count, meanUs: us(stat.mean), minUs: us(stat.min), maxUs: us(stat.max), deadlineMisses: io.misses[index] ?? 0 };
+  const { io, deadlines } = measureRun({ profile, target, workload, durationMs, seed, reducers: { io: taskIoDelay('releasing-tick'), deadlines: deadlineMisses() } });
+  return workload.tasks.map((spec) => {
+    const index = io.findIndex((t) => t.task === spec.name);
+    const delay = io[index]?.delay;
+    if (delay === undefined || delay.count === 0) throw new Error(`simulateIo: task ${spec.name} produced no io-out in ${durationMs} ms on ${profile.id}/${targetId}`);
+    const us = (c: number): number => roundUs(cyclesToUs(target, c));
+    return { count: delay.count, meanUs: us(delay.mean), minUs: us(delay.min), maxUs: us(delay.max), deadlineMisses: deadlines[index]?.misses ?? 0 };
   });
 }
 
@@ -138,9 +102,4 @@ export function summariseSet(tasks: readonly TaskIo[]): SetIo {
     maxUs: Math.max(...tasks.map((t) => t.maxUs)),
     jitterUs: Math.max(...tasks.map((t) => t.maxUs - t.minUs)),
   };
-}
-
-/** Microseconds to cycles on a target (for comparing simulated delays with analytic bounds). */
-export function usOn(targetId: string, us: number): number {
-  return usToCycles(getTarget(targetId), us);
 }

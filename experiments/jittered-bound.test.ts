@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../analysis/analyze.ts';
-import { ProbeEvent } from '../hardware/probe.ts';
+import { responseTimes } from '../analysis/reducers/index.ts';
 import { avr } from '../hardware/targets/index.ts';
-import { msToCycles } from '../hardware/units.ts';
-import { bootSystem } from '../kernels/registry.ts';
 import { parseWorkload } from '../workloads/schema.ts';
 import { systemModel } from '../kernels/system-model.ts';
+import { measureRun } from './measure-run.ts';
 
 /*
  * Issue 8, item 6, on a real kernel: release jitter stated by the workload, a 1 ms tick that
@@ -34,11 +33,8 @@ describe('release jitter on a tick kernel (issue 8 item 6)', () => {
     const bounds = report.tasks.map((t) => t.wcrtCycles ?? -1);
     const worst = workload.tasks.map(() => 0);
     for (let seed = 1; seed <= 4; seed++) {
-      const system = bootSystem({ target: avr, workload, profile: 'ucos2', seed, keepTrace: true });
-      system.run(msToCycles(avr, 300));
-      for (const e of system.engine.probe.trace()) {
-        if (e.type === ProbeEvent.JobEnd) worst[e.subject] = Math.max(worst[e.subject] ?? 0, e.time - e.data);
-      }
+      const { responses } = measureRun({ profile: 'ucos2', target: avr, workload, durationMs: 300, seed, reducers: { responses: responseTimes() } });
+      responses.forEach((r, i) => (worst[i] = Math.max(worst[i] ?? 0, r.longestCycles)));
     }
     worst.forEach((w, i) => {
       expect(w, workload.tasks[i]?.name).toBeGreaterThan(0);

@@ -1,10 +1,11 @@
+import { traceMetricReducers, traceMetrics, type TraceMetrics } from '../analysis/trace-metrics.ts';
 import type { Target } from '../hardware/target.ts';
 import type { ExecMode } from '../kernels/execution-time.ts';
-import { bootSystem, footprint } from '../kernels/registry.ts';
+import { footprint } from '../kernels/registry.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
-import type { ReleaseMode } from '../kernels/types.ts';
+import type { ReleaseMode, ReleaseQuantisation } from '../kernels/types.ts';
 import type { Workload } from '../workloads/types.ts';
-import { runAndMeasure, type RunMetrics } from './run-system.ts';
+import { measureRun } from './measure-run.ts';
 
 /** What `kbench run` runs: a workload on a profile (or a design's default profile) on a target. */
 export interface ProfileRun {
@@ -19,29 +20,35 @@ export interface ProfileRun {
   readonly releases?: ReleaseMode;
 }
 
-/** The interrupt line that releases each task (I/O lines and sporadic release lines), by task index. */
-function releaseLines(workload: Workload, lines: ReadonlyMap<string, number>): (number | undefined)[] {
-  return workload.tasks.map((t) => (t.trigger.kind === 'io' ? lines.get(t.trigger.line) : t.trigger.kind === 'sporadic' ? lines.get(`release:${t.name}`) : undefined));
+/** `kbench run`'s output: the trace metrics with the run's inputs and the footprint. */
+export interface RunMetrics extends TraceMetrics {
+  readonly profile: string;
+  readonly workload: string;
+  readonly exec: ExecMode;
+  readonly target: string;
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly codeBytes: number;
+  readonly ramBytes: number;
+  /** How the kernel quantised periodic releases (responses count from the true arrival either way); null when it does not say. */
+  readonly releaseQuantisation: ReleaseQuantisation | null;
 }
 
 /** Runs a workload on a kernel and measures it: metrics from the probe, code and RAM from the blocks. */
-export function runProfile(run: ProfileRun): RunMetrics & { readonly profile: string; readonly workload: string; readonly exec: ExecMode } {
-  let lines: ReadonlyMap<string, number> = new Map();
+export function runProfile(run: ProfileRun): RunMetrics {
   const exec = run.exec ?? 'worst';
-  // The zero-cost target exists to compare schedules with textbooks, which release jobs exactly.
-  const releases = run.releases ?? (run.target.zeroCost === true ? 'exact' : 'tick');
-  const metrics = runAndMeasure({
-    target: run.target,
+  const size = footprint(run.profile, run.target, run.workload);
+  const results = measureRun({ ...run, exec, reducers: traceMetricReducers() });
+  return {
+    profile: run.profile.id,
+    workload: run.workload.name,
+    exec,
+    target: run.target.id,
     seed: run.seed,
     durationMs: run.durationMs,
-    nestedInterrupts: run.profile.nestedInterrupts,
-    boot: (engine) => {
-      const system = bootSystem({ engine, workload: run.workload, profile: run.profile, exec, releases });
-      lines = system.lines;
-      return system;
-    },
-    lineOfTask: () => releaseLines(run.workload, lines),
-    footprint: footprint(run.profile, run.target, run.workload),
-  });
-  return { profile: run.profile.id, workload: run.workload.name, exec, ...metrics };
+    ...traceMetrics(run.target, results),
+    codeBytes: size.codeBytes,
+    ramBytes: size.ramBytes,
+    releaseQuantisation: results.releases,
+  };
 }

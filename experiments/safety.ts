@@ -1,10 +1,11 @@
 import { analyzeWorkload } from '../analysis/analyze.ts';
-import { ResponseTimeReducer } from '../analysis/response-times.ts';
+import { responseTimes } from '../analysis/reducers/index.ts';
 import { getTarget, targetIds } from '../hardware/targets/index.ts';
 import { usToCycles } from '../hardware/units.ts';
-import { allProfiles, bootSystem, createEngine, getProfile } from '../kernels/registry.ts';
+import { allProfiles, getProfile } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { defineExperiment, type RunMode, type Row } from './contract.ts';
+import { measureRun } from './measure-run.ts';
 import { safetyHorizonUs, safetySet } from './safety-sets.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
 
@@ -41,13 +42,19 @@ export function runSafetyUnit(unit: SafetyUnit): SafetyResult {
   const workload = safetySet(unit.seed, profile);
   const system = systemModel(profile, target, workload);
   const report = analyzeWorkload(workload, { variant: 'corrected', target, system });
-  const engine = createEngine(profile, target, unit.seed);
-  const responses = engine.probe.attach(new ResponseTimeReducer());
-  bootSystem({ engine, workload, profile, releases: system.releases.kind }).run(usToCycles(target, safetyHorizonUs(workload)));
-  const simulated = responses.maxima(workload.tasks.length, engine.now);
-  const tasks = workload.tasks.flatMap((t, i) => {
+  const { responses } = measureRun({
+    profile,
+    target,
+    workload,
+    horizonCycles: usToCycles(target, safetyHorizonUs(workload)),
+    seed: unit.seed,
+    releases: system.releases.kind,
+    reducers: { responses: responseTimes() },
+  });
+  const tasks = workload.tasks.flatMap((t) => {
     const bound = report.tasks.find((r) => r.task === t.name)?.wcrtCycles ?? null;
-    return bound === null ? [] : [{ task: t.name, simulatedCycles: simulated[i] ?? 0, boundCycles: bound }];
+    const simulated = responses.find((r) => r.task === t.name)?.longestCycles ?? 0;
+    return bound === null ? [] : [{ task: t.name, simulatedCycles: simulated, boundCycles: bound }];
   });
   return { tasks };
 }

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProbeEvent, type ProbeEventType } from '../hardware/probe.ts';
-import { TaskPauseSwitchReducer, runSleepWake } from './sleep-wake-run.ts';
-
-describe('TaskPauseSwitchReducer', () => {
-  it('times switches away from application tasks, idle included as the next task, and skips switches away from idle', () => {
-    const r = new TaskPauseSwitchReducer(9);
-    // task 1 -> task 2 (10..40: 30), task 2 -> idle 9 (100..125: 25), idle 9 -> task 1 (200..205: left out).
-    const events: [number, number, number, number][] = [
-      [ProbeEvent.SwitchOut, 10, 1, 2], [ProbeEvent.SwitchIn, 40, 2, 1],
-      [ProbeEvent.SwitchOut, 100, 2, 9], [ProbeEvent.SwitchIn, 125, 9, 2],
-      [ProbeEvent.SwitchOut, 200, 9, 1], [ProbeEvent.SwitchIn, 205, 1, 9],
-    ];
-    for (const [type, time, subject] of events) r.onEvent(type as ProbeEventType, time, subject);
-    expect([r.stat.count, r.stat.min, r.stat.max]).toEqual([2, 25, 30]);
-  });
-});
+import { runSleepWake } from './sleep-wake-run.ts';
 
 describe('runSleepWake', () => {
   it("keeps uC/OS-II's interrupt-disable time flat in the task count while WORIX's grows with its sleep queue", () => {
@@ -22,6 +7,12 @@ describe('runSleepWake', () => {
     const worix = [runSleepWake('avr', 'worix', 2, 10), runSleepWake('avr', 'worix', 8, 10)];
     expect(ucos[1]?.maxIrqOffUs).toBe(ucos[0]?.maxIrqOffUs);
     expect(worix[1]?.maxIrqOffUs).toBeGreaterThan(worix[0]?.maxIrqOffUs ?? Infinity);
+  });
+
+  it("masks longer with more sleepers on WORIX's, uKernel's and Webit's timer interrupts, Webit's more than WORIX's", () => {
+    const maxMasked = (profile: string, n: number): number => runSleepWake('avr', profile, n, 100).maxIrqOffUs;
+    for (const id of ['worix', 'ukernel', 'webit']) expect(maxMasked(id, 8), id).toBeGreaterThan(maxMasked(id, 1));
+    expect(maxMasked('webit', 8)).toBeGreaterThan(maxMasked('worix', 8));
   });
 
   it("spreads WORIX's switch time with the priority being picked while uC/OS-II's table lookup stays constant", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkload } from '../analysis/analyze.ts';
-import { ResponseTimeReducer } from '../analysis/response-times.ts';
+import { responseTimes } from '../analysis/reducers/index.ts';
 import { TEXTBOOK_SETS, type TextbookSet, type TextbookTask } from '../analysis/textbook-sets.ts';
 import { ideal } from '../hardware/targets/index.ts';
-import { bootSystem, createEngine } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { parseWorkload } from '../workloads/schema.ts';
 import type { Step, Workload } from '../workloads/types.ts';
+import { measureRun } from './measure-run.ts';
 
 /*
  * The textbook vectors (analysis/textbook-sets.ts) exact in ideal mode (issue 8, "Done when"): each
@@ -58,17 +58,12 @@ function workloadOf(set: TextbookSet, offsets: readonly number[]): Workload {
 
 /** The longest simulated response of each task over a window that holds the witness's worst job. */
 function simulatedWorst(set: TextbookSet, workload: Workload, offsets: readonly number[]): Record<string, number> {
-  const profile = PROFILE[set.policy];
-  const engine = createEngine(profile, ideal, 1);
-  const responses = engine.probe.attach(new ResponseTimeReducer());
-  bootSystem({ engine, workload, profile, releases: 'exact' });
   // A whole hyperperiod past the last offset, plus the longest deadline: every job pattern occurs.
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
   const hyperperiod = set.tasks.reduce((l, t) => (l * t.t) / gcd(l, t.t), 1);
-  const horizon = Math.max(...offsets) + hyperperiod + Math.max(...set.tasks.map((t) => t.d ?? t.t));
-  engine.run(horizon);
-  const worst = responses.maxima(set.tasks.length, engine.now);
-  return Object.fromEntries(set.tasks.map((t, i) => [t.name, worst[i] ?? 0]));
+  const horizonCycles = Math.max(...offsets) + hyperperiod + Math.max(...set.tasks.map((t) => t.d ?? t.t));
+  const { responses } = measureRun({ profile: PROFILE[set.policy], target: ideal, workload, horizonCycles, seed: 1, releases: 'exact', reducers: { responses: responseTimes() } });
+  return Object.fromEntries(responses.map((r) => [r.task, r.longestCycles]));
 }
 
 describe('textbook vectors in ideal mode', () => {

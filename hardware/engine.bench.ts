@@ -3,7 +3,7 @@ import { Bench } from 'tinybench';
 import { Engine } from './engine.ts';
 import { EventQueue } from './event-queue.ts';
 import { ExecContext, SegmentKind } from './exec-context.ts';
-import { SpanReducer } from './reducers.ts';
+import { SpanReducer } from '../analysis/reducers/index.ts';
 import { ProbeEvent } from './probe.ts';
 import { avr } from './targets/index.ts';
 

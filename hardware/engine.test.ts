@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type IsrHandler } from './engine.ts';
 import { ExecContext, SegmentKind } from './exec-context.ts';
 import { ProbeEvent } from './probe.ts';
-import { EventCounter, SpanReducer } from './reducers.ts';
+import { EventCounter, SpanReducer } from '../analysis/reducers/index.ts';
 import { avr, m4 } from './targets/index.ts';
 
 /** An ISR body of `cycles`, run with interrupts masked (no nesting). */

@@ -2,7 +2,7 @@ import type { Cycles } from './units.ts';
 
 /**
  * The probe: the oscilloscope of the paper's section 4. The engine and the kernels emit timestamped
- * events; metrics are reducers over this stream (see `reducers.ts` and `analysis/`), never prints.
+ * events; metrics are reducers over this stream (`analysis/reducers/`), never prints.
  * `subject` names the thing the event is about (an IRQ line, a task id, a kernel object id);
  * `data` is an event-specific number (e.g. the task switched to).
  */

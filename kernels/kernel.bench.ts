@@ -1,8 +1,9 @@
 import { Bench } from 'tinybench';
+import { engineSteps } from '../analysis/reducers/index.ts';
+import { measureRun } from '../experiments/measure-run.ts';
 import { avr } from '../hardware/targets/index.ts';
-import { msToCycles } from '../hardware/units.ts';
 import { sleepWakeWorkload } from './paper-sweep.ts';
-import { bootSystem, getProfile } from './registry.ts';
+import { getProfile } from './registry.ts';
 
 /*
  * The kernel's cost per engine step on the paper's sleep-wake set (8 tasks waking on every tick),
@@ -14,9 +15,7 @@ const SIMULATED_MS = 2000;
 
 function run(profileId: string): number {
   const profile = getProfile(profileId);
-  const sys = bootSystem({ target: avr, profile, workload: sleepWakeWorkload(8, profile) });
-  sys.run(msToCycles(avr, SIMULATED_MS));
-  return sys.engine.steps;
+  return measureRun({ profile, target: avr, workload: sleepWakeWorkload(8, profile), durationMs: SIMULATED_MS, seed: 1, reducers: { steps: engineSteps() } }).steps;
 }
 
 const steps = new Map<string, number>();

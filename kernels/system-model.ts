@@ -1,6 +1,7 @@
 import type { Target } from '../hardware/target.ts';
 import type { ReleaseQuantisation, SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
+import type { ReleaseMode } from './types.ts';
 import { mutexProtocolOf } from './profiles/protocol.ts';
 import { tickPeriodCycles } from './release-ticks.ts';
 import type { OsProfile } from './profiles/types.ts';
@@ -23,8 +24,7 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
   const design = getDesign(p.design);
   const { tasks, notes } = design.systemTasks(p, workload);
   const tickCycles = tickPeriodCycles(target, workload.tickHz);
-  const exact = (options.releases ?? (target.zeroCost === true ? 'exact' : 'tick')) === 'exact';
-  const releases: ReleaseQuantisation = exact ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickCycles };
+  const releases = releaseQuantisation(target, workload, options.releases);
   const mutexProtocols = Object.fromEntries((workload.resources?.mutexes ?? []).map((m) => [m.name, mutexProtocolOf(m, p) ?? 'inheritance']));
   return {
     profile: p.id,
@@ -38,4 +38,14 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
     overheads: { ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles },
     notes,
   };
+}
+
+/**
+ * How periodic releases of `workload` are placed on `target`: as `releases` asks, by default by the
+ * kernel tick, or exactly at each arrival on a zero-cost target (which exists to compare schedules
+ * with textbooks, which release jobs exactly). The system model and every measured run read it here.
+ */
+export function releaseQuantisation(target: Target, workload: Workload, releases?: ReleaseMode): ReleaseQuantisation {
+  const exact = (releases ?? (target.zeroCost === true ? 'exact' : 'tick')) === 'exact';
+  return exact ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickPeriodCycles(target, workload.tickHz) };
 }

@@ -1,5 +1,6 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
-import type { Cycles } from '../hardware/units.ts';
+import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import { listening, type ReducerFactory } from './reducer.ts';
 
 const EV_JOB_RELEASE = ProbeEvent.JobRelease;
 const EV_JOB_END = ProbeEvent.JobEnd;
@@ -32,4 +33,21 @@ export class ResponseTimeReducer implements ProbeListener {
       return Math.max(this.longest[i] ?? 0, oldest === undefined ? 0 : now - oldest);
     });
   }
+}
+
+/** One task's longest response from a job's true arrival, in cycles. */
+export interface TaskResponse {
+  readonly task: string;
+  readonly longestCycles: number;
+}
+
+/** Each task's longest response from arrival to job end, open jobs at the end of the run included (in task index order). */
+export function responseTimes(): ReducerFactory<TaskResponse[]> {
+  return listening(
+    () => new ResponseTimeReducer(),
+    (reducer, end) => {
+      const longest = reducer.maxima(end.taskNames.length, end.engine.now);
+      return end.taskNames.map((task, i) => ({ task, longestCycles: longest[i] ?? 0 }));
+    },
+  );
 }

@@ -1,14 +1,9 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../hardware/probe.ts';
-import { RunningStat } from '../hardware/reducers.ts';
-import type { Cycles } from '../hardware/units.ts';
-
-/*
- * Probe reducers for the kernel micro-benchmarks (Rhealstones, Q/GDW 12180 indicators): each turns
- * the event stream of one benchmark workload into the span that benchmark names.
- */
+import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import type { Cycles } from '../../hardware/units.ts';
+import { listening, type ReducerFactory } from './reducer.ts';
+import { RunningStat, type SpanStats } from './running-stat.ts';
 
 const SWITCH_IN = ProbeEvent.SwitchIn;
-const JOB_RELEASE = ProbeEvent.JobRelease;
 
 /**
  * Handover latency: from a task's give (SemGive, MsgSend, EventSet; mutexes give with SemGive) to
@@ -54,25 +49,7 @@ export class HandoverReducer implements ProbeListener {
   }
 }
 
-/**
- * Preemption time: from the release of the `high` task to its first instruction, counted only when
- * the task it switched in from is `low` (it preempted the running low task, rather than the idle loop).
- */
-export class PreemptionReducer implements ProbeListener {
-  readonly stat = new RunningStat();
-  private releasedAt = NaN;
-
-  constructor(
-    private readonly high: number,
-    private readonly low: number,
-  ) {}
-
-  onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void {
-    if (type === JOB_RELEASE && subject === this.high) {
-      this.releasedAt = time;
-    } else if (type === SWITCH_IN && subject === this.high) {
-      if (data === this.low && !Number.isNaN(this.releasedAt)) this.stat.add(time - this.releasedAt);
-      this.releasedAt = NaN;
-    }
-  }
+/** Handover latencies in cycles, from each `give` to the waiter's first instruction (or its `take`, where receivers never block). */
+export function handover(give: ProbeEventType, take: ProbeEventType, receiverBlocks = true): ReducerFactory<SpanStats> {
+  return listening(() => new HandoverReducer(give, take, receiverBlocks), (reducer) => reducer.stat.snapshot());
 }

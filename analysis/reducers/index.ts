@@ -1,0 +1,19 @@
+/*
+ * Every probe reducer, one file per quantity (see reducer.ts for what a reducer is). A run takes
+ * any set of them: experiments/measure-run.ts.
+ */
+export { cpuSplit, type CpuSplit } from './cpu-split.ts';
+export { deadlineMisses, DeadlineMissReducer, type TaskDeadlines } from './deadline-misses.ts';
+export { engineSteps } from './engine-steps.ts';
+export { EventCounter } from './event-counter.ts';
+export { handover, HandoverReducer } from './handover.ts';
+export { interruptLatency } from './interrupt-latency.ts';
+export { maskedIntervals } from './masked-intervals.ts';
+export { preemption, PreemptionReducer } from './preemption.ts';
+export { listening, type BootedView, type Reducer, type ReducerFactory, type ReducerResults, type ReducerSet, type RunEnd } from './reducer.ts';
+export { releasePlacement } from './release-placement.ts';
+export { responseTimes, ResponseTimeReducer, type TaskResponse } from './response-time.ts';
+export { RunningStat, type SpanStats } from './running-stat.ts';
+export { SpanReducer } from './span.ts';
+export { taskIoDelay, TaskIoDelayReducer, type IoDelayStart, type TaskIoDelay } from './task-io-delay.ts';
+export { taskSwitch, TaskSwitchReducer, type IdleSwitches } from './task-switch.ts';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import { deadlineMisses } from './deadline-misses.ts';
+import { responseTimes } from './response-time.ts';
+import { reduceEvents, type TestEvent } from './test-support.ts';
+
+// Task 0: jobs arriving at 0 and 1000 (the second released by a tick at 1010), ending at 300 and
+// 1400: responses 300 and 400 from arrival. Task 1: one job arriving at 500, still running at the end.
+const STREAM: readonly TestEvent[] = [
+  [ProbeEvent.JobRelease, 0, 0, 0], [ProbeEvent.JobEnd, 300, 0, 0],
+  [ProbeEvent.JobRelease, 500, 1, 500],
+  [ProbeEvent.JobRelease, 1010, 0, 1000], [ProbeEvent.JobEnd, 1400, 0, 0], [ProbeEvent.DeadlineMiss, 1400, 0, 0],
+];
+const SYSTEM = { taskNames: ['a', 'b', 'never'] };
+
+describe('responseTimes', () => {
+  it("takes each task's longest response from the job's arrival, not its release", () => {
+    const [a, , never] = reduceEvents(responseTimes(), STREAM, SYSTEM);
+    expect(a).toEqual({ task: 'a', longestCycles: 400 });
+    expect(never).toEqual({ task: 'never', longestCycles: 0 });
+  });
+
+  it('counts a job still open at the end of the run with the time it has waited so far', () => {
+    // The run ends at 2000: task b's job, which arrived at 500, has waited 1500.
+    const b = reduceEvents(responseTimes(), STREAM, { ...SYSTEM, endCycles: 2000 })[1];
+    expect(b).toEqual({ task: 'b', longestCycles: 1500 });
+  });
+});
+
+describe('deadlineMisses', () => {
+  it("counts each task's releases and deadline misses", () => {
+    expect(reduceEvents(deadlineMisses(), STREAM, SYSTEM)).toEqual([
+      { task: 'a', releases: 2, misses: 1 },
+      { task: 'b', releases: 1, misses: 0 },
+      { task: 'never', releases: 0, misses: 0 },
+    ]);
+  });
+});
