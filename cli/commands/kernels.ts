@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { formatListing, listing } from '../../hardware/block.ts';
 import { getTarget } from '../../hardware/targets/index.ts';
-import { kernelBlocks } from '../../kernels/block-index.ts';
 import { InputError } from '../exit-codes.ts';
-import { DESIGNS, PROFILES, footprint } from '../../kernels/registry.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -21,7 +19,8 @@ export interface KernelListing {
 }
 
 /** The designs and profiles with derived code and RAM on the AVR and the M4. */
-export function listKernels(): KernelListing[] {
+export async function listKernels(): Promise<KernelListing[]> {
+  const { DESIGNS, PROFILES, footprint } = await import('../../kernels/registry.ts');
   const targets = LISTED_TARGETS.map((id) => getTarget(id));
   const sizes = (profileId: string) => {
     const codeBytes: Record<string, number> = {};
@@ -61,9 +60,9 @@ export function registerKernelsCommand(program: Command): void {
     .option('--blocks', 'list the names of every kernel block')
     .option('--target <id>', 'target of --listing', 'avr')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
+    .action(async (opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
       if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
-      const rows = listKernels();
+      const rows = await listKernels();
       if (opts.json === true) return printJson(rows);
       console.table(
         rows.map((r) => ({
@@ -80,8 +79,9 @@ export function registerKernelsCommand(program: Command): void {
     });
 }
 
-function printBlocks(opts: { json?: boolean; listing?: string; target: string }): void {
+async function printBlocks(opts: { json?: boolean; listing?: string; target: string }): Promise<void> {
   const target = targetOption(opts.target);
+  const { kernelBlocks } = await import('../../kernels/block-index.ts');
   const blocks = kernelBlocks(target);
   if (opts.listing === undefined) {
     const names = [...blocks.keys()].sort();

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { runProfile } from '../../experiments/run-profile.ts';
-import { resolveProfile } from '../../kernels/registry.ts';
-import { loadWorkload } from '../../workloads/load.ts';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, execOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
@@ -43,11 +40,16 @@ export function registerRunCommand(program: Command): void {
     .option('--exec <mode>', 'execution time of each compute step: worst, uniform (seeded, between best and worst) or best', 'worst')
     .option('--json', 'print JSON')
     .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
-    .action((opts: RunOptions) => {
+    .action(async (opts: RunOptions) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       const exec = execOption(opts.exec);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
+      const [{ runProfile }, { resolveProfile }, { loadWorkload }] = await Promise.all([
+        import('../../experiments/run-profile.ts'),
+        import('../../kernels/registry.ts'),
+        import('../../workloads/load.ts'),
+      ]);
       const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile({ profile: opts.profile, design: opts.design }));
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
