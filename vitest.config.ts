@@ -3,10 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'results/**', 'paper/**'],
+    exclude: ['node_modules/**', 'dist/**', 'results/**', 'paper/**'],
     setupFiles: ['./vitest.setup.ts'],
-    // CPU-bound property tests (thousands of runs against the reference schedulers) take seconds on
-    // an idle core and several times that on a shared 2-core CI machine; a hang still fails.
+    // Test files share one module graph per worker instead of each importing the engine afresh:
+    // importing, not testing, was half the suite's time. No test file keeps state in a shared
+    // module (spies are restored, caches hold derived values only).
+    isolate: false,
+    // Tests check behaviour, never speed; the timeout only catches a hang, so it holds on a loaded
+    // 2-core machine (the slowest test takes a few seconds alone).
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

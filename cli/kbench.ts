@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { InterruptedError } from '../experiments/runner/interrupt.ts';
-import { systemModel } from '../kernels/system-model.ts';
 import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExperimentCommands } from './commands/experiments.ts';
@@ -20,7 +19,12 @@ export interface KbenchEnvironment {
   readonly interruptSignal?: () => AbortSignal;
 }
 
-/** The `kbench` command with every subcommand registered (a fresh one per run: commander keeps state). */
+/**
+ * The `kbench` command with every subcommand registered (a fresh one per run: commander keeps state).
+ * Each command loads what it runs inside its action (a dynamic import), so starting kbench, and
+ * `--help`, loads only the command definitions: the engine, zod and the report libraries load for
+ * the commands that use them.
+ */
 export function buildProgram(env: KbenchEnvironment = {}): Command {
   const program = new Command()
     .name('kbench')
@@ -30,7 +34,7 @@ export function buildProgram(env: KbenchEnvironment = {}): Command {
     .addHelpText('after', EXIT_CODES_HELP);
   registerHardwareCommands(program);
   registerDemoCommand(program);
-  registerAnalyzeCommand(program, systemModel);
+  registerAnalyzeCommand(program, async (profileId, target, workload) => (await import('../kernels/system-model.ts')).systemModel(profileId, target, workload));
   registerSchemaCommand(program);
   registerExperimentCommands(program, env.interruptSignal);
   registerReportCommand(program);

@@ -61,7 +61,7 @@ describe('a new design and a new MCU, each registered from one place', () => {
       writeResults(resultsDir, fig1, { experiment: fig1.id, rows: fig1Rows });
       writeResults(resultsDir, table2, { experiment: table2.id, rows: table2Rows });
       await buildReport({ resultsDir, paperDir: join(scratch, 'paper') });
-      return { fig1Rows, table2Rows, listing: listKernels() };
+      return { fig1Rows, table2Rows, listing: await listKernels() };
     });
 
     const at = (rows: readonly Row[], target: string, profile: string, tasks?: number): Row | undefined =>

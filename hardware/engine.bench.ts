@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
+import { HEAP_LOOP_EVENTS, heapLoop } from '../bench/heap-floor.ts';
 import { Engine } from './engine.ts';
-import { EventQueue } from './event-queue.ts';
 import { ExecContext, SegmentKind } from './exec-context.ts';
 import { SpanReducer } from '../analysis/reducers/index.ts';
 import { ProbeEvent } from './probe.ts';
@@ -12,20 +12,6 @@ import { avr } from './targets/index.ts';
  * pays. A step is one turn of the engine loop: a segment completing, an interrupt being taken, or
  * a queued event firing. Later work keeps the engine near that floor. Run with `npm run bench`.
  */
-
-const EVENTS = 20_000;
-
-function heapLoop(): number {
-  const q = new EventQueue<number>();
-  let t = 0;
-  for (let i = 0; i < 64; i++) q.push(i * 97, i);
-  for (let i = 0; i < EVENTS; i++) {
-    t = q.peekTime();
-    const item = q.pop() as number;
-    q.push(t + 1000 + (item % 7), item);
-  }
-  return t;
-}
 
 /** A meter-like engine run: 3 interrupt lines, a preemptible task with critical sections, two reducers. */
 function engineRun(): Engine {
@@ -55,7 +41,7 @@ await bench.run();
 const rows = bench.tasks.map((task) => {
   const result = task.result;
   if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
-  const events = task.name.startsWith('heap') ? EVENTS : stepsPerEngineRun;
+  const events = task.name.startsWith('heap') ? HEAP_LOOP_EVENTS : stepsPerEngineRun;
   const nsPerEvent = (result.latency.mean * 1e6) / events;
   return { name: task.name, unit: task.name.startsWith('heap') ? 'push+pop' : 'engine step', perRun: events, nsPerEvent: Math.round(nsPerEvent * 10) / 10, meanMs: result.latency.mean, rme: result.latency.rme, samples: result.latency.samplesCount };
 });

@@ -61,7 +61,7 @@ describe('the report', () => {
     for (const name of ['REPORT.md', 'index.html', 'figures/fig1-avr.svg', 'figures/fig1-avr.png', 'figures/fig4-m4.png']) {
       expect(readFileSync(join(again, name)).equals(readFileSync(join(paperDir, name)))).toBe(true);
     }
-  }, 60_000);
+  });
 
   it('opens from disk: index.html loads vega from vendor/ next to it and nothing from the network', async () => {
     const paperDir = join(scratch, 'paper-empty');
@@ -71,5 +71,5 @@ describe('the report', () => {
     expect(sources).toEqual(['vendor/vega.min.js', 'vendor/vega-lite.min.js', 'vendor/vega-embed.min.js']);
     for (const src of sources) expect(existsSync(join(paperDir, src as string))).toBe(true);
     expect(readFileSync(join(paperDir, 'REPORT.md'), 'utf8')).toContain('**Not yet measured**: needs `fig1` results.');
-  }, 60_000);
+  });
 });

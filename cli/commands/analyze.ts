@@ -1,20 +1,20 @@
 import type { Command } from 'commander';
-import { AnalysisOptionError, analyzeWorkload, type AnalysisReport, type Policy, type Variant } from '../../analysis/analyze.ts';
-import { UnanalysableSystemError } from '../../analysis/from-system.ts';
+import type { AnalysisReport, Policy, Variant } from '../../analysis/analyze.ts';
 import type { Target } from '../../hardware/target.ts';
 import { ProfileLimitError } from '../../kernels/core/validate.ts';
-import { allProfiles } from '../../kernels/registry.ts';
 import type { SystemModel } from '../../system/model.ts';
 import { targetIds } from '../../hardware/targets/index.ts';
-import { loadWorkload } from '../../workloads/load.ts';
-import { WorkloadError } from '../../workloads/schema.ts';
+import { WorkloadError } from '../../workloads/errors.ts';
 import type { Workload } from '../../workloads/types.ts';
 import { CheckFailedError, ExitCode, InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
-/** The system a profile's kernel runs for a workload on a target (kernels supply it; analysis never imports kernels). */
-export type SystemResolver = (profileId: string, target: Target, workload: Workload) => SystemModel;
+/**
+ * The system a profile's kernel runs for a workload on a target (kernels supply it; analysis never
+ * imports kernels). It may load the kernels first, so it may answer with a promise.
+ */
+export type SystemResolver = (profileId: string, target: Target, workload: Workload) => SystemModel | Promise<SystemModel>;
 
 interface AnalyzeOptions {
   workload: string;
@@ -34,11 +34,11 @@ export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemR
     .option('--policy <fp|edf>', "fixed priority or earliest deadline first; with --profile, the kernel's own (a contradicting one is an error)")
     .option('--variant <paper|corrected>', "the paper's equations (1)-(16) as written, or the corrected analysis", 'corrected')
     .option('--target <id>', `analysis target (${targetIds().join(', ')}; <id>@<clock> for a clock the part offers, e.g. avr@7.3728MHz); default: the workload's reference target`)
-    .option('--profile <id>', `OS profile whose kernel is analysed (${allProfiles().map((p) => p.id).join(', ')}): its policy, preemption rules, mutex protocols and priced overheads`)
+    .option('--profile <id>', 'OS profile whose kernel is analysed (kbench kernels lists them): its policy, preemption rules, mutex protocols and priced overheads')
     .option('--json', 'print JSON')
     .addHelpText('after', `\nExits ${ExitCode.CheckFailed} when any task is not schedulable (after printing the report), ${ExitCode.Ok} when all are.`)
-    .action((opts: AnalyzeOptions) => {
-      const report = runAnalyze(opts, resolveSystem);
+    .action(async (opts: AnalyzeOptions) => {
+      const report = await runAnalyze(opts, resolveSystem);
       if (opts.json === true) printJson(report);
       else printReport(report);
       const failing = report.tasks.filter((t) => !t.schedulable).map((t) => t.task);
@@ -46,10 +46,15 @@ export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemR
     });
 }
 
-function runAnalyze(opts: AnalyzeOptions, resolveSystem: SystemResolver | undefined): AnalysisReport {
+async function runAnalyze(opts: AnalyzeOptions, resolveSystem: SystemResolver | undefined): Promise<AnalysisReport> {
   if (opts.policy !== undefined && opts.policy !== 'fp' && opts.policy !== 'edf') throw new InputError(`--policy: must be fp or edf, got "${opts.policy}"`);
   if (opts.policy === undefined && opts.profile === undefined) throw new InputError('--policy: give fp or edf, or --profile <id> to analyse that kernel with its own policy');
   if (opts.variant !== 'paper' && opts.variant !== 'corrected') throw new InputError(`--variant: must be paper or corrected, got "${opts.variant}"`);
+  const [{ AnalysisOptionError, analyzeWorkload }, { UnanalysableSystemError }, { loadWorkload }] = await Promise.all([
+    import('../../analysis/analyze.ts'),
+    import('../../analysis/from-system.ts'),
+    import('../../workloads/load.ts'),
+  ]);
   let workload: Workload;
   try {
     workload = loadWorkload(opts.workload);
@@ -62,7 +67,7 @@ function runAnalyze(opts: AnalyzeOptions, resolveSystem: SystemResolver | undefi
   if (opts.profile !== undefined) {
     if (resolveSystem === undefined) throw new InputError('--profile: no kernel profiles are registered with this command yet');
     try {
-      system = resolveSystem(opts.profile, target, workload);
+      system = await resolveSystem(opts.profile, target, workload);
     } catch (e) {
       if (e instanceof RangeError) throw new InputError(`--profile: ${e.message}`);
       if (e instanceof ProfileLimitError) throw new InputError(`--workload: ${e.message}`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runAvrMeterDemo } from '../../experiments/avr-meter-demo.ts';
 import { durationMsOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -12,10 +11,11 @@ export function registerDemoCommand(program: Command): void {
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
     .option('--seed <n>', 'seed of the sporadic sources', '1')
     .option('--json', 'print JSON')
-    .action((opts: { target: string; durationMs: string; seed: string; json?: boolean }) => {
+    .action(async (opts: { target: string; durationMs: string; seed: string; json?: boolean }) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       const target = targetOption(opts.target);
+      const { runAvrMeterDemo } = await import('../../experiments/avr-meter-demo.ts');
       const result = runAvrMeterDemo(target, durationMs, seed);
       if (opts.json === true) return printJson(result);
       console.log(`kbench demo: meter interrupts on the bare ${target.name} port, ${durationMs} ms simulated`);

@@ -1,17 +1,13 @@
 import type { Command } from 'commander';
-import { Listr } from 'listr2';
 import type { AnyExperiment, RunMode } from '../../experiments/contract.ts';
-import { EXPERIMENTS, EXPERIMENT_IDS, getExperiment } from '../../experiments/registry.ts';
-import { unitsOf } from '../../experiments/runner/compute.ts';
-import { Reproduction, type ExperimentOutcome } from '../../experiments/runner/reproduce.ts';
-import { parseShard } from '../../experiments/runner/shard.ts';
-import { mergeShards } from '../../experiments/runner/merge.ts';
-import { ShardError } from '../../experiments/runner/shard-file.ts';
-import { sweepShard } from '../../experiments/runner/sweep.ts';
-import { defaultWorkers, unitRunner } from '../../experiments/runner/unit-runner.ts';
-import { buildReport, type ReportOutcome } from '../../report/build.ts';
+import type { ExperimentOutcome } from '../../experiments/runner/reproduce.ts';
+import type { ReportOutcome } from '../../report/build.ts';
 import { InputError } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
+
+// The experiments, the runner and the report load inside the actions: the experiment ids are
+// listed by `kbench list`, not in the help, so that the help loads none of them.
+const WORKERS_HELP = 'worker threads (0 runs in this thread; default: one per core)';
 
 /**
  * `kbench list`, `reproduce`, `sweep` and `merge`: running the experiments and collecting their
@@ -22,7 +18,8 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
     .command('list')
     .description('list the experiments reproduce runs')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const [{ EXPERIMENTS }, { unitsOf }] = await Promise.all([import('../../experiments/registry.ts'), import('../../experiments/runner/compute.ts')]);
       const rows = EXPERIMENTS.map((e) => ({ id: e.id, title: e.title, quickUnits: unitsOf(e, 'quick').length, fullUnits: unitsOf(e, 'full').length }));
       if (opts.json === true) return printJson(rows);
       for (const r of rows) console.log(`${r.id.padEnd(14)} ${r.title} (${r.fullUnits} units; ${r.quickUnits} with --quick)`);
@@ -32,16 +29,22 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
     .command('reproduce')
     .description('run the experiments, write results/ and regenerate paper/ (Ctrl-C stops with whole files; rerun to resume)')
     .option('--quick', 'fewer seeds and shorter runs: a check in about a minute')
-    .option('--workers <n>', 'worker threads (0 runs in this thread)', String(defaultWorkers()))
-    .option('--only <ids>', `comma-separated experiment ids (${EXPERIMENT_IDS.join(', ')})`)
+    .option('--workers <n>', WORKERS_HELP)
+    .option('--only <ids>', 'comma-separated experiment ids (kbench list shows them)')
     .option('--results-dir <dir>', 'where results go', 'results')
     .option('--paper-dir <dir>', 'where the report goes', 'paper')
     .option('--no-report', 'skip regenerating the report')
     .option('--json', 'print what was run as JSON (no progress display)')
-    .action(async (opts: { quick?: boolean; workers: string; only?: string; resultsDir: string; paperDir: string; report: boolean; json?: boolean }) => {
+    .action(async (opts: { quick?: boolean; workers?: string; only?: string; resultsDir: string; paperDir: string; report: boolean; json?: boolean }) => {
+      const [{ Listr }, { EXPERIMENTS }, { Reproduction }, { defaultWorkers, unitRunner }] = await Promise.all([
+        import('listr2'),
+        import('../../experiments/registry.ts'),
+        import('../../experiments/runner/reproduce.ts'),
+        import('../../experiments/runner/unit-runner.ts'),
+      ]);
       const mode: RunMode = opts.quick === true ? 'quick' : 'full';
-      const workers = parseWorkers(opts.workers);
-      const experiments = opts.only === undefined ? EXPERIMENTS : parseOnly(opts.only);
+      const workers = opts.workers === undefined ? defaultWorkers() : parseWorkers(opts.workers);
+      const experiments = opts.only === undefined ? EXPERIMENTS : await parseOnly(opts.only);
       const started = performance.now();
       const signal = interruptSignal?.();
       const runner = unitRunner(workers);
@@ -71,6 +74,8 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
               title: `report into ${opts.paperDir}/`,
               enabled: opts.report,
               task: async (_ctx, task) => {
+                // The report libraries (vega, vega-lite, resvg) load only for the commands that draw.
+                const { buildReport } = await import('../../report/build.ts');
                 report = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
                 task.title = `report: ${report.files.length} files in ${opts.paperDir}/ (${report.figures} figures)`;
               },
@@ -92,14 +97,19 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
   program
     .command('sweep')
     .description('run one shard of an experiment and write its unit results (for a Slurm array or a Kubernetes indexed job)')
-    .requiredOption('--experiment <id>', `experiment id (${EXPERIMENT_IDS.join(', ')})`)
+    .requiredOption('--experiment <id>', 'experiment id (kbench list shows them)')
     .requiredOption('--shard <i/n>', 'this shard, 0-based: i of n (e.g. $SLURM_ARRAY_TASK_ID/$N or $JOB_COMPLETION_INDEX/$N)')
     .requiredOption('--out <dir>', 'directory for the shard file')
     .option('--quick', 'the quick mode of the experiment')
-    .option('--workers <n>', 'worker threads (0 runs in this thread)', String(defaultWorkers()))
+    .option('--workers <n>', WORKERS_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { experiment: string; shard: string; out: string; quick?: boolean; workers: string; json?: boolean }) => {
-      const experiment = experimentOrInputError(opts.experiment, '--experiment');
+    .action(async (opts: { experiment: string; shard: string; out: string; quick?: boolean; workers?: string; json?: boolean }) => {
+      const [{ parseShard }, { sweepShard }, { defaultWorkers, unitRunner }] = await Promise.all([
+        import('../../experiments/runner/shard.ts'),
+        import('../../experiments/runner/sweep.ts'),
+        import('../../experiments/runner/unit-runner.ts'),
+      ]);
+      const experiment = await experimentOrInputError(opts.experiment, '--experiment');
       let shard;
       try {
         shard = parseShard(opts.shard);
@@ -107,7 +117,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
         throw new InputError(`--shard: ${(e as Error).message}`);
       }
       const signal = interruptSignal?.();
-      const runner = unitRunner(parseWorkers(opts.workers));
+      const runner = unitRunner(opts.workers === undefined ? defaultWorkers() : parseWorkers(opts.workers));
       let path: string;
       try {
         path = await sweepShard(experiment, opts.quick === true ? 'quick' : 'full', shard, opts.out, runner, signal);
@@ -124,7 +134,8 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
     .argument('<paths...>', 'shard files or directories holding them')
     .option('--results-dir <dir>', 'where results go', 'results')
     .option('--json', 'print JSON')
-    .action((paths: string[], opts: { resultsDir: string; json?: boolean }) => {
+    .action(async (paths: string[], opts: { resultsDir: string; json?: boolean }) => {
+      const [{ mergeShards }, { ShardError }] = await Promise.all([import('../../experiments/runner/merge.ts'), import('../../experiments/runner/shard-file.ts')]);
       let outcomes;
       try {
         outcomes = mergeShards(paths, opts.resultsDir);
@@ -149,7 +160,8 @@ function parseWorkers(text: string): number {
   return n;
 }
 
-function experimentOrInputError(id: string, option: string): AnyExperiment {
+async function experimentOrInputError(id: string, option: string): Promise<AnyExperiment> {
+  const { getExperiment } = await import('../../experiments/registry.ts');
   try {
     return getExperiment(id);
   } catch (e) {
@@ -157,8 +169,8 @@ function experimentOrInputError(id: string, option: string): AnyExperiment {
   }
 }
 
-function parseOnly(text: string): AnyExperiment[] {
+async function parseOnly(text: string): Promise<AnyExperiment[]> {
   const ids = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (ids.length === 0) throw new InputError('--only: give at least one experiment id');
-  return ids.map((id) => experimentOrInputError(id, '--only'));
+  return Promise.all(ids.map((id) => experimentOrInputError(id, '--only')));
 }

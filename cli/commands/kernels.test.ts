@@ -4,8 +4,8 @@ import { kernelBlocks } from '../../kernels/block-index.ts';
 import { listKernels } from './kernels.ts';
 
 describe('kbench kernels', () => {
-  it('lists every design and profile with nonzero code and RAM on avr and m4', () => {
-    const rows = listKernels();
+  it('lists every design and profile with nonzero code and RAM on avr and m4', async () => {
+    const rows = await listKernels();
     expect(rows.filter((r) => r.kind === 'design').map((r) => r.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'mos']);
     expect(rows.filter((r) => r.kind === 'profile').map((r) => r.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'edf']);
     for (const r of rows) {

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { formatListing, listing } from '../../hardware/block.ts';
 import { studiedTargets } from '../../hardware/targets/index.ts';
-import { kernelBlocks } from '../../kernels/block-index.ts';
 import { InputError } from '../exit-codes.ts';
-import { allDesigns, allProfiles, footprint } from '../../kernels/registry.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -19,7 +17,9 @@ export interface KernelListing {
 }
 
 /** The designs and profiles with derived code and RAM on the studied targets (the AVR and the M4). */
-export function listKernels(): KernelListing[] {
+export async function listKernels(): Promise<KernelListing[]> {
+  // Loaded here, not at start: `kbench --help` needs no kernel.
+  const { allDesigns, allProfiles, footprint } = await import('../../kernels/registry.ts');
   const targets = studiedTargets();
   const sizes = (profileId: string) => {
     const codeBytes: Record<string, number> = {};
@@ -59,9 +59,9 @@ export function registerKernelsCommand(program: Command): void {
     .option('--blocks', 'list the names of every kernel block')
     .option('--target <id>', 'target of --listing', 'avr')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
+    .action(async (opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
       if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
-      const rows = listKernels();
+      const rows = await listKernels();
       if (opts.json === true) return printJson(rows);
       const sizes = (r: KernelListing) => Object.fromEntries(studiedTargets().flatMap((t) => [[`${t.id} code B`, r.codeBytes[t.id]], [`${t.id} RAM B`, r.ramBytes[t.id]]]));
       console.table(rows.map((r) => ({ kind: r.kind, id: r.id, design: r.design, ...sizes(r) })));
@@ -69,8 +69,9 @@ export function registerKernelsCommand(program: Command): void {
     });
 }
 
-function printBlocks(opts: { json?: boolean; listing?: string; target: string }): void {
+async function printBlocks(opts: { json?: boolean; listing?: string; target: string }): Promise<void> {
   const target = targetOption(opts.target);
+  const { kernelBlocks } = await import('../../kernels/block-index.ts');
   const blocks = kernelBlocks(target);
   if (opts.listing === undefined) {
     const names = [...blocks.keys()].sort();

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { buildReport } from '../../report/build.ts';
 import { printJson } from '../output.ts';
 
 /** `kbench report`: regenerates paper/ from results/ alone. */
@@ -11,6 +10,8 @@ export function registerReportCommand(program: Command): void {
     .option('--paper-dir <dir>', 'where the report goes', 'paper')
     .option('--json', 'print the files written as JSON')
     .action(async (opts: { resultsDir: string; paperDir: string; json?: boolean }) => {
+      // The report libraries (vega, vega-lite, resvg) load only for the commands that draw.
+      const { buildReport } = await import('../../report/build.ts');
       const outcome = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
       if (opts.json === true) return printJson(outcome);
       console.log(`report: ${outcome.files.length} files in ${opts.paperDir}/ (${outcome.figures} figures)`);

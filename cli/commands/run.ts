@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { runProfile } from '../../experiments/run-profile.ts';
-import { allTargets } from '../../hardware/targets/index.ts';
-import { allDesigns, allProfiles, resolveProfile } from '../../kernels/registry.ts';
-import { loadWorkload } from '../../workloads/load.ts';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, execOption, seedOption, targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
@@ -35,20 +31,26 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run a workload on a kernel profile (or design) and target; print the measured metrics')
-    .option('--profile <id>', `OS profile: ${allProfiles().map((p) => p.id).join(', ')}`)
-    .option('--design <id>', `kernel design, run with its default profile: ${allDesigns().map((d) => d.id).join(', ')}`)
-    .requiredOption('--target <id>', `target: ${allTargets().map((t) => (t.zeroCost === true ? `${t.id} (zero-cost, exact releases)` : t.id)).join(', ')}; <id>@<clock> for a clock the part offers, e.g. avr@7.3728MHz`)
+    // The registries are the lists; the help names the commands that print them, so it loads no kernel.
+    .option('--profile <id>', 'OS profile (kbench kernels lists them)')
+    .option('--design <id>', 'kernel design, run with its default profile (kbench kernels lists them)')
+    .requiredOption('--target <id>', 'target (kbench targets lists them; ideal is zero-cost with exact releases); <id>@<clock> for a clock the part offers, e.g. avr@7.3728MHz')
     .requiredOption('--workload <name|file>', 'built-in workload name or a workload JSON file')
     .option('--duration-ms <n>', 'simulated milliseconds', '1000')
     .option('--seed <n>', 'seed of the sporadic and random sources, execution times and release jitter', '1')
     .option('--exec <mode>', 'execution time of each compute step: worst, uniform (seeded, between best and worst) or best', 'worst')
     .option('--json', 'print JSON')
     .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
-    .action((opts: RunOptions) => {
+    .action(async (opts: RunOptions) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       const exec = execOption(opts.exec);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
+      const [{ runProfile }, { resolveProfile }, { loadWorkload }] = await Promise.all([
+        import('../../experiments/run-profile.ts'),
+        import('../../kernels/registry.ts'),
+        import('../../workloads/load.ts'),
+      ]);
       const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile({ profile: opts.profile, design: opts.design }));
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));

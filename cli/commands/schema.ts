@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { workloadJsonSchema } from '../../workloads/schema.ts';
 import { InputError } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
 
@@ -10,7 +9,8 @@ export function registerSchemaCommand(program: Command): void {
     .command('schema')
     .description('write the JSON Schema of workload files (cross-field rules are checked by kbench itself)')
     .option('--out <file>', 'write to a file instead of stdout')
-    .action((opts: { out?: string }) => {
+    .action(async (opts: { out?: string }) => {
+      const { workloadJsonSchema } = await import('../../workloads/schema.ts');
       const schema = workloadJsonSchema();
       if (opts.out === undefined) return printJson(schema);
       try {

@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file lives in experiments/runner/). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The nearest folder at or above `dir` that holds a package.json. */
+function packageRootOf(dir: string): string {
+  if (existsSync(join(dir, 'package.json'))) return dir;
+  const parent = dirname(dir);
+  if (parent === dir) throw new Error(`no package.json above ${dir}`);
+  return packageRootOf(parent);
+}
+
+/**
+ * The repository root: the package that holds this file, found upwards because the compiled copy
+ * runs from dist/experiments/runner/ and the sources from experiments/runner/.
+ */
+export const REPO_ROOT = packageRootOf(fileURLToPath(new URL('.', import.meta.url)));
 
 /** Folders whose code decides what an experiment computes. */
 const CODE_DIRS = ['hardware', 'kernels', 'workloads', 'analysis', 'experiments'];

@@ -26,10 +26,17 @@ export function inProcessRunner(): UnitRunner {
   };
 }
 
+/**
+ * The worker threads' script. Compiled (the CLI runs dist/), the worker is plain JavaScript beside
+ * this module and starts at once; run from the TypeScript sources (tests), it goes through the entry
+ * that registers the TypeScript loader first.
+ */
+const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url).href;
+
 /** Runs units on `workers` worker threads (piscina). */
 export function poolRunner(workers: number): UnitRunner {
   const pool = new Piscina<UnitBatch, string[]>({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    filename: WORKER_SCRIPT,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
