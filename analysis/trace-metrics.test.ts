@@ -15,11 +15,11 @@ describe('trace metrics', () => {
     const metrics = traceMetrics(avr, results({
       taskSwitch: { count: 2, min: 160, mean: 200, max: 240 },
       ioDelay: [{ task: 'timed', delay: { count: 2, min: 80, mean: 160, max: 241 } }],
-      deadlines: [{ task: 'timed', releases: 3, misses: 1 }],
+      deadlines: [{ task: 'timed', releases: 3, misses: 1, overdueAtEnd: 0 }],
     }));
     expect(metrics.taskSwitch).toEqual({ count: 2, minUs: 20, meanUs: 25, maxUs: 30 });
     // 241 cycles are 30.125 us; jitter 30.125 - 10.
-    expect(metrics.tasks).toEqual([{ task: 'timed', releases: 3, ioDelay: { count: 2, minUs: 10, meanUs: 20, maxUs: 30.125 }, ioJitterUs: 20.125, deadlineMisses: 1 }]);
+    expect(metrics.tasks).toEqual([{ task: 'timed', releases: 3, ioDelay: { count: 2, minUs: 10, meanUs: 20, maxUs: 30.125 }, ioJitterUs: 20.125, deadlineMisses: 1, overdueAtEnd: 0 }]);
   });
 
   it('report nothing measured as null rather than zero, and no jitter before two outputs', () => {

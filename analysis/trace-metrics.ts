@@ -24,6 +24,8 @@ export interface TaskMetrics {
   /** Max minus min I/O delay; null before two outputs. */
   readonly ioJitterUs: number | null;
   readonly deadlineMisses: number;
+  /** Jobs still unfinished past their deadline when the run ended (they report no miss themselves). */
+  readonly overdueAtEnd: number;
 }
 
 /** What `kbench run` prints. */
@@ -78,6 +80,7 @@ export function traceMetrics(target: Target, results: TraceResults): TraceMetric
         ioDelay,
         ioJitterUs: ioDelay.count < 2 ? null : Math.round(((ioDelay.maxUs ?? 0) - (ioDelay.minUs ?? 0)) * 1000) / 1000,
         deadlineMisses: jobs?.misses ?? 0,
+        overdueAtEnd: jobs?.overdueAtEnd ?? 0,
       };
     }),
     cpuPercent: results.cpu,

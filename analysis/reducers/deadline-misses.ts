@@ -1,28 +1,53 @@
 import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
-import { listening, type ReducerFactory } from './reducer.ts';
+import { usToCycles } from '../../hardware/units.ts';
+import { deadlineUs } from '../../workloads/execution.ts';
+import type { ReducerFactory } from './reducer.ts';
 
-/** Counts each task's job releases and deadline misses (by task index; arrays grow on a task's first event). */
+const EV_JOB_RELEASE = ProbeEvent.JobRelease;
+const EV_JOB_END = ProbeEvent.JobEnd;
+const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
+
+/**
+ * Counts each task's job releases and deadline misses (by task index; arrays grow on a task's first
+ * event), and keeps the arrivals of its open jobs (the JobRelease data), oldest first: a job still
+ * running when the run ends has not reported a miss, though it may be long past its deadline.
+ */
 export class DeadlineMissReducer implements ProbeListener {
   readonly releases: number[] = [];
   readonly misses: number[] = [];
+  readonly open: number[][] = [];
 
-  onEvent(type: ProbeEventType, _time: number, subject: number): void {
-    if (type === ProbeEvent.JobRelease) this.releases[subject] = (this.releases[subject] ?? 0) + 1;
-    else if (type === ProbeEvent.DeadlineMiss) this.misses[subject] = (this.misses[subject] ?? 0) + 1;
+  onEvent(type: ProbeEventType, _time: number, subject: number, data: number): void {
+    if (type === EV_JOB_RELEASE) {
+      this.releases[subject] = (this.releases[subject] ?? 0) + 1;
+      (this.open[subject] ??= []).push(data);
+    } else if (type === EV_JOB_END) this.open[subject]?.shift();
+    else if (type === EV_DEADLINE_MISS) this.misses[subject] = (this.misses[subject] ?? 0) + 1;
   }
 }
 
-/** One task's jobs: how many were released, and how many missed their deadline. */
+/** One task's jobs: how many were released, how many ended after their deadline, and how many were still open past it when the run ended. */
 export interface TaskDeadlines {
   readonly task: string;
   readonly releases: number;
   readonly misses: number;
+  readonly overdueAtEnd: number;
 }
 
-/** Each task's releases and deadline misses (in task index order). */
+/** Each task's releases, deadline misses and jobs overdue at the end of the run (in task index order). */
 export function deadlineMisses(): ReducerFactory<TaskDeadlines[]> {
-  return listening(
-    () => new DeadlineMissReducer(),
-    (reducer, end) => end.taskNames.map((task, i) => ({ task, releases: reducer.releases[i] ?? 0, misses: reducer.misses[i] ?? 0 })),
-  );
+  return (workload) => {
+    const listener = new DeadlineMissReducer();
+    return {
+      listener,
+      result: (end) =>
+        end.taskNames.map((task, i) => {
+          const spec = workload.tasks.find((t) => t.name === task);
+          const d = spec === undefined ? undefined : deadlineUs(spec, workload);
+          const deadlineCycles = d === undefined ? Infinity : usToCycles(end.engine.target, d);
+          const overdueAtEnd = (listener.open[i] ?? []).filter((arrival) => arrival + deadlineCycles < end.engine.now).length;
+          return { task, releases: listener.releases[i] ?? 0, misses: listener.misses[i] ?? 0, overdueAtEnd };
+        }),
+    };
+  };
 }

@@ -30,9 +30,9 @@ describe('responseTimes', () => {
 describe('deadlineMisses', () => {
   it("counts each task's releases and deadline misses", () => {
     expect(reduceEvents(deadlineMisses(), STREAM, SYSTEM)).toEqual([
-      { task: 'a', releases: 2, misses: 1 },
-      { task: 'b', releases: 1, misses: 0 },
-      { task: 'never', releases: 0, misses: 0 },
+      { task: 'a', releases: 2, misses: 1, overdueAtEnd: 0 },
+      { task: 'b', releases: 1, misses: 0, overdueAtEnd: 0 },
+      { task: 'never', releases: 0, misses: 0, overdueAtEnd: 0 },
     ]);
   });
 });

@@ -65,10 +65,24 @@ describe('kbench run --check', () => {
     expect(json.status).toBe(ExitCode.CheckFailed);
     const metrics = JSON.parse(json.stdout) as Metrics;
     expect(metrics.tasks.find((t) => t.task === 't2')?.deadlineMisses).toBeGreaterThan(0);
-    expect(json.stderr).toMatch(/deadline missed: .*t2 \(\d+ jobs\)/);
+    expect(json.stderr).toMatch(/deadline missed: .*t2 \(\d+ jobs/);
     const text = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', overloaded, '--duration-ms', '100', '--check');
     expect(text.status).toBe(ExitCode.CheckFailed);
     expect(text.stdout).toMatch(/kbench run: overloaded on ucos2/);
+  });
+
+  it('exits 3 for a job still unfinished past its deadline when the run ends, which never reports a miss itself', async () => {
+    // t1 takes 9 ms of every 10; t2 needs 20 ms by its 40 ms deadline but gets under 1 ms in 10, so
+    // at 60 ms its first job (due at 40 ms) is still running and its second (due at 80 ms) is not late yet.
+    const starved = writePeriodicWorkload(scratch, 'starved', [
+      { periodMs: 10, computeMs: 9 },
+      { periodMs: 40, computeMs: 20 },
+    ]);
+    const r = await kbench('run', '--profile', 'ucos2', '--target', 'avr', '--workload', starved, '--duration-ms', '60', '--check', '--json');
+    expect(r.status).toBe(ExitCode.CheckFailed);
+    const t2 = (JSON.parse(r.stdout) as { tasks: { task: string; deadlineMisses: number; overdueAtEnd: number }[] }).tasks.find((t) => t.task === 't2');
+    expect(t2).toMatchObject({ deadlineMisses: 0, overdueAtEnd: 1 });
+    expect(r.stderr).toMatch(/deadline missed: t2 \(0 jobs, 1 unfinished past it at the end\)/);
   });
 
   it('exits 0 when no job missed its deadline', async () => {
