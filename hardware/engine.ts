@@ -5,7 +5,7 @@ import { arrivalClock, type ArrivalClock, type IrqSourceSpec } from './irq-sourc
 import { Probe, ProbeEvent } from './probe.ts';
 import { Prng, streamSeed } from './prng.ts';
 import { PORT_BLOCKS, type PortBlockName, type Target } from './target.ts';
-import type { Cycles } from './units.ts';
+import { DOUBLE_FIELD, type Cycles } from './units.ts';
 
 // Module constants: under tsx an imported enum member is read through a getter on every use.
 const KIND_TASK = SegmentKind.Task;
@@ -47,6 +47,16 @@ export interface CpuTime {
   idle: Cycles;
 }
 
+/** CPU time at zero, its fields doubles from birth (see DOUBLE_FIELD): they pass 2^31 on long runs. */
+function zeroCpuTime(): CpuTime {
+  const cpu = { task: DOUBLE_FIELD, kernel: DOUBLE_FIELD, isr: DOUBLE_FIELD, idle: DOUBLE_FIELD };
+  cpu.task = 0;
+  cpu.kernel = 0;
+  cpu.isr = 0;
+  cpu.idle = 0;
+  return cpu;
+}
+
 interface Line {
   readonly id: number;
   readonly spec: InterruptSpec;
@@ -82,10 +92,10 @@ export class Engine {
   readonly nestedInterrupts: boolean;
   /** Cycles of each port block on this target, priced once. */
   readonly portCycles: Readonly<Record<PortBlockName, Cycles>>;
-  readonly cpu: CpuTime = { task: 0, kernel: 0, isr: 0, idle: 0 };
+  readonly cpu: CpuTime = zeroCpuTime();
   /** Loop iterations so far: idle time is skipped in one, never cycle by cycle. */
-  steps = 0;
-  now: Cycles = 0;
+  steps = DOUBLE_FIELD;
+  now: Cycles = DOUBLE_FIELD;
 
   private readonly queue = new EventQueue<Timed>();
   private readonly lines: Line[] = [];
@@ -100,6 +110,8 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.target = options.target;
     this.seed = options.seed;
+    this.steps = 0;
+    this.now = 0;
     this.rng = new Prng(options.seed);
     this.nestedInterrupts = options.nestedInterrupts ?? false;
     this.probe = new Probe({ keepTrace: options.keepTrace ?? false });
@@ -115,7 +127,8 @@ export class Engine {
   addInterrupt(spec: InterruptSpec): number {
     const id = this.lines.length;
     const clock = arrivalClock(spec.source, this.target.clockHz, this.rng.fork());
-    const context = new ExecContext(-1 - id, `isr:${spec.name}`);
+    // Without nesting nothing can interrupt a handler, so its segments form one atomic stretch.
+    const context = new ExecContext(-1 - id, `isr:${spec.name}`, !this.nestedInterrupts);
     const onEntered = (): void => {
       this.probe.emit(ProbeEvent.IrqEntered, this.now, id);
       spec.handler(context, this);
@@ -206,8 +219,10 @@ export class Engine {
       if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
+        // The context reuses the segment object once shifted: read its continuation first.
+        const then = seg.then;
         (ctx as ExecContext).shift();
-        if (seg.then !== undefined) seg.then();
+        if (then !== undefined) then();
         continue;
       }
       const stop = nextEvent < until ? nextEvent : until;

@@ -2,6 +2,7 @@ import { ProbeEvent } from '../../hardware/probe.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { Engine } from '../../hardware/engine.ts';
 import type { CyclesDraw } from '../execution-time.ts';
+import { DOUBLE_FIELD, type Cycles } from '../../hardware/units.ts';
 
 /** What a planned step does when its last segment completes. */
 export const StepKind = { Compute: 0, IoOut: 1, Send: 2, SendRefused: 3, Receive: 4 } as const;
@@ -48,8 +49,8 @@ export class MosTask {
   /** Index of the next step to queue. */
   stepIndex = 0;
   /** Release time of the job now running, and of the job waiting in the message bit. */
-  jobRelease = 0;
-  pendingRelease = 0;
+  jobRelease: Cycles = DOUBLE_FIELD;
+  pendingRelease: Cycles = DOUBLE_FIELD;
   readonly onStart: () => void;
   readonly onStep: () => void;
   readonly afterSend: () => void;
@@ -68,6 +69,9 @@ export class MosTask {
     /** The execution-time model's draw, or undefined to run every compute step for its worst case. */
     private readonly draw: CyclesDraw | undefined = undefined,
   ) {
+    // Declared as doubles (release times pass 2^31 on long runs), they start here.
+    this.jobRelease = 0;
+    this.pendingRelease = 0;
     const probe = host.engine.probe;
     this.onStart = () => {
       const now = host.engine.now;
