@@ -13,6 +13,10 @@ const KIND_KERNEL = SegmentKind.Kernel;
 const KIND_ISR = SegmentKind.Isr;
 const EV_MASK_ON = ProbeEvent.MaskOn;
 const EV_MASK_OFF = ProbeEvent.MaskOff;
+const EV_IRQ_RAISED = ProbeEvent.IrqRaised;
+const EV_IRQ_ENTERED = ProbeEvent.IrqEntered;
+const EV_IRQ_LEFT = ProbeEvent.IrqLeft;
+const EV_IRQ_OVERRUN = ProbeEvent.IrqOverrun;
 
 /** Called when an interrupt's first handler instruction runs; queues the handler's segments on `isr`. */
 export type IsrHandler = (isr: ExecContext, engine: Engine) => void;
@@ -130,7 +134,7 @@ export class Engine {
     // Without nesting nothing can interrupt a handler, so its segments form one atomic stretch.
     const context = new ExecContext(-1 - id, `isr:${spec.name}`, !this.nestedInterrupts);
     const onEntered = (): void => {
-      this.probe.emit(ProbeEvent.IrqEntered, this.now, id);
+      this.probe.emit(EV_IRQ_ENTERED, this.now, id);
       spec.handler(context, this);
     };
     const line: Line = { id, spec, context, clock, onEntered, pending: false };
@@ -144,12 +148,12 @@ export class Engine {
     const line = this.lines[lineId];
     if (line === undefined) throw new RangeError(`no interrupt line ${lineId}`);
     if (line.pending) {
-      this.probe.emit(ProbeEvent.IrqOverrun, this.now, lineId);
+      this.probe.emit(EV_IRQ_OVERRUN, this.now, lineId);
       return;
     }
     line.pending = true;
     this.pendingCount++;
-    this.probe.emit(ProbeEvent.IrqRaised, this.now, lineId);
+    this.probe.emit(EV_IRQ_RAISED, this.now, lineId);
   }
 
   /** Runs `fn` at cycle `time` (>= now), after events already queued for that cycle. */
@@ -280,7 +284,7 @@ export class Engine {
   private finishIsrPhase(frame: IsrFrame): void {
     if (frame.exiting) {
       this.frames.pop();
-      this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);
+      this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);
       return;
     }
     const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
@@ -288,7 +292,7 @@ export class Engine {
     const chains = next !== undefined && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.line.spec.priority));
     if (chains) {
       this.frames.pop();
-      this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);
+      this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);
       this.enterInterrupt(next, this.tailChainCycles as Cycles);
       return;
     }
