@@ -6,8 +6,8 @@ export const SegmentKind = { Task: 0, Kernel: 1, Isr: 2 } as const;
 /** The code of a segment kind. */
 export type SegmentKind = (typeof SegmentKind)[keyof typeof SegmentKind];
 
-/** Slots a context's queue starts with; it doubles when full. */
-const INITIAL_SLOTS = 8;
+/** Slots a context's queue starts with (a power of two); it doubles when full. Kernels queue two or three. */
+const INITIAL_SLOTS = 4;
 
 /**
  * A stretch of execution. Unmasked segments can be interrupted at any cycle (the remaining cycles
