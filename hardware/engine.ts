@@ -61,6 +61,26 @@ function zeroCpuTime(): CpuTime {
   return cpu;
 }
 
+/** A target's port blocks in cycles, and its tail-chain entry where it has one. */
+interface PortPrices {
+  readonly cycles: Readonly<Record<PortBlockName, Cycles>>;
+  readonly tailChainCycles: Cycles | undefined;
+}
+
+/** Port prices by target: listing them is the costly part of building an engine, and a target never changes. */
+const portPricesByTarget = new WeakMap<Target, PortPrices>();
+
+/** The port prices of `target`, listed once per target. */
+function portPricesOf(target: Target): PortPrices {
+  const known = portPricesByTarget.get(target);
+  if (known !== undefined) return known;
+  const cycles = {} as Record<PortBlockName, Cycles>;
+  for (const name of PORT_BLOCKS) cycles[name] = portPrice(name, target).cycles;
+  const prices: PortPrices = { cycles: Object.freeze(cycles), tailChainCycles: tailChainListing(target)?.cycles };
+  portPricesByTarget.set(target, prices);
+  return prices;
+}
+
 interface Line {
   readonly id: number;
   readonly spec: InterruptSpec;
@@ -119,12 +139,11 @@ export class Engine {
     this.rng = new Prng(options.seed);
     this.nestedInterrupts = options.nestedInterrupts ?? false;
     this.probe = new Probe({ keepTrace: options.keepTrace ?? false });
-    const cycles = {} as Record<PortBlockName, Cycles>;
-    for (const name of PORT_BLOCKS) cycles[name] = portPrice(name, this.target).cycles;
-    this.portCycles = cycles;
-    this.entryCycles = cycles['irq-entry'];
-    this.exitCycles = cycles['irq-exit'];
-    this.tailChainCycles = tailChainListing(this.target)?.cycles;
+    const port = portPricesOf(this.target);
+    this.portCycles = port.cycles;
+    this.entryCycles = port.cycles['irq-entry'];
+    this.exitCycles = port.cycles['irq-exit'];
+    this.tailChainCycles = port.tailChainCycles;
   }
 
   /** Registers an interrupt line and starts its source; returns the line id used in probe events. */
