@@ -60,7 +60,7 @@ export class SegmentPlan {
   readonly masked: boolean[] = [];
   length = 0;
   /** Every part runs masked: the plan is for an ISR that nothing can interrupt (no nesting). */
-  private allMasked = false;
+  allMasked = false;
 
   /** Forgets the previous plan (the arrays are reused); `allMasked` when nothing can interrupt the code it plans. */
   reset(allMasked = false): void {
