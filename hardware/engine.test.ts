@@ -218,3 +218,30 @@ describe('Engine: time and sources', () => {
     expect(new Engine({ target: avr, seed: 10 }).stream('exec:0').nextU32()).not.toBe(fromA[0]);
   });
 });
+
+describe('Engine: long runs', () => {
+  it('keeps every cycle exact past 2^32 cycles (no 32-bit clock anywhere)', () => {
+    const engine = new Engine({ target: m4, seed: 1 });
+    const entries = engine.probe.attach(new EventCounter());
+    const latency = engine.probe.attach(new SpanReducer(ProbeEvent.IrqRaised, ProbeEvent.IrqEntered));
+    // A period that divides nothing in sight, so arrivals land on ragged cycles past 2^32.
+    const period = 1_000_003;
+    engine.addInterrupt({ name: 'tick', priority: 1, source: { kind: 'periodic', periodCycles: period }, handler: body(100) });
+    const task = new ExecContext(1, 'task');
+    const loop = (): void => task.run(5000, SegmentKind.Task, false, loop);
+    loop();
+    engine.setTask(task);
+    const entry = engine.portCycles['irq-entry'];
+    const exit = engine.portCycles['irq-exit'];
+    const last = Math.ceil(2 ** 32 / period); // the first arrival past 2^32
+    const until = last * period + entry + 100 + exit + 50; // its handler done, the task running again
+    engine.run(until);
+    // Arrivals 0..last, each taken at once (the task is unmasked) and run to completion.
+    expect(entries.count(ProbeEvent.IrqEntered)).toBe(last + 1);
+    expect(latency.stat.max).toBe(entry);
+    expect(latency.stat.sum).toBe((last + 1) * entry);
+    expect(engine.cpu.isr).toBe((last + 1) * (entry + 100 + exit));
+    expect(engine.cpu.task).toBe(until - engine.cpu.isr);
+    expect(engine.now).toBe(until);
+  });
+});

@@ -5,7 +5,7 @@ import { arrivalClock, type ArrivalClock, type IrqSourceSpec } from './irq-sourc
 import { Probe, ProbeEvent } from './probe.ts';
 import { Prng, streamSeed } from './prng.ts';
 import { PORT_BLOCKS, type PortBlockName, type Target } from './target.ts';
-import type { Cycles } from './units.ts';
+import { DOUBLE_FIELD, type Cycles } from './units.ts';
 
 // Module constants: under tsx an imported enum member is read through a getter on every use.
 const KIND_TASK = SegmentKind.Task;
@@ -13,6 +13,10 @@ const KIND_KERNEL = SegmentKind.Kernel;
 const KIND_ISR = SegmentKind.Isr;
 const EV_MASK_ON = ProbeEvent.MaskOn;
 const EV_MASK_OFF = ProbeEvent.MaskOff;
+const EV_IRQ_RAISED = ProbeEvent.IrqRaised;
+const EV_IRQ_ENTERED = ProbeEvent.IrqEntered;
+const EV_IRQ_LEFT = ProbeEvent.IrqLeft;
+const EV_IRQ_OVERRUN = ProbeEvent.IrqOverrun;
 
 /** Called when an interrupt's first handler instruction runs; queues the handler's segments on `isr`. */
 export type IsrHandler = (isr: ExecContext, engine: Engine) => void;
@@ -45,6 +49,36 @@ export interface CpuTime {
   kernel: Cycles;
   isr: Cycles;
   idle: Cycles;
+}
+
+/** CPU time at zero, its fields doubles from birth (see DOUBLE_FIELD): they pass 2^31 on long runs. */
+function zeroCpuTime(): CpuTime {
+  const cpu = { task: DOUBLE_FIELD, kernel: DOUBLE_FIELD, isr: DOUBLE_FIELD, idle: DOUBLE_FIELD };
+  cpu.task = 0;
+  cpu.kernel = 0;
+  cpu.isr = 0;
+  cpu.idle = 0;
+  return cpu;
+}
+
+/** A target's port blocks in cycles, and its tail-chain entry where it has one. */
+interface PortPrices {
+  readonly cycles: Readonly<Record<PortBlockName, Cycles>>;
+  readonly tailChainCycles: Cycles | undefined;
+}
+
+/** Port prices by target: listing them is the costly part of building an engine, and a target never changes. */
+const portPricesByTarget = new WeakMap<Target, PortPrices>();
+
+/** The port prices of `target`, listed once per target. */
+function portPricesOf(target: Target): PortPrices {
+  const known = portPricesByTarget.get(target);
+  if (known !== undefined) return known;
+  const cycles = {} as Record<PortBlockName, Cycles>;
+  for (const name of PORT_BLOCKS) cycles[name] = portPrice(name, target).cycles;
+  const prices: PortPrices = { cycles: Object.freeze(cycles), tailChainCycles: tailChainListing(target)?.cycles };
+  portPricesByTarget.set(target, prices);
+  return prices;
 }
 
 interface Line {
@@ -82,10 +116,10 @@ export class Engine {
   readonly nestedInterrupts: boolean;
   /** Cycles of each port block on this target, priced once. */
   readonly portCycles: Readonly<Record<PortBlockName, Cycles>>;
-  readonly cpu: CpuTime = { task: 0, kernel: 0, isr: 0, idle: 0 };
+  readonly cpu: CpuTime = zeroCpuTime();
   /** Loop iterations so far: idle time is skipped in one, never cycle by cycle. */
-  steps = 0;
-  now: Cycles = 0;
+  steps = DOUBLE_FIELD;
+  now: Cycles = DOUBLE_FIELD;
 
   private readonly queue = new EventQueue<Timed>();
   private readonly lines: Line[] = [];
@@ -100,24 +134,26 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.target = options.target;
     this.seed = options.seed;
+    this.steps = 0;
+    this.now = 0;
     this.rng = new Prng(options.seed);
     this.nestedInterrupts = options.nestedInterrupts ?? false;
     this.probe = new Probe({ keepTrace: options.keepTrace ?? false });
-    const cycles = {} as Record<PortBlockName, Cycles>;
-    for (const name of PORT_BLOCKS) cycles[name] = portPrice(name, this.target).cycles;
-    this.portCycles = cycles;
-    this.entryCycles = cycles['irq-entry'];
-    this.exitCycles = cycles['irq-exit'];
-    this.tailChainCycles = tailChainListing(this.target)?.cycles;
+    const port = portPricesOf(this.target);
+    this.portCycles = port.cycles;
+    this.entryCycles = port.cycles['irq-entry'];
+    this.exitCycles = port.cycles['irq-exit'];
+    this.tailChainCycles = port.tailChainCycles;
   }
 
   /** Registers an interrupt line and starts its source; returns the line id used in probe events. */
   addInterrupt(spec: InterruptSpec): number {
     const id = this.lines.length;
     const clock = arrivalClock(spec.source, this.target.clockHz, this.rng.fork());
-    const context = new ExecContext(-1 - id, `isr:${spec.name}`);
+    // Without nesting nothing can interrupt a handler, so its segments form one atomic stretch.
+    const context = new ExecContext(-1 - id, `isr:${spec.name}`, !this.nestedInterrupts);
     const onEntered = (): void => {
-      this.probe.emit(ProbeEvent.IrqEntered, this.now, id);
+      this.probe.emit(EV_IRQ_ENTERED, this.now, id);
       spec.handler(context, this);
     };
     const line: Line = { id, spec, context, clock, onEntered, pending: false };
@@ -131,12 +167,12 @@ export class Engine {
     const line = this.lines[lineId];
     if (line === undefined) throw new RangeError(`no interrupt line ${lineId}`);
     if (line.pending) {
-      this.probe.emit(ProbeEvent.IrqOverrun, this.now, lineId);
+      this.probe.emit(EV_IRQ_OVERRUN, this.now, lineId);
       return;
     }
     line.pending = true;
     this.pendingCount++;
-    this.probe.emit(ProbeEvent.IrqRaised, this.now, lineId);
+    this.probe.emit(EV_IRQ_RAISED, this.now, lineId);
   }
 
   /** Runs `fn` at cycle `time` (>= now), after events already queued for that cycle. */
@@ -206,8 +242,10 @@ export class Engine {
       if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
+        // The context reuses the segment object once shifted: read its continuation first.
+        const then = seg.then;
         (ctx as ExecContext).shift();
-        if (seg.then !== undefined) seg.then();
+        if (then !== undefined) then();
         continue;
       }
       const stop = nextEvent < until ? nextEvent : until;
@@ -265,7 +303,7 @@ export class Engine {
   private finishIsrPhase(frame: IsrFrame): void {
     if (frame.exiting) {
       this.frames.pop();
-      this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);
+      this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);
       return;
     }
     const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
@@ -273,7 +311,7 @@ export class Engine {
     const chains = next !== undefined && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.line.spec.priority));
     if (chains) {
       this.frames.pop();
-      this.probe.emit(ProbeEvent.IrqLeft, this.now, frame.line.id);
+      this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);
       this.enterInterrupt(next, this.tailChainCycles as Cycles);
       return;
     }

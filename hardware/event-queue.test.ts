@@ -35,6 +35,26 @@ describe('EventQueue', () => {
     );
   });
 
+  it('orders times past 2^31 cycles as exactly as small ones, past its first slots too', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 100, maxLength: 300 }), (offsets) => {
+        const q = new EventQueue<number>();
+        // Neighbouring cycles just past 2^32: a 32-bit (or float32) store would merge or reorder them.
+        offsets.forEach((d, i) => q.push(2 ** 32 + d, i));
+        const popped: number[] = [];
+        const times: number[] = [];
+        while (q.size > 0) {
+          times.push(q.peekTime());
+          popped.push(q.pop() as number);
+        }
+        const expected = offsets.map((d, i) => ({ d, i })).sort((a, b) => a.d - b.d || a.i - b.i);
+        expect(popped).toEqual(expected.map((x) => x.i));
+        expect(times).toEqual(expected.map((x) => 2 ** 32 + x.d));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('reports Infinity as the next time when empty', () => {
     expect(new EventQueue<number>().peekTime()).toBe(Infinity);
   });

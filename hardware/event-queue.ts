@@ -1,41 +1,50 @@
+import { DOUBLE_FIELD } from './units.ts';
+
+/** Slots the heap starts with; it doubles when full. */
+const INITIAL_CAPACITY = 64;
+
 /**
  * The engine's event queue: a binary min-heap ordered by (time, insertion sequence), so events at
  * the same cycle fire in the order they were scheduled. Parallel arrays avoid one allocation per
- * event on the hot path.
+ * event on the hot path. Times and sequence numbers live in Float64Arrays: they pass 2^31 on long
+ * runs, and a plain array would change its element kind mid-run (see DOUBLE_FIELD).
  */
 export class EventQueue<T> {
-  private times: number[] = [];
-  private seqs: number[] = [];
-  private items: T[] = [];
-  private nextSeq = 0;
+  private times = new Float64Array(INITIAL_CAPACITY);
+  private seqs = new Float64Array(INITIAL_CAPACITY);
+  private items: (T | undefined)[] = [];
+  private count = 0;
+  private nextSeq = DOUBLE_FIELD;
+
+  constructor() {
+    this.nextSeq = 0;
+  }
 
   /** Number of queued events. */
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.times.length === 0 ? Infinity : (this.times[0] as number);
+    return this.count === 0 ? Infinity : (this.times[0] as number);
   }
 
   /** Queues `item` at `time`. */
   push(time: number, item: T): void {
+    if (this.count === this.times.length) this.grow();
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
     const seq = this.nextSeq++;
-    let i = items.length;
-    times.push(time);
-    seqs.push(seq);
-    items.push(item);
+    let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent] as number;
       if (pt < time || (pt === time && (seqs[parent] as number) < seq)) break;
       times[i] = pt;
       seqs[i] = seqs[parent] as number;
-      items[i] = items[parent] as T;
+      items[i] = items[parent];
       i = parent;
     }
     times[i] = time;
@@ -45,16 +54,19 @@ export class EventQueue<T> {
 
   /** Removes and returns the earliest event; undefined when empty. */
   pop(): T | undefined {
-    const items = this.items;
-    const n = items.length;
+    const n = this.count;
     if (n === 0) return undefined;
     const times = this.times;
     const seqs = this.seqs;
-    const top = items[0] as T;
-    const lastTime = times.pop() as number;
-    const lastSeq = seqs.pop() as number;
-    const lastItem = items.pop() as T;
+    const items = this.items;
+    const top = items[0];
     const size = n - 1;
+    this.count = size;
+    const lastTime = times[size] as number;
+    const lastSeq = seqs[size] as number;
+    const lastItem = items[size];
+    // The vacated slot must not keep its item alive.
+    items[size] = undefined;
     if (size === 0) return top;
     let i = 0;
     for (;;) {
@@ -76,12 +88,21 @@ export class EventQueue<T> {
       if (lastTime < ct || (lastTime === ct && lastSeq < cs)) break;
       times[i] = ct;
       seqs[i] = cs;
-      items[i] = items[child] as T;
+      items[i] = items[child];
       i = child;
     }
     times[i] = lastTime;
     seqs[i] = lastSeq;
     items[i] = lastItem;
     return top;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    const seqs = new Float64Array(this.seqs.length * 2);
+    times.set(this.times);
+    seqs.set(this.seqs);
+    this.times = times;
+    this.seqs = seqs;
   }
 }

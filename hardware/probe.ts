@@ -1,4 +1,4 @@
-import type { Cycles } from './units.ts';
+import { DOUBLE_FIELD, type Cycles } from './units.ts';
 
 /**
  * The probe: the oscilloscope of the paper's section 4. The engine and the kernels emit timestamped
@@ -54,9 +54,10 @@ export class Probe {
   private readonly listeners: ProbeListener[] = [];
   private readonly records: ProbeRecord[] | undefined;
   /** Events emitted so far (all types). */
-  eventCount = 0;
+  eventCount = DOUBLE_FIELD;
 
   constructor(options: { keepTrace?: boolean } = {}) {
+    this.eventCount = 0;
     this.records = options.keepTrace === true ? [] : undefined;
   }
 

@@ -1,9 +1,16 @@
+import { DOUBLE_FIELD } from '../../hardware/units.ts';
+
 /** Running count, sum, min, max and mean of a stream of numbers, in constant memory. */
 export class RunningStat {
   count = 0;
-  sum = 0;
+  /** Declared as a double: a sum of spans passes 2^31 on long runs (see DOUBLE_FIELD). */
+  sum = DOUBLE_FIELD;
   min = Infinity;
   max = -Infinity;
+
+  constructor() {
+    this.sum = 0;
+  }
 
   /** Adds one observation. */
   add(x: number): void {

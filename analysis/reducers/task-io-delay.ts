@@ -1,3 +1,4 @@
+import { DOUBLE_FIELD } from '../../hardware/units.ts';
 import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { Workload } from '../../workloads/types.ts';
@@ -33,9 +34,12 @@ export class TaskIoDelayReducer implements ProbeListener {
   /** The tick's line id when delays start at the releasing tick; set at boot. */
   tickLine = -1;
   private readonly openSince: number[] = [];
-  private lastTick = 0;
+  /** The last tick's raise time: a double from birth, as it passes 2^31 on long runs (see DOUBLE_FIELD). */
+  private lastTick = DOUBLE_FIELD;
 
-  constructor(private readonly start: IoDelayStart) {}
+  constructor(private readonly start: IoDelayStart) {
+    this.lastTick = 0;
+  }
 
   /** Grows the per-task arrays to hold `task`, so the task count need not be known up front. */
   private ensure(task: number): void {

@@ -155,7 +155,8 @@ export class Dispatcher {
   tickWork(isr: ExecContext, exit: () => void): void {
     this.time++;
     const plan = this.plan;
-    plan.reset();
+    // Without nesting the ISR is one atomic stretch: the context would merge its parts anyway.
+    plan.reset(isr.alwaysMasked);
     plan.add(this.cycles.tickEnter, true);
     this.timer.tick(plan, this.wakeFromTimer);
     if (this.timeSliceTicks !== undefined) plan.add(this.sliceTick(), true);

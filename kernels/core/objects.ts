@@ -1,4 +1,4 @@
-import type { Cycles } from '../../hardware/units.ts';
+import { DOUBLE_FIELD, type Cycles } from '../../hardware/units.ts';
 import type { MutexProtocol } from '../../workloads/types.ts';
 import type { Tcb } from './tcb.ts';
 
@@ -39,8 +39,11 @@ export class Mutex extends WaitObject {
   owner: Tcb | undefined = undefined;
   /** The owner's priority before this mutex raised it. */
   ownerSavedPriority = 0;
-  /** SRP: the system ceiling this mutex's lock found, restored by its unlock (locks nest). */
-  savedSystemCeiling = 0;
+  /**
+   * SRP: the system ceiling this mutex's lock found, restored by its unlock (locks nest). Declared
+   * as a double: it takes "no ceiling" (Number.MAX_SAFE_INTEGER), not a small integer.
+   */
+  savedSystemCeiling = DOUBLE_FIELD;
 
   constructor(
     id: number,
@@ -53,6 +56,7 @@ export class Mutex extends WaitObject {
     readonly ceiling: number,
   ) {
     super(id, name);
+    this.savedSystemCeiling = 0;
   }
 }
 

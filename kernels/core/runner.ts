@@ -43,6 +43,16 @@ export class TaskRunner {
   tcb!: Tcb;
   private i = 0;
   private job = 0;
+  /** The task's entry point: its first job (released at boot when due then) or its first wait. */
+  readonly start: () => void;
+  private readonly callWait: () => void;
+  private readonly beginJob: () => void;
+  private readonly next: () => void;
+  private readonly emitIoOut: () => void;
+  private readonly callService: () => void;
+  /** The end of a job's non-preemptive part: OSSchedUnlock, then wait for the next release. */
+  private readonly callUnlock: () => void;
+  private readonly afterUnlock: () => void;
 
   constructor(
     private readonly kernel: Kernel,
@@ -54,24 +64,35 @@ export class TaskRunner {
     private readonly tickCycles: (tick: number) => number,
     /** The execution-time model's draw, or undefined to run every compute step for its worst case. */
     private readonly draw: CyclesDraw | undefined = undefined,
-  ) {}
+  ) {
+    // The callbacks are made here rather than as arrow-function fields: a TypeScript runner that
+    // keeps function names wraps each such field in a property definition, a few hundred bytes per
+    // callback on every boot. Each calls its method, so the bodies read as methods.
+    this.start = () => this.startFirst();
+    this.callWait = () => this.waitCall();
+    this.beginJob = () => this.jobBegins();
+    this.next = () => this.nextStep();
+    this.emitIoOut = () => this.ioOutDone();
+    this.callService = () => this.serviceCall();
+    this.callUnlock = () => this.kernel.unlockScheduler(this.tcb, this.afterUnlock);
+    this.afterUnlock = () => this.waitForRelease();
+  }
 
-  /** The task's entry point: its first job (released at boot when due then) or its first wait. */
-  readonly start = (): void => {
+  private startFirst(): void {
     if (this.releasedAtBoot()) {
       this.job = 1;
       this.beginJob();
       return;
     }
     this.waitForRelease();
-  };
+  }
 
   /** True when the first job is due at time 0 (the boot emits its JobRelease; the task starts it at once). */
   releasedAtBoot(): boolean {
     return this.release.kind === 'periodic' && this.release.tickOf(0) <= 1 && this.release.jitterCycles === undefined;
   }
 
-  private readonly callWait = (): void => {
+  private waitCall(): void {
     const t = this.tcb;
     const r = this.release;
     t.awaitingRelease = true;
@@ -91,19 +112,19 @@ export class TaskRunner {
     t.releaseCycles = r.kind === 'timer' ? r.arrivalCycles(this.job++) : -1;
     t.releaseTick = -1;
     this.kernel.semTake(t, r.signal, this.beginJob);
-  };
+  }
 
   private waitForRelease(): void {
     this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callWait);
   }
 
-  private readonly beginJob = (): void => {
+  private jobBegins(): void {
     this.kernel.engine.probe.emit(EV_JOB_START, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
     this.i = 0;
     this.next();
-  };
+  }
 
-  private readonly next = (): void => {
+  private nextStep(): void {
     const step = this.steps[this.i];
     if (step === undefined) {
       this.endJob();
@@ -115,14 +136,14 @@ export class TaskRunner {
     if (step.op === OP.Compute) ctx.run(this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles), SEG_TASK, false, this.next);
     else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
     else ctx.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callService);
-  };
+  }
 
-  private readonly emitIoOut = (): void => {
+  private ioOutDone(): void {
     this.kernel.engine.probe.emit(EV_IO_OUT, this.kernel.engine.now, this.tcb.index, this.tcb.releaseCycles);
     this.next();
-  };
+  }
 
-  private readonly callService = (): void => {
+  private serviceCall(): void {
     const s = this.steps[this.i - 1] as CompiledStep;
     const k = this.kernel;
     const t = this.tcb;
@@ -139,7 +160,7 @@ export class TaskRunner {
       case OP.SchedLock: return k.lockScheduler(t, this.next);
       default: throw new Error(`task ${t.name}: step code ${s.op} is not a kernel service`);
     }
-  };
+  }
 
   private endJob(): void {
     const engine = this.kernel.engine;
@@ -149,9 +170,4 @@ export class TaskRunner {
     if (t.lockDepth > 0) t.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callUnlock);
     else this.waitForRelease();
   }
-
-  /** The end of a job's non-preemptive part: OSSchedUnlock, then wait for the next release. */
-  private readonly callUnlock = (): void => this.kernel.unlockScheduler(this.tcb, this.afterUnlock);
-
-  private readonly afterUnlock = (): void => this.waitForRelease();
 }

@@ -52,21 +52,26 @@ export const PRIORITY_ORDER: Pick<ReadyStructure, 'precedes' | 'ties'> = {
 
 /**
  * Collects the segments of an ISR body (cycles, masked) and merges neighbours of the same kind,
- * so a per-TCB walk with one short critical section per task becomes alternating segments.
+ * so a per-TCB walk with one short critical section per task becomes alternating segments; in an
+ * ISR that nothing can interrupt, one masked segment.
  */
 export class SegmentPlan {
   readonly cycles: number[] = [];
   readonly masked: boolean[] = [];
   length = 0;
+  /** Every part runs masked: the plan is for an ISR that nothing can interrupt (no nesting). */
+  allMasked = false;
 
-  /** Forgets the previous plan (the arrays are reused). */
-  reset(): void {
+  /** Forgets the previous plan (the arrays are reused); `allMasked` when nothing can interrupt the code it plans. */
+  reset(allMasked = false): void {
     this.length = 0;
+    this.allMasked = allMasked;
   }
 
   /** Appends `cycles` of work, masked or not. */
   add(cycles: Cycles, masked: boolean): void {
     if (cycles === 0) return;
+    if (this.allMasked) masked = true;
     const last = this.length - 1;
     if (last >= 0 && this.masked[last] === masked) {
       this.cycles[last] = (this.cycles[last] as number) + cycles;

@@ -1,4 +1,5 @@
 import type { ExecContext } from '../../hardware/exec-context.ts';
+import { DOUBLE_FIELD, type Cycles } from '../../hardware/units.ts';
 import type { Field } from './layout.ts';
 
 /** Where a task is in its life. */
@@ -20,8 +21,8 @@ export class Tcb {
   /** The task's own preemption threshold (a priority level, <= basePriority). */
   baseThreshold: number;
   state: TaskState = TaskState.Dormant;
-  /** Absolute deadline in ticks (EDF's key), 32-bit in the kernel. */
-  deadlineTick = 0;
+  /** Absolute deadline in ticks (EDF's key), 32-bit in the kernel; in cycles under exact releases. */
+  deadlineTick = DOUBLE_FIELD;
   /** Ticks left to sleep (per-tick scan), or the delta to the previous entry (delta list). */
   delay = 0;
   /** Link in the ready structure (linked designs). */
@@ -37,7 +38,7 @@ export class Tcb {
   /** True while the task waits for its next job (a release wakes it, the probe sees JobRelease). */
   awaitingRelease = false;
   /** Nominal release time of the current job, in cycles. */
-  releaseCycles = 0;
+  releaseCycles: Cycles = DOUBLE_FIELD;
   /** Tick of the current job's release (its deadline counts from it); -1 until a signal releases it. */
   releaseTick = 1;
   /**
@@ -57,7 +58,7 @@ export class Tcb {
   /** What the task continues with after its pending OS_Sched (set by the service that calls it). */
   continuation: (() => void) | undefined = undefined;
   /** Cycles the task runs when it gets the CPU back inside that OS_Sched (return path of the service). */
-  resumeCycles = 0;
+  resumeCycles: Cycles = DOUBLE_FIELD;
 
   constructor(
     /** Index in the workload's task list (the probe subject); the idle task's is set to the task count. */
@@ -68,6 +69,10 @@ export class Tcb {
     /** The execution context, or undefined for the idle task (the CPU idles). */
     readonly ctx: ExecContext | undefined,
   ) {
+    // Cycle fields are declared as doubles (they pass 2^31 on long runs) and start here.
+    this.deadlineTick = 0;
+    this.releaseCycles = 0;
+    this.resumeCycles = 0;
     this.priority = basePriority;
     this.threshold = basePriority;
     this.baseThreshold = basePriority;

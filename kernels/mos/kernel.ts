@@ -5,6 +5,15 @@ import type { MosMapping } from './config.ts';
 import { dispatchCycles, levelCheckCycles, type MosPrices } from './prices.ts';
 import type { MosTask, TaskHost } from './task.ts';
 
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const EV_JOB_RELEASE = ProbeEvent.JobRelease;
+const EV_SWITCH_IN = ProbeEvent.SwitchIn;
+const EV_SWITCH_OUT = ProbeEvent.SwitchOut;
+const EV_MSG_SEND = ProbeEvent.MsgSend;
+const EV_MSG_RECEIVE = ProbeEvent.MsgReceive;
+const SEG_KERNEL = SegmentKind.Kernel;
+const SEG_ISR = SegmentKind.Isr;
+
 /** Counters a MOS run keeps besides the probe stream. */
 export interface MosStats {
   /** Bus accesses the security module refused (caller and owner in different user groups). */
@@ -116,7 +125,7 @@ export class MosKernel implements TaskHost {
     this.msg[task.module] = (old | task.mask) >>> 0;
     this.modRdy = (this.modRdy | (1 << task.module)) >>> 0;
     task.pendingRelease = arrivalCycles;
-    this.engine.probe.emit(ProbeEvent.JobRelease, this.engine.now, task.index, arrivalCycles);
+    this.engine.probe.emit(EV_JOB_RELEASE, this.engine.now, task.index, arrivalCycles);
   }
 
   /** The level that should run now: the most urgent of the top pending module's level and any level with a task in progress. */
@@ -136,13 +145,13 @@ export class MosKernel implements TaskHost {
     const p = this.prices;
     this.nesting--;
     if (this.nesting > 0) {
-      isr.run(p.isrLeave, SegmentKind.Kernel, true);
-      isr.run(p.isrEpilogue, SegmentKind.Isr, true);
+      isr.run(p.isrLeave, SEG_KERNEL, true);
+      isr.run(p.isrEpilogue, SEG_ISR, true);
       return;
     }
     const target = this.decide();
-    isr.run(p.isrLeave + levelCheckCycles(p, this.modRdy), SegmentKind.Kernel, true);
-    isr.run(p.isrEpilogue, SegmentKind.Isr, true);
+    isr.run(p.isrLeave + levelCheckCycles(p, this.modRdy), SEG_KERNEL, true);
+    isr.run(p.isrEpilogue, SEG_ISR, true);
     if (target === this.active) return;
     const from = this.active;
     const saving = from !== NO_LEVEL && !this.switchPending && (this.inTask[from] as number) >= 0;
@@ -153,7 +162,7 @@ export class MosKernel implements TaskHost {
       this.switchOut(this.idleSubject, this.resumes(target));
     }
     this.nextTarget = target;
-    isr.run(p.levelSwitch + (saving ? p.contextSave : 0), SegmentKind.Kernel, true, this.commit);
+    isr.run(p.levelSwitch + (saving ? p.contextSave : 0), SEG_KERNEL, true, this.commit);
   }
 
   /** The probe subject of the idle loop: one past the last task, as the core kernels' idle task. */
@@ -163,13 +172,13 @@ export class MosKernel implements TaskHost {
 
   /** SwitchIn at the first instruction of `subject` (a task, or the idle loop), naming the task switched away from. */
   switchedIn(subject: number): void {
-    this.engine.probe.emit(ProbeEvent.SwitchIn, this.engine.now, subject, this.outgoing);
+    this.engine.probe.emit(EV_SWITCH_IN, this.engine.now, subject, this.outgoing);
   }
 
   /** SwitchOut as the kernel starts switching away from `subject`; `incoming` is -1 while a fresh level has yet to pick. */
   private switchOut(subject: number, incoming: number): void {
     this.outgoing = subject;
-    this.engine.probe.emit(ProbeEvent.SwitchOut, this.engine.now, subject, incoming);
+    this.engine.probe.emit(EV_SWITCH_OUT, this.engine.now, subject, incoming);
   }
 
   /** The task a switch to `level` resumes, or -1 when the level's dispatcher will pick one after the restore. */
@@ -188,13 +197,13 @@ export class MosKernel implements TaskHost {
     const check = levelCheckCycles(p, this.modRdy);
     const ctx = this.levelContexts[task.level] as ExecContext;
     if (target === task.level) {
-      ctx.run(check, SegmentKind.Kernel, true, task.queueNext);
+      ctx.run(check, SEG_KERNEL, true, task.queueNext);
       return;
     }
     this.stats.contextSaves++;
     this.switchOut(task.index, this.resumes(target));
     this.nextTarget = target;
-    ctx.run(check + p.levelSwitch + p.contextSave, SegmentKind.Kernel, true, this.commit);
+    ctx.run(check + p.levelSwitch + p.contextSave, SEG_KERNEL, true, this.commit);
   }
 
   taskEnded(task: MosTask): void {
@@ -209,14 +218,14 @@ export class MosKernel implements TaskHost {
     this.switchOut(task.index, target === NO_LEVEL ? this.idleSubject : this.resumes(target));
     this.nextTarget = target;
     const ctx = this.levelContexts[task.level] as ExecContext;
-    ctx.run(p.taskReturn + levelCheckCycles(p, this.modRdy) + p.levelSwitch, SegmentKind.Kernel, true, this.commit);
+    ctx.run(p.taskReturn + levelCheckCycles(p, this.modRdy) + p.levelSwitch, SEG_KERNEL, true, this.commit);
   }
 
   busSend(object: number): boolean {
     const slot = this.bus[object] as BusSlotState;
     if (slot.count < slot.capacity) {
       slot.count++;
-      this.engine.probe.emit(ProbeEvent.MsgSend, this.engine.now, object);
+      this.engine.probe.emit(EV_MSG_SEND, this.engine.now, object);
     } else {
       this.stats.busOverflows++;
     }
@@ -234,7 +243,7 @@ export class MosKernel implements TaskHost {
     const slot = this.bus[object] as BusSlotState;
     if (slot.count > 0) {
       slot.count--;
-      this.engine.probe.emit(ProbeEvent.MsgReceive, this.engine.now, object);
+      this.engine.probe.emit(EV_MSG_RECEIVE, this.engine.now, object);
     } else {
       this.stats.emptyReads++;
     }
@@ -256,7 +265,7 @@ export class MosKernel implements TaskHost {
     if (left === 0) this.modRdy = (modRdy & ~(1 << module)) >>> 0;
     this.inTask[level] = task.index;
     task.jobRelease = task.pendingRelease;
-    (this.levelContexts[level] as ExecContext).run(cycles, SegmentKind.Kernel, true, task.onStart);
+    (this.levelContexts[level] as ExecContext).run(cycles, SEG_KERNEL, true, task.onStart);
     return task.index;
   }
 
@@ -274,7 +283,7 @@ export class MosKernel implements TaskHost {
     }
     this.switchPending = true;
     this.switchContext.clear();
-    this.switchContext.run(this.prices.contextRestore, SegmentKind.Kernel, true, this.onRestored);
+    this.switchContext.run(this.prices.contextRestore, SEG_KERNEL, true, this.onRestored);
     this.engine.setTask(this.switchContext);
   }
 

@@ -2,6 +2,14 @@ import { ProbeEvent } from '../../hardware/probe.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { Engine } from '../../hardware/engine.ts';
 import type { CyclesDraw } from '../execution-time.ts';
+import { DOUBLE_FIELD, type Cycles } from '../../hardware/units.ts';
+
+// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
+const EV_JOB_START = ProbeEvent.JobStart;
+const EV_JOB_END = ProbeEvent.JobEnd;
+const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
+const EV_IO_OUT = ProbeEvent.IoOut;
+const SEG_KERNEL = SegmentKind.Kernel;
 
 /** What a planned step does when its last segment completes. */
 export const StepKind = { Compute: 0, IoOut: 1, Send: 2, SendRefused: 3, Receive: 4 } as const;
@@ -48,8 +56,8 @@ export class MosTask {
   /** Index of the next step to queue. */
   stepIndex = 0;
   /** Release time of the job now running, and of the job waiting in the message bit. */
-  jobRelease = 0;
-  pendingRelease = 0;
+  jobRelease: Cycles = DOUBLE_FIELD;
+  pendingRelease: Cycles = DOUBLE_FIELD;
   readonly onStart: () => void;
   readonly onStep: () => void;
   readonly afterSend: () => void;
@@ -68,11 +76,14 @@ export class MosTask {
     /** The execution-time model's draw, or undefined to run every compute step for its worst case. */
     private readonly draw: CyclesDraw | undefined = undefined,
   ) {
+    // Declared as doubles (release times pass 2^31 on long runs), they start here.
+    this.jobRelease = 0;
+    this.pendingRelease = 0;
     const probe = host.engine.probe;
     this.onStart = () => {
       const now = host.engine.now;
       host.switchedIn(index);
-      probe.emit(ProbeEvent.JobStart, now, index);
+      probe.emit(EV_JOB_START, now, index);
       this.stepIndex = 0;
       this.queueNext();
     };
@@ -82,7 +93,7 @@ export class MosTask {
     };
     this.onStep = () => {
       const step = this.steps[this.stepIndex] as StepPlan;
-      if (step.kind === StepKind.IoOut) probe.emit(ProbeEvent.IoOut, host.engine.now, index);
+      if (step.kind === StepKind.IoOut) probe.emit(EV_IO_OUT, host.engine.now, index);
       else if (step.kind === StepKind.SendRefused) host.busRefused(this);
       else if (step.kind === StepKind.Receive) host.busReceive(step.object);
       this.stepIndex++;
@@ -103,14 +114,14 @@ export class MosTask {
       return;
     }
     this.context.run(step.cycles, step.segmentKind, false);
-    this.context.run(step.maskedCycles, SegmentKind.Kernel, true, step.kind === StepKind.Send ? this.afterSend : this.onStep);
+    this.context.run(step.maskedCycles, SEG_KERNEL, true, step.kind === StepKind.Send ? this.afterSend : this.onStep);
   }
 
   private finish(): void {
     const now = this.host.engine.now;
     const probe = this.host.engine.probe;
-    probe.emit(ProbeEvent.JobEnd, now, this.index);
-    if (now > this.jobRelease + this.deadlineCycles) probe.emit(ProbeEvent.DeadlineMiss, now, this.index);
+    probe.emit(EV_JOB_END, now, this.index);
+    if (now > this.jobRelease + this.deadlineCycles) probe.emit(EV_DEADLINE_MISS, now, this.index);
     this.host.taskEnded(this);
   }
 }

@@ -1,6 +1,8 @@
 import type { CoreDesignSpec } from '../core/design.ts';
 import { sortedArrayTable } from './array-table.ts';
-import { sortedLinkedList } from './linked.ts';
+import { sortedLinkedList, type SortedKey } from './linked.ts';
+
+const PRIORITY_KEY: SortedKey = { name: 'rdylist', key: (t) => t.priority, stepOps: { taken: 'cmpbr8.taken', fall: 'cmpbr8.fall', load: 'load8.idx' } };
 
 /** A ready list kept sorted by priority: a linked list (Webit) or an array table (iDCX). */
 export const sortedList: CoreDesignSpec = {
@@ -11,5 +13,5 @@ export const sortedList: CoreDesignSpec = {
   createReady: (target, profile) =>
     profile.layout === 'array'
       ? sortedArrayTable(target, profile.maxTasks)
-      : sortedLinkedList(target, { name: 'rdylist', key: (t) => t.priority, stepOps: { taken: 'cmpbr8.taken', fall: 'cmpbr8.fall', load: 'load8.idx' } }),
+      : sortedLinkedList(target, PRIORITY_KEY),
 };

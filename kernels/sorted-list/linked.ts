@@ -21,10 +21,13 @@ export interface SortedKey {
   readonly name: string;
 }
 
-/** A sorted singly linked list ready structure. */
-export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
+/** The list's blocks for a key, built once per key so their prices are memoised across boots. */
+const blocksByKey = new WeakMap<SortedKey, ReturnType<typeof listBlocks>>();
+
+/** The blocks of a list ordered by `k`. */
+function listBlocks(k: SortedKey) {
   const n = k.name;
-  const blocks = {
+  return {
     insertHead: block(`${n}-insert-head`, ['load8.idx', 'loadPtr.abs', 'cmpbrPtr.fall', k.stepOps.load], 'key = t->key; p = head; if p == NULL link at head'),
     insertStep: block(`${n}-insert-step`, [k.stepOps.load, k.stepOps.taken, 'movePtr', 'loadPtr.idx', 'cmpbrPtr.taken'], 'while (p && p->key <= key) { prev = p; p = p->next }'),
     insertStop: block(`${n}-insert-stop`, [k.stepOps.load, k.stepOps.fall], 'the compare that ends the walk'),
@@ -34,6 +37,15 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
     removeLink: block(`${n}-remove-link`, ['loadPtr.idx', 'storePtr.idx'], 'prev->next = t->next'),
     pick: block(`${n}-pick-head`, ['loadPtr.abs', 'cmpbrPtr.fall', 'storePtr.abs'], 'OSTCBHighRdy = ready_head'),
   };
+}
+
+/** A sorted singly linked list ready structure. */
+export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
+  let blocks = blocksByKey.get(k);
+  if (blocks === undefined) {
+    blocks = listBlocks(k);
+    blocksByKey.set(k, blocks);
+  }
   const c = priceAll(blocks, target);
   let head: Tcb | undefined;
   let pickCycles = 0;

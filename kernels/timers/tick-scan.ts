@@ -38,19 +38,28 @@ export function tickScan(target: Target, tasks: readonly Tcb[]): TimerStrategy {
       return c.sleep;
     },
     tick(plan: SegmentPlan, wake: (t: Tcb) => Cycles): void {
+      // Each TCB's critical section is a masked part of its own, unless nothing can interrupt the
+      // tick: then the whole walk is one masked stretch, summed here.
+      const apart = !plan.allMasked;
+      let walk = 0;
       for (let i = 0; i < tasks.length; i++) {
         const t = tasks[i] as Tcb;
-        plan.add(c.loop, false);
+        let cycles: Cycles;
         if (t.delay === 0) {
-          plan.add(c.idleTcb, true);
-          continue;
+          cycles = c.idleTcb;
+        } else {
+          t.delay--;
+          cycles = c.delayedTcb;
+          if (t.delay === 0 && t.state === DELAYED) cycles += c.expire + wake(t);
         }
-        t.delay--;
-        let cycles = c.delayedTcb;
-        if (t.delay === 0 && t.state === DELAYED) cycles += c.expire + wake(t);
-        plan.add(cycles, true);
+        if (apart) {
+          plan.add(c.loop, false);
+          plan.add(cycles, true);
+        } else {
+          walk += c.loop + cycles;
+        }
       }
-      plan.add(c.loop, false);
+      plan.add(walk + c.loop, false);
     },
     idleTickPlan(plan: SegmentPlan, taskCount: number): void {
       for (let i = 0; i < taskCount; i++) {
