@@ -1,11 +1,8 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import { deadlineUs } from '../../workloads/execution.ts';
 import type { ReducerFactory } from './reducer.ts';
-
-const EV_JOB_RELEASE = ProbeEvent.JobRelease;
-const EV_JOB_END = ProbeEvent.JobEnd;
-const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
+import { EV_DEADLINE_MISS, EV_JOB_END, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
 
 /**
  * Counts each task's job releases and deadline misses (by task index; arrays grow on a task's first

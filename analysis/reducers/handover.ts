@@ -1,9 +1,8 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { listening, type ReducerFactory } from './reducer.ts';
 import { RunningStat, type SpanStats } from './running-stat.ts';
-
-const SWITCH_IN = ProbeEvent.SwitchIn;
+import { EV_SWITCH_IN } from '../../hardware/probe-codes.ts';
 
 /**
  * Handover latency: from a task's give (SemGive, MsgSend, EventSet; mutexes give with SemGive) to
@@ -40,7 +39,7 @@ export class HandoverReducer implements ProbeListener {
         this.awaiting.set(data, gave);
         this.gaveAt.delete(subject);
       }
-    } else if (type === SWITCH_IN) {
+    } else if (type === EV_SWITCH_IN) {
       const gave = this.awaiting.get(subject);
       if (gave === undefined) return;
       this.stat.add(time - gave);

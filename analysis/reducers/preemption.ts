@@ -1,10 +1,8 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { ReducerFactory } from './reducer.ts';
 import { RunningStat, type SpanStats } from './running-stat.ts';
-
-const SWITCH_IN = ProbeEvent.SwitchIn;
-const JOB_RELEASE = ProbeEvent.JobRelease;
+import { EV_JOB_RELEASE, EV_SWITCH_IN } from '../../hardware/probe-codes.ts';
 
 /**
  * Preemption time: from the release of the `high` task to its first instruction, counted only when
@@ -21,9 +19,9 @@ export class PreemptionReducer implements ProbeListener {
   ) {}
 
   onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void {
-    if (type === JOB_RELEASE && subject === this.high) {
+    if (type === EV_JOB_RELEASE && subject === this.high) {
       this.releasedAt = time;
-    } else if (type === SWITCH_IN && subject === this.high) {
+    } else if (type === EV_SWITCH_IN && subject === this.high) {
       if (data === this.low && !Number.isNaN(this.releasedAt)) this.stat.add(time - this.releasedAt);
       this.releasedAt = NaN;
     }

@@ -1,9 +1,7 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { listening, type ReducerFactory } from './reducer.ts';
-
-const EV_JOB_RELEASE = ProbeEvent.JobRelease;
-const EV_JOB_END = ProbeEvent.JobEnd;
+import { EV_JOB_END, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
 
 /**
  * Each task's longest response time, from every job's arrival (the JobRelease event's data: the

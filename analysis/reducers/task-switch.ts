@@ -1,10 +1,8 @@
-import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { ReducerFactory } from './reducer.ts';
 import { RunningStat, type SpanStats } from './running-stat.ts';
-
-const SWITCH_OUT = ProbeEvent.SwitchOut;
-const SWITCH_IN = ProbeEvent.SwitchIn;
+import { EV_SWITCH_IN, EV_SWITCH_OUT } from '../../hardware/probe-codes.ts';
 
 /**
  * Which switches a task-switch measurement leaves out, by the idle task:
@@ -32,10 +30,10 @@ export class TaskSwitchReducer implements ProbeListener {
   constructor(private readonly leaveOut: IdleSwitches = 'none') {}
 
   onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void {
-    if (type === SWITCH_OUT) {
+    if (type === EV_SWITCH_OUT) {
       if (this.leftOut(subject, data)) this.since = NaN;
       else if (Number.isNaN(this.since)) this.since = time;
-    } else if (type === SWITCH_IN && !Number.isNaN(this.since)) {
+    } else if (type === EV_SWITCH_IN && !Number.isNaN(this.since)) {
       this.stat.add(time - this.since);
       this.since = NaN;
     }

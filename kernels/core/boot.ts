@@ -1,6 +1,5 @@
 import type { Engine } from '../../hardware/engine.ts';
-import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
-import { ProbeEvent } from '../../hardware/probe.ts';
+import { ExecContext } from '../../hardware/exec-context.ts';
 import type { Prng } from '../../hardware/prng.ts';
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
@@ -21,10 +20,7 @@ import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
 import { checkWorkloadFitsProfile } from './validate.ts';
-
-// Read once: tsx turns each imported binding into a getter, slow in the ISR handlers below.
-const SEG_ISR = SegmentKind.Isr;
-const EV_IO_IN = ProbeEvent.IoIn;
+import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/probe-codes.ts';
 
 /** Options of a boot. */
 export interface CoreBootOptions {
@@ -177,7 +173,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
       }
       signalsByLine.set(lineName, [...(signalsByLine.get(lineName) ?? []), signal]);
     }
-    ctx.run(0, SegmentKind.Task, false, runner.start);
+    ctx.run(0, SEG_TASK, false, runner.start);
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
     runner.tcb.preemptionLevel = deadlineTicks[i] as number;
@@ -202,7 +198,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const atBoot = runners.filter((r) => r.releasedAtBoot());
   for (const r of atBoot) r.tcb.releaseCycles = 0;
   engine.at(engine.now, () => {
-    for (const r of atBoot) engine.probe.emit(ProbeEvent.JobRelease, engine.now, r.tcb.index, 0);
+    for (const r of atBoot) engine.probe.emit(EV_JOB_RELEASE, engine.now, r.tcb.index, 0);
   });
   return {
     kernel,

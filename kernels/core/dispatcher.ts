@@ -1,21 +1,12 @@
 import type { Engine, IsrHandler } from '../../hardware/engine.ts';
-import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
-import { ProbeEvent } from '../../hardware/probe.ts';
+import { ExecContext } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { KERNEL_PATHS } from './blocks.ts';
 import type { Mutex, WaitObject } from './objects.ts';
 import { priceAll } from './pricing.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
-import { TaskState, Tcb } from './tcb.ts';
-
-// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
-const EV_JOB_RELEASE = ProbeEvent.JobRelease;
-const EV_SWITCH_IN = ProbeEvent.SwitchIn;
-const EV_SWITCH_OUT = ProbeEvent.SwitchOut;
-const SEG_ISR = SegmentKind.Isr;
-const SEG_KERNEL = SegmentKind.Kernel;
-const STATE_BLOCKED = TaskState.Blocked;
-const STATE_READY = TaskState.Ready;
+import { STATE_BLOCKED, STATE_READY, Tcb, type TaskState } from './tcb.ts';
+import { EV_JOB_RELEASE, EV_SWITCH_IN, EV_SWITCH_OUT, SEG_ISR, SEG_KERNEL } from '../../hardware/probe-codes.ts';
 
 /** How a kernel instance behaves: the parts of a profile the running kernel needs. */
 export interface KernelOptions {

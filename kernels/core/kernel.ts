@@ -1,23 +1,9 @@
-import { SegmentKind, type ExecContext } from '../../hardware/exec-context.ts';
-import { ProbeEvent } from '../../hardware/probe.ts';
+import type { ExecContext } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { Dispatcher } from './dispatcher.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore, WaitObject } from './objects.ts';
-import { TaskState, type Tcb } from './tcb.ts';
-
-// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
-const EV_EVENT_SET = ProbeEvent.EventSet;
-const EV_EVENT_WAIT = ProbeEvent.EventWait;
-const EV_MSG_RECEIVE = ProbeEvent.MsgReceive;
-const EV_MSG_SEND = ProbeEvent.MsgSend;
-const EV_SEM_GIVE = ProbeEvent.SemGive;
-const EV_SEM_TAKE = ProbeEvent.SemTake;
-const SEG_KERNEL = SegmentKind.Kernel;
-const SEG_TASK = SegmentKind.Task;
-const STATE_DELAYED = TaskState.Delayed;
-const STATE_DORMANT = TaskState.Dormant;
-const STATE_READY = TaskState.Ready;
-const STATE_SUSPENDED = TaskState.Suspended;
+import { STATE_DELAYED, STATE_DORMANT, STATE_READY, STATE_SUSPENDED, type Tcb } from './tcb.ts';
+import { EV_EVENT_SET, EV_EVENT_WAIT, EV_MSG_RECEIVE, EV_MSG_SEND, EV_SEM_GIVE, EV_SEM_TAKE, SEG_KERNEL, SEG_TASK } from '../../hardware/probe-codes.ts';
 
 /**
  * The shared kernel's services (uC/OS-II's API): each runs as segments on the calling task, the

@@ -1,19 +1,11 @@
-import { SegmentKind } from '../../hardware/exec-context.ts';
-import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { CyclesDraw } from '../execution-time.ts';
 import type { Kernel } from './kernel.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
 import type { Tcb } from './tcb.ts';
+import { EV_DEADLINE_MISS, EV_IO_OUT, EV_JOB_END, EV_JOB_START, SEG_KERNEL, SEG_TASK } from '../../hardware/probe-codes.ts';
 
-// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
-const SEG_KERNEL = SegmentKind.Kernel;
-const SEG_TASK = SegmentKind.Task;
-const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
-const EV_IO_OUT = ProbeEvent.IoOut;
-const EV_JOB_END = ProbeEvent.JobEnd;
-const EV_JOB_START = ProbeEvent.JobStart;
 const OP = Op;
 
 /** How a task's jobs are released. Job j of a periodic task arrives at `arrivalCycles(j)`, its nominal release. */

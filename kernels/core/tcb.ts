@@ -8,6 +8,13 @@ export const TaskState = { Ready: 0, Delayed: 1, Blocked: 2, Suspended: 3, Dorma
 /** The code of a task state. */
 export type TaskState = (typeof TaskState)[keyof typeof TaskState];
 
+// Each state as a plain constant for the kernels' hot paths: a direct binding, no property read.
+export const STATE_READY = TaskState.Ready;
+export const STATE_DELAYED = TaskState.Delayed;
+export const STATE_BLOCKED = TaskState.Blocked;
+export const STATE_SUSPENDED = TaskState.Suspended;
+export const STATE_DORMANT = TaskState.Dormant;
+
 /**
  * A task control block. The kernel's data structures link TCBs directly (`next` for the ready
  * structure, `timerNext` for the timer structure), as the C kernels do; fields a design does not use

@@ -1,18 +1,9 @@
 import type { Engine } from '../../hardware/engine.ts';
-import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
-import { ProbeEvent } from '../../hardware/probe.ts';
+import { ExecContext } from '../../hardware/exec-context.ts';
 import type { MosMapping } from './config.ts';
 import { dispatchCycles, levelCheckCycles, type MosPrices } from './prices.ts';
 import type { MosTask, TaskHost } from './task.ts';
-
-// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
-const EV_JOB_RELEASE = ProbeEvent.JobRelease;
-const EV_SWITCH_IN = ProbeEvent.SwitchIn;
-const EV_SWITCH_OUT = ProbeEvent.SwitchOut;
-const EV_MSG_SEND = ProbeEvent.MsgSend;
-const EV_MSG_RECEIVE = ProbeEvent.MsgReceive;
-const SEG_KERNEL = SegmentKind.Kernel;
-const SEG_ISR = SegmentKind.Isr;
+import { EV_JOB_RELEASE, EV_MSG_RECEIVE, EV_MSG_SEND, EV_SWITCH_IN, EV_SWITCH_OUT, SEG_ISR, SEG_KERNEL } from '../../hardware/probe-codes.ts';
 
 /** Counters a MOS run keeps besides the probe stream. */
 export interface MosStats {

@@ -1,15 +1,8 @@
-import { ProbeEvent } from '../../hardware/probe.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { Engine } from '../../hardware/engine.ts';
 import type { CyclesDraw } from '../execution-time.ts';
 import { DOUBLE_FIELD, type Cycles } from '../../hardware/units.ts';
-
-// Imported enum members read once: tsx turns each imported binding into a getter, slow on the hot path.
-const EV_JOB_START = ProbeEvent.JobStart;
-const EV_JOB_END = ProbeEvent.JobEnd;
-const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
-const EV_IO_OUT = ProbeEvent.IoOut;
-const SEG_KERNEL = SegmentKind.Kernel;
+import { EV_DEADLINE_MISS, EV_IO_OUT, EV_JOB_END, EV_JOB_START, SEG_KERNEL } from '../../hardware/probe-codes.ts';
 
 /** What a planned step does when its last segment completes. */
 export const StepKind = { Compute: 0, IoOut: 1, Send: 2, SendRefused: 3, Receive: 4 } as const;

@@ -3,10 +3,9 @@ import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
 import type { SegmentPlan, TimerStrategy } from '../core/structures.ts';
-import { TaskState, type Tcb } from '../core/tcb.ts';
+import { STATE_DELAYED, type Tcb } from '../core/tcb.ts';
 
 /** Read once: tsx turns each imported binding into a getter, slow in the per-TCB loop. */
-const DELAYED = TaskState.Delayed;
 
 /*
  * uC/OS-II's OSTimeTick (os_core.c): walk every TCB on OSTCBList up to the idle task, each in its
@@ -50,7 +49,7 @@ export function tickScan(target: Target, tasks: readonly Tcb[]): TimerStrategy {
         } else {
           t.delay--;
           cycles = c.delayedTcb;
-          if (t.delay === 0 && t.state === DELAYED) cycles += c.expire + wake(t);
+          if (t.delay === 0 && t.state === STATE_DELAYED) cycles += c.expire + wake(t);
         }
         if (apart) {
           plan.add(c.loop, false);
