@@ -62,47 +62,69 @@ function profileColor(values: Values): Record<string, unknown> {
   return { field: 'profileName', type: 'nominal', title: 'OS profile', scale: { domain: shown.map((p) => p.name), range: shown.map((p) => p.color) } };
 }
 
+/** The x channel of a chart with one group per profile, in `order`. */
+function profileX(order: readonly string[], labelAngle: number): Record<string, unknown> {
+  return { field: 'profileName', type: 'nominal', title: 'OS profile', sort: order, axis: { labelAngle } };
+}
+
+/** Bars per profile in the compared order, the values of `group` side by side in each and coloured apart. */
+function groupedProfileBars(group: string, groupTitle: string, y: Record<string, unknown>): Record<string, unknown> {
+  return {
+    width: 420,
+    height: 260,
+    mark: 'bar',
+    encoding: { x: profileX(profileOrder(), 0), xOffset: { field: group, type: 'nominal' }, y, color: { field: group, type: 'nominal', title: groupTitle } },
+  };
+}
+
+/** What names a figure in the report: its file stem, experiment, title and caption. */
+type FigureText = Omit<Figure, 'spec'>;
+
+/** A figure whose chart, titled `chartTitle` and drawn from `values`, is laid out by `layout` (size, marks, encodings). */
+function figure(text: FigureText, chartTitle: string, values: Values, layout: Record<string, unknown>): Figure {
+  return { ...text, spec: { ...base(chartTitle, values), ...layout } as TopLevelSpec };
+}
+
 function portCostFigures(rows: readonly Row[]): Figure[] {
+  const text = { id: 'port-costs', experiment: 'port-costs', title: 'Port code per target (cycles)', caption: 'Cycles of each port sequence, summed from the instruction listing of each target.' };
   return [
-    {
-      id: 'port-costs',
-      experiment: 'port-costs',
-      title: 'Port code per target (cycles)',
-      caption: 'Cycles of each port sequence, summed from the instruction listing of each target.',
-      spec: {
-        ...base('Port code per target', named(rows)),
-        width: 480,
-        height: 360,
-        mark: 'bar',
-        encoding: {
-          y: { field: 'block', type: 'nominal', sort: null, title: 'port sequence' },
-          yOffset: { field: 'target', type: 'nominal' },
-          x: { field: 'cycles', type: 'quantitative', title: 'cycles', axis: WHOLE },
-          color: { field: 'target', type: 'nominal', title: 'target' },
-          tooltip: [{ field: 'target' }, { field: 'block' }, { field: 'cycles' }, { field: 'us', title: 'us' }, { field: 'bytes' }],
-        },
-      } as TopLevelSpec,
-    },
+    figure(text, 'Port code per target', named(rows), {
+      width: 480,
+      height: 360,
+      mark: 'bar',
+      encoding: {
+        y: { field: 'block', type: 'nominal', sort: null, title: 'port sequence' },
+        yOffset: { field: 'target', type: 'nominal' },
+        x: { field: 'cycles', type: 'quantitative', title: 'cycles', axis: WHOLE },
+        color: { field: 'target', type: 'nominal', title: 'target' },
+        tooltip: [{ field: 'target' }, { field: 'block' }, { field: 'cycles' }, { field: 'us', title: 'us' }, { field: 'bytes' }],
+      },
+    }),
   ];
 }
 
 function irqLatencyFigures(rows: readonly Row[]): Figure[] {
-  return targetsOf(rows).map((target) => ({
-    id: `irq-latency-${target}`,
-    experiment: 'irq-latency',
-    title: `Interrupt latency on the bare port, ${target}`,
-    caption: `Raised-to-entered latency per interrupt line on ${target}: bar = max over every seed, tick = mean.`,
-    spec: {
-      ...base(`Interrupt latency per line, bare port, ${target}`, named(rows.filter((r) => r.target === target))),
-      width: 300,
-      height: 240,
-      encoding: { x: { field: 'line', type: 'nominal', title: 'interrupt line', sort: null, axis: { labelAngle: 0 } } },
-      layer: [
-        { mark: { type: 'bar', color: '#4c78a8' }, encoding: { y: { field: 'latencyMaxUs', type: 'quantitative', title: 'latency (us)' } } },
-        { mark: { type: 'tick', color: '#e45756', thickness: 3 }, encoding: { y: { field: 'latencyMeanUs', type: 'quantitative' } } },
-      ],
-    } as TopLevelSpec,
-  }));
+  return targetsOf(rows).map((target) =>
+    figure(
+      {
+        id: `irq-latency-${target}`,
+        experiment: 'irq-latency',
+        title: `Interrupt latency on the bare port, ${target}`,
+        caption: `Raised-to-entered latency per interrupt line on ${target}: bar = max over every seed, tick = mean.`,
+      },
+      `Interrupt latency per line, bare port, ${target}`,
+      named(rows.filter((r) => r.target === target)),
+      {
+        width: 300,
+        height: 240,
+        encoding: { x: { field: 'line', type: 'nominal', title: 'interrupt line', sort: null, axis: { labelAngle: 0 } } },
+        layer: [
+          { mark: { type: 'bar', color: '#4c78a8' }, encoding: { y: { field: 'latencyMaxUs', type: 'quantitative', title: 'latency (us)' } } },
+          { mark: { type: 'tick', color: '#e45756', thickness: 3 }, encoding: { y: { field: 'latencyMeanUs', type: 'quantitative' } } },
+        ],
+      },
+    ),
+  );
 }
 
 function tasksFigures(id: string, rows: readonly Row[], y: string, yTitle: string, title: string, caption: string, band?: readonly [string, string]): Figure[] {
@@ -110,19 +132,12 @@ function tasksFigures(id: string, rows: readonly Row[], y: string, yTitle: strin
     const line = { mark: { type: 'line', point: true }, encoding: { y: { field: y, type: 'quantitative', title: yTitle } } };
     const layers = band === undefined ? [line] : [{ mark: 'errorbar', encoding: { y: { field: band[0], type: 'quantitative', title: yTitle }, y2: { field: band[1] } } }, line];
     const values = named(rows.filter((r) => r.target === target));
-    return {
-      id: `${id}-${target}`,
-      experiment: id,
-      title: `${title}, ${target}`,
-      caption,
-      spec: {
-        ...base(`${title}, ${target}`, values),
-        width: 420,
-        height: 280,
-        encoding: { x: { field: 'tasks', type: 'quantitative', title: 'running tasks', axis: WHOLE, scale: { domain: [1, 8] } }, color: profileColor(values) },
-        layer: layers,
-      } as TopLevelSpec,
-    };
+    return figure({ id: `${id}-${target}`, experiment: id, title: `${title}, ${target}`, caption }, `${title}, ${target}`, values, {
+      width: 420,
+      height: 280,
+      encoding: { x: { field: 'tasks', type: 'quantitative', title: 'running tasks', axis: WHOLE, scale: { domain: [1, 8] } }, color: profileColor(values) },
+      layer: layers,
+    });
   });
 }
 
@@ -142,16 +157,9 @@ function ioFigures(id: string, rows: readonly Row[], caption: string): Figure[] 
         { mark: { type: 'line', point: true }, encoding: { y: { field: y, type: 'quantitative', title } } },
       ],
     });
-    return {
-      id: `${id}-${target}`,
-      experiment: id,
-      title: `I/O delay and jitter against payload, ${target}`,
-      caption,
-      spec: {
-        ...base(`I/O delay and jitter against payload (${id}), ${target}`, values),
-        hconcat: [panel('ioDelayMeanUs', 'mean I/O delay (us), 95% interval', true), panel('ioJitterUs', 'I/O jitter (us)', false)],
-      } as TopLevelSpec,
-    };
+    return figure({ id: `${id}-${target}`, experiment: id, title: `I/O delay and jitter against payload, ${target}`, caption }, `I/O delay and jitter against payload (${id}), ${target}`, values, {
+      hconcat: [panel('ioDelayMeanUs', 'mean I/O delay (us), 95% interval', true), panel('ioJitterUs', 'I/O jitter (us)', false)],
+    });
   });
 }
 
@@ -164,48 +172,22 @@ function table2Figures(rows: readonly Row[]): Figure[] {
       return kb === undefined ? [ours] : [ours, { profileName: ours.profileName, source: 'paper, Table 2', bytes: Math.round(kb * TABLE2_CODE_KB.bytesPerKB) }];
     });
   if (values.length === 0) return [];
+  const text = {
+    id: 'table2-avr',
+    experiment: 'table2',
+    title: 'Kernel code size on the ATmega128L: kbench beside the paper',
+    caption: `Code bytes per profile on the AVR; the paper's Table 2 in KB taken as ${TABLE2_CODE_KB.bytesPerKB} bytes (${TABLE2_CODE_KB.source}).`,
+  };
   return [
-    {
-      id: 'table2-avr',
-      experiment: 'table2',
-      title: 'Kernel code size on the ATmega128L: kbench beside the paper',
-      caption: `Code bytes per profile on the AVR; the paper's Table 2 in KB taken as ${TABLE2_CODE_KB.bytesPerKB} bytes (${TABLE2_CODE_KB.source}).`,
-      spec: {
-        ...base('Kernel code size, avr: kbench beside the paper', values),
-        width: 420,
-        height: 260,
-        mark: 'bar',
-        encoding: {
-          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: profileOrder(), axis: { labelAngle: 0 } },
-          xOffset: { field: 'source', type: 'nominal' },
-          y: { field: 'bytes', type: 'quantitative', title: 'code bytes', axis: WHOLE },
-          color: { field: 'source', type: 'nominal', title: '' },
-        },
-      } as TopLevelSpec,
-    },
+    figure(text, 'Kernel code size, avr: kbench beside the paper', values, groupedProfileBars('source', '', { field: 'bytes', type: 'quantitative', title: 'code bytes', axis: WHOLE })),
   ];
 }
 
 function breakdownFigures(rows: readonly Row[]): Figure[] {
+  const title = 'Breakdown utilisation of the meter workload';
+  const text = { id: 'breakdown', experiment: 'breakdown', title, caption: 'The highest utilisation at which the meter workload stays schedulable, kernel overhead included.' };
   return [
-    {
-      id: 'breakdown',
-      experiment: 'breakdown',
-      title: 'Breakdown utilisation of the meter workload',
-      caption: 'The highest utilisation at which the meter workload stays schedulable, kernel overhead included.',
-      spec: {
-        ...base('Breakdown utilisation of the meter workload', named(rows)),
-        width: 420,
-        height: 260,
-        mark: 'bar',
-        encoding: {
-          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: profileOrder(), axis: { labelAngle: 0 } },
-          xOffset: { field: 'target', type: 'nominal' },
-          y: { field: 'utilisation', type: 'quantitative', title: 'utilisation', scale: { domain: [0, 1] } },
-          color: { field: 'target', type: 'nominal', title: 'target' },
-        },
-      } as TopLevelSpec,
-    },
+    figure(text, title, named(rows), groupedProfileBars('target', 'target', { field: 'utilisation', type: 'quantitative', title: 'utilisation', scale: { domain: [0, 1] } })),
   ];
 }
 
@@ -223,52 +205,56 @@ function framedNames(rows: readonly Row[]): Values {
 }
 
 function boundsFigures(rows: readonly Row[]): Figure[] {
-  return targetsOf(rows).map((target) => ({
-    id: `bounds-${target}`,
-    experiment: 'bounds',
-    title: `Bound violations, ${target}`,
-    caption: `Task sets whose simulated max I/O delay exceeds the analytic bound, per profile: the paper's equations as written beside the corrected, overhead-aware analysis (${target}).`,
-    spec: {
-      ...base(`Task sets exceeding the bound, ${target}`, framedNames(rows.filter((r) => r.target === target))),
-      width: 420,
-      height: 260,
-      mark: 'bar',
-      encoding: {
-        x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: framedOrder(), axis: { labelAngle: -30 } },
-        xOffset: { field: 'variant', type: 'nominal' },
-        y: { field: 'violations', type: 'quantitative', title: 'task sets violating the bound', axis: WHOLE },
-        color: { field: 'variant', type: 'nominal', title: 'bound' },
-        tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'variant' }, { field: 'violations' }, { field: 'taskSets' }],
+  return targetsOf(rows).map((target) =>
+    figure(
+      {
+        id: `bounds-${target}`,
+        experiment: 'bounds',
+        title: `Bound violations, ${target}`,
+        caption: `Task sets whose simulated max I/O delay exceeds the analytic bound, per profile: the paper's equations as written beside the corrected, overhead-aware analysis (${target}).`,
       },
-    } as TopLevelSpec,
-  }));
+      `Task sets exceeding the bound, ${target}`,
+      framedNames(rows.filter((r) => r.target === target)),
+      {
+        width: 420,
+        height: 260,
+        mark: 'bar',
+        encoding: {
+          x: profileX(framedOrder(), -30),
+          xOffset: { field: 'variant', type: 'nominal' },
+          y: { field: 'violations', type: 'quantitative', title: 'task sets violating the bound', axis: WHOLE },
+          color: { field: 'variant', type: 'nominal', title: 'bound' },
+          tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'variant' }, { field: 'violations' }, { field: 'taskSets' }],
+        },
+      },
+    ),
+  );
 }
 
 function safetyFigures(rows: readonly Row[]): Figure[] {
   const values = named(rows);
   const violations = rows.reduce((n, r) => n + Number(r.violations), 0);
+  const text = {
+    id: 'safety-tightness',
+    experiment: 'safety',
+    title: 'Tightness of the analysed bound: simulated worst response over the bound',
+    caption: `Per profile and target, over every task of the random safety systems: bar = mean of simulated maximum / analysed bound, tick = the largest ratio (1 would mean the bound was reached). ${violations === 0 ? 'No simulated maximum exceeded its bound.' : `${violations} simulated maxima exceeded their bound.`}`,
+  };
   return [
-    {
-      id: 'safety-tightness',
-      experiment: 'safety',
-      title: 'Tightness of the analysed bound: simulated worst response over the bound',
-      caption: `Per profile and target, over every task of the random safety systems: bar = mean of simulated maximum / analysed bound, tick = the largest ratio (1 would mean the bound was reached). ${violations === 0 ? 'No simulated maximum exceeded its bound.' : `${violations} simulated maxima exceeded their bound.`}`,
-      spec: {
-        ...base('Simulated worst response / analysed bound', values),
-        width: 420,
-        height: 260,
-        encoding: {
-          x: { field: 'profileName', type: 'nominal', title: 'OS profile', sort: allProfileNames(), axis: { labelAngle: -30 } },
-          xOffset: { field: 'target', type: 'nominal' },
-          color: { field: 'target', type: 'nominal', title: 'target' },
-          tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'target' }, { field: 'tightnessMean', title: 'mean' }, { field: 'tightnessMedian', title: 'median' }, { field: 'tightnessMax', title: 'max' }, { field: 'tasks' }, { field: 'violations' }],
-        },
-        layer: [
-          { mark: 'bar', encoding: { y: { field: 'tightnessMean', type: 'quantitative', title: 'simulated / bound', scale: { domain: [0, 1] } } } },
-          { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { y: { field: 'tightnessMax', type: 'quantitative' } } },
-        ],
-      } as TopLevelSpec,
-    },
+    figure(text, 'Simulated worst response / analysed bound', values, {
+      width: 420,
+      height: 260,
+      encoding: {
+        x: profileX(allProfileNames(), -30),
+        xOffset: { field: 'target', type: 'nominal' },
+        color: { field: 'target', type: 'nominal', title: 'target' },
+        tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'target' }, { field: 'tightnessMean', title: 'mean' }, { field: 'tightnessMedian', title: 'median' }, { field: 'tightnessMax', title: 'max' }, { field: 'tasks' }, { field: 'violations' }],
+      },
+      layer: [
+        { mark: 'bar', encoding: { y: { field: 'tightnessMean', type: 'quantitative', title: 'simulated / bound', scale: { domain: [0, 1] } } } },
+        { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { y: { field: 'tightnessMax', type: 'quantitative' } } },
+      ],
+    }),
   ];
 }
 
@@ -276,26 +262,21 @@ function indicatorFigures(rows: readonly Row[]): Figure[] {
   return targetsOf(rows).map((target) => {
     // A null value is a benchmark the profile cannot run (the note says why): no bar.
     const values = named(rows.filter((r) => r.target === target && typeof r.valueUs === 'number'));
-    return {
-      id: `indicators-${target}`,
-      experiment: 'indicators',
-      title: `Q/GDW 12180 indicators and Rhealstones, ${target}`,
-      caption: `Mean of each benchmark's span per profile on ${target}; a missing bar is a benchmark the profile cannot run or whose situation never arose (the table's note says which).`,
-      spec: {
-        ...base(`Q/GDW 12180 indicators and Rhealstones, ${target}`, values),
-        width: 420,
-        height: 640,
-        mark: 'bar',
-        encoding: {
-          // In the experiment's order, which the rows of every profile (null values included) keep.
-          y: { field: 'indicator', type: 'nominal', sort: [...new Set(rows.map((r) => String(r.indicator)))], title: null, axis: { labelLimit: 300 } },
-          yOffset: { field: 'profileName', type: 'nominal', sort: profileOrder() },
-          x: { field: 'valueUs', type: 'quantitative', title: 'mean time (us)' },
-          color: profileColor(values),
-          tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'indicator' }, { field: 'valueUs', title: 'us' }, { field: 'cycles' }, { field: 'note' }],
-        },
-      } as TopLevelSpec,
-    };
+    const title = `Q/GDW 12180 indicators and Rhealstones, ${target}`;
+    const caption = `Mean of each benchmark's span per profile on ${target}; a missing bar is a benchmark the profile cannot run or whose situation never arose (the table's note says which).`;
+    return figure({ id: `indicators-${target}`, experiment: 'indicators', title, caption }, title, values, {
+      width: 420,
+      height: 640,
+      mark: 'bar',
+      encoding: {
+        // In the experiment's order, which the rows of every profile (null values included) keep.
+        y: { field: 'indicator', type: 'nominal', sort: [...new Set(rows.map((r) => String(r.indicator)))], title: null, axis: { labelLimit: 300 } },
+        yOffset: { field: 'profileName', type: 'nominal', sort: profileOrder() },
+        x: { field: 'valueUs', type: 'quantitative', title: 'mean time (us)' },
+        color: profileColor(values),
+        tooltip: [{ field: 'profileName', title: 'profile' }, { field: 'indicator' }, { field: 'valueUs', title: 'us' }, { field: 'cycles' }, { field: 'note' }],
+      },
+    });
   });
 }
 
