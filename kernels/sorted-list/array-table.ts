@@ -4,6 +4,7 @@ import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
 import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
+import { sortedStructure } from './sorted-structure.ts';
 
 /*
  * iDCX 128's task_ready_tab (paper 4.2): "its tasks are sorted by priority in the task_ready_tab
@@ -29,7 +30,6 @@ const blocks = {
 export function sortedArrayTable(target: Target, capacity: number): ReadyStructure {
   const c = priceAll(blocks, target);
   const tab: Tcb[] = [];
-  let pickCycles = 0;
 
   function insert(t: Tcb): Cycles {
     let i = 0;
@@ -46,34 +46,23 @@ export function sortedArrayTable(target: Target, capacity: number): ReadyStructu
     return c.insertHead + (i + 1) * c.removeStep + (tab.length - i) * c.shiftStep + c.removeEnd;
   }
 
-  return {
+  return sortedStructure({
     blocks: Object.values(blocks),
     globals: [
       { name: 'task_ready_tab', type: 'u8', count: 2 * capacity },
       { name: 'ready_count', type: 'u8' },
     ],
-    tcbFields: [],
-    flashTableBytes: 0,
     insert,
     remove,
-    pick(): Tcb | undefined {
-      pickCycles = c.pick;
-      return tab[0];
-    },
-    get pickCycles(): Cycles {
-      return pickCycles;
-    },
-    rotate(t: Tcb): Cycles {
-      return remove(t) + insert(t);
-    },
+    first: () => tab[0],
+    pickPrice: c.pick,
     ...PRIORITY_ORDER,
     waitInsertCycles: (ahead) => c.insertHead + ahead * c.insertStep + c.insertStop + c.insertStore,
-    worstPickCycles: () => c.pick,
     worstInsertCycles: (taskCount) => c.insertHead + c.insertStop + taskCount * c.shiftStep + c.insertStore,
     // Removing entry i of n costs (i + 1) finds and (n - 1 - i) shifts: linear in i, so worst at an end.
     worstRemoveCycles: (taskCount) => {
       const n = Math.max(1, taskCount);
       return c.insertHead + Math.max(c.removeStep + (n - 1) * c.shiftStep, n * c.removeStep) + c.removeEnd;
     },
-  };
+  });
 }

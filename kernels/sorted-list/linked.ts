@@ -4,6 +4,7 @@ import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
 import type { ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
+import { sortedStructure } from './sorted-structure.ts';
 
 /*
  * A singly linked ready list kept sorted by a key (Webit 5.0: "a single-linked list sorted by
@@ -48,7 +49,6 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
   }
   const c = priceAll(blocks, target);
   let head: Tcb | undefined;
-  let pickCycles = 0;
 
   function insert(t: Tcb): Cycles {
     const key = k.key(t);
@@ -82,29 +82,18 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
     return c.removeHead + steps * c.removeStep + c.removeLink;
   }
 
-  return {
+  return sortedStructure({
     blocks: Object.values(blocks),
     globals: [{ name: 'ready_head', type: 'ptr' }],
-    tcbFields: [],
-    flashTableBytes: 0,
     insert,
     remove,
-    pick(): Tcb | undefined {
-      pickCycles = c.pick;
-      return head;
-    },
-    get pickCycles(): Cycles {
-      return pickCycles;
-    },
-    rotate(t: Tcb): Cycles {
-      return remove(t) + insert(t);
-    },
+    first: () => head,
+    pickPrice: c.pick,
     precedes: (a, b) => k.key(a) < k.key(b),
     ties: (a, b) => k.key(a) === k.key(b),
     waitInsertCycles: (ahead) => c.insertHead + ahead * c.insertStep + c.insertStop + c.insertLink,
-    worstPickCycles: () => c.pick,
     worstInsertCycles: (taskCount) => c.insertHead + taskCount * c.insertStep + c.insertLink,
     // The task last in the list, behind every other ready task.
     worstRemoveCycles: (taskCount) => c.removeHead + Math.max(0, taskCount - 1) * c.removeStep + c.removeLink,
-  };
+  });
 }
