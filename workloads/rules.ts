@@ -92,27 +92,28 @@ interface Declared {
   flags: Set<string>;
 }
 
+/** How a rule names each kind of resource a step uses, and where in `resources` it is declared. */
+const RESOURCE_WORDS: Readonly<Record<keyof Declared, { kind: string; where: string }>> = {
+  semaphore: { kind: 'semaphore', where: 'semaphores' },
+  mutex: { kind: 'mutex', where: 'mutexes' },
+  queue: { kind: 'queue', where: 'queues or resources.mailboxes' },
+  flags: { kind: 'event-flag group', where: 'eventFlags' },
+};
+
+/** The resource a step names (its field and the name), if it names one. */
+function resourceOf(step: Step): { field: keyof Declared; name: string } | undefined {
+  if ('semaphore' in step) return { field: 'semaphore', name: step.semaphore };
+  if ('mutex' in step) return { field: 'mutex', name: step.mutex };
+  if ('queue' in step) return { field: 'queue', name: step.queue };
+  if ('flags' in step) return { field: 'flags', name: step.flags };
+  return undefined;
+}
+
 function undeclared(step: Step, d: Declared): { field: string; message: string } | undefined {
-  const miss = (field: string, kind: string, name: string, where: string): { field: string; message: string } => ({
-    field,
-    message: `unknown ${kind} "${name}": declare it in resources.${where}`,
-  });
-  switch (step.op) {
-    case 'take':
-    case 'give':
-      return d.semaphore.has(step.semaphore) ? undefined : miss('semaphore', 'semaphore', step.semaphore, 'semaphores');
-    case 'lock':
-    case 'unlock':
-      return d.mutex.has(step.mutex) ? undefined : miss('mutex', 'mutex', step.mutex, 'mutexes');
-    case 'send':
-    case 'receive':
-      return d.queue.has(step.queue) ? undefined : miss('queue', 'queue', step.queue, 'queues or resources.mailboxes');
-    case 'wait':
-    case 'set':
-      return d.flags.has(step.flags) ? undefined : miss('flags', 'event-flag group', step.flags, 'eventFlags');
-    default:
-      return undefined;
-  }
+  const used = resourceOf(step);
+  if (used === undefined || d[used.field].has(used.name)) return undefined;
+  const { kind, where } = RESOURCE_WORDS[used.field];
+  return { field: used.field, message: `unknown ${kind} "${used.name}": declare it in resources.${where}` };
 }
 
 /** A job must unlock what it locked, in the body, and never unlock what it does not hold. */
