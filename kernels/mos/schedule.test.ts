@@ -4,6 +4,7 @@ import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import type { Step, TaskSpec, Workload } from '../../workloads/types.ts';
 import { bootMos } from './boot.ts';
+import type { MosConfig } from './config.ts';
 
 /*
  * Golden schedules on the M4, cycles counted by hand from ARM DDI 0439 Table 3-1 as lowered in
@@ -57,16 +58,27 @@ function spans(trace: readonly ProbeRecord[]): { from: number; to: number; cycle
   return out;
 }
 
+/** Boots MOS on the M4 with `w`, keeping the whole trace, and runs one millisecond. */
+function runOneMsOnM4(w: Workload, config?: MosConfig): { system: ReturnType<typeof bootMos>; engine: Engine; trace: readonly ProbeRecord[] } {
+  const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
+  const system = bootMos({ engine, workload: w, ...(config === undefined ? {} : { config }) });
+  system.run(m4.clockHz / 1000);
+  return { system, engine, trace: engine.probe.trace() };
+}
+
+/** Job starts and ends in stream order, as 'start <task>' and 'end <task>'. */
+function jobOrder(trace: readonly ProbeRecord[]): string[] {
+  return trace.filter((e) => e.type === ProbeEvent.JobStart || e.type === ProbeEvent.JobEnd).map((e) => `${e.type === ProbeEvent.JobStart ? 'start' : 'end'} ${e.subject}`);
+}
+
 describe('MOS golden schedules (M4, hand-counted cycles)', () => {
   it('runs two tasks of one module back to back, in bit order, with a return and a call between them and no context save', () => {
     const w = workload([task('a', 0, 'pulse', 1000), task('b', 0, 'pulse', 1000)], [{ name: 'pulse', offsetUs: 10 }]);
-    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-    const system = bootMos({ engine, workload: w });
-    system.run(m4.clockHz / 1000);
-    const starts = engine.probe.trace().filter((e) => e.type === ProbeEvent.JobStart).map((e) => e.subject);
+    const { system, trace } = runOneMsOnM4(w);
+    const starts = trace.filter((e) => e.type === ProbeEvent.JobStart).map((e) => e.subject);
     expect(starts).toEqual([0, 1]);
     const idle = 2;
-    expect(spans(engine.probe.trace())).toEqual([
+    expect(spans(trace)).toEqual([
       { from: idle, to: 0, cycles: FROM_IDLE_M4 },
       { from: 0, to: 1, cycles: SAME_LEVEL_HANDOFF_M4 },
       { from: 1, to: idle, cycles: TO_IDLE_M4 },
@@ -78,12 +90,8 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
   it('lets a higher level preempt a lower one with a context save and restore, then resumes the lower task', () => {
     // 'low' on level 1 computes for 2000 cycles; the 'pulse' ISR at 5 us (1000 cycles) posts 'high' on level 0.
     const w = workload([task('high', 0, 'pulse', 300), task('low', 1, 'uart', 2000)], [{ name: 'uart', offsetUs: 0 }, { name: 'pulse', offsetUs: 5 }]);
-    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-    const system = bootMos({ engine, workload: w, config: { levels: 2 } });
-    system.run(m4.clockHz / 1000);
-    const trace = engine.probe.trace();
-    const order = trace.filter((e) => e.type === ProbeEvent.JobStart || e.type === ProbeEvent.JobEnd).map((e) => `${e.type === ProbeEvent.JobStart ? 'start' : 'end'} ${e.subject}`);
-    expect(order).toEqual(['start 1', 'start 0', 'end 0', 'end 1']);
+    const { system, engine, trace } = runOneMsOnM4(w, { levels: 2 });
+    expect(jobOrder(trace)).toEqual(['start 1', 'start 0', 'end 0', 'end 1']);
     const idle = 2;
     expect(spans(trace)).toEqual([
       { from: idle, to: 1, cycles: FROM_IDLE_M4 },
@@ -99,13 +107,10 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
   it('never preempts a running task for a more urgent task on the same level: it waits for the exit', () => {
     // Both modules on level 0: 'high' (module 0) is posted while 'low' (module 1) runs.
     const w = workload([task('high', 0, 'pulse', 300), task('low', 1, 'uart', 2000)], [{ name: 'uart', offsetUs: 0 }, { name: 'pulse', offsetUs: 5 }]);
-    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-    const system = bootMos({ engine, workload: w, config: { levels: 1 } });
-    system.run(m4.clockHz / 1000);
-    const order = engine.probe.trace().filter((e) => e.type === ProbeEvent.JobStart || e.type === ProbeEvent.JobEnd).map((e) => `${e.type === ProbeEvent.JobStart ? 'start' : 'end'} ${e.subject}`);
-    expect(order).toEqual(['start 1', 'end 1', 'start 0', 'end 0']);
+    const { system, trace } = runOneMsOnM4(w, { levels: 1 });
+    expect(jobOrder(trace)).toEqual(['start 1', 'end 1', 'start 0', 'end 0']);
     const idle = 2;
-    expect(spans(engine.probe.trace())).toEqual([
+    expect(spans(trace)).toEqual([
       { from: idle, to: 1, cycles: FROM_IDLE_M4 },
       { from: 1, to: 0, cycles: SAME_LEVEL_HANDOFF_M4 },
       { from: 0, to: idle, cycles: TO_IDLE_M4 },
@@ -116,9 +121,7 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
   it('keeps the same-level handoff flat in the number of pending tasks on the M4 (one CLZ per bitmap)', () => {
     for (const pending of [2, 5, 17, 32]) {
       const tasks = Array.from({ length: pending }, (_, i) => task(`t${i}`, 0, 'pulse', 100));
-      const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-      bootMos({ engine, workload: workload(tasks, [{ name: 'pulse', offsetUs: 10 }]) }).run(m4.clockHz / 1000);
-      const betweenTasks = spans(engine.probe.trace()).filter((s) => s.from < pending && s.to < pending);
+      const betweenTasks = spans(runOneMsOnM4(workload(tasks, [{ name: 'pulse', offsetUs: 10 }])).trace).filter((s) => s.from < pending && s.to < pending);
       expect(betweenTasks).toHaveLength(pending - 1);
       const cycles = new Set(betweenTasks.map((s) => s.cycles));
       expect([...cycles]).toEqual([SAME_LEVEL_HANDOFF_M4]);
@@ -148,19 +151,15 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
       ],
       [{ name: 'pulse', offsetUs: 10 }],
     );
-    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-    bootMos({ engine, workload: w }).run(m4.clockHz / 1000);
-    const misses = engine.probe.trace().filter((e) => e.type === ProbeEvent.DeadlineMiss).map((e) => e.subject);
+    const misses = runOneMsOnM4(w).trace.filter((e) => e.type === ProbeEvent.DeadlineMiss).map((e) => e.subject);
     expect(misses).toEqual([0]);
   });
 
   it('switches to and from the idle loop like a task (subject = task count), with no context save either way', () => {
     const w = workload([task('only', 0, 'pulse', 500)], [{ name: 'pulse', offsetUs: 10 }]);
     const every100us = { ...w, ioLines: [{ name: 'pulse', priority: 0, arrival: { kind: 'periodic' as const, periodUs: 100, offsetUs: 10 }, isrCycles: 20 }] };
-    const engine = new Engine({ target: m4, seed: 1, keepTrace: true });
-    const system = bootMos({ engine, workload: every100us });
-    system.run(m4.clockHz / 1000);
-    const all = spans(engine.probe.trace());
+    const { system, trace } = runOneMsOnM4(every100us);
+    const all = spans(trace);
     expect(all.length).toBeGreaterThan(10);
     const idle = 1;
     all.forEach((s, i) => expect(s).toEqual(i % 2 === 0 ? { from: idle, to: 0, cycles: FROM_IDLE_M4 } : { from: 0, to: idle, cycles: TO_IDLE_M4 }));
