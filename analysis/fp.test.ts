@@ -6,29 +6,33 @@ import { simulateResponses } from './reference-schedule.ts';
 const wcrts = (set: ReturnType<typeof taskSet>): number[] => set.tasks.map((_, i) => fpWorstCaseCycles(set, i));
 
 describe('fixed-priority worst case, fully preemptive (Joseph and Pandya 1986; Audsley et al. 1993)', () => {
-  it('reproduces the Burns and Wellings response-time example (T = 7, 12, 20; C = 3, 3, 5)', () => {
-    // Burns and Wellings, Real-Time Systems and Programming Languages, 4th ed., scheduling chapter (RTA example); numbers derived here.
-    // By hand: R_a = 3. R_b = 3 + ceil(6/7)3 = 6. R_c: 5 -> 5+3+3 = 11 -> 5+2*3+3 = 14 -> 5+2*3+2*3 = 17
-    //          -> 5+3*3+2*3 = 20 -> 20 (fixed point).
-    const set = taskSet([
-      task({ name: 'a', priority: 0, periodCycles: 7, wcetCycles: 3 }),
-      task({ name: 'b', priority: 1, periodCycles: 12, wcetCycles: 3 }),
-      task({ name: 'c', priority: 2, periodCycles: 20, wcetCycles: 5 }),
-    ]);
-    expect(wcrts(set)).toEqual([3, 6, 20]);
-  });
-
-  it('reproduces the Buttazzo rate-monotonic example (T = 4, 6, 10; C = 1, 2, 3)', () => {
-    // Buttazzo, Hard Real-Time Computing Systems, 3rd ed., ch. 4 (response time analysis); numbers derived here.
-    // By hand: R1 = 1. R2 = 2 + ceil(3/4)1 = 3. R3: 3+1+2 = 6 -> 3 + 2*1 + 1*2 = 7 -> 3 + 2 + 2*2 = 9
-    //          -> 3 + 3 + 4 = 10 -> 3 + 3 + 4 = 10.
-    const set = taskSet([
-      task({ name: 't1', priority: 0, periodCycles: 4, wcetCycles: 1 }),
-      task({ name: 't2', priority: 1, periodCycles: 6, wcetCycles: 2 }),
-      task({ name: 't3', priority: 2, periodCycles: 10, wcetCycles: 3 }),
-    ]);
-    expect(wcrts(set)).toEqual([1, 3, 10]);
-  });
+  // Textbook response-time examples, fully preemptive, priorities in the order listed.
+  const examples = [
+    {
+      example: 'the Burns and Wellings response-time example (T = 7, 12, 20; C = 3, 3, 5)',
+      // Burns and Wellings, Real-Time Systems and Programming Languages, 4th ed., scheduling chapter (RTA example); numbers derived here.
+      // By hand: R_a = 3. R_b = 3 + ceil(6/7)3 = 6. R_c: 5 -> 5+3+3 = 11 -> 5+2*3+3 = 14 -> 5+2*3+2*3 = 17
+      //          -> 5+3*3+2*3 = 20 -> 20 (fixed point).
+      periods: [7, 12, 20],
+      wcets: [3, 3, 5],
+      wcrts: [3, 6, 20],
+    },
+    {
+      example: 'the Buttazzo rate-monotonic example (T = 4, 6, 10; C = 1, 2, 3)',
+      // Buttazzo, Hard Real-Time Computing Systems, 3rd ed., ch. 4 (response time analysis); numbers derived here.
+      // By hand: R1 = 1. R2 = 2 + ceil(3/4)1 = 3. R3: 3+1+2 = 6 -> 3 + 2*1 + 1*2 = 7 -> 3 + 2 + 2*2 = 9
+      //          -> 3 + 3 + 4 = 10 -> 3 + 3 + 4 = 10.
+      periods: [4, 6, 10],
+      wcets: [1, 2, 3],
+      wcrts: [1, 3, 10],
+    },
+  ];
+  for (const { example, periods, wcets, wcrts: expected } of examples) {
+    it(`reproduces ${example}`, () => {
+      const set = taskSet(periods.map((periodCycles, i) => task({ name: `t${i + 1}`, priority: i, periodCycles, wcetCycles: wcets[i] ?? 0 })));
+      expect(wcrts(set)).toEqual(expected);
+    });
+  }
 
   it('declares a task unbounded when its level is overloaded', () => {
     const set = taskSet([
