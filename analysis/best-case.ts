@@ -1,5 +1,5 @@
 import { greatestFixpoint, leastFixpoint } from './fixpoint.ts';
-import { finalRegionCycles, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
+import { finalRegionCycles, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
 /*
  * Corrected best-case response times (lower bounds), after Redell and Sanfridson, "Exact best-case
@@ -38,8 +38,7 @@ function upward(f: (x: number) => number, pb: number, ti: AnalysisTask): number 
 
 /** Best-case response time of task `i` under fixed priorities, given its worst case `wcrtCycles`. */
 export function fpBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: number): number {
-  const ti = model.tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(model.tasks, i);
   const preempting = model.tasks.filter((t, j) => j !== i && t.priority < ti.thresholdPriority && t.strictlyPeriodic);
   const pb = bestPreemptibleCycles(ti);
   const f = (x: number): number => {
@@ -53,8 +52,7 @@ export function fpBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: num
 
 /** Best-case response time of task `i` under EDF (a lower bound; see above). */
 export function edfBestCaseCycles(model: TaskSetModel, i: number): number {
-  const ti = model.tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(model.tasks, i);
   const earlier = model.tasks.filter((t, j) => j !== i && t.deadlineCycles < ti.deadlineCycles && t.strictlyPeriodic);
   const pb = bestPreemptibleCycles(ti);
   const f = (x: number): number => {

@@ -1,7 +1,7 @@
 import { edfBlockingCycles, edfBusyPeriodCycles } from './edf-demand.ts';
 import { edfSchedulable } from './edf-schedulability.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, MAX_POINTS_PER_TASK, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
 
 export { edfBusyPeriodCycles } from './edf-demand.ts';
 
@@ -24,8 +24,7 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
 
 /** Arrival offsets to check for task `i` within a busy period of length `busyCycles`, ascending; undefined beyond MAX_POINTS_PER_TASK. */
 export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] | undefined {
-  const ti = tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(tasks, i);
   let count = 0;
   for (const tj of tasks) count += Math.ceil(busyCycles / tj.periodCycles) + 1;
   if (count > MAX_POINTS_PER_TASK) return undefined;
@@ -53,8 +52,7 @@ export interface EdfWorstCase {
  * `exact` is true: unbounded is the answer, not an approximation.
  */
 export function edfWorstCase(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): EdfWorstCase {
-  const ti = model.tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(model.tasks, i);
   const busy = edfBusyPeriodCycles(model, horizonCycles);
   const exact = Number.isFinite(busy) ? spuriWorstCaseCycles(model, i, busy, horizonCycles) : undefined;
   if (exact !== undefined && Number.isFinite(exact)) return { cycles: exact, exact: true };
@@ -70,8 +68,7 @@ export function edfWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles
 
 /** Spuri's worst case over the arrival offsets of a busy period of length `busy`; undefined when there are too many offsets. */
 function spuriWorstCaseCycles(model: TaskSetModel, i: number, busy: number, horizonCycles: number): number | undefined {
-  const ti = model.tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(model.tasks, i);
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);
   const offsets = edfOffsets(model.tasks, i, busy);

@@ -1,6 +1,6 @@
 import { blockingCycles } from './blocking.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
 /*
  * Corrected worst-case response time under fixed priorities, for fully preemptive tasks, Wang and
@@ -21,8 +21,7 @@ import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK,
 
 /** The blocking term B_i of task `i` (see blocking.ts): one non-preemptive stretch, ceiling section or kernel section, plus inheritance blocking. */
 export function fpBlockingCycles(model: TaskSetModel, i: number): number {
-  const ti = model.tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(model.tasks, i);
   return blockingCycles(model, {
     blockers: model.tasks.filter((tj) => tj.priority > ti.priority),
     guards: (mutex) => ceilingPriority(model, mutex) <= ti.priority,
@@ -47,8 +46,7 @@ function demand(tasks: readonly AnalysisTask[], interrupts: readonly InterruptLo
 
 /** Worst-case response time of task `i` in cycles (Infinity when unbounded within the horizon). */
 export function fpWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
-  const ti = model.tasks[i];
-  if (ti === undefined) throw new RangeError(`no task at index ${i}`);
+  const ti = taskAt(model.tasks, i);
   const others = model.tasks.filter((_, j) => j !== i);
   const hp = others.filter((t) => t.priority <= ti.priority);
   const preempting = others.filter((t) => t.priority < ti.thresholdPriority);

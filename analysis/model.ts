@@ -65,6 +65,13 @@ export interface TaskSetModel {
   readonly mutexProtocols?: Readonly<Record<string, MutexProtocol>>;
 }
 
+/** Task `i` of a task list, or a RangeError naming the index. */
+export function taskAt(tasks: readonly AnalysisTask[], i: number): AnalysisTask {
+  const t = tasks[i];
+  if (t === undefined) throw new RangeError(`no task at index ${i}`);
+  return t;
+}
+
 /** The protocol of `mutex` in `model` (`ceiling` unless the model says otherwise). */
 export function mutexProtocol(model: TaskSetModel, mutex: string): MutexProtocol {
   return model.mutexProtocols?.[mutex] ?? 'ceiling';
