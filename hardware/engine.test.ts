@@ -12,6 +12,16 @@ function body(cycles: number): IsrHandler {
 
 const noop: IsrHandler = () => {};
 
+/** Runs 1000 cycles on a task masked for its first 100, raising line `first` at 10 and `second` at 20: both wait for the mask. */
+function raiseTwiceUnderMask(engine: Engine, first: number, second: number): void {
+  const task = new ExecContext(1, 'task');
+  task.run(100, SegmentKind.Kernel, true);
+  engine.setTask(task);
+  engine.at(10, () => engine.raise(first));
+  engine.at(20, () => engine.raise(second));
+  engine.run(1000);
+}
+
 describe('Engine: masked segments and interrupt latency', () => {
   it('takes an interrupt raised inside a masked segment exactly when the mask lifts', () => {
     const engine = new Engine({ target: avr, seed: 1, keepTrace: true });
@@ -70,12 +80,7 @@ describe('Engine: masked segments and interrupt latency', () => {
     const engine = new Engine({ target: avr, seed: 1, keepTrace: true });
     const low = engine.addInterrupt({ name: 'low', priority: 2, source: { kind: 'manual' }, handler: body(10) });
     const high = engine.addInterrupt({ name: 'high', priority: 1, source: { kind: 'manual' }, handler: body(10) });
-    const task = new ExecContext(1, 'task');
-    task.run(100, SegmentKind.Kernel, true);
-    engine.setTask(task);
-    engine.at(10, () => engine.raise(low));
-    engine.at(20, () => engine.raise(high));
-    engine.run(1000);
+    raiseTwiceUnderMask(engine, low, high);
     const order = engine.probe.trace().filter((e) => e.type === ProbeEvent.IrqEntered).map((e) => e.subject);
     expect(order).toEqual([high, low]);
   });
@@ -159,12 +164,7 @@ describe('Engine: time and sources', () => {
     const engine = new Engine({ target: avr, seed: 1 });
     const counter = engine.probe.attach(new EventCounter());
     const line = engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'manual' }, handler: noop });
-    const task = new ExecContext(1, 'task');
-    task.run(100, SegmentKind.Kernel, true);
-    engine.setTask(task);
-    engine.at(10, () => engine.raise(line));
-    engine.at(20, () => engine.raise(line));
-    engine.run(1000);
+    raiseTwiceUnderMask(engine, line, line);
     expect(counter.count(ProbeEvent.IrqOverrun)).toBe(1);
     expect(counter.count(ProbeEvent.IrqEntered)).toBe(1);
   });
