@@ -23,6 +23,23 @@ interface Report {
   tasks: { task: string; wcrtCycles: number; schedulable: boolean }[];
 }
 
+/** Runs `kbench analyze <args>` in this process with `resolver` as its system model, and returns what it printed. */
+async function analyzeInProcess(resolver: typeof systemModel, args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  registerAnalyzeCommand(program, resolver);
+  const out: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  try {
+    await program.parseAsync(['analyze', ...args], { from: 'user' });
+  } finally {
+    write.mockRestore();
+  }
+  return out.join('');
+}
+
 describe('kbench analyze and kbench schema', () => {
   it('prints per-task bounds of the meter as JSON', async () => {
     const run = await kbench('analyze', '--workload', 'meter', '--policy', 'edf', '--json');
@@ -119,38 +136,13 @@ describe('kbench analyze --profile', () => {
       notes: [],
     };
     const resolver = vi.fn(() => system);
-    const program = new Command().exitOverride();
-    registerAnalyzeCommand(program, resolver);
-    const out: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out.push(String(chunk));
-      return true;
-    });
-    try {
-      await program.parseAsync(['analyze', '--workload', 'meter', '--policy', 'fp', '--target', 'm4', '--profile', 'ucos-ii', '--json'], { from: 'user' });
-    } finally {
-      write.mockRestore();
-    }
+    const printed = await analyzeInProcess(resolver, ['--workload', 'meter', '--policy', 'fp', '--target', 'm4', '--profile', 'ucos-ii', '--json']);
     expect(resolver).toHaveBeenCalledWith('ucos-ii', expect.objectContaining({ id: 'm4' }), expect.objectContaining({ name: 'meter' }));
-    expect(JSON.parse(out.join(''))).toMatchObject({ target: 'm4', overheadAware: true, system: 'ucos-ii', policy: 'fp' });
+    expect(JSON.parse(printed)).toMatchObject({ target: 'm4', overheadAware: true, system: 'ucos-ii', policy: 'fp' });
   });
 
   it('refuses a --policy the profile does not run, saying why, and takes the kernel\'s own when none is given', async () => {
-    const analyze = async (workload: string, ...args: string[]): Promise<string> => {
-      const program = new Command().exitOverride();
-      registerAnalyzeCommand(program, systemModel);
-      const out: string[] = [];
-      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-        out.push(String(chunk));
-        return true;
-      });
-      try {
-        await program.parseAsync(['analyze', '--workload', workload, '--target', 'm4', ...args], { from: 'user' });
-      } finally {
-        write.mockRestore();
-      }
-      return out.join('');
-    };
+    const analyze = (workload: string, ...args: string[]): Promise<string> => analyzeInProcess(systemModel, ['--workload', workload, '--target', 'm4', ...args]);
     await expect(analyze('meter', '--profile', 'edf', '--policy', 'fp')).rejects.toThrow(InputError);
     await expect(analyze('meter', '--profile', 'edf', '--policy', 'fp')).rejects.toThrow(/--policy: edf .* schedules by earliest deadline first/);
     // MOS has no mutexes, so a lock-free set: the policy is what is refused.
