@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkload, workloadJsonSchema, WorkloadError } from './schema.ts';
+import { refusalMessage } from './test-refusal.ts';
 
 /** A small valid workload; each test breaks one rule in a copy (`any`: the tests reach into arbitrary fields to break them). */
 function valid(): Record<string, any> {
@@ -19,13 +20,7 @@ function valid(): Record<string, any> {
 
 /** The message of the WorkloadError thrown for `data`. */
 function rejection(data: unknown): string {
-  try {
-    parseWorkload(data, 'test.json');
-  } catch (e) {
-    expect(e).toBeInstanceOf(WorkloadError);
-    return (e as Error).message;
-  }
-  throw new Error('expected the workload to be rejected');
+  return refusalMessage(() => parseWorkload(data, 'test.json'), WorkloadError);
 }
 
 describe('workload schema', () => {

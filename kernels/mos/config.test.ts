@@ -5,6 +5,7 @@ import { m4 } from '../../hardware/targets/index.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 import { bootMos } from './boot.ts';
 import { bandLevel, mapWorkload, type MosConfig } from './config.ts';
+import { refusalMessage } from '../../workloads/test-refusal.ts';
 
 function periodic(name: string, priority: number, extra: Partial<TaskSpec> = {}): TaskSpec {
   return { name, priority, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 100 }], ...extra };
@@ -15,13 +16,7 @@ function workload(tasks: TaskSpec[], extra: Partial<Workload> = {}): Workload {
 }
 
 function bootError(w: Workload, config?: MosConfig): string {
-  try {
-    bootMos({ engine: new Engine({ target: m4, seed: 1 }), workload: w, ...(config === undefined ? {} : { config }) });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProfileLimitError);
-    return (e as Error).message;
-  }
-  throw new Error('expected bootMos to refuse the workload');
+  return refusalMessage(() => bootMos({ engine: new Engine({ target: m4, seed: 1 }), workload: w, ...(config === undefined ? {} : { config }) }), ProfileLimitError);
 }
 
 describe('MOS mapping of a workload onto modules, bits and levels', () => {

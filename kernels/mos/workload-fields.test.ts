@@ -3,6 +3,7 @@ import { m4 } from '../../hardware/targets/index.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 import { ProfileLimitError } from '../core/validate.ts';
 import { bootSystem } from '../registry.ts';
+import { refusalMessage } from '../../workloads/test-refusal.ts';
 
 function periodic(name: string, priority: number, extra: Partial<TaskSpec> = {}): TaskSpec {
   return { name, priority, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 100 }], ...extra };
@@ -14,13 +15,7 @@ function workload(tasks: TaskSpec[], extra: Partial<Workload> = {}): Workload {
 
 /** The message of the ProfileLimitError a MOS boot through the registry gives `w`. */
 function refusal(w: Workload): string {
-  try {
-    bootSystem({ target: m4, workload: w, profile: 'mos' });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProfileLimitError);
-    return (e as Error).message;
-  }
-  throw new Error('expected MOS to refuse the workload');
+  return refusalMessage(() => bootSystem({ target: m4, workload: w, profile: 'mos' }), ProfileLimitError);
 }
 
 describe('MOS refusals name the workload field, not MOS internals', () => {
