@@ -2,9 +2,8 @@ import type { Engine, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
-import { KERNEL_PATHS } from './blocks.ts';
 import type { Mutex, WaitObject } from './objects.ts';
-import { priceAll } from './pricing.ts';
+import { corePathCycles, type CoreCycles } from './path-cycles.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
 import { TaskState, Tcb } from './tcb.ts';
 
@@ -38,9 +37,6 @@ export interface KernelOptions {
 
 /** The system ceiling when no SRP mutex is locked: below every preemption level. */
 const NO_CEILING = Number.MAX_SAFE_INTEGER;
-
-/** The priced kernel paths and port blocks, as plain numbers (priced once per boot). */
-type CoreCycles = Record<keyof typeof KERNEL_PATHS | 'contextSave' | 'contextRestore', Cycles>;
 
 /**
  * The scheduling half of the shared kernel: TCBs, the ready and timer structures, the tick and
@@ -93,8 +89,7 @@ export class Dispatcher {
     if (this.stackResourcePolicy && this.ready.pickAdmitted === undefined) {
       throw new Error('the Stack Resource Policy needs a ready structure with its ceiling test (a deadline-keyed design)');
     }
-    const port = this.engine.portCycles;
-    this.cycles = { ...priceAll(KERNEL_PATHS, this.engine.target), contextSave: port['context-save'], contextRestore: port['context-restore'] };
+    this.cycles = corePathCycles(this.engine);
     this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
     this.current = this.idle;
     this.incoming = this.idle;
