@@ -235,11 +235,11 @@ export class Dispatcher {
    * The ready structure's pick; under the Stack Resource Policy the first task in policy order that
    * is on SRP's stack (not an arrival) or whose preemption level is above the system ceiling. Should
    * none qualify (a lock holder waited for something else, which SRP rules out), the plain head
-   * runs rather than the CPU idling.
+   * runs rather than the CPU idling (`pickAdmitted` falls back to it).
    */
   private pickHead(): Tcb | undefined {
     if (!this.stackResourcePolicy) return this.ready.pick();
-    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits) ?? this.ready.pick();
+    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits);
   }
 
   private readonly admits = (t: Tcb): boolean => !t.arriving || t.preemptionLevel < this.systemCeiling;
