@@ -161,14 +161,19 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
   if (releases === 'exact') addExactReleases(engine, kernel, workload, tasks, releasePriority + sporadic.size);
 
   const defaultOwn = config.defaultTaskStackBytes ?? defaultTaskStackBytes(engine.target);
-  const footprint = mosFootprint(engine.target, mosLayout(workload, mapping, 1 + ioLines.length + sporadic.size, defaultOwn));
+  const lineCount = 1 + ioLines.length + sporadic.size;
+  // Priced when asked: a run needs none of it, and pricing the code took a tenth of a boot.
+  let footprint: Footprint | undefined;
   return {
     taskNames: workload.tasks.map((t) => t.name),
     mapping,
     stats: kernel.stats,
     lines: { tick, io, sporadic },
     releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickPeriodCycles(engine.target, workload.tickHz) },
-    footprint,
+    get footprint(): Footprint {
+      footprint ??= mosFootprint(engine.target, mosLayout(workload, mapping, lineCount, defaultOwn));
+      return footprint;
+    },
     kernel,
     run: (until) => engine.run(until),
   };
