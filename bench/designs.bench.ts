@@ -40,7 +40,7 @@ const MIDDLE_S = 100;
 /** The long horizon; `--long-s <n>` overrides it. */
 const LONG_S = longSecondsArgument(10_000);
 /** One-second windows timed from each horizon on; the cheapest is reported. */
-const WINDOWS = 5;
+const WINDOWS = 20;
 /** Simulated time of each run of the SimSo-style task set. */
 const SIMSO_S = 100;
 /** Runs of the SimSo-style measurement; the median is reported. */
