@@ -10,7 +10,7 @@ import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types
 import { cyclesDraw, type ExecMode } from '../execution-time.ts';
 import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
 import type { Footprint, KernelSystem, ReleaseMode } from '../types.ts';
-import { mapWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
+import { mappedWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
 import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
 import { MosKernel, type MosStats } from './kernel.ts';
 import { mosPrices, type MosPrices } from './prices.ts';
@@ -117,7 +117,7 @@ function periodicTimers(workload: Workload, tasks: readonly MosTask[], target: T
 /** Boots MOS on `engine` with `workload` mapped onto modules, levels and user groups (see config.ts). */
 export function bootMos({ engine, workload, config = {}, exec = 'worst', releases = 'tick' }: BootMosOptions): MosSystem {
   if (!(workload.tickHz > 0)) fail('workload.tickHz', `must be > 0, got ${workload.tickHz}`);
-  const mapping = mapWorkload(workload, config);
+  const mapping = mappedWorkload(workload, config);
   const p = mosPrices(engine.target);
   const kernel = new MosKernel(engine, p, mapping);
   const tasks = workload.tasks.map((spec, i) => {
