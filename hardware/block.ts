@@ -148,10 +148,21 @@ export function price(b: Block, target: Target): Price {
   return result;
 }
 
-/** Cycles and bytes of a port block on a target. */
+const portPriceCache = new WeakMap<Target, Map<PortBlockName, Price>>();
+
+/** Cycles and bytes of a port block on a target (memoised: footprints and cost records read them on every boot). */
 export function portPrice(name: PortBlockName, target: Target): Price {
+  let perTarget = portPriceCache.get(target);
+  if (perTarget === undefined) {
+    perTarget = new Map();
+    portPriceCache.set(target, perTarget);
+  }
+  const cached = perTarget.get(name);
+  if (cached !== undefined) return cached;
   const { cycles, bytes } = portListing(name, target);
-  return { cycles, bytes };
+  const result = { cycles, bytes };
+  perTarget.set(name, result);
+  return result;
 }
 
 /** Formats a listing as aligned text with per-line cycles and bytes and a total line. */

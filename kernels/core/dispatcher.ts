@@ -1,9 +1,8 @@
 import type { Engine, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
-import { KERNEL_PATHS } from './blocks.ts';
 import type { Mutex, WaitObject } from './objects.ts';
-import { priceAll } from './pricing.ts';
+import { corePathCycles, type CoreCycles } from './path-cycles.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
 import { STATE_BLOCKED, STATE_READY, Tcb, type TaskState } from './tcb.ts';
 import { EV_JOB_RELEASE, EV_SWITCH_IN, EV_SWITCH_OUT, SEG_ISR, SEG_KERNEL } from '../../hardware/probe-codes.ts';
@@ -29,9 +28,6 @@ export interface KernelOptions {
 
 /** The system ceiling when no SRP mutex is locked: below every preemption level. */
 const NO_CEILING = Number.MAX_SAFE_INTEGER;
-
-/** The priced kernel paths and port blocks, as plain numbers (priced once per boot). */
-type CoreCycles = Record<keyof typeof KERNEL_PATHS | 'contextSave' | 'contextRestore', Cycles>;
 
 /**
  * The scheduling half of the shared kernel: TCBs, the ready and timer structures, the tick and
@@ -84,8 +80,7 @@ export class Dispatcher {
     if (this.stackResourcePolicy && this.ready.pickAdmitted === undefined) {
       throw new Error('the Stack Resource Policy needs a ready structure with its ceiling test (a deadline-keyed design)');
     }
-    const port = this.engine.portCycles;
-    this.cycles = { ...priceAll(KERNEL_PATHS, this.engine.target), contextSave: port['context-save'], contextRestore: port['context-restore'] };
+    this.cycles = corePathCycles(this.engine);
     this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
     this.current = this.idle;
     this.incoming = this.idle;
@@ -231,11 +226,11 @@ export class Dispatcher {
    * The ready structure's pick; under the Stack Resource Policy the first task in policy order that
    * is on SRP's stack (not an arrival) or whose preemption level is above the system ceiling. Should
    * none qualify (a lock holder waited for something else, which SRP rules out), the plain head
-   * runs rather than the CPU idling.
+   * runs rather than the CPU idling (`pickAdmitted` falls back to it).
    */
   private pickHead(): Tcb | undefined {
     if (!this.stackResourcePolicy) return this.ready.pick();
-    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits) ?? this.ready.pick();
+    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits);
   }
 
   private readonly admits = (t: Tcb): boolean => !t.arriving || t.preemptionLevel < this.systemCeiling;

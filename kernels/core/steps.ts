@@ -32,11 +32,12 @@ export interface ObjectTable {
   readonly flags: ReadonlyMap<string, EventFlags>;
 }
 
-function lookup<T>(map: ReadonlyMap<string, T>, name: string, field: string, kind: string): T {
+/** `field` and `j` name the step; its path is spelled out only in an error (boots compile many steps). */
+function lookup<T>(map: ReadonlyMap<string, T>, name: string, field: string, j: number, key: string, kind: string): T {
   const found = map.get(name);
   if (found === undefined) {
     const known = [...map.keys()];
-    throw new Error(`${field}: unknown ${kind} "${name}"${known.length > 0 ? `; declared: ${known.join(', ')}` : '; none declared in resources'}`);
+    throw new Error(`${field}.body[${j}].${key}: unknown ${kind} "${name}"${known.length > 0 ? `; declared: ${known.join(', ')}` : '; none declared in resources'}`);
   }
   return found;
 }
@@ -57,7 +58,6 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
   let locked = threshold === 0;
   if (locked) out.push({ op: Op.SchedLock, ...PLAIN });
   spec.body.forEach((step: Step, j) => {
-    const f = `${field}.body[${j}]`;
     switch (step.op) {
       case 'compute': {
         let cycles = step.cycles;
@@ -79,17 +79,17 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
         if (cycles > 0) piece(cycles);
         return;
       }
-      case 'take': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, `${f}.semaphore`, 'semaphore') });
-      case 'give': return void out.push({ op: Op.Give, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, `${f}.semaphore`, 'semaphore') });
-      case 'lock': return void out.push({ op: Op.Lock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, `${f}.mutex`, 'mutex') });
-      case 'unlock': return void out.push({ op: Op.Unlock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, `${f}.mutex`, 'mutex') });
-      case 'send': return void out.push({ op: Op.Send, ...PLAIN, queue: lookup(objects.queues, step.queue, `${f}.queue`, 'queue or mailbox') });
-      case 'receive': return void out.push({ op: Op.Receive, ...PLAIN, queue: lookup(objects.queues, step.queue, `${f}.queue`, 'queue or mailbox') });
+      case 'take': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, field, j, 'semaphore', 'semaphore') });
+      case 'give': return void out.push({ op: Op.Give, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, field, j, 'semaphore', 'semaphore') });
+      case 'lock': return void out.push({ op: Op.Lock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, field, j, 'mutex', 'mutex') });
+      case 'unlock': return void out.push({ op: Op.Unlock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, field, j, 'mutex', 'mutex') });
+      case 'send': return void out.push({ op: Op.Send, ...PLAIN, queue: lookup(objects.queues, step.queue, field, j, 'queue', 'queue or mailbox') });
+      case 'receive': return void out.push({ op: Op.Receive, ...PLAIN, queue: lookup(objects.queues, step.queue, field, j, 'queue', 'queue or mailbox') });
       case 'delay':
-        if (!Number.isInteger(step.ticks) || step.ticks < 0) throw new Error(`${f}.ticks: must be a whole number >= 0, got ${step.ticks}`);
+        if (!Number.isInteger(step.ticks) || step.ticks < 0) throw new Error(`${field}.body[${j}].ticks: must be a whole number >= 0, got ${step.ticks}`);
         return void out.push({ op: Op.Delay, ...PLAIN, ticks: step.ticks });
-      case 'wait': return void out.push({ op: Op.Wait, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, `${f}.flags`, 'event-flag group') });
-      case 'set': return void out.push({ op: Op.Set, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, `${f}.flags`, 'event-flag group') });
+      case 'wait': return void out.push({ op: Op.Wait, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, field, j, 'flags', 'event-flag group') });
+      case 'set': return void out.push({ op: Op.Set, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, field, j, 'flags', 'event-flag group') });
       case 'io-out': return void out.push({ op: Op.IoOut, ...PLAIN });
     }
   });

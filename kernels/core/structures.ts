@@ -23,7 +23,8 @@ export interface ReadyStructure {
   pick(): Tcb | undefined;
   /**
    * The first task in policy order that `admits` accepts (the Stack Resource Policy's ceiling test,
-   * on deadline-keyed lists only); sets `pickCycles`, the walk included.
+   * on deadline-keyed lists only); sets `pickCycles`, the walk included. Should none qualify, the
+   * plain head with the plain pick's cycles, as `pick` gives (undefined when none is ready).
    */
   pickAdmitted?(admits: (t: Tcb) => boolean): Tcb | undefined;
   /** Cycles of the last `pick` or `pickAdmitted`. */

@@ -26,6 +26,20 @@ const SERVICE_OF_STEP: Partial<Record<Step['op'], { service: keyof ProfileServic
  * `keyedByDeadline` is the design's: a deadline-keyed ready list takes equal priorities and the SRP.
  */
 export function checkWorkloadFitsProfile(w: Workload, p: OsProfile, keyedByDeadline: boolean): void {
+  // Pure in its inputs, which are read-only records: a pair that fitted once fits again (studies
+  // boot the same pair for every seed). A failure is not remembered: it throws again.
+  const fitted = fittedPairs[keyedByDeadline ? 1 : 0];
+  if (fitted.get(w)?.has(p) === true) return;
+  checkFits(w, p, keyedByDeadline);
+  const profiles = fitted.get(w) ?? new WeakSet<OsProfile>();
+  profiles.add(p);
+  fitted.set(w, profiles);
+}
+
+/** (workload, profile) pairs that passed, for fixed-priority designs [0] and deadline-keyed ones [1]. */
+const fittedPairs = [new WeakMap<Workload, WeakSet<OsProfile>>(), new WeakMap<Workload, WeakSet<OsProfile>>()] as const;
+
+function checkFits(w: Workload, p: OsProfile, keyedByDeadline: boolean): void {
   if (w.tasks.length > p.maxTasks) {
     throw new ProfileLimitError(`tasks: ${w.tasks.length} tasks exceed profile ${p.id}'s limit of ${p.maxTasks} application tasks`);
   }

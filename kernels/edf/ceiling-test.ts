@@ -17,7 +17,10 @@ const blocks = {
   step: block('edflist-ceiling-step', ['loadPtr.idx', 'cmpbrPtr.taken'], 'p = p->next; while (p != NULL)'),
 };
 
-/** `list` (a deadline-sorted linked list) with the SRP ceiling test in its pick. */
+/**
+ * `list` (a deadline-sorted linked list) with the SRP ceiling test in its pick. Every operation
+ * but the pick is the list's own function, not a wrapper around it: they are on the hot path.
+ */
 export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStructure {
   const c = priceAll(blocks, target);
   let pickCycles: Cycles = 0;
@@ -26,33 +29,36 @@ export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStru
     globals: [...list.globals, { name: 'sys_ceiling', type: 'u16' }],
     tcbFields: [...list.tcbFields, { name: 'level', type: 'u16' }],
     flashTableBytes: list.flashTableBytes,
-    insert: (t) => list.insert(t),
-    remove: (t) => list.remove(t),
+    insert: list.insert,
+    remove: list.remove,
     pick(): Tcb | undefined {
       const head = list.pick();
       pickCycles = list.pickCycles;
       return head;
     },
     pickAdmitted(admits: (t: Tcb) => boolean): Tcb | undefined {
-      let p = list.pick();
-      let cycles = list.pickCycles + c.test;
+      const head = list.pick();
+      const headCycles = list.pickCycles;
+      let p = head;
+      let cycles = headCycles + c.test;
       while (p !== undefined && !admits(p)) {
         p = p.next;
         cycles += c.step + c.test;
       }
-      pickCycles = cycles;
-      return p;
+      // None admitted (an empty list, or a case SRP rules out): the plain head, at the plain pick's cost.
+      pickCycles = p === undefined ? headCycles : cycles;
+      return p ?? head;
     },
     get pickCycles(): Cycles {
       return pickCycles;
     },
-    rotate: (t) => list.rotate(t),
-    precedes: (a, b) => list.precedes(a, b),
-    ties: (a, b) => list.ties(a, b),
-    waitInsertCycles: (ahead) => list.waitInsertCycles(ahead),
+    rotate: list.rotate,
+    precedes: list.precedes,
+    ties: list.ties,
+    waitInsertCycles: list.waitInsertCycles,
     // At worst the walk tests every ready task but the last it reaches.
     worstPickCycles: (taskCount) => list.worstPickCycles(taskCount) + c.test + Math.max(0, taskCount - 1) * (c.step + c.test),
-    worstInsertCycles: (taskCount) => list.worstInsertCycles(taskCount),
-    worstRemoveCycles: (taskCount) => list.worstRemoveCycles(taskCount),
+    worstInsertCycles: list.worstInsertCycles,
+    worstRemoveCycles: list.worstRemoveCycles,
   };
 }

@@ -10,7 +10,7 @@ import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types
 import { cyclesDraw, type ExecMode } from '../execution-time.ts';
 import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
 import type { Footprint, KernelSystem, ReleaseMode } from '../types.ts';
-import { mapWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
+import { mappedWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
 import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
 import { MosKernel, type MosStats } from './kernel.ts';
 import { mosPrices, type MosPrices } from './prices.ts';
@@ -117,7 +117,7 @@ function periodicTimers(workload: Workload, tasks: readonly MosTask[], target: T
 /** Boots MOS on `engine` with `workload` mapped onto modules, levels and user groups (see config.ts). */
 export function bootMos({ engine, workload, config = {}, exec = 'worst', releases = 'tick' }: BootMosOptions): MosSystem {
   if (!(workload.tickHz > 0)) fail('workload.tickHz', `must be > 0, got ${workload.tickHz}`);
-  const mapping = mapWorkload(workload, config);
+  const mapping = mappedWorkload(workload, config);
   const p = mosPrices(engine.target);
   const kernel = new MosKernel(engine, p, mapping);
   const tasks = workload.tasks.map((spec, i) => {
@@ -161,14 +161,19 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
   if (releases === 'exact') addExactReleases(engine, kernel, workload, tasks, releasePriority + sporadic.size);
 
   const defaultOwn = config.defaultTaskStackBytes ?? defaultTaskStackBytes(engine.target);
-  const footprint = mosFootprint(engine.target, mosLayout(workload, mapping, 1 + ioLines.length + sporadic.size, defaultOwn));
+  const lineCount = 1 + ioLines.length + sporadic.size;
+  // Priced when asked: a run needs none of it, and pricing the code took a tenth of a boot.
+  let footprint: Footprint | undefined;
   return {
     taskNames: workload.tasks.map((t) => t.name),
     mapping,
     stats: kernel.stats,
     lines: { tick, io, sporadic },
     releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickPeriodCycles(engine.target, workload.tickHz) },
-    footprint,
+    get footprint(): Footprint {
+      footprint ??= mosFootprint(engine.target, mosLayout(workload, mapping, lineCount, defaultOwn));
+      return footprint;
+    },
     kernel,
     run: (until) => engine.run(until),
   };

@@ -4,7 +4,7 @@ import { Engine } from '../../hardware/engine.ts';
 import { m4 } from '../../hardware/targets/index.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 import { bootMos } from './boot.ts';
-import { bandLevel, mapWorkload, type MosConfig } from './config.ts';
+import { bandLevel, mappedWorkload, mapWorkload, type MosConfig } from './config.ts';
 import { refusalMessage } from '../../workloads/test-refusal.ts';
 
 function periodic(name: string, priority: number, extra: Partial<TaskSpec> = {}): TaskSpec {
@@ -20,6 +20,16 @@ function bootError(w: Workload, config?: MosConfig): string {
 }
 
 describe('MOS mapping of a workload onto modules, bits and levels', () => {
+  it('maps a workload once per level count and default stack: the same mapping as mapWorkload gives, another for another config', () => {
+    const w = workload([periodic('a', 3), periodic('b', 0), periodic('c', 7)]);
+    const once = mappedWorkload(w, {});
+    expect(once).toEqual(mapWorkload(w));
+    expect(mappedWorkload(w, { tickPriority: 2 })).toBe(once);
+    const twoLevels = mappedWorkload(w, { levels: 2 });
+    expect(twoLevels).not.toBe(once);
+    expect(twoLevels).toEqual(mapWorkload(w, { levels: 2 }));
+  });
+
   it('makes one module per distinct priority, gives bits in workload order and splits modules into level bands', () => {
     const m = mapWorkload(workload([periodic('a', 3), periodic('b', 0), periodic('c', 3), periodic('d', 7)]));
     expect(m.modules.map((x) => [x.name, x.tasks, x.level])).toEqual([

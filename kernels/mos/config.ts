@@ -208,3 +208,22 @@ export function mapWorkload(workload: Workload, config: MosConfig = {}): MosMapp
   const { modules, groupNames, places } = mapModules(workload, specs, levels);
   return { levels, modules, groupNames, places, busObjects: mapBus(workload, places) };
 }
+
+/** Default-module mappings by workload, then by the config fields the mapping reads. */
+const mappings = new WeakMap<Workload, Map<string, MosMapping>>();
+
+/**
+ * `mapWorkload`, computed once per workload and config where the config names no modules of its
+ * own: the mapping is pure in the workload (a read-only record), the level count and the default
+ * stack, and a boot reads it without changing it. Studies boot the same workload for every seed,
+ * and mapping cost a quarter of a boot. A failing workload is not remembered (it throws again).
+ */
+export function mappedWorkload(workload: Workload, config: MosConfig): MosMapping {
+  if (config.modules !== undefined) return mapWorkload(workload, config);
+  const key = `${config.levels}|${config.defaultTaskStackBytes}`;
+  let byConfig = mappings.get(workload);
+  if (byConfig === undefined) mappings.set(workload, (byConfig = new Map()));
+  let mapping = byConfig.get(key);
+  if (mapping === undefined) byConfig.set(key, (mapping = mapWorkload(workload, config)));
+  return mapping;
+}
