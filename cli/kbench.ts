@@ -9,6 +9,7 @@ import { registerReportCommand } from './commands/report.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerSchemaCommand } from './commands/schema.ts';
 import { CheckFailedError, EXIT_CODES_HELP, ExitCode, isBadInput, type ExitCodeValue } from './exit-codes.ts';
+import { kbenchVersion } from './version.ts';
 
 /** What the command needs from the process it runs in. */
 export interface KbenchEnvironment {
@@ -29,6 +30,7 @@ export function buildProgram(env: KbenchEnvironment = {}): Command {
   const program = new Command()
     .name('kbench')
     .description('Which RTOS kernel design should a smart electricity meter run, and what does each design cost?')
+    .version(kbenchVersion(), '--version', 'print the kbench version')
     .exitOverride()
     .showHelpAfterError()
     .addHelpText('after', EXIT_CODES_HELP);
