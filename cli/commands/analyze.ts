@@ -39,7 +39,7 @@ export function registerAnalyzeCommand(program: Command, resolveSystem?: SystemR
     .addHelpText('after', `\nExits ${ExitCode.CheckFailed} when any task is not schedulable (after printing the report), ${ExitCode.Ok} when all are.`)
     .action(async (opts: AnalyzeOptions) => {
       const report = await runAnalyze(opts, resolveSystem);
-      if (opts.json === true) printJson(report);
+      if (opts.json === true) printJson('analyze', report);
       else printReport(report);
       const failing = report.tasks.filter((t) => !t.schedulable).map((t) => t.task);
       if (!report.schedulable) throw new CheckFailedError(`not schedulable: ${failing.length > 0 ? failing.join(', ') : 'the task set as a whole'}`);

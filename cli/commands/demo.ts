@@ -17,7 +17,7 @@ export function registerDemoCommand(program: Command): void {
       const target = targetOption(opts.target);
       const { runAvrMeterDemo } = await import('../../experiments/avr-meter-demo.ts');
       const result = runAvrMeterDemo(target, durationMs, seed);
-      if (opts.json === true) return printJson(result);
+      if (opts.json === true) return printJson('demo', result);
       console.log(`kbench demo: meter interrupts on the bare ${target.name} port, ${durationMs} ms simulated`);
       console.log(`  max interrupt-disable time: ${result.maxIrqOffUs.toFixed(2)} us`);
       for (const [name, l] of Object.entries(result.latencyUs)) {

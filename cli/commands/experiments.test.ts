@@ -31,7 +31,7 @@ describe('kbench experiment commands', () => {
     const merged = await kbench('merge', shards, '--results-dir', join(scratch, 'merged'), '--json');
     expect(merged.status).toBe(ExitCode.Ok);
     // 8 port blocks on each of 3 targets, plus the tail-chain on the two Cortex-M4 targets: 26 rows.
-    expect(JSON.parse(merged.stdout)).toEqual([{ id: 'port-costs', shards: 2, units: 3, rows: 26 }]);
+    expect((JSON.parse(merged.stdout) as { merged: unknown }).merged).toEqual([{ id: 'port-costs', shards: 2, units: 3, rows: 26 }]);
     const single = await kbench('reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--json', '--results-dir', join(scratch, 'single'));
     expect(single.status).toBe(ExitCode.Ok);
     expect(readFileSync(join(scratch, 'merged', 'port-costs.json'), 'utf8')).toBe(readFileSync(join(scratch, 'single', 'port-costs.json'), 'utf8'));

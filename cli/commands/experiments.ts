@@ -21,7 +21,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
     .action(async (opts: { json?: boolean }) => {
       const [{ EXPERIMENTS }, { unitsOf }] = await Promise.all([import('../../experiments/registry.ts'), import('../../experiments/runner/compute.ts')]);
       const rows = EXPERIMENTS.map((e) => ({ id: e.id, title: e.title, quickUnits: unitsOf(e, 'quick').length, fullUnits: unitsOf(e, 'full').length }));
-      if (opts.json === true) return printJson(rows);
+      if (opts.json === true) return printJson('experiments', { experiments: rows });
       for (const r of rows) console.log(`${r.id.padEnd(14)} ${r.title} (${r.fullUnits} units; ${r.quickUnits} with --quick)`);
     });
 
@@ -90,7 +90,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
       reproduction.complete();
       const wallMs = Math.round(performance.now() - started);
       const ordered = experiments.map((e) => outcomes.find((o) => o.id === e.id));
-      if (opts.json === true) return printJson({ mode, workers, wallMs, experiments: ordered, report: report ?? null });
+      if (opts.json === true) return printJson('reproduce', { mode, workers, wallMs, experiments: ordered, report: report ?? null });
       console.log(`reproduce (${mode}, ${workers} workers): ${(wallMs / 1000).toFixed(1)} s`);
     });
 
@@ -124,7 +124,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
       } finally {
         await runner.close();
       }
-      if (opts.json === true) return printJson({ experiment: experiment.id, shard, file: path });
+      if (opts.json === true) return printJson('sweep', { experiment: experiment.id, shard, file: path });
       console.log(`wrote ${path}`);
     });
 
@@ -143,7 +143,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
         if (e instanceof ShardError) throw new InputError(`merge: ${e.message}`);
         throw e;
       }
-      if (opts.json === true) return printJson(outcomes);
+      if (opts.json === true) return printJson('merge', { merged: outcomes });
       for (const o of outcomes) console.log(`${o.id}: ${o.shards} shards, ${o.units} units, ${o.rows} rows -> ${opts.resultsDir}/${o.id}.json`);
     });
 }

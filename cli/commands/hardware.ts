@@ -16,7 +16,7 @@ export function registerHardwareCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
       const rows = allTargets().map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, clockOptionsHz: t.clockOptionsHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
-      if (opts.json === true) return printJson(rows);
+      if (opts.json === true) return printJson('targets', { targets: rows });
       console.table(rows);
     });
 
@@ -30,7 +30,7 @@ export function registerHardwareCommands(program: Command): void {
     .action((opts: { target: string; block?: string; op?: string; json?: boolean }) => {
       const target = targetOption(opts.target);
       const result = resolveListing(target, opts.block, opts.op);
-      if (opts.json === true) return printJson(result);
+      if (opts.json === true) return printJson('listing', result);
       console.log(formatListing(result));
     });
 }

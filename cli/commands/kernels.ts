@@ -62,7 +62,7 @@ export function registerKernelsCommand(program: Command): void {
     .action(async (opts: { json?: boolean; listing?: string; blocks?: boolean; target: string }) => {
       if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
       const rows = await listKernels();
-      if (opts.json === true) return printJson(rows);
+      if (opts.json === true) return printJson('kernels', { kernels: rows });
       const sizes = (r: KernelListing) => Object.fromEntries(studiedTargets().flatMap((t) => [[`${t.id} code B`, r.codeBytes[t.id]], [`${t.id} RAM B`, r.ramBytes[t.id]]]));
       console.table(rows.map((r) => ({ kind: r.kind, id: r.id, design: r.design, ...sizes(r) })));
       console.log(`RAM for: ${rows[0]?.ramFor ?? ''}`);
@@ -75,14 +75,14 @@ async function printBlocks(opts: { json?: boolean; listing?: string; target: str
   const blocks = kernelBlocks(target);
   if (opts.listing === undefined) {
     const names = [...blocks.keys()].sort();
-    if (opts.json === true) return printJson(names);
+    if (opts.json === true) return printJson('kernel-blocks', { blocks: names });
     console.log(names.join('\n'));
     return;
   }
   const b = blocks.get(opts.listing);
   if (b === undefined) throw new InputError(`--listing: unknown kernel block "${opts.listing}"; run kbench kernels --blocks for the names`);
   const l = listing(b, target);
-  if (opts.json === true) return printJson({ ...l, note: b.note });
+  if (opts.json === true) return printJson('kernel-listing', { ...l, note: b.note });
   console.log(formatListing(l));
   if (b.note !== undefined) console.log(`  mirrors: ${b.note}`);
 }

@@ -13,7 +13,7 @@ export function registerReportCommand(program: Command): void {
       // The report libraries (vega, vega-lite, resvg) load only for the commands that draw.
       const { buildReport } = await import('../../report/build.ts');
       const outcome = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
-      if (opts.json === true) return printJson(outcome);
+      if (opts.json === true) return printJson('report', outcome);
       console.log(`report: ${outcome.files.length} files in ${opts.paperDir}/ (${outcome.figures} figures)`);
     });
 }

@@ -56,7 +56,7 @@ export function registerRunCommand(program: Command): void {
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
       const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed, exec }));
       if (opts.json === true) {
-        printJson(metrics);
+        printJson('run', metrics);
         return checkDeadlines(opts, metrics.tasks);
       }
       const f = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : x.toFixed(2));

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../exit-codes.ts';
-import { printJson } from '../output.ts';
+import { printDocument } from '../output.ts';
 
 /** `kbench schema`: the JSON Schema of workload files, for editors. */
 export function registerSchemaCommand(program: Command): void {
@@ -12,7 +12,7 @@ export function registerSchemaCommand(program: Command): void {
     .action(async (opts: { out?: string }) => {
       const { workloadJsonSchema } = await import('../../workloads/schema.ts');
       const schema = workloadJsonSchema();
-      if (opts.out === undefined) return printJson(schema);
+      if (opts.out === undefined) return printDocument(schema);
       try {
         writeFileSync(opts.out, `${JSON.stringify(schema, null, 2)}\n`);
       } catch (e) {
