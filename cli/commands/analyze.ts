@@ -9,6 +9,7 @@ import type { Workload } from '../../workloads/types.ts';
 import { CheckFailedError, ExitCode, InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
+import { textTable } from '../text-table.ts';
 
 /**
  * The system a profile's kernel runs for a workload on a target (kernels supply it; analysis never
@@ -88,9 +89,8 @@ const us = (x: number | null): string => (x === null ? 'unbounded' : x.toFixed(2
 function printReport(r: AnalysisReport): void {
   console.log(`kbench analyze: ${r.workload} on ${r.target}, policy ${r.policy}, ${r.variant}${r.system === null ? '' : `, as kernel ${r.system} runs it (overheads included)`} (times in us)`);
   const rows = r.tasks.map((t) => [t.task, String(t.priority), us(t.wcrtUs), us(t.bcrtUs), us(t.jitterUs), us(t.deadlineUs), t.schedulable ? 'yes' : 'NO']);
-  const header = ['task', 'prio', 'WCRT', 'BCRT', 'jitter', 'deadline', 'schedulable'];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+  const columns = [{ title: 'task' }, ...['prio', 'WCRT', 'BCRT', 'jitter', 'deadline', 'schedulable'].map((title) => ({ title, align: 'right' as const }))];
+  console.log(textTable(columns, rows));
   console.log(r.schedulable ? 'schedulable: every task meets its deadline' : 'NOT schedulable');
   for (const note of r.notes) console.log(`note: ${note}`);
 }

@@ -7,6 +7,7 @@ import { allTargets } from '../../hardware/targets/index.ts';
 import { InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
+import { textTable } from '../text-table.ts';
 
 /** `kbench targets` and `kbench listing`: the emulated MCUs and the instructions behind a block. */
 export function registerHardwareCommands(program: Command): void {
@@ -17,7 +18,9 @@ export function registerHardwareCommands(program: Command): void {
     .action((opts: { json?: boolean }) => {
       const rows = allTargets().map((t) => ({ id: t.id, core: t.core, clockHz: t.clockHz, clockOptionsHz: t.clockOptionsHz, ramBytes: t.ramBytes, flashBytes: t.flashBytes, name: t.name }));
       if (opts.json === true) return printJson('targets', { targets: rows });
-      console.table(rows);
+      const mhz = (hz: number): string => String(hz / 1e6);
+      const columns = [{ title: 'id' }, { title: 'core' }, { title: 'MHz', align: 'right' }, { title: 'other MHz' }, { title: 'RAM B', align: 'right' }, { title: 'flash B', align: 'right' }, { title: 'name' }] as const;
+      console.log(textTable(columns, rows.map((t) => [t.id, t.core, mhz(t.clockHz), t.clockOptionsHz.map(mhz).join(', '), String(t.ramBytes), String(t.flashBytes), t.name])));
     });
 
   program

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import { kernelBlocks } from '../../kernels/block-index.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { runKbench } from '../run-kbench.ts';
 import { listKernels } from './kernels.ts';
 
 describe('kbench kernels', () => {
@@ -13,6 +15,22 @@ describe('kbench kernels', () => {
         expect(r.codeBytes[t]).toBeGreaterThan(0);
         expect(r.ramBytes[t]).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('prints an aligned table: each size under its heading, lined up on the right', async () => {
+    const run = await runKbench(['kernels']);
+    expect(run.status).toBe(ExitCode.Ok);
+    expect(run.stdout).not.toMatch(/[│┌─]/);
+    const rows = await listKernels();
+    const [header = '', ...lines] = run.stdout.split('\n').slice(0, rows.length + 1);
+    for (const [t, column] of [['avr', 'avr code B'], ['m4', 'm4 RAM B']] as const) {
+      const end = header.indexOf(column) + column.length;
+      lines.forEach((line, i) => {
+        const r = rows[i];
+        const bytes = column.endsWith('code B') ? r?.codeBytes[t] : r?.ramBytes[t];
+        expect(line.slice(0, end)).toMatch(new RegExp(`^${r?.kind} +${r?.id} .* ${bytes}$`));
+      });
     }
   });
 

@@ -4,6 +4,7 @@ import { studiedTargets } from '../../hardware/targets/index.ts';
 import { InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
+import { textTable } from '../text-table.ts';
 
 /** One row of `kbench kernels`: a design (with its default profile's footprint) or a profile. */
 export interface KernelListing {
@@ -63,8 +64,10 @@ export function registerKernelsCommand(program: Command): void {
       if (opts.listing !== undefined || opts.blocks === true) return printBlocks(opts);
       const rows = await listKernels();
       if (opts.json === true) return printJson('kernels', { kernels: rows });
-      const sizes = (r: KernelListing) => Object.fromEntries(studiedTargets().flatMap((t) => [[`${t.id} code B`, r.codeBytes[t.id]], [`${t.id} RAM B`, r.ramBytes[t.id]]]));
-      console.table(rows.map((r) => ({ kind: r.kind, id: r.id, design: r.design, ...sizes(r) })));
+      const targets = studiedTargets();
+      const sizeColumns = targets.flatMap((t) => [{ title: `${t.id} code B`, align: 'right' as const }, { title: `${t.id} RAM B`, align: 'right' as const }]);
+      const sizes = (r: KernelListing) => targets.flatMap((t) => [String(r.codeBytes[t.id] ?? ''), String(r.ramBytes[t.id] ?? '')]);
+      console.log(textTable([{ title: 'kind' }, { title: 'id' }, { title: 'design' }, ...sizeColumns], rows.map((r) => [r.kind, r.id, r.design, ...sizes(r)])));
       console.log(`RAM for: ${rows[0]?.ramFor ?? ''}`);
     });
 }
