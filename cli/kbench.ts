@@ -4,6 +4,7 @@ import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExperimentCommands } from './commands/experiments.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
+import { registerInitCommand } from './commands/init.ts';
 import { registerKernelsCommand } from './commands/kernels.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerRunCommand } from './commands/run.ts';
@@ -38,6 +39,7 @@ export function buildProgram(env: KbenchEnvironment = {}): Command {
   registerDemoCommand(program);
   registerAnalyzeCommand(program, async (profileId, target, workload) => (await import('../kernels/system-model.ts')).systemModel(profileId, target, workload));
   registerSchemaCommand(program);
+  registerInitCommand(program);
   registerExperimentCommands(program, env.interruptSignal);
   registerReportCommand(program);
   registerRunCommand(program);
