@@ -81,4 +81,49 @@ describe('workload schema', () => {
     const text = JSON.stringify(workloadJsonSchema());
     for (const op of ['compute', 'take', 'give', 'lock', 'unlock', 'send', 'receive', 'delay', 'wait', 'set', 'io-out']) expect(text).toContain(`"${op}"`);
   });
+
+  it('describes every property of the JSON Schema, at every depth', () => {
+    const undescribed = propertiesWithoutDescription(workloadJsonSchema(), '');
+    expect(undescribed).toEqual([]);
+    // Guards the walk itself: it must reach the nested step fields, or an empty list proves nothing.
+    expect(propertyPaths(workloadJsonSchema(), '')).toContain('tasks[].body[].bestCycles');
+  });
+
+  it('states units, urgency and reference cycles in the descriptions', () => {
+    const text = JSON.stringify(workloadJsonSchema());
+    expect(text).toMatch(/0 is the most urgent/);
+    expect(text).toMatch(/cycles on the workload's referenceTarget/);
+    expect(text).toMatch(/CoreMark per MHz/);
+    expect(text).toMatch(/microseconds/);
+  });
 });
+
+type JsonNode = Record<string, unknown>;
+
+/** The JSON Schema nodes directly under `node` that may declare properties: array items and union variants. */
+function childSchemas(node: JsonNode): JsonNode[] {
+  const children: unknown[] = [node.items, ...['anyOf', 'oneOf', 'allOf'].flatMap((key) => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []))];
+  return children.filter((c): c is JsonNode => typeof c === 'object' && c !== null);
+}
+
+/** Every property path under `node` ("tasks[].priority"), each with its schema node. */
+function walkProperties(node: JsonNode, at: string): [string, JsonNode][] {
+  const found: [string, JsonNode][] = [];
+  const properties = (node.properties ?? {}) as Record<string, JsonNode>;
+  for (const [key, child] of Object.entries(properties)) {
+    const path = at === '' ? key : `${at}.${key}`;
+    found.push([path, child], ...walkProperties(child, path));
+  }
+  for (const child of childSchemas(node)) found.push(...walkProperties(child, node.items === child ? `${at}[]` : at));
+  return found;
+}
+
+function propertyPaths(node: JsonNode, at: string): string[] {
+  return walkProperties(node, at).map(([path]) => path);
+}
+
+function propertiesWithoutDescription(node: JsonNode, at: string): string[] {
+  return walkProperties(node, at)
+    .filter(([, child]) => typeof child.description !== 'string' || child.description === '')
+    .map(([path]) => path);
+}
