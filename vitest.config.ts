@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests import the library by its package name, as its users do, from the sources rather than the
+  // compiled dist/ (which may be stale while the sources are edited).
+  resolve: { alias: [{ find: /^kbench$/, replacement: fileURLToPath(new URL('./lib/index.ts', import.meta.url)) }] },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'results/**', 'paper/**'],
