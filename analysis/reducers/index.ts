@@ -2,6 +2,7 @@
  * Every probe reducer, one file per quantity (see reducer.ts for what a reducer is). A run takes
  * any set of them: experiments/measure-run.ts.
  */
+export { chromeTrace, ChromeTraceReducer, type ChromeTrace, type TraceEvent } from './chrome-trace.ts';
 export { cpuSplit, type CpuSplit } from './cpu-split.ts';
 export { deadlineMisses, DeadlineMissReducer, type TaskDeadlines } from './deadline-misses.ts';
 export { engineSteps } from './engine-steps.ts';
