@@ -31,3 +31,10 @@ export function execOption(text: string): ExecMode {
   if (!isExecMode(text)) throw new InputError(`--exec: must be one of ${EXEC_MODES.join(', ')}, got "${text}"`);
   return text;
 }
+
+/** Parses `--trace-limit`: a whole number >= 1 of span and instant events. */
+export function traceLimitOption(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1) throw new InputError(`--trace-limit: must be a whole number >= 1, got "${text}"`);
+  return limit;
+}

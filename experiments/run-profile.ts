@@ -1,4 +1,5 @@
-import { traceMetricReducers, traceMetrics, type TraceMetrics } from '../analysis/trace-metrics.ts';
+import { chromeTrace, type ChromeTrace } from '../analysis/reducers/chrome-trace.ts';
+import { traceMetricReducers, traceMetrics, type TraceMetrics, type TraceResults } from '../analysis/trace-metrics.ts';
 import type { Target } from '../hardware/target.ts';
 import type { ExecMode } from '../kernels/execution-time.ts';
 import { footprint } from '../kernels/registry.ts';
@@ -36,10 +37,25 @@ export interface RunMetrics extends TraceMetrics {
 
 /** Runs a workload on a kernel and measures it: metrics from the probe, code and RAM from the blocks. */
 export function runProfile(run: ProfileRun): RunMetrics {
+  return runProfileTraced(run, undefined).metrics;
+}
+
+/**
+ * As `runProfile`, and with `traceEventLimit` also the run as a Chrome trace (at most that many span
+ * and instant events), built in the same run rather than by running again.
+ */
+export function runProfileTraced(run: ProfileRun, traceEventLimit: number | undefined): { readonly metrics: RunMetrics; readonly trace: ChromeTrace | undefined } {
   const exec = run.exec ?? 'worst';
   const size = footprint(run.profile, run.target, run.workload);
-  const results = measureRun({ ...run, exec, reducers: traceMetricReducers() });
-  return {
+  let results: TraceResults;
+  let trace: ChromeTrace | undefined;
+  if (traceEventLimit === undefined) results = measureRun({ ...run, exec, reducers: traceMetricReducers() });
+  else {
+    const traced = measureRun({ ...run, exec, reducers: { ...traceMetricReducers(), chromeTrace: chromeTrace(run.target, traceEventLimit) } });
+    results = traced;
+    trace = traced.chromeTrace;
+  }
+  const metrics: RunMetrics = {
     profile: run.profile.id,
     workload: run.workload.name,
     exec,
@@ -51,4 +67,5 @@ export function runProfile(run: ProfileRun): RunMetrics {
     ramBytes: size.ramBytes,
     releaseQuantisation: results.releases,
   };
+  return { metrics, trace };
 }

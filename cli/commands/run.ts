@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
-import { durationMsOption, execOption, seedOption, targetOption } from '../options.ts';
+import { durationMsOption, execOption, seedOption, targetOption, traceLimitOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
 interface RunOptions {
@@ -13,7 +13,12 @@ interface RunOptions {
   exec: string;
   json?: boolean;
   check?: boolean;
+  trace?: string;
+  traceLimit: string;
 }
+
+/** Enough for seconds of a busy meter, yet a few hundred megabytes at most: a longer run's file says where it stops. */
+const DEFAULT_TRACE_LIMIT = 1_000_000;
 
 /** Turns a lookup (RangeError) or validation error into bad input naming the option; kbench's own faults stay failures (exit 1). */
 function asInput<T>(option: string, f: () => T): T {
@@ -40,21 +45,31 @@ export function registerRunCommand(program: Command): void {
     .option('--seed <n>', 'seed of the sporadic and random sources, execution times and release jitter', '1')
     .option('--exec <mode>', 'execution time of each compute step: worst, uniform (seeded, between best and worst) or best', 'worst')
     .option('--json', 'print JSON')
+    .option('--trace <file>', 'also write the run as Chrome trace-event JSON (opens in Perfetto or chrome://tracing): a track per task, ISR line and masked section')
+    .option('--trace-limit <n>', 'most span and instant events the trace holds; past it the trace stops and says so', String(DEFAULT_TRACE_LIMIT))
     .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
     .action(async (opts: RunOptions) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       const exec = execOption(opts.exec);
+      const traceLimit = traceLimitOption(opts.traceLimit);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
-      const [{ runProfile }, { resolveProfile }, { loadWorkload }] = await Promise.all([
+      const [{ runProfileTraced }, { resolveProfile }, { loadWorkload }, { writeFileAtomic }] = await Promise.all([
         import('../../experiments/run-profile.ts'),
         import('../../kernels/registry.ts'),
         import('../../workloads/load.ts'),
+        import('../../experiments/runner/atomic-write.ts'),
       ]);
       const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile({ profile: opts.profile, design: opts.design }));
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
-      const metrics = asInput('--workload', () => runProfile({ profile, target, workload, durationMs, seed, exec }));
+      const { metrics, trace } = asInput('--workload', () => runProfileTraced({ profile, target, workload, durationMs, seed, exec }, opts.trace === undefined ? undefined : traceLimit));
+      if (opts.trace !== undefined && trace !== undefined) {
+        writeFileAtomic(opts.trace, JSON.stringify(trace));
+        // On stderr, so that --json's stdout stays one JSON value.
+        const cut = trace.otherData.truncatedAtUs;
+        console.error(`trace written to ${opts.trace}${cut === null ? '' : ` (stopped at ${trace.otherData.eventLimit} events, ${cut} us into the run: raise --trace-limit for more)`}`);
+      }
       if (opts.json === true) {
         printJson('run', metrics);
         return checkDeadlines(opts, metrics.tasks);
