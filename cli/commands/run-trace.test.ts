@@ -47,7 +47,7 @@ describe('kbench run --trace', () => {
     expect(r.stderr).toMatch(/trace written to .*solo\.json\n?$/);
     const trace = JSON.parse(readFileSync(path, 'utf8')) as ChromeTrace;
     expect(trace.displayTimeUnit).toBe('ns');
-    expect(trace.otherData).toMatchObject({ truncated: false, truncatedAtUs: null });
+    expect(trace.otherData).toMatchObject({ format: 'chrome-trace', formatVersion: 1, truncated: false, truncatedAtUs: null });
     const tracks = trace.traceEvents.flatMap((e) => (e.ph === 'M' && e.name === 'thread_name' && 'name' in e.args ? [e.args.name] : []));
     expect(tracks).toEqual(expect.arrayContaining(['solo', 'idle', 'interrupts off', 'ISR tick']));
     expect(spansOf(trace, 'solo')).toEqual([

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, execOption, seedOption, targetOption, traceLimitOption } from '../options.ts';
-import { printJson } from '../output.ts';
+import { jsonStamp, printJson } from '../output.ts';
 
 interface RunOptions {
   profile?: string;
@@ -65,7 +65,7 @@ export function registerRunCommand(program: Command): void {
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
       const { metrics, trace } = asInput('--workload', () => runProfileTraced({ profile, target, workload, durationMs, seed, exec }, opts.trace === undefined ? undefined : traceLimit));
       if (opts.trace !== undefined && trace !== undefined) {
-        writeFileAtomic(opts.trace, JSON.stringify(trace));
+        writeFileAtomic(opts.trace, JSON.stringify({ ...trace, otherData: { ...jsonStamp('chrome-trace'), ...trace.otherData } }));
         // On stderr, so that --json's stdout stays one JSON value.
         const cut = trace.otherData.truncatedAtUs;
         console.error(`trace written to ${opts.trace}${cut === null ? '' : ` (stopped at ${trace.otherData.eventLimit} events, ${cut} us into the run: raise --trace-limit for more)`}`);
