@@ -5,7 +5,7 @@ import { ProbeEvent } from '../../hardware/probe.ts';
 import { ideal } from '../../hardware/targets/index.ts';
 import { parseWorkload } from '../../workloads/schema.ts';
 import { chromeTrace, type ChromeTrace } from './chrome-trace.ts';
-import { reduceEvents } from './test-support.ts';
+import { reduceEvents, traceSpans } from './test-support.ts';
 
 /**
  * The trace-event format as Chrome and Perfetto read its JSON object form, written from the
@@ -44,19 +44,6 @@ const twoTasks = parseWorkload(
   'two-tasks',
 );
 
-/** The spans of track `name` as [start, end] in us, zero-length ones dropped and abutting ones joined. */
-function spansOf(trace: ChromeTrace, name: string): [number, number][] {
-  const tid = trace.traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && 'name' in e.args && e.args.name === name)?.tid;
-  const spans: [number, number][] = [];
-  for (const e of trace.traceEvents) {
-    if (e.ph !== 'X' || e.tid !== tid || e.dur === 0) continue;
-    const last = spans.at(-1);
-    if (last !== undefined && last[1] === e.ts) last[1] = e.ts + e.dur;
-    else spans.push([e.ts, e.ts + e.dur]);
-  }
-  return spans;
-}
-
 /** The two tasks run 39 us on uC/OS-II (fixed priority), traced with at most `limit` events. */
 function runTwoTasks(limit: number): ChromeTrace {
   return measureRun({ profile: 'ucos2', target: ideal, workload: twoTasks, seed: 1, horizonCycles: 39, reducers: { trace: chromeTrace(ideal, limit) } }).trace;
@@ -75,8 +62,8 @@ describe('chromeTrace', () => {
     // Released at 0, 10, 20 and 30 (the run stops at 39), hi runs 0-3 and each later job 3 us at once;
     // lo runs in hi's gaps: 3-10 (7 us), then 13-14 (its last 1 us); again 23-30 and 33-34.
     const trace = runTwoTasks(10_000);
-    expect(spansOf(trace, 'hi')).toEqual([[0, 3], [10, 13], [20, 23], [30, 33]]);
-    expect(spansOf(trace, 'lo')).toEqual([[3, 10], [13, 14], [23, 30], [33, 34]]);
+    expect(traceSpans(trace, 'hi')).toEqual([[0, 3], [10, 13], [20, 23], [30, 33]]);
+    expect(traceSpans(trace, 'lo')).toEqual([[3, 10], [13, 14], [23, 30], [33, 34]]);
     const arrivals = (task: string) => {
       const tid = trace.traceEvents.find((e) => e.ph === 'M' && 'name' in e.args && e.args.name === task)?.tid;
       return trace.traceEvents.flatMap((e) => (e.ph === 'i' && e.name === 'release' && e.tid === tid ? [e.args?.['arrivalUs']] : []));
@@ -109,7 +96,7 @@ describe('chromeTrace', () => {
       ],
       { taskNames: ['a'], lines: new Map([['tick', 0]]) },
     );
-    expect(spansOf(trace, 'ISR tick')).toEqual([[2, 7]]);
-    expect(spansOf(trace, 'interrupts off')).toEqual([[3, 6]]);
+    expect(traceSpans(trace, 'ISR tick')).toEqual([[2, 7]]);
+    expect(traceSpans(trace, 'interrupts off')).toEqual([[3, 6]]);
   });
 });

@@ -3,6 +3,7 @@ import type { ProbeEventType } from '../../hardware/probe.ts';
 import { avr } from '../../hardware/targets/index.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
+import type { ChromeTrace } from './chrome-trace.ts';
 import type { ReducerFactory } from './reducer.ts';
 
 /** A probe event written by hand in a test: type, time, subject, data. */
@@ -30,4 +31,17 @@ export function reduceEvents<R>(
   const engine = new Engine({ target: avr, seed: 1 });
   engine.run(system.endCycles ?? 0);
   return reducer.result({ ...view, engine });
+}
+
+/** The spans of trace track `name` as [start, end] in us, zero-length ones dropped and abutting ones joined. */
+export function traceSpans(trace: ChromeTrace, name: string): [number, number][] {
+  const tid = trace.traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && 'name' in e.args && e.args.name === name)?.tid;
+  const spans: [number, number][] = [];
+  for (const e of trace.traceEvents) {
+    if (e.ph !== 'X' || e.tid !== tid || e.dur === 0) continue;
+    const last = spans.at(-1);
+    if (last !== undefined && last[1] === e.ts) last[1] = e.ts + e.dur;
+    else spans.push([e.ts, e.ts + e.dur]);
+  }
+  return spans;
 }

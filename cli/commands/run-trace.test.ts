@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChromeTrace } from '../../analysis/reducers/chrome-trace.ts';
+import { traceSpans } from '../../analysis/reducers/test-support.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { runKbench } from '../run-kbench.ts';
 
@@ -25,19 +26,6 @@ writeFileSync(
 );
 const run = (...extra: string[]) => kbench('run', '--profile', 'ucos2', '--target', 'ideal', '--workload', workload, '--duration-ms', '20', ...extra);
 
-/** The track named `name`'s spans as [start, end] in us, zero-length ones dropped and abutting ones joined. */
-function spansOf(trace: ChromeTrace, name: string): [number, number][] {
-  const tid = trace.traceEvents.find((e) => e.ph === 'M' && 'name' in e.args && e.args.name === name)?.tid;
-  const spans: [number, number][] = [];
-  for (const e of trace.traceEvents) {
-    if (e.ph !== 'X' || e.tid !== tid || e.dur === 0) continue;
-    const last = spans.at(-1);
-    if (last !== undefined && last[1] === e.ts) last[1] = e.ts + e.dur;
-    else spans.push([e.ts, e.ts + e.dur]);
-  }
-  return spans;
-}
-
 describe('kbench run --trace', () => {
   it('writes the run as a Chrome trace beside the metrics, leaving --json output one JSON value', async () => {
     const path = join(scratch, 'out', 'solo.json');
@@ -50,7 +38,7 @@ describe('kbench run --trace', () => {
     expect(trace.otherData).toMatchObject({ format: 'chrome-trace', formatVersion: 1, truncated: false, truncatedAtUs: null });
     const tracks = trace.traceEvents.flatMap((e) => (e.ph === 'M' && e.name === 'thread_name' && 'name' in e.args ? [e.args.name] : []));
     expect(tracks).toEqual(expect.arrayContaining(['solo', 'idle', 'interrupts off', 'ISR tick']));
-    expect(spansOf(trace, 'solo')).toEqual([
+    expect(traceSpans(trace, 'solo')).toEqual([
       [0, 3000],
       [10_000, 13_000],
     ]);
