@@ -81,3 +81,12 @@ export interface Target {
   /** The public sources behind this target's figures. */
   readonly sources: readonly string[];
 }
+
+/**
+ * How periodic jobs are released on `target` when a run does not say: exactly at each arrival on a
+ * zero-cost target (it exists to reproduce textbook schedules, whose releases are exact), else by
+ * the kernel tick.
+ */
+export function defaultReleases(target: Target): 'tick' | 'exact' {
+  return target.zeroCost === true ? 'exact' : 'tick';
+}

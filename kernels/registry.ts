@@ -1,7 +1,7 @@
 import { Engine } from '../hardware/engine.ts';
 import { Registry } from '../hardware/registry.ts';
 import { checkMemoryBudget } from '../hardware/memory.ts';
-import type { Target } from '../hardware/target.ts';
+import { defaultReleases, type Target } from '../hardware/target.ts';
 import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
 import { passedBefore, rememberPassed } from './checked-once.ts';
@@ -156,17 +156,19 @@ export function bootSystem(options: BootOptions): BootedSystem {
     if (options.target === undefined) throw new RangeError('bootSystem needs an engine or a target');
     engine = createEngine(profile, options.target, options.seed ?? 1, options.keepTrace ?? false);
   }
-  const { workload, tickPriority, exec, releases } = options;
+  const { workload, tickPriority, exec } = options;
   const target = engine.target;
-  const checked = passedBefore(workload, profile, target, releases ?? 'default');
-  if (!checked) checkWorkloadOnTarget(workload, target, releases === undefined ? {} : { releases });
-  const system = getDesign(profile.design).boot(profile, { engine, workload, ...(tickPriority === undefined ? {} : { tickPriority }), ...(exec === undefined ? {} : { exec }), ...(releases === undefined ? {} : { releases }) });
+  // Resolved once, so the fit check and the kernel's boot place releases the same way.
+  const releases = options.releases ?? defaultReleases(target);
+  const checked = passedBefore(workload, profile, target, releases);
+  if (!checked) checkWorkloadOnTarget(workload, target, { releases });
+  const system = getDesign(profile.design).boot(profile, { engine, workload, releases, ...(tickPriority === undefined ? {} : { tickPriority }), ...(exec === undefined ? {} : { exec }) });
   if (!checked) {
     // Refused where it is built: a system the part cannot hold is not a result. Checked after the
     // design's boot, so a workload the kernel cannot run at all is reported as such first.
     const need = footprint(profile, target, workload);
     checkMemoryBudget(target, { ramBytes: need.ramBytes, flashBytes: need.codeBytes }, `${workload.name} on ${profile.id}`);
-    rememberPassed(workload, profile, target, releases ?? 'default');
+    rememberPassed(workload, profile, target, releases);
   }
   const lines = 'lines' in system && system.lines instanceof Map ? (system as CoreSystem).lines : new Map<string, number>();
   return { run: (until: number) => system.run(until), taskNames: system.taskNames, engine, profile, lines, ...(system.releaseQuantisation === undefined ? {} : { releaseQuantisation: system.releaseQuantisation }) };

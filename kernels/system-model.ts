@@ -1,4 +1,4 @@
-import type { Target } from '../hardware/target.ts';
+import { defaultReleases, type Target } from '../hardware/target.ts';
 import type { ReleaseQuantisation, SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { ReleaseMode } from './types.ts';
@@ -9,8 +9,8 @@ import { getDesign, kernelCosts, resolveProfile } from './registry.ts';
 
 /** Options of `systemModel`. */
 export interface SystemModelOptions {
-  /** How releases are placed: by the kernel tick, or exactly at each arrival (the default on a zero-cost target, as `kbench run` does). */
-  readonly releases?: 'tick' | 'exact';
+  /** How releases are placed: by the kernel tick, or exactly at each arrival (default: `defaultReleases(target)`). */
+  readonly releases?: ReleaseMode;
 }
 
 /**
@@ -46,6 +46,6 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
  * with textbooks, which release jobs exactly). The system model and every measured run read it here.
  */
 export function releaseQuantisation(target: Target, workload: Workload, releases?: ReleaseMode): ReleaseQuantisation {
-  const exact = (releases ?? (target.zeroCost === true ? 'exact' : 'tick')) === 'exact';
+  const exact = (releases ?? defaultReleases(target)) === 'exact';
   return exact ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickPeriodCycles(target, workload.tickHz) };
 }

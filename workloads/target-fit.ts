@@ -1,4 +1,4 @@
-import type { Target } from '../hardware/target.ts';
+import { defaultReleases, type Target } from '../hardware/target.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { usToCycles } from '../hardware/units.ts';
 import { workloadErrorOf, type RuleIssue } from './errors.ts';
@@ -71,7 +71,7 @@ export interface TargetFitOptions {
 /** Every rule `workload` breaks on `target` (empty when it fits), each with the workload's own field path. */
 export function workloadTargetIssues(workload: Workload, target: Target, options: TargetFitOptions = {}): RuleIssue[] {
   // Exact releases come from a timer, not the tick: a period shorter than a tick is then honoured.
-  const tickReleases = (options.releases ?? (target.zeroCost === true ? 'exact' : 'tick')) === 'tick';
+  const tickReleases = (options.releases ?? defaultReleases(target)) === 'tick';
   const issues: (RuleIssue | undefined)[] = [...tickIssues(workload, target)];
   const tickOk = issues.length === 0;
   let scalable = true;
