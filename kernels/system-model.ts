@@ -2,7 +2,7 @@ import { defaultReleases, type Target } from '../hardware/target.ts';
 import type { ReleaseQuantisation, SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { ReleaseMode } from './types.ts';
-import { mutexProtocolOf } from './profiles/protocol.ts';
+import { workloadMutexProtocols } from './profiles/protocol.ts';
 import { tickPeriodCycles } from './release-ticks.ts';
 import type { OsProfile } from './profiles/types.ts';
 import { getDesign, kernelCosts, resolveProfile } from './registry.ts';
@@ -25,7 +25,8 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
   const { tasks, notes } = design.systemTasks(p, workload);
   const tickCycles = tickPeriodCycles(target, workload.tickHz);
   const releases = releaseQuantisation(target, workload, options.releases);
-  const mutexProtocols = Object.fromEntries((workload.resources?.mutexes ?? []).map((m) => [m.name, mutexProtocolOf(m, p) ?? 'inheritance']));
+  const protocols = workloadMutexProtocols(workload, p);
+  const mutexProtocols = Object.fromEntries((workload.resources?.mutexes ?? []).map((m, i) => [m.name, protocols[i] ?? 'inheritance']));
   return {
     profile: p.id,
     design: p.design,

@@ -5,7 +5,7 @@ import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import type { MutexProtocol, TaskSpec, Workload } from '../../workloads/types.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
-import { mutexProtocolOf } from '../profiles/protocol.ts';
+import { workloadMutexProtocols } from '../profiles/protocol.ts';
 import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
@@ -62,11 +62,6 @@ function checkPeriodSpansATick(us: number, tickHz: number, field: string): void 
   if ((us * tickHz) / 1e6 < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
 }
 
-/** The protocol each workload mutex runs: its own, else the profile's first. */
-function mutexProtocols(w: Workload, profile: OsProfile): MutexProtocol[] {
-  return (w.resources?.mutexes ?? []).map((m) => mutexProtocolOf(m, profile) ?? 'inheritance');
-}
-
 /**
  * A mutex's ceiling: the highest priority of the tasks that lock it, or under SRP their highest
  * preemption level (shortest relative deadline in ticks, the level `levels` gives each task).
@@ -77,7 +72,7 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: r
   const semaphores = new Map<string, Semaphore>();
   (r.semaphores ?? []).forEach((s, i) => semaphores.set(s.name, new Semaphore(i, s.name, s.initial, s.max ?? SEMAPHORE_COUNT_LIMIT, costs)));
   const mutexes = new Map<string, Mutex>();
-  const protocols = mutexProtocols(w, profile);
+  const protocols = workloadMutexProtocols(w, profile);
   (r.mutexes ?? []).forEach((m, i) => {
     const protocol = protocols[i] as MutexProtocol;
     const users = w.tasks.flatMap((t, j) => (t.body.some((s) => s.op === 'lock' && s.mutex === m.name) ? [protocol === 'srp' ? (levels[j] as number) : t.priority] : []));
@@ -118,7 +113,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     preemptive: profile.preemptive,
     timeSliceTicks: profile.timeSliceTicks,
     useThreshold: !design.keyedByDeadline,
-    stackResourcePolicy: mutexProtocols(w, profile).includes('srp'),
+    stackResourcePolicy: workloadMutexProtocols(w, profile).includes('srp'),
   });
   const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
   const deadlineTicks = w.tasks.map((t) => deadlineTicksOf(t, w.tickHz));

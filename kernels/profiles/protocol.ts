@@ -1,4 +1,4 @@
-import type { Workload } from '../../workloads/types.ts';
+import type { MutexProtocol, Workload } from '../../workloads/types.ts';
 import type { OsProfile } from './types.ts';
 
 type MutexSpec = NonNullable<NonNullable<Workload['resources']>['mutexes']>[number];
@@ -12,4 +12,12 @@ type MutexSpec = NonNullable<NonNullable<Workload['resources']>['mutexes']>[numb
 export function mutexProtocolOf(mutex: MutexSpec, profile: Pick<OsProfile, 'inversion'>): OsProfile['inversion'][number] | undefined {
   if (mutex.protocol === 'ceiling' && !profile.inversion.includes('ceiling') && profile.inversion.includes('srp')) return 'srp';
   return mutex.protocol ?? profile.inversion[0];
+}
+
+/**
+ * The protocol each mutex of `workload` runs under on `profile`, in declaration order; inheritance
+ * where the profile offers none (its validation refuses such a workload before it runs).
+ */
+export function workloadMutexProtocols(workload: Workload, profile: Pick<OsProfile, 'inversion'>): MutexProtocol[] {
+  return (workload.resources?.mutexes ?? []).map((m) => mutexProtocolOf(m, profile) ?? 'inheritance');
 }
