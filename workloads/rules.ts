@@ -58,6 +58,9 @@ export function checkWorkloadRules(w: Workload): RuleIssue[] {
     task.body.forEach((step, s) => {
       const unknown = undeclared(step, declared);
       if (unknown !== undefined) issues.push({ path: at('body', s, unknown.field), message: unknown.message });
+      if (step.op === 'io-in' && !declared.line.has(step.line)) {
+        issues.push({ path: at('body', s, 'line'), message: `unknown I/O line "${step.line}": declare it in ioLines` });
+      }
       if (step.op === 'compute' && step.bestCycles !== undefined && step.bestCycles > step.cycles) {
         issues.push({ path: at('body', s, 'bestCycles'), message: `best case ${step.bestCycles} exceeds worst case ${step.cycles} cycles` });
       }

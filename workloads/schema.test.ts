@@ -40,6 +40,7 @@ describe('workload schema', () => {
     ['an undeclared queue', (w) => (w.tasks[1].body[3].queue = 'nope'), /tasks\[1\]\.body\[3\]\.queue: unknown queue "nope"/],
     ['an undeclared event-flag group', (w) => (w.tasks[1].body[4].flags = 'nope'), /tasks\[1\]\.body\[4\]\.flags: unknown event-flag group "nope"/],
     ['an undeclared I/O line', (w) => (w.tasks[1].trigger.line = 'nope'), /tasks\[1\]\.trigger\.line: unknown I\/O line "nope"/],
+    ['an input wait on an undeclared I/O line', (w) => w.tasks[0].body.push({ op: 'io-in', line: 'nope' }), /tasks\[0\]\.body\[3\]\.line: unknown I\/O line "nope"/],
     ['an unknown step', (w) => (w.tasks[0].body[0] = { op: 'teleport' }), /tasks\[0\]\.body\[0\]\.op/],
     ['duplicate task names', (w) => (w.tasks[1].name = 'a'), /tasks\[1\]\.name: duplicate name "a" \(first at index 0\)/],
     ['duplicate semaphore names', (w) => w.resources.semaphores.push({ name: 's', initial: 0 }), /resources\.semaphores\[1\]\.name: duplicate name "s"/],
@@ -79,7 +80,7 @@ describe('workload schema', () => {
 
   it('exports a JSON Schema that names the step operations', () => {
     const text = JSON.stringify(workloadJsonSchema());
-    for (const op of ['compute', 'take', 'give', 'lock', 'unlock', 'send', 'receive', 'delay', 'wait', 'set', 'io-out']) expect(text).toContain(`"${op}"`);
+    for (const op of ['compute', 'take', 'give', 'lock', 'unlock', 'send', 'receive', 'delay', 'wait', 'set', 'io-in', 'io-out']) expect(text).toContain(`"${op}"`);
   });
 
   it('describes every property of the JSON Schema, at every depth', () => {

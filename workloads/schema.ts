@@ -77,6 +77,12 @@ const stepSchema = z
         mask: flagMask.describe('Bits to set, a 32-bit mask with at least one bit set.'),
       })
       .strict(),
+    z
+      .object({
+        op: opOf('io-in', "waits for the next interrupt of an I/O line (an input event); one that fired before the wait is latched"),
+        line: name.describe('Name of the interrupt line in ioLines whose interrupt the job waits for.'),
+      })
+      .strict(),
     z.object({ op: opOf('io-out', 'drives an output pin: the end of the task\'s I/O delay') }).strict(),
   ])
   .describe('One step of a job, executed in order.');

@@ -20,6 +20,11 @@ export type Step =
   | { readonly op: 'delay'; readonly ticks: number }
   | { readonly op: 'wait'; readonly flags: string; readonly mask: number }
   | { readonly op: 'set'; readonly flags: string; readonly mask: number }
+  /**
+   * Waits for the next interrupt of an I/O line (an input event: a meter pulse, a metering chip's
+   * data-ready); an event that fires before the job waits is latched and taken at once.
+   */
+  | { readonly op: 'io-in'; readonly line: string }
   /** Drives an output pin: the end of the task's I/O delay (the paper's oscilloscope point). */
   | { readonly op: 'io-out' };
 

@@ -8,6 +8,7 @@ export { deadlineMisses, DeadlineMissReducer, type TaskDeadlines } from './deadl
 export { engineSteps } from './engine-steps.ts';
 export { EventCounter } from './event-counter.ts';
 export { handover, HandoverReducer } from './handover.ts';
+export { inputToOutput, InputToOutputReducer, type TaskInputDelay } from './input-to-output.ts';
 export { interruptLatency } from './interrupt-latency.ts';
 export { maskedIntervals } from './masked-intervals.ts';
 export { preemption, PreemptionReducer } from './preemption.ts';

@@ -53,6 +53,11 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
 /** uC/OS-II's OSEventCnt is 16 bits: the largest count a semaphore holds when the workload gives none. */
 const SEMAPHORE_COUNT_LIMIT = 0xffff;
 
+/** Ids of the io-in semaphores, below the release semaphores' -1 - task so that no two collide. */
+const IO_INPUT_ID_BASE = -1_000_000;
+/** io-in semaphore ids per task: room for this many distinct lines in one body. */
+const IO_INPUTS_PER_TASK = 1000;
+
 /**
  * A tick kernel releases a job at the first tick at or after its arrival: a 62.5 ms period on a 1 ms
  * tick is released 62, 63, 62, 63 ... ticks apart, as a delay-until on a tick kernel does. A period
@@ -130,7 +135,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const runners: TaskRunner[] = [];
   w.tasks.forEach((spec, i) => {
     const field = `tasks[${i}]`;
-    const steps = compileBody(spec, field, objects, w.referenceTarget, target);
+    const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
+    const steps = compileBody(spec, field, { ...objects, ioInputs }, w.referenceTarget, target);
     const d = deadlineUs(spec);
     const dCycles = d === undefined ? Infinity : usToCycles(target, d);
     deadlineCycles.push(dCycles);
@@ -211,6 +217,21 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
  */
 function firstDeadlineCycles(spec: TaskSpec, target: Target, deadlineCycles: number): number {
   return (spec.trigger.kind === 'periodic' ? usToCycles(target, spec.trigger.offsetUs ?? 0) : 0) + deadlineCycles;
+}
+
+/**
+ * One semaphore per I/O line the task's io-in steps wait on, registered with the line so that its
+ * ISR gives it: each task latches its own input events.
+ */
+function inputSemaphores(spec: TaskSpec, task: number, costs: SignalCosts, signalsByLine: Map<string, Semaphore[]>): Map<string, Semaphore> {
+  const inputs = new Map<string, Semaphore>();
+  for (const step of spec.body) {
+    if (step.op !== 'io-in' || inputs.has(step.line)) continue;
+    const input = new Semaphore(IO_INPUT_ID_BASE - task * IO_INPUTS_PER_TASK - inputs.size, `io-in:${spec.name}:${step.line}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
+    inputs.set(step.line, input);
+    signalsByLine.set(step.line, [...(signalsByLine.get(step.line) ?? []), input]);
+  }
+  return inputs;
 }
 
 /** A task's release-jitter draw in cycles, uniform in [0, J], or undefined when it states none. */

@@ -80,3 +80,49 @@ describe('I/O-triggered and sporadic tasks', () => {
     expect(sys.engine.probe.trace().some((e) => e.type === ProbeEvent.DeadlineMiss)).toBe(true);
   });
 });
+
+describe('io-in: a job waits for its input line', () => {
+  // A 4 ms task asks for a sample, waits for the chip's data-ready line (raised 1 ms into each
+  // period), drives its output pin on taking it, then processes the sample.
+  const w = workload(
+    [periodic('sampler', 1, 4000, [{ op: 'io-in', line: 'adc' }, { op: 'io-out' }, { op: 'compute', cycles: 2000 }])],
+    { ioLines: [{ name: 'adc', priority: 1, arrival: { kind: 'periodic', periodUs: 4000, offsetUs: 1000 }, isrCycles: 20 }] },
+  );
+
+  for (const profile of ['ucos2', 'webit', 'idcx']) {
+    it(`${profile}: outputs once per input, after the line's ISR and not before the input`, () => {
+      for (const target of [avr, m4]) {
+        const sys = bootSystem({ target, workload: w, profile, keepTrace: true });
+        sys.run(msToCycles(target, 20));
+        const trace = sys.engine.probe.trace();
+        const line = sys.lines.get('adc');
+        const raised = trace.filter((e) => e.type === ProbeEvent.IrqRaised && e.subject === line);
+        const out = trace.filter((e) => e.type === ProbeEvent.IoOut);
+        // Inputs at 1, 5, 9, 13, 17 ms: one output each.
+        expect(raised.length).toBe(5);
+        expect(out.length).toBe(5);
+        out.forEach((o, i) => {
+          const inAt = raised[i]!.time;
+          expect(o.time).toBeGreaterThan(inAt);
+          // The sampler is the only task: the output follows within the ISR and one switch, far below a period.
+          expect(o.time - inAt).toBeLessThan(usToCycles(target, 500));
+        });
+      }
+    });
+  }
+
+  it('takes an input latched before the job waits at once: the output follows the release, not a later input', () => {
+    // The line fires at 0.5 ms, before the 1 ms job has started waiting: the job starts its body at
+    // its 1 ms release and finds the latched input.
+    const early = workload(
+      [periodic('late-start', 1, 4000, [{ op: 'io-in', line: 'adc' }, { op: 'io-out' }], { trigger: { kind: 'periodic', periodUs: 4000, offsetUs: 1000 } })],
+      { ioLines: [{ name: 'adc', priority: 1, arrival: { kind: 'periodic', periodUs: 4000, offsetUs: 500 }, isrCycles: 20 }] },
+    );
+    const sys = bootSystem({ target: avr, workload: early, profile: 'ucos2', keepTrace: true });
+    sys.run(msToCycles(avr, 3));
+    const out = sys.engine.probe.trace().filter((e) => e.type === ProbeEvent.IoOut);
+    expect(out.length).toBe(1);
+    expect(out[0]!.time).toBeGreaterThan(msToCycles(avr, 1));
+    expect(out[0]!.time).toBeLessThan(msToCycles(avr, 1.5));
+  });
+});

@@ -30,6 +30,8 @@ export interface ObjectTable {
   readonly mutexes: ReadonlyMap<string, Mutex>;
   readonly queues: ReadonlyMap<string, MessageQueue>;
   readonly flags: ReadonlyMap<string, EventFlags>;
+  /** The task's own semaphore per I/O line its io-in steps wait on, given by that line's ISR. */
+  readonly ioInputs?: ReadonlyMap<string, Semaphore>;
 }
 
 /** `field` and `j` name the step; its path is spelled out only in an error (boots compile many steps). */
@@ -90,6 +92,8 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
         return void out.push({ op: Op.Delay, ...PLAIN, ticks: step.ticks });
       case 'wait': return void out.push({ op: Op.Wait, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, field, j, 'flags', 'event-flag group') });
       case 'set': return void out.push({ op: Op.Set, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, field, j, 'flags', 'event-flag group') });
+      // An input wait is a pend on a semaphore the line's ISR posts, as a uC/OS-II driver does.
+      case 'io-in': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.ioInputs ?? new Map<string, Semaphore>(), step.line, field, j, 'line', 'I/O line') });
       case 'io-out': return void out.push({ op: Op.IoOut, ...PLAIN });
     }
   });

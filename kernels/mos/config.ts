@@ -92,6 +92,7 @@ const UNSUPPORTED_STEPS: Readonly<Record<string, string>> = {
   delay: 'MOS tasks cannot delay: a task exits and is re-entered by its next message (periodic trigger)',
   wait: 'MOS has no event flags a task can wait on: tasks run to completion; post a message instead',
   set: 'MOS has no event flags: post a message to the task instead (send)',
+  'io-in': 'MOS tasks cannot block on an interrupt: trigger the task by the I/O line instead (trigger kind io)',
 };
 
 function fail(field: string, rule: string): never {

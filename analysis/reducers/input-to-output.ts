@@ -1,0 +1,100 @@
+import { ProbeEvent, type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
+import { DOUBLE_FIELD, type Cycles } from '../../hardware/units.ts';
+import type { Workload } from '../../workloads/types.ts';
+import type { ReducerFactory } from './reducer.ts';
+import { RunningStat, type SpanStats } from './running-stat.ts';
+
+/*
+ * The two I/O delays of a task whose job waits for an input (an io-in step), drives an output pin on
+ * taking it, works, and drives its result:
+ * - input: from the raise of the line its io-in waits on (the input event, what an oscilloscope on
+ *   the input pin sees) to the task's next io-out. An event raised while the previous one still
+ *   waits for its output is not timed on its own: the open span keeps its first raise.
+ * - result: from the raise of the tick that released the job (0 for jobs released at boot) to the
+ *   job's last io-out before its end, as taskIoDelay('releasing-tick') counts a one-output job.
+ */
+
+/** The line each task's first io-in step waits on, by task index; undefined without one. */
+function inputLines(workload: Workload, taskNames: readonly string[], lines: ReadonlyMap<string, number>): (number | undefined)[] {
+  return taskNames.map((name) => {
+    const step = workload.tasks.find((t) => t.name === name)?.body.find((s) => s.op === 'io-in');
+    return step?.op === 'io-in' ? lines.get(step.line) : undefined;
+  });
+}
+
+/** Per task: input-event-to-output and release-to-result delays. */
+export class InputToOutputReducer implements ProbeListener {
+  readonly input: RunningStat[] = [];
+  readonly result: RunningStat[] = [];
+  private inputSince: number[] = [];
+  private jobSince: number[] = [];
+  private lastOut: number[] = [];
+  private lineOfTask: readonly (number | undefined)[] = [];
+  private tickLine = -1;
+  /** The last tick's raise: a double from birth, as it passes 2^31 on long runs (see DOUBLE_FIELD). */
+  private lastTick = DOUBLE_FIELD;
+
+  constructor() {
+    this.lastTick = 0;
+  }
+
+  /** Names each task's input line (undefined: none) and the tick's line, once the boot has numbered them. */
+  watch(lineOfTask: readonly (number | undefined)[], tickLine: number): void {
+    this.lineOfTask = lineOfTask;
+    this.tickLine = tickLine;
+    this.inputSince = lineOfTask.map(() => NaN);
+    this.jobSince = lineOfTask.map(() => NaN);
+    this.lastOut = lineOfTask.map(() => NaN);
+    while (this.input.length < lineOfTask.length) this.input.push(new RunningStat());
+    while (this.result.length < lineOfTask.length) this.result.push(new RunningStat());
+  }
+
+  onEvent(type: ProbeEventType, time: Cycles, subject: number, _data: number): void {
+    if (type === ProbeEvent.IrqRaised) {
+      if (subject === this.tickLine) this.lastTick = time;
+      for (let t = 0; t < this.lineOfTask.length; t++) {
+        if (this.lineOfTask[t] === subject && Number.isNaN(this.inputSince[t] as number)) this.inputSince[t] = time;
+      }
+    } else if (type === ProbeEvent.JobRelease) {
+      if (subject < this.jobSince.length && Number.isNaN(this.jobSince[subject] as number)) this.jobSince[subject] = this.lastTick;
+    } else if (type === ProbeEvent.IoOut) {
+      if (subject >= this.lastOut.length) return;
+      this.lastOut[subject] = time;
+      const start = this.inputSince[subject] as number;
+      if (Number.isNaN(start)) return;
+      (this.input[subject] as RunningStat).add(time - start);
+      this.inputSince[subject] = NaN;
+    } else if (type === ProbeEvent.JobEnd) {
+      const start = this.jobSince[subject];
+      const out = this.lastOut[subject];
+      if (start === undefined || out === undefined || Number.isNaN(start)) return;
+      if (!Number.isNaN(out) && out >= start) (this.result[subject] as RunningStat).add(out - start);
+      this.jobSince[subject] = NaN;
+      this.lastOut[subject] = NaN;
+    }
+  }
+}
+
+/** One task's delays in cycles (input count 0 for a task without io-in, result count 0 for one without io-out). */
+export interface TaskInputDelay {
+  readonly task: string;
+  readonly input: SpanStats;
+  readonly result: SpanStats;
+}
+
+/** Each task's input-to-output and release-to-result delays in cycles, in task index order. */
+export function inputToOutput(): ReducerFactory<TaskInputDelay[]> {
+  return (workload) => {
+    const reducer = new InputToOutputReducer();
+    return {
+      listener: reducer,
+      booted: (system) => {
+        const tick = system.lines.get('tick');
+        if (tick === undefined) throw new Error("inputToOutput: the booted system names no 'tick' line to count releases from");
+        reducer.watch(inputLines(workload, system.taskNames, system.lines), tick);
+      },
+      result: (end) =>
+        end.taskNames.map((task, i) => ({ task, input: (reducer.input[i] ?? new RunningStat()).snapshot(), result: (reducer.result[i] ?? new RunningStat()).snapshot() })),
+    };
+  };
+}
