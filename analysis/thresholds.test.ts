@@ -5,7 +5,7 @@ import { analyzeWorkload } from './analyze.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { task, taskSet, type TaskSetModel } from './model.ts';
 import { simulateResponses } from './reference-schedule.ts';
-import { assignPreemptionThresholds, withAssignedThresholds } from './thresholds.ts';
+import { assignPreemptionThresholds, meetsDeadlines, smallestRunToCompletionThresholds, withAssignedThresholds, withRunToCompletionThresholds } from './thresholds.ts';
 
 const misses = (m: TaskSetModel): boolean => m.tasks.some((t, i) => fpWorstCaseCycles(m, i) > t.deadlineCycles);
 
@@ -50,3 +50,34 @@ describe('preemption-threshold assignment (Wang and Saksena 1999)', () => {
     expect(w === undefined ? false : analyzeWorkload(w, { policy: 'fp' }).schedulable).toBe(true);
   });
 });
+
+describe("the paper's run-to-completion thresholds: the smallest that keep the set schedulable", () => {
+  // t1 (C 1, T 3, D 2), t2 (C 3, T = D 10), fixed priority.
+  const base = [task({ name: 't1', priority: 0, periodCycles: 3, deadlineCycles: 2, wcetCycles: 1 }), task({ name: 't2', priority: 1, periodCycles: 10, wcetCycles: 3 })];
+  const holds = (ths: readonly number[]): boolean => meetsDeadlines(taskSet(base.map((t, i) => ({ ...t, preemptibleCycles: ths[i] ?? t.wcetCycles }))), 'fp');
+
+  it('makes the most urgent task fully non-preemptive and gives the other the longest final region its blocking allows', () => {
+    // t1 first: TH1 = 0 blocks nobody above it, and t2 still finishes by 1 + 3 + 1 = 5 <= 10.
+    // t2: TH2 = 0 leaves a final region F2 = 3 that blocks t1 by F2 - 1 = 2: R1 = 2 + 1 = 3 > 2.
+    // TH2 = 1: F2 = 2, blocking 1, R1 = 2 <= 2; and t2 itself: S = 1 + (floor(S/3) + 1) 1 = 2, 2 + 2 = 4 <= 10.
+    expect(smallestRunToCompletionThresholds([1, 3], [0, 1], holds)).toEqual([0, 1]);
+  });
+
+  it('assigns none when the set misses a deadline even fully preemptive', () => {
+    expect(smallestRunToCompletionThresholds([1, 3], [0, 1], () => false)).toBeUndefined();
+  });
+
+  it('writes the thresholds into a workload in reference cycles, keeping it schedulable under both policies', () => {
+    const meter = loadWorkload('meter');
+    for (const policy of ['fp', 'edf'] as const) {
+      const w = withRunToCompletionThresholds(meter, getTarget('avr'), policy);
+      expect(w).toBeDefined();
+      expect(w?.tasks.some((t) => (t.preemptibleCycles ?? Infinity) < worstOf(t))).toBe(true);
+      expect(w === undefined ? false : analyzeWorkload(w, { policy }).schedulable).toBe(true);
+    }
+  });
+});
+
+function worstOf(t: { body: readonly { op: string; cycles?: number }[] }): number {
+  return t.body.reduce((s, b) => s + (b.op === 'compute' ? (b.cycles ?? 0) : 0), 0);
+}

@@ -1,5 +1,7 @@
 import type { Target } from '../hardware/target.ts';
 import type { Workload } from '../workloads/types.ts';
+import type { Policy } from './analyze.ts';
+import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { modelFromWorkload } from './from-workload.ts';
 import type { TaskSetModel } from './model.ts';
@@ -40,4 +42,55 @@ export function withAssignedThresholds(workload: Workload, target: Target): Work
   if (thresholds === undefined) return undefined;
   const byName = new Map(model.tasks.map((t, i) => [t.name, thresholds[i]]));
   return { ...workload, tasks: workload.tasks.map((t) => ({ ...t, preemptionThreshold: byName.get(t.name) ?? t.priority })) };
+}
+
+/*
+ * The paper's run-to-completion thresholds TH_i (section 5: the first TH_i of a job is preemptible,
+ * the final C_i - TH_i is not). The paper gives no values and no rule for them. kbench assigns the
+ * smallest TH_i that keeps every task within its deadline under the corrected analysis: the longest
+ * final non-preemptive region, which is the paper's jitter control (a job that is not preempted
+ * near its end ends at a steadier time). Tasks are visited from the most urgent down, each by
+ * bisection over [0, C_i] with the thresholds already assigned fixed; a threshold found stays
+ * schedulable because bisection only ever keeps a value it has checked.
+ */
+
+/**
+ * Per task (visited in `order`), the smallest threshold in [0, wcets[i]] with which `schedulable`
+ * holds, the other thresholds fixed; undefined when the set fails even fully preemptive.
+ */
+export function smallestRunToCompletionThresholds(wcets: readonly number[], order: readonly number[], schedulable: (thresholds: readonly number[]) => boolean): number[] | undefined {
+  const thresholds = [...wcets];
+  if (!schedulable(thresholds)) return undefined;
+  const holdsWith = (i: number, th: number): boolean => schedulable(thresholds.map((t, j) => (j === i ? th : t)));
+  for (const i of order) {
+    let hi = thresholds[i] as number;
+    if (holdsWith(i, 0)) hi = 0;
+    let lo = 0;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (holdsWith(i, mid)) hi = mid;
+      else lo = mid;
+    }
+    thresholds[i] = hi;
+  }
+  return thresholds;
+}
+
+/** True when every task of the model meets its deadline under the corrected analysis of `policy`. */
+export function meetsDeadlines(model: TaskSetModel, policy: Policy): boolean {
+  const worst = policy === 'fp' ? fpWorstCaseCycles : edfWorstCaseCycles;
+  return model.tasks.every((t, i) => worst(model, i) <= t.deadlineCycles);
+}
+
+/**
+ * The workload with the smallest run-to-completion thresholds (`preemptibleCycles`, in reference
+ * cycles) that keep it schedulable on `target` under `policy`, or undefined when it is not
+ * schedulable fully preemptive. Tasks are visited most urgent first (by priority, then deadline).
+ */
+export function withRunToCompletionThresholds(workload: Workload, target: Target, policy: Policy): Workload | undefined {
+  const wcets = workload.tasks.map((t) => t.body.reduce((sum, s) => sum + (s.op === 'compute' ? s.cycles : 0), 0));
+  const order = workload.tasks.map((_, i) => i).sort((a, b) => (workload.tasks[a]?.priority ?? 0) - (workload.tasks[b]?.priority ?? 0));
+  const withThresholds = (thresholds: readonly number[]): Workload => ({ ...workload, tasks: workload.tasks.map((t, i) => ({ ...t, preemptibleCycles: thresholds[i] ?? 0 })) });
+  const thresholds = smallestRunToCompletionThresholds(wcets, order, (ths) => meetsDeadlines(modelFromWorkload(withThresholds(ths), target).model, policy));
+  return thresholds === undefined ? undefined : withThresholds(thresholds);
 }
