@@ -39,18 +39,27 @@ export type Table2Row = {
 };
 
 /**
- * fig3 and fig4: I/O delay and jitter against payload, over seeded random task sets. `ci95` is the
- * half-width of the 95% confidence interval of `ioDelayMeanUs` across the task sets.
+ * fig3 and fig4: one simulated task set (a seed) of one series at one payload. `input*` is the
+ * delay from a task's input event (its line's raise) to its output pin, `result*` from the tick
+ * that released the job to its result; per set the mean over every job, the longest, and the
+ * largest per-task jitter (max - min). Rows of the same target, payload and seed ran the same task
+ * set, so series compare pairwise by seed. `thresholdsAssigned` says whether the set ran the
+ * paper's run-to-completion thresholds (variant 'thresholds' on a set schedulable fully preemptive).
  */
 export type IoRow = {
   readonly target: string;
   readonly profile: string;
   readonly framing: Framing;
+  readonly variant: 'plain' | 'thresholds';
   readonly payload: number;
-  readonly ioDelayMeanUs: number;
-  readonly ioDelayMaxUs: number;
-  readonly ioJitterUs: number;
-  readonly ci95: number;
+  readonly seed: number;
+  readonly inputDelayMeanUs: number;
+  readonly inputDelayMaxUs: number;
+  readonly inputJitterUs: number;
+  readonly resultDelayMeanUs: number;
+  readonly resultDelayMaxUs: number;
+  readonly resultJitterUs: number;
+  readonly thresholdsAssigned: boolean;
 };
 
 /** bounds: simulated max I/O delay against an analytic bound, over every simulated task set. */

@@ -18,6 +18,10 @@ describe('unit helpers', () => {
   it("match the t tables' 0.975 quantiles to 3 decimals", () => {
     // Student's t table, two-sided 95%: df 10 -> 2.228, 30 -> 2.042, 99 -> 1.984.
     expect(t975(10)).toBeCloseTo(2.228, 3);
+    // The small-df table and the first expanded value (NIST e-Handbook 1.3.6.7.2: 2.776 at 4, 2.571 at 5).
+    expect(t975(4)).toBe(2.776);
+    expect(Math.abs(t975(5) - 2.5706)).toBeLessThan(0.001);
+    expect(() => t975(0)).toThrow(/degrees of freedom >= 1/);
     expect(t975(30)).toBeCloseTo(2.042, 3);
     expect(t975(99)).toBeCloseTo(1.984, 3);
   });

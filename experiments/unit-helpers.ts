@@ -30,11 +30,22 @@ export function groupInOrder<T>(items: readonly T[], key: (item: T) => string): 
 const Z975 = 1.959963984540054;
 
 /**
- * The 0.975 quantile of Student's t with `df` degrees of freedom, by the Cornish-Fisher expansion
- * around the normal quantile (Abramowitz and Stegun 26.7.5); within 0.001 of the tables for df >= 5.
+ * The 0.975 quantile of Student's t for 1-4 degrees of freedom, where the expansion below is too
+ * coarse: the published table (NIST/SEMATECH e-Handbook of Statistical Methods, section 1.3.6.7.2,
+ * "Critical values of the Student's t distribution", column 0.975; the same in Abramowitz and
+ * Stegun, Table 26.10).
+ */
+const T975_SMALL_DF: readonly number[] = [12.706, 4.303, 3.182, 2.776];
+
+/**
+ * The 0.975 quantile of Student's t with `df` degrees of freedom (a whole number >= 1): the table
+ * above for df <= 4, else the Cornish-Fisher expansion around the normal quantile (Abramowitz and
+ * Stegun 26.7.5), within 0.001 of the tables for df >= 5.
  */
 export function t975(df: number): number {
-  if (!(df >= 5)) throw new RangeError(`t975: needs df >= 5 for the expansion to hold, got ${df}`);
+  if (!Number.isInteger(df) || df < 1) throw new RangeError(`t975: needs a whole number of degrees of freedom >= 1, got ${df}`);
+  const tabled = T975_SMALL_DF[df - 1];
+  if (tabled !== undefined) return tabled;
   const z = Z975;
   const g1 = (z ** 3 + z) / 4;
   const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
