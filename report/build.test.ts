@@ -26,10 +26,22 @@ describe('the report', () => {
     write(resultsDir, 'fig1', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target, profile, tasks, maxIrqOffUs: profile === 'ucos2' ? 10 : 10 + tasks })))));
     write(resultsDir, 'fig2', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 8].map((tasks) => ({ target, profile, tasks, switchMeanUs: 20, switchMinUs: 19, switchMaxUs: 21 })))));
     write(resultsDir, 'table2', PROFILES.map((profile, i) => ({ target: 'avr', profile, codeBytes: 3000 + 100 * i, ramBytes: 500, paperKB: 3.5 })));
-    const io = (framing: string, profiles: string[]): Row[] =>
-      targets.flatMap((target) => profiles.flatMap((profile) => [0.1, 0.5, 0.8].map((payload) => ({ target, profile, framing, payload, ioDelayMeanUs: 10 * payload, ioDelayMaxUs: 20 * payload, ioJitterUs: 2, ci95: 0.5 }))));
-    write(resultsDir, 'fig3', io('fixed-priority', ['webit', 'idcx']));
-    write(resultsDir, 'fig4', [...io('dynamic-priority', ['worix', 'ukernel', 'ucos2']), ...io('fixed-priority', ['ucos2'])]);
+    // Per-set I/O rows: six seeds per point, the delays growing with payload and seed.
+    const io = (series: readonly (readonly [string, string, string])[]): Row[] =>
+      targets.flatMap((target) =>
+        series.flatMap(([profile, framing, variant]) =>
+          [0.1, 0.5, 0.8].flatMap((payload) =>
+            [1, 2, 3, 4, 5, 6].map((seed) => ({
+              target, profile, framing, variant, payload, seed,
+              inputDelayMeanUs: 5 * payload + seed, inputDelayMaxUs: 10 * payload + seed, inputJitterUs: 1,
+              resultDelayMeanUs: 10 * payload + seed, resultDelayMaxUs: 20 * payload + seed, resultJitterUs: 2,
+              thresholdsAssigned: variant === 'thresholds',
+            })),
+          ),
+        ),
+      );
+    write(resultsDir, 'fig3', io([['webit', 'fixed-priority', 'plain'], ['webit', 'fixed-priority', 'thresholds'], ['idcx', 'fixed-priority', 'plain']]));
+    write(resultsDir, 'fig4', io([['worix', 'dynamic-priority', 'plain'], ['worix', 'dynamic-priority', 'thresholds'], ['ukernel', 'dynamic-priority', 'plain'], ['ucos2', 'dynamic-priority', 'plain'], ['ucos2', 'fixed-priority', 'plain']]));
     write(resultsDir, 'bounds', targets.flatMap((target) => PROFILES.flatMap((profile) => ['paper', 'corrected'].map((variant) => ({ target, profile, variant, taskSets: 100, violations: variant === 'paper' ? 7 : 0 })))));
     // A null value (a benchmark the profile cannot run) draws no bar but must not break the chart.
     write(resultsDir, 'indicators', targets.flatMap((target) => PROFILES.map((profile) => ({ target, profile, indicator: 'rhealstone-task-switch', valueUs: profile === 'ucos2' ? null : 20, cycles: profile === 'ucos2' ? null : 160, note: 'n' }))));

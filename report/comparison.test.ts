@@ -27,6 +27,33 @@ describe('magnitudes against the paper', () => {
     expect(irqOff).toMatch(/priced instruction by instruction at 8 MHz\./);
   });
 
+  /** fig3 per-set rows: six seeds at two payloads for iDCX and Webit, delays given in us. */
+  const fig3 = (inputUs: number, resultUs: number, jitterUs: number): Row[] =>
+    ['idcx', 'webit'].flatMap((profile) =>
+      [0.1, 0.8].flatMap((payload) =>
+        [1, 2, 3, 4, 5, 6].map((seed) => ({
+          target: 'avr', profile, framing: 'fixed-priority', variant: 'plain', payload, seed,
+          inputDelayMeanUs: inputUs, inputDelayMaxUs: inputUs, inputJitterUs: jitterUs, resultDelayMeanUs: resultUs, resultDelayMaxUs: resultUs, resultJitterUs: jitterUs, thresholdsAssigned: false,
+        })),
+      ),
+    );
+
+  it('reads the I/O axes in the unit the data supports and compares on it only, with no ratio against the unitless jitter axis', () => {
+    // Delays of 500 and 2000 us: outside 0-35 read as us (0 of 4 means), inside read as ms (4 of 4).
+    const lines = magnitudeLines(new Map([['fig3', fig3(500, 2000, 40_000)]]));
+    expect(lines[0]).toMatch(/0% fall inside the paper's delay axes read as microseconds and 100% read as milliseconds: the data supports the millisecond reading/);
+    expect(lines[1]).toMatch(/Fig\. 3 \(delay\).*the paper's 0-35 ms; kbench input to output 0\.5-0\.5 ms, inside; release to result 2-2 ms, inside/);
+    // Jitter of 40 ms is above the 0-7 axis read as ms, said without a ratio.
+    expect(lines[2]).toMatch(/Fig\. 3 \(jitter\).*no ratio is drawn\); kbench input to output 40-40 ms, above; release to result 40-40 ms, above\./);
+  });
+
+  it('compares no I/O magnitude when neither reading holds most of the delays', () => {
+    // 100 ms means: outside 0-35 both as us and as ms.
+    const lines = magnitudeLines(new Map([['fig3', fig3(100_000, 100_000, 1)]]));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('the data supports neither reading, so no magnitude is compared');
+  });
+
   it('writes nothing for a figure without results', () => {
     expect(magnitudeLines(new Map())).toEqual([]);
   });

@@ -1,6 +1,9 @@
 import type { Row } from '../experiments/contract.ts';
 import { SWEEP_TASKS } from '../experiments/fig1.ts';
 import { IO_PERIOD_RANGE_US } from '../experiments/io-sim.ts';
+import type { IoSummaryRow } from '../experiments/io-figure.ts';
+import { avrIoSummary, ioAxisReading, type IoAxisReading } from './io-reading.ts';
+import { pct } from './prose.ts';
 import { FIGURES, type PublishedFigure } from '../experiments/published.ts';
 import type { ResultsSet } from './claims.ts';
 import type { PortBlockName } from '../hardware/target.ts';
@@ -29,9 +32,6 @@ function avrPortCount(block: PortBlockName, mnemonic: string): number {
   return avr.port[block].filter((text) => text.split(/\s/)[0]?.toUpperCase() === mnemonic).length;
 }
 
-const IO_JOBS =
-  `the jobs take a share (the payload) of ${IO_PERIOD_RANGE_US.min / 1000}-${IO_PERIOD_RANGE_US.max / 1000} ms periods, so they run for hundreds of microseconds; the paper's axis implies jobs of a few microseconds, which it does not describe`;
-
 const SOURCES: readonly FigureSource[] = [
   {
     figure: 'Fig. 1',
@@ -41,20 +41,6 @@ const SOURCES: readonly FigureSource[] = [
       `the longest masked stretch is the tick ISR: hardware entry, the full context save, the timer walk and the restore run with interrupts off on the kernels whose ISRs do not nest, priced instruction by instruction at ${avr.clockHz / 1e6} MHz`,
   },
   { figure: 'Fig. 2', experiment: 'fig2', column: 'switchMeanUs', mechanism: `the port's context save (${avrPortCount('context-save', 'PUSH')} pushes), the design's pick-next and the restore (${avrPortCount('context-restore', 'POP')} pops), the same port code for every kernel, so the designs differ by their pick-next alone` },
-  {
-    figure: 'Fig. 3 (delay)',
-    experiment: 'fig3',
-    column: 'ioDelayMeanUs',
-    mechanism: IO_JOBS,
-  },
-  { figure: 'Fig. 3 (jitter)', experiment: 'fig3', column: 'ioJitterUs', mechanism: 'jitter grows with the same job lengths as the delay' },
-  {
-    figure: 'Fig. 4 (delay)',
-    experiment: 'fig4',
-    column: 'ioDelayMeanUs',
-    mechanism: IO_JOBS,
-  },
-  { figure: 'Fig. 4 (jitter)', experiment: 'fig4', column: 'ioJitterUs', mechanism: 'jitter grows with the same job lengths as the delay' },
 ];
 
 const round = (x: number): number => Math.round(x * 100) / 100;
@@ -77,7 +63,44 @@ export function magnitudeLines(results: ResultsSet): string[] {
     const where = hi <= pHi && lo >= pLo ? 'inside the paper\'s plotted range' : lo > pHi ? `above the paper's plotted range (up to ${round(hi / pHi)}x its top)` : 'partly outside the paper\'s plotted range';
     lines.push(`- **${source.figure}** (\`${source.experiment}\`, ${source.column}): kbench ${round(lo)}-${round(hi)} against the paper's ${pLo}-${pHi}, ${where}. Mechanism: ${source.mechanism}.`);
   }
-  return lines;
+  return [...lines, ...ioMagnitudeLines(results)];
+}
+
+/** The I/O figures' axes, each with the summary columns kbench compares with it. */
+const IO_AXES: readonly { figure: PublishedFigure['figure']; experiment: string; columns: readonly [keyof IoSummaryRow, string][]; unitless: boolean }[] = [
+  { figure: 'Fig. 3 (delay)', experiment: 'fig3', columns: [['inputDelayMeanUs', 'input to output'], ['resultDelayMeanUs', 'release to result']], unitless: false },
+  { figure: 'Fig. 3 (jitter)', experiment: 'fig3', columns: [['inputJitterUs', 'input to output'], ['resultJitterUs', 'release to result']], unitless: true },
+  { figure: 'Fig. 4 (delay)', experiment: 'fig4', columns: [['inputDelayMeanUs', 'input to output'], ['resultDelayMeanUs', 'release to result']], unitless: false },
+  { figure: 'Fig. 4 (jitter)', experiment: 'fig4', columns: [['inputJitterUs', 'input to output'], ['resultJitterUs', 'release to result']], unitless: true },
+];
+
+const IO_JOBS = `the jobs take a share (the payload) of ${IO_PERIOD_RANGE_US.min / 1000}-${IO_PERIOD_RANGE_US.max / 1000} ms periods, and a task's input waits behind the jobs of more urgent tasks released at the same tick`;
+
+/**
+ * The I/O figures against the paper's axes: first which unit reading the data supports, then the
+ * magnitudes on that reading only. The jitter axes carry no unit, so no ratio is drawn against them.
+ */
+function ioMagnitudeLines(results: ResultsSet): string[] {
+  const reading = ioAxisReading(results);
+  if (reading === undefined) return [];
+  const { shares, supported } = reading;
+  const head = `- **Figs. 3-4, unit of the axes**: the delay axes are labelled us, the jitter axes carry no unit. Of kbench's AVR mean delays (input to output and release to result, every series and payload), ${pct(shares.us)} fall inside the paper's delay axes read as microseconds and ${pct(shares.ms)} read as milliseconds: ${supported === undefined ? 'the data supports neither reading, so no magnitude is compared' : `the data supports the ${supported.unit === 'ms' ? 'millisecond' : 'microsecond'} reading, and the lines below compare on it only`}.`;
+  if (supported === undefined) return [head];
+  return [head, ...IO_AXES.flatMap((axis) => ioAxisLine(axis, avrIoSummary(results, axis.experiment), supported))];
+}
+
+function ioAxisLine(axis: (typeof IO_AXES)[number], summary: readonly IoSummaryRow[], reading: IoAxisReading): string[] {
+  const published = FIGURES.find((f) => f.figure === axis.figure);
+  if (published === undefined || summary.length === 0) return [];
+  const [pLo, pHi] = published.yRangeUs;
+  const parts = axis.columns.map(([column, name]) => {
+    const values = summary.map((r) => (r[column] as number) / reading.usPerUnit);
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const where = hi <= pHi && lo >= pLo ? 'inside' : lo > pHi ? (axis.unitless ? 'above' : `above (up to ${round(hi / pHi)}x its top)`) : 'partly outside';
+    return `${name} ${round(lo)}-${round(hi)} ${reading.unit}, ${where}`;
+  });
+  const unitless = axis.unitless ? ` (read as ${reading.unit}; the axis itself carries no unit, so no ratio is drawn)` : ` ${reading.unit}`;
+  return [`- **${axis.figure}** (\`${axis.experiment}\`, mean over the sets): the paper's ${pLo}-${pHi}${unitless}; kbench ${parts.join('; ')}. Mechanism: ${IO_JOBS}.`];
 }
 
 function valueAt(results: ResultsSet, experiment: string, match: Readonly<Record<string, string | number>>, column: string): number | null {

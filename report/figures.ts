@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../experiments/contract.ts';
 import { TABLE2_CODE_KB } from '../experiments/published.ts';
 import { IO_TASKS } from '../experiments/io-sim.ts';
+import { summariseIoRows, type IoSummaryRow } from '../experiments/io-figure.ts';
+import type { IoRow } from '../experiments/paper-rows.ts';
 import { FONT_FAMILY } from './render.ts';
 import { allProfileNames, profileColors, profileName, profileOrder } from './profiles.ts';
 import { plottedRange } from './prose.ts';
@@ -141,24 +143,33 @@ function tasksFigures(id: string, rows: readonly Row[], y: string, yTitle: strin
   });
 }
 
+/** The line style of an I/O series: its framing, with the paper's thresholds marked. */
+function scheduling(r: IoSummaryRow): string {
+  return r.variant === 'thresholds' ? `${r.framing}, paper's TH_i` : r.framing;
+}
+
 function ioFigures(id: string, rows: readonly Row[], caption: string): Figure[] {
+  const summary = summariseIoRows(rows as unknown as IoRow[]);
   return targetsOf(rows).map((target) => {
-    const values = named(rows.filter((r) => r.target === target));
-    const panel = (y: string, title: string, withCi: boolean) => ({
+    const values = named(summary.filter((r) => r.target === target).map((r) => ({ ...r, scheduling: scheduling(r) })));
+    const panel = (y: keyof IoSummaryRow, ci: keyof IoSummaryRow | undefined, title: string) => ({
       width: 300,
-      height: 240,
+      height: 220,
       encoding: {
         x: { field: 'payload', type: 'quantitative', title: 'payload', scale: { zero: false } },
         color: profileColor(values),
-        strokeDash: { field: 'framing', type: 'nominal', title: 'framing', legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
+        strokeDash: { field: 'scheduling', type: 'nominal', title: 'framing', legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
       },
       layer: [
-        ...(withCi ? [{ transform: [{ calculate: 'datum.ioDelayMeanUs - datum.ci95', as: 'lo' }, { calculate: 'datum.ioDelayMeanUs + datum.ci95', as: 'hi' }], mark: 'errorbar', encoding: { y: { field: 'lo', type: 'quantitative', title }, y2: { field: 'hi' } } }] : []),
+        ...(ci !== undefined ? [{ transform: [{ calculate: `datum.${y} - datum.${ci}`, as: 'lo' }, { calculate: `datum.${y} + datum.${ci}`, as: 'hi' }], mark: 'errorbar', encoding: { y: { field: 'lo', type: 'quantitative', title }, y2: { field: 'hi' } } }] : []),
         { mark: { type: 'line', point: true }, encoding: { y: { field: y, type: 'quantitative', title } } },
       ],
     });
     return figure({ id: `${id}-${target}`, experiment: id, title: `I/O delay and jitter against payload, ${target}`, caption }, `I/O delay and jitter against payload (${id}), ${target}`, values, {
-      hconcat: [panel('ioDelayMeanUs', 'mean I/O delay (us), 95% interval', true), panel('ioJitterUs', 'I/O jitter (us)', false)],
+      vconcat: [
+        { hconcat: [panel('inputDelayMeanUs', 'inputCi95', 'input to output: mean delay (us), 95% interval'), panel('inputJitterUs', undefined, 'input to output: jitter (us)')] },
+        { hconcat: [panel('resultDelayMeanUs', 'resultCi95', 'release to result: mean delay (us), 95% interval'), panel('resultJitterUs', undefined, 'release to result: jitter (us)')] },
+      ],
     });
   });
 }
@@ -287,8 +298,8 @@ const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
   fig1: (rows) => tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', `Longest masked interval per profile and task count (the paper plots ${plottedRange('Fig. 1')} us on the ATmega128L).`),
   fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', `Mean switch time with its min-max range (the paper plots ${plottedRange('Fig. 2')} us on the ATmega128L); where two profiles switch equally fast (uKernel and uC/OS-II run the same table-driven blocks) one line hides the other.`, ['switchMinUs', 'switchMaxUs']),
   table2: table2Figures,
-  fig3: (rows) => ioFigures('fig3', rows, `iDCX 128 and Webit 5.0, fixed priority, ${IO_TASKS} tasks: mean over the task sets with its 95% interval (the paper: delay ${plottedRange('Fig. 3 (delay)')} us, jitter ${plottedRange('Fig. 3 (jitter)')}).`),
-  fig4: (rows) => ioFigures('fig4', rows, `WORIX, uKernel and uC/OS-II 128 in the paper's dynamic-priority framing, with uC/OS-II's fixed-priority framing beside it (the paper: delay ${plottedRange('Fig. 4 (delay)')} us, jitter ${plottedRange('Fig. 4 (jitter)')}).`),
+  fig3: (rows) => ioFigures('fig3', rows, `iDCX 128 and Webit 5.0, fixed priority, Webit also with the paper's run-to-completion thresholds, ${IO_TASKS} tasks: mean over the task sets with its 95% interval; top, from each task's input event to its output pin; bottom, from the job's release to its result (the paper: delay ${plottedRange('Fig. 3 (delay)')} us, jitter ${plottedRange('Fig. 3 (jitter)')} without a unit).`),
+  fig4: (rows) => ioFigures('fig4', rows, `WORIX, uKernel and uC/OS-II 128 in the paper's dynamic-priority framing, WORIX also with the paper's run-to-completion thresholds, uC/OS-II's fixed-priority framing beside it; top, input event to output pin; bottom, release to result (the paper: delay ${plottedRange('Fig. 4 (delay)')} us, jitter ${plottedRange('Fig. 4 (jitter)')} without a unit).`),
   bounds: boundsFigures,
   indicators: indicatorFigures,
   breakdown: breakdownFigures,
