@@ -152,13 +152,14 @@ function ioFigures(id: string, rows: readonly Row[], caption: string): Figure[] 
   const summary = summariseIoRows(rows as unknown as IoRow[]);
   return targetsOf(rows).map((target) => {
     const values = named(summary.filter((r) => r.target === target).map((r) => ({ ...r, scheduling: scheduling(r) })));
-    const panel = (y: keyof IoSummaryRow, ci: keyof IoSummaryRow | undefined, title: string) => ({
+    const panel = (y: keyof IoSummaryRow, ci: keyof IoSummaryRow | undefined, what: string, title: string) => ({
+      title: { text: what, anchor: 'middle' },
       width: 300,
       height: 220,
       encoding: {
         x: { field: 'payload', type: 'quantitative', title: 'payload', scale: { zero: false } },
         color: profileColor(values),
-        strokeDash: { field: 'scheduling', type: 'nominal', title: 'framing', legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
+        strokeDash: { field: 'scheduling', type: 'nominal', title: 'framing', legend: { labelLimit: 320, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
       },
       layer: [
         ...(ci !== undefined ? [{ transform: [{ calculate: `datum.${y} - datum.${ci}`, as: 'lo' }, { calculate: `datum.${y} + datum.${ci}`, as: 'hi' }], mark: 'errorbar', encoding: { y: { field: 'lo', type: 'quantitative', title }, y2: { field: 'hi' } } }] : []),
@@ -167,8 +168,8 @@ function ioFigures(id: string, rows: readonly Row[], caption: string): Figure[] 
     });
     return figure({ id: `${id}-${target}`, experiment: id, title: `I/O delay and jitter against payload, ${target}`, caption }, `I/O delay and jitter against payload (${id}), ${target}`, values, {
       vconcat: [
-        { hconcat: [panel('inputDelayMeanUs', 'inputCi95', 'input to output: mean delay (us), 95% interval'), panel('inputJitterUs', undefined, 'input to output: jitter (us)')] },
-        { hconcat: [panel('resultDelayMeanUs', 'resultCi95', 'release to result: mean delay (us), 95% interval'), panel('resultJitterUs', undefined, 'release to result: jitter (us)')] },
+        { hconcat: [panel('inputDelayMeanUs', 'inputCi95', 'input event to output', 'mean delay (us), 95% interval'), panel('inputJitterUs', undefined, 'input event to output', 'jitter (us)')] },
+        { hconcat: [panel('resultDelayMeanUs', 'resultCi95', 'release to result', 'mean delay (us), 95% interval'), panel('resultJitterUs', undefined, 'release to result', 'jitter (us)')] },
       ],
     });
   });
