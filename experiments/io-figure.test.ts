@@ -25,7 +25,7 @@ describe('fig3 and fig4', () => {
     const units: IoUnit[] = Array.from({ length: 6 }, (_, i) => ({ target: 'avr', profile: 'webit', framing: 'fixed-priority', variant: 'plain', payload: 0.1, seed: i + 1 }));
     // Input means 1..6 (average 3.5), maxima 10..60 (average 35), jitters all 2; results ten times that.
     const set = (k: number): SetInputIo['input'] => ({ meanUs: k, maxUs: 10 * k, jitterUs: 2 });
-    const results: SetInputIo[] = units.map((_, i) => ({ input: set(i + 1), result: set(10 * (i + 1)), thresholdsAssigned: false }));
+    const results: SetInputIo[] = units.map((_, i) => ({ input: set(i + 1), result: set(10 * (i + 1)), silentTasks: 0, thresholdsAssigned: false }));
     const rows = reduceIo(results, units);
     expect(rows).toHaveLength(6);
     expect(Object.keys(rows[0] ?? {})).toEqual([...IO_COLUMNS]);

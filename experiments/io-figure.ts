@@ -68,6 +68,7 @@ export function reduceIo(results: readonly SetInputIo[], units: readonly IoUnit[
       resultDelayMeanUs: roundUs(r.result.meanUs),
       resultDelayMaxUs: roundUs(r.result.maxUs),
       resultJitterUs: roundUs(r.result.jitterUs),
+      silentTasks: r.silentTasks,
       thresholdsAssigned: r.thresholdsAssigned,
     };
   });
@@ -76,7 +77,7 @@ export function reduceIo(results: readonly SetInputIo[], units: readonly IoUnit[
 /** The IoRow keys in column order. */
 export const IO_COLUMNS = [
   'target', 'profile', 'framing', 'variant', 'payload', 'seed',
-  'inputDelayMeanUs', 'inputDelayMaxUs', 'inputJitterUs', 'resultDelayMeanUs', 'resultDelayMaxUs', 'resultJitterUs', 'thresholdsAssigned',
+  'inputDelayMeanUs', 'inputDelayMaxUs', 'inputJitterUs', 'resultDelayMeanUs', 'resultDelayMaxUs', 'resultJitterUs', 'silentTasks', 'thresholdsAssigned',
 ] as const;
 
 /** One series at one payload, averaged over its sets: what the figures draw. */

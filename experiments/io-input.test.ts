@@ -38,3 +38,13 @@ describe('input events of the I/O figures', () => {
     expect(th.workload.tasks.every((t) => t.preemptibleCycles !== undefined)).toBe(true);
   });
 });
+
+describe('an overloaded set', () => {
+  it('counts a starved task instead of failing the run: Webit at payload 0.8, seed 19, where the least urgent task (18 ms) never finishes a job in 200 ms', () => {
+    const webit = getProfile('webit');
+    const w = withInputEvents(fitPriorities(ioTaskSet(0.8, 19), webit));
+    const r = simulateInputIo(webit, 'avr', w, 200, 19);
+    expect(r.silentTasks).toBeGreaterThanOrEqual(1);
+    expect(r.result.meanUs).toBeGreaterThan(0);
+  });
+});

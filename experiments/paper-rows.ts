@@ -59,6 +59,8 @@ export type IoRow = {
   readonly resultDelayMeanUs: number;
   readonly resultDelayMaxUs: number;
   readonly resultJitterUs: number;
+  /** Tasks that drove no result in the run (starved by overload), left out of the delays. */
+  readonly silentTasks: number;
   readonly thresholdsAssigned: boolean;
 };
 

@@ -35,6 +35,7 @@ describe('the report', () => {
               target, profile, framing, variant, payload, seed,
               inputDelayMeanUs: 5 * payload + seed, inputDelayMaxUs: 10 * payload + seed, inputJitterUs: 1,
               resultDelayMeanUs: 10 * payload + seed, resultDelayMaxUs: 20 * payload + seed, resultJitterUs: 2,
+              silentTasks: 0,
               thresholdsAssigned: variant === 'thresholds',
             })),
           ),

@@ -71,7 +71,7 @@ describe('claim verdicts', () => {
 
   /** A per-set fig3/fig4 row. */
   function ioRow(profile: string, framing: string, variant: string, payload: number, seed: number, jitter: number, delay: number): Row {
-    return { target: 'avr', profile, framing, variant, payload, seed, inputDelayMeanUs: 0, inputDelayMaxUs: 0, inputJitterUs: 0, resultDelayMeanUs: delay, resultDelayMaxUs: 0, resultJitterUs: jitter, thresholdsAssigned: variant === 'thresholds' };
+    return { target: 'avr', profile, framing, variant, payload, seed, inputDelayMeanUs: 0, inputDelayMaxUs: 0, inputJitterUs: 0, resultDelayMeanUs: delay, resultDelayMaxUs: 0, resultJitterUs: jitter, silentTasks: 0, thresholdsAssigned: variant === 'thresholds' };
   }
 
   /** fig3 rows, six sets per payload 0.1..0.8: iDCX plain and Webit with thresholds, jitter and mean delay by profile, payload and seed. */

@@ -33,7 +33,7 @@ describe('magnitudes against the paper', () => {
       [0.1, 0.8].flatMap((payload) =>
         [1, 2, 3, 4, 5, 6].map((seed) => ({
           target: 'avr', profile, framing: 'fixed-priority', variant: 'plain', payload, seed,
-          inputDelayMeanUs: inputUs, inputDelayMaxUs: inputUs, inputJitterUs: jitterUs, resultDelayMeanUs: resultUs, resultDelayMaxUs: resultUs, resultJitterUs: jitterUs, thresholdsAssigned: false,
+          inputDelayMeanUs: inputUs, inputDelayMaxUs: inputUs, inputJitterUs: jitterUs, resultDelayMeanUs: resultUs, resultDelayMaxUs: resultUs, resultJitterUs: jitterUs, silentTasks: 0, thresholdsAssigned: false,
         })),
       ),
     );

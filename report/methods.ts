@@ -48,7 +48,8 @@ expansion, within 0.001 of the table). A comparison holds only when its interval
 claimed side; "A at most ${A_LITTLE} times B" is the difference ${A_LITTLE} B - A. The claims read the ${CLAIM_DELAY.name}
 delay (the paper's equations define I/O delay as the response time), Webit and WORIX in the
 '${JITTER_CONTROL_VARIANT}' variant (the paper's jitter control), and "past payload ${CROSSOVER}" as every payload
-point above it; "while schedulable" keeps the sets the analysis finds schedulable fully preemptive.
+point above it; "while schedulable" keeps the sets the analysis finds schedulable fully preemptive,
+and every comparison keeps only the sets in which no task starved (silentTasks 0).
 The unit of the paper's I/O axes is read from the data: a reading is supported when more than
 ${pct(READING_SUPPORTED_SHARE)} of kbench's mean delays fall inside the delay axes under it, and magnitudes are compared on
 that reading only; the jitter axes carry no unit and get no ratio.
