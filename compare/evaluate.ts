@@ -107,8 +107,8 @@ export function evaluateRow(request: RowRequest): ComparedRow {
   } catch (e) {
     if (e instanceof ProfileLimitError || e instanceof WorkloadError || e instanceof MemoryBudgetError) {
       // Said only where adapting would change something: it cannot merge tasks or shrink memory.
-      const adaptable = !request.adapt && e instanceof ProfileLimitError && adaptWorkload(workload, profile, traits).adaptations.length > 0;
-      const hint = adaptable ? ' (--adapt changes what it can: see the adaptations with --adapt)' : '';
+      const changes = !request.adapt && e instanceof ProfileLimitError ? adaptWorkload(workload, profile, traits).adaptations.length : 0;
+      const hint = changes > 0 ? ` (--adapt would make ${changes} change(s); run with it to see whether they suffice)` : '';
       return { hosted: false, ...identity, reason: `${e.message}${hint}` };
     }
     throw e;
