@@ -4,7 +4,7 @@ import { mcuTargets } from '../hardware/targets/index.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { allProfiles } from '../kernels/registry.ts';
 import type { Workload } from '../workloads/types.ts';
-import { BREAKDOWN_PRECISION, evaluateRow } from './evaluate.ts';
+import { BREAKDOWN_PRECISION, evaluateRow, type ComparedRow } from './evaluate.ts';
 import { RANKING_RULE, rankRows, recommendation, type RankedRow } from './rank.ts';
 
 /*
@@ -56,18 +56,22 @@ export function compare(options: CompareOptions): Comparison {
   const seed = options.seed ?? 1;
   const adapt = options.adapt ?? false;
   const rows = targets.flatMap((target) => profiles.map((profile) => evaluateRow({ workload: options.workload, profile, target, durationMs, seed, adapt })));
+  return assembleComparison(rows, { workload: options.workload.name, targets: targets.map((t) => t.id), durationMs, seed, adapt });
+}
+
+/** What a comparison was run on, besides its rows. */
+export interface ComparisonInputs {
+  readonly workload: string;
+  readonly targets: readonly string[];
+  readonly durationMs: number;
+  readonly seed: number;
+  readonly adapt: boolean;
+}
+
+/** The comparison of rows evaluated one by one (by `compare`, or by an experiment's units): ranked, with the recommendation. */
+export function assembleComparison(rows: readonly ComparedRow[], inputs: ComparisonInputs): Comparison {
   const ranked = rankRows(rows);
-  return {
-    workload: options.workload.name,
-    targets: targets.map((t) => t.id),
-    durationMs,
-    seed,
-    adapt,
-    breakdownPrecision: BREAKDOWN_PRECISION,
-    rankingRule: RANKING_RULE,
-    recommendation: recommendation(ranked, durationMs),
-    rows: ranked,
-  };
+  return { ...inputs, breakdownPrecision: BREAKDOWN_PRECISION, rankingRule: RANKING_RULE, recommendation: recommendation(ranked, inputs.durationMs), rows: ranked };
 }
 
 /** The columns of the flat form of a comparison (CSV, the report's experiment). */
