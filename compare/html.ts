@@ -11,9 +11,10 @@ function escapeHtml(text: string): string {
 
 const cell = (value: string | number | boolean | null): string => escapeHtml(value === null ? '-' : String(value));
 
-/** The ranked table, one row per profile and target. */
+/** The ranked table, one row per profile and target, a rejected row with its reason. */
 function rankedTable(comparison: Comparison): string {
-  const columns = COMPARISON_COLUMNS.filter((c) => c !== 'adaptations' && c !== 'reason');
+  // Adaptations run to several sentences a row: they are listed under the table, row by row.
+  const columns = COMPARISON_COLUMNS.filter((c) => c !== 'adaptations');
   const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = comparisonRows(comparison)
     .map((row) => `<tr class="${escapeHtml(String(row.verdict).replaceAll(' ', '-'))}">${columns.map((c) => `<td>${cell(row[c] ?? null)}</td>`).join('')}</tr>`)
@@ -49,6 +50,7 @@ export function comparisonHtml(comparison: Comparison, kbenchVersion: string): s
 body { font-family: 'DejaVu Sans', sans-serif; max-width: 1200px; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
 table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
 th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: right; }
+td:last-child { text-align: left; }
 th { background: #f0f0f0; }
 tr.rejected td { color: #888; }
 tr.schedulable td:nth-child(5) { color: #060; font-weight: bold; }
