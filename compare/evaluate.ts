@@ -101,17 +101,12 @@ export function evaluateRow(request: RowRequest): ComparedRow {
   const adapted = request.adapt ? adaptWorkload(request.workload, profile, traits) : unchanged(request.workload);
   const workload = adapted.workload;
   const identity = { profile: profile.id, displayName: profile.displayName, design: profile.design, target: target.id, adaptations: adapted.adaptations, unprotectedMutexes: adapted.unprotectedMutexes };
-  let run;
-  try {
-    run = measureRun({ profile, target, workload, durationMs: request.durationMs, seed: request.seed, reducers: { ...traceMetricReducers(), responses: responseTimes() } });
-  } catch (e) {
-    if (e instanceof ProfileLimitError || e instanceof WorkloadError || e instanceof MemoryBudgetError) {
-      // Said only where adapting would change something: it cannot merge tasks or shrink memory.
-      const changes = !request.adapt && e instanceof ProfileLimitError ? adaptWorkload(workload, profile, traits).adaptations.length : 0;
-      const hint = changes > 0 ? ` (--adapt would make ${changes} change(s); run with it to see whether they suffice)` : '';
-      return { hosted: false, ...identity, reason: `${e.message}${hint}` };
-    }
-    throw e;
+  const run = hostedRun({ ...request, workload });
+  if (!run.hosted) {
+    // Said only where adapting would change something: it cannot merge tasks or shrink memory.
+    const changes = !request.adapt && run.refusal instanceof ProfileLimitError ? adaptWorkload(workload, profile, traits).adaptations.length : 0;
+    const hint = changes > 0 ? ` (--adapt would make ${changes} change(s); run with it to see whether they suffice)` : '';
+    return { hosted: false, ...identity, reason: `${run.refusal.message}${hint}` };
   }
   const metrics = traceMetrics(target, run);
   const analysed = analyse(workload, profile, target);
@@ -139,6 +134,17 @@ export function evaluateRow(request: RowRequest): ComparedRow {
     codeBytes: size.codeBytes,
     ramBytes: size.ramBytes,
   };
+}
+
+/** The run's measurements, or the kernel's (or the part's) refusal to boot the workload. */
+function hostedRun(request: RowRequest) {
+  const { profile, target, workload } = request;
+  try {
+    return { hosted: true as const, ...measureRun({ profile, target, workload, durationMs: request.durationMs, seed: request.seed, reducers: { ...traceMetricReducers(), responses: responseTimes() } }) };
+  } catch (e) {
+    if (e instanceof ProfileLimitError || e instanceof WorkloadError || e instanceof MemoryBudgetError) return { hosted: false as const, refusal: e };
+    throw e;
+  }
 }
 
 type Analysed = { readonly verdict: AnalysisVerdict; readonly report?: ReturnType<typeof analyzeWorkload> };

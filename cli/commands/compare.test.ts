@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,9 +68,18 @@ describe('kbench compare', () => {
     expect(run.stderr).toContain(named);
   });
 
-  it('refuses a workload that does not load with exit 2 naming the field', async () => {
+  it('refuses a workload file that does not exist with exit 2 naming --workload', async () => {
     const run = await runKbench(['compare', '--workload', join(scratch, 'missing.json')]);
     expect(run.status).toBe(ExitCode.BadInput);
     expect(run.stderr).toContain('--workload');
+  });
+
+  it('refuses a workload with a bad field with exit 2 naming the field', async () => {
+    const file = join(scratch, 'bad.json');
+    const task = { name: 't', priority: 0, trigger: { kind: 'periodic', periodUs: -5 }, body: [{ op: 'compute', cycles: 10 }] };
+    writeFileSync(file, JSON.stringify({ name: 'bad', description: 'd', referenceTarget: 'm4', tickHz: 1000, tasks: [task] }));
+    const run = await runKbench(['compare', '--workload', file]);
+    expect(run.status).toBe(ExitCode.BadInput);
+    expect(run.stderr).toContain('tasks[0].trigger.periodUs');
   });
 });

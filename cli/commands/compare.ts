@@ -51,13 +51,7 @@ export function registerCompareCommand(program: Command): void {
       const durationMs = opts.durationMs === undefined ? undefined : durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       const [{ compare, comparisonRows, COMPARISON_COLUMNS }, { loadWorkload }] = await Promise.all([import('../../compare/compare.ts'), import('../../workloads/load.ts')]);
-      let workload;
-      try {
-        workload = loadWorkload(opts.workload);
-      } catch (e) {
-        if (isBadInput(e)) throw new InputError(`--workload: ${e.message}`);
-        throw e;
-      }
+      const workload = asWorkloadInput(() => loadWorkload(opts.workload));
       const comparison = compare({ workload, ...(targets === undefined ? {} : { targets }), ...(durationMs === undefined ? {} : { durationMs }), seed, adapt: opts.adapt === true });
       if (opts.html !== undefined) await writeHtml(opts.html, comparison);
       if (opts.json === true) return printJson('compare', comparison);
@@ -68,6 +62,16 @@ export function registerCompareCommand(program: Command): void {
       }
       printComparison(comparison, comparisonRows(comparison));
     });
+}
+
+/** Loads the workload; a file that is missing or breaks a rule is bad input naming --workload and the field. */
+function asWorkloadInput<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (isBadInput(e)) throw new InputError(`--workload: ${e.message}`);
+    throw e;
+  }
 }
 
 async function writeHtml(file: string, comparison: Comparison): Promise<void> {
