@@ -13,6 +13,7 @@ import type { OsProfile } from '../kernels/profiles/types.ts';
 import { footprint, getDesign } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { WorkloadError } from '../workloads/errors.ts';
+import { deadlineUs } from '../workloads/execution.ts';
 import type { Workload } from '../workloads/types.ts';
 import { adaptWorkload, unchanged } from './adapt.ts';
 
@@ -116,7 +117,7 @@ export function evaluateRow(request: RowRequest): ComparedRow {
     const simulated = metrics.tasks[i];
     return {
       task: spec.name,
-      deadlineUs: bound?.deadlineUs ?? 0,
+      deadlineUs: deadlineUs(spec, workload) ?? bound?.deadlineUs ?? 0,
       wcrtUs: bound?.wcrtUs ?? null,
       simulatedWorstUs: roundUs(cyclesToUs(target, run.responses[i]?.longestCycles ?? 0)),
       deadlineMisses: (simulated?.deadlineMisses ?? 0) + (simulated?.overdueAtEnd ?? 0),
@@ -153,8 +154,8 @@ type Analysed = { readonly verdict: AnalysisVerdict; readonly report?: ReturnTyp
 function analyse(workload: Workload, profile: OsProfile, target: Target): Analysed {
   try {
     const report = analyzeWorkload(workload, { target, system: systemModel(profile, target, workload) });
-    const slacks = report.tasks.map((t) => (t.wcrtUs === null ? null : (100 * (t.deadlineUs - t.wcrtUs)) / t.deadlineUs));
-    const minSlackPercent = slacks.includes(null) ? null : Math.round(Math.min(...(slacks as number[])) * 10) / 10;
+    const slacks = report.tasks.flatMap((t) => (t.wcrtUs === null ? [] : [(100 * (t.deadlineUs - t.wcrtUs)) / t.deadlineUs]));
+    const minSlackPercent = slacks.length < report.tasks.length ? null : Math.round(Math.min(...slacks) * 10) / 10;
     return { verdict: { schedulable: report.schedulable, minSlackPercent, unanalysable: null }, report };
   } catch (e) {
     if (e instanceof UnanalysableSystemError) return { verdict: { schedulable: false, minSlackPercent: null, unanalysable: e.message } };
