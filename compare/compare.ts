@@ -4,7 +4,7 @@ import { mcuTargets } from '../hardware/targets/index.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { allProfiles } from '../kernels/registry.ts';
 import type { Workload } from '../workloads/types.ts';
-import { BREAKDOWN_PRECISION, evaluateRow, type ComparedRow } from './evaluate.ts';
+import { BREAKDOWN_PRECISION, evaluateRow, type ComparedRow, type HostedRow } from './evaluate.ts';
 import { RANKING_RULE, rankRows, recommendation, type RankedRow } from './rank.ts';
 
 /*
@@ -100,7 +100,15 @@ export function verdictOf(row: RankedRow): string {
   if (!row.hosted) return 'rejected';
   if (row.analysis.unanalysable !== null) return 'unanalysable';
   if (!row.analysis.schedulable) return 'not schedulable';
+  // The simulation contradicting the analysis outweighs both: neither verdict can be trusted.
+  if (row.boundExceededBy.length > 0) return 'bound exceeded';
   return row.deadlineMisses > 0 ? 'misses' : 'schedulable';
+}
+
+/** What a hosted row's reader must know besides its numbers: why it was not analysed, or which tasks the simulation saw above their bound. */
+function hostedNote(row: HostedRow): string {
+  if (row.analysis.unanalysable !== null) return row.analysis.unanalysable;
+  return row.boundExceededBy.length > 0 ? `simulated response above the analysed bound for ${row.boundExceededBy.join(', ')}: the analysis does not bound this system` : '';
 }
 
 /** One flat row per ranked row, with COMPARISON_COLUMNS as keys. */
@@ -124,7 +132,7 @@ export function comparisonRows(comparison: Comparison): Row[] {
       codeBytes: hosted?.codeBytes ?? null,
       ramBytes: hosted?.ramBytes ?? null,
       adaptations: r.adaptations.join('; '),
-      reason: r.hosted ? (r.analysis.unanalysable ?? '') : r.reason,
+      reason: r.hosted ? hostedNote(r) : r.reason,
     };
   });
 }

@@ -79,6 +79,11 @@ export interface HostedRow extends RowIdentity {
   readonly tasks: readonly ComparedTask[];
   /** Jobs that ended late, plus jobs still open past their deadline when the run stopped. */
   readonly deadlineMisses: number;
+  /**
+   * Tasks whose simulated response exceeded their analysed WCRT: the analysis does not bound this
+   * system (a model gap to report), so its verdict cannot be trusted here.
+   */
+  readonly boundExceededBy: readonly string[];
   readonly maxIrqOffUs: number | null;
   readonly cpuPercent: { readonly task: number; readonly kernel: number; readonly isr: number; readonly idle: number };
   readonly codeBytes: number;
@@ -130,6 +135,7 @@ export function evaluateRow(request: RowRequest): ComparedRow {
     breakdownFactor: analysed.report === undefined ? null : breakdownFactor(workload, profile, target),
     tasks,
     deadlineMisses: tasks.reduce((n, t) => n + t.deadlineMisses, 0),
+    boundExceededBy: tasks.filter((t) => t.wcrtUs !== null && t.simulatedWorstUs > t.wcrtUs).map((t) => t.task),
     maxIrqOffUs: metrics.maxIrqOffUs,
     cpuPercent: metrics.cpuPercent,
     codeBytes: size.codeBytes,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparedRow, HostedRow, RejectedRow } from './evaluate.ts';
+import { verdictOf } from './compare.ts';
 import { rankRows, recommendation } from './rank.ts';
 
 function hosted(profile: string, over: Partial<HostedRow> = {}): HostedRow {
@@ -15,6 +16,7 @@ function hosted(profile: string, over: Partial<HostedRow> = {}): HostedRow {
     breakdownFactor: 2,
     tasks: [],
     deadlineMisses: 0,
+    boundExceededBy: [],
     maxIrqOffUs: 3,
     cpuPercent: { task: 50, kernel: 1, isr: 1, idle: 48 },
     codeBytes: 1000,
@@ -45,6 +47,10 @@ describe('ranking the rows', () => {
     expect(order([hosted('a', { breakdownFactor: 1.652, maxIrqOffUs: 5 }), hosted('b', { breakdownFactor: 1.648, maxIrqOffUs: 4 })])).toEqual(['b', 'a']);
   });
 
+  it('ranks a row whose simulation exceeded its analysed bound with the rows that miss, whatever its headroom', () => {
+    expect(order([hosted('contradicted', { boundExceededBy: ['t'], breakdownFactor: 9 }), hosted('misses', { deadlineMisses: 1 }), hosted('sound', { breakdownFactor: 1 })])).toEqual(['sound', 'contradicted', 'misses']);
+  });
+
   it('ranks a row whose adaptation removed a mutex after every row that keeps its critical sections protected', () => {
     expect(order([hosted('unprotected', { unprotectedMutexes: ['m'], breakdownFactor: 9 }), hosted('protected')])).toEqual(['protected', 'unprotected']);
   });
@@ -60,5 +66,10 @@ describe('ranking the rows', () => {
   it('recommends nothing when no row meets every deadline, or none hosts the workload', () => {
     expect(recommendation(rankRows([hosted('a', { deadlineMisses: 1 })]), 500)).toMatch(/^No profile meets every deadline.*1 deadline misses in 500 ms/);
     expect(recommendation(rankRows([rejected('x')]), 500)).toMatch(/^No profile can host the workload.*x cannot/);
+  });
+
+  it('names a row whose simulation exceeded its bound as such, before its misses', () => {
+    const [sound, contradicted, missing, out] = rankRows([hosted('a', { boundExceededBy: ['t'], deadlineMisses: 3 }), hosted('b', { deadlineMisses: 1 }), hosted('c'), rejected('d')]);
+    expect([sound, contradicted, missing, out].map((r) => r && verdictOf(r))).toEqual(['schedulable', 'bound exceeded', 'misses', 'rejected']);
   });
 });

@@ -2,7 +2,7 @@ import type { ComparedRow, HostedRow } from './evaluate.ts';
 
 /** The ranking rule, as every output states it. */
 export const RANKING_RULE =
-  'rows that host the workload, meet every deadline by their own analysis and miss none in simulation first, those that keep every critical section protected before those whose adaptation removed a mutex; within each group the larger breakdown factor (more headroom; equal to 2 decimals counts as a tie), the smaller max interrupt-disable time, the smaller code, the smaller RAM; rows that miss a deadline or are not schedulable next, ranked the same way; rejected rows last, in registry order, each with its reason';
+  'rows that host the workload, meet every deadline by their own analysis, miss none in simulation and stay within their analysed bounds first, those that keep every critical section protected before those whose adaptation removed a mutex; within each group the larger breakdown factor (more headroom; equal to 2 decimals counts as a tie), the smaller max interrupt-disable time, the smaller code, the smaller RAM; rows that miss a deadline, are not schedulable or exceed their bound in simulation next, ranked the same way; rejected rows last, in registry order, each with its reason';
 
 /** A row with its place in the ranking (1 is best). */
 export type RankedRow = ComparedRow & { readonly rank: number };
@@ -14,9 +14,9 @@ function tier(row: ComparedRow): number {
   return row.unprotectedMutexes.length === 0 ? 0 : 1;
 }
 
-/** Schedulable by the profile's own analysis and no deadline missed in the simulation. */
+/** Schedulable by the profile's own analysis, no deadline missed in the simulation, and no simulated response above its bound. */
 export function meetsEveryDeadline(row: HostedRow): boolean {
-  return row.analysis.schedulable && row.deadlineMisses === 0;
+  return row.analysis.schedulable && row.deadlineMisses === 0 && row.boundExceededBy.length === 0;
 }
 
 /** Ascending with null last. */

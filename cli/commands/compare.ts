@@ -115,6 +115,11 @@ function printComparison(c: Comparison, flat: readonly FlatRow[]): void {
     console.log('adapted:');
     for (const r of adapted) for (const a of r.adaptations) console.log(`  #${r.rank} ${r.profile} on ${r.target}: ${a}`);
   }
+  const contradicted = c.rows.filter((r) => r.hosted && r.boundExceededBy.length > 0);
+  if (contradicted.length > 0) {
+    console.log('simulation above the analysed bound (the analysis does not bound these systems; please report it):');
+    for (const r of contradicted) if (r.hosted) console.log(`  #${r.rank} ${r.profile} on ${r.target}: ${r.boundExceededBy.join(', ')}`);
+  }
   const rejected = c.rows.filter((r) => !r.hosted);
   if (rejected.length > 0) {
     console.log('rejected:');
