@@ -14,7 +14,7 @@ export const DIST = join(ROOT, 'dist');
 export const STAMP = join(DIST, '.built');
 
 /** The folders compiled into dist/ (their `.ts` code and the `.json` data the code reads beside itself). */
-export const SOURCE_DIRS = ['analysis', 'cli', 'experiments', 'hardware', 'kernels', 'lib', 'report', 'system', 'workloads'];
+export const SOURCE_DIRS = ['analysis', 'cli', 'compare', 'experiments', 'hardware', 'kernels', 'lib', 'report', 'system', 'workloads'];
 
 /** Files whose change changes the build: code and data, not tests or benches. */
 export const isBuildInput = (name) => (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.bench.ts')) || name.endsWith('.json');

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InterruptedError } from '../experiments/runner/interrupt.ts';
 import { registerAnalyzeCommand } from './commands/analyze.ts';
+import { registerCompareCommand } from './commands/compare.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExperimentCommands } from './commands/experiments.ts';
 import { registerHardwareCommands } from './commands/hardware.ts';
@@ -43,6 +44,7 @@ export function buildProgram(env: KbenchEnvironment = {}): Command {
   registerExperimentCommands(program, env.interruptSignal);
   registerReportCommand(program);
   registerRunCommand(program);
+  registerCompareCommand(program);
   registerKernelsCommand(program);
   return program;
 }

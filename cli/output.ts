@@ -9,6 +9,7 @@ export const JSON_FORMATS = {
   analyze: 1,
   // `run --trace`: the stamp goes in the trace file's otherData, the rest is Chrome's trace-event format.
   'chrome-trace': 1,
+  compare: 1,
   demo: 1,
   experiments: 1,
   'kernel-blocks': 1,

@@ -70,8 +70,8 @@ function analysedSchedulable(profile: OsProfile, targetId: string, workload: Wor
   return analyzeWorkload(workload, { target, system: systemModel(profile, target, workload) }).schedulable;
 }
 
-/** The largest factor in (0, 2^20] at which `ok` holds, by doubling then bisection (0 when even a tiny factor fails). */
-export function largestFactor(ok: (factor: number) => boolean): number {
+/** The largest factor in (0, 2^20] at which `ok` holds, by doubling then bisection to `precision` (0 when even a tiny factor fails). */
+export function largestFactor(ok: (factor: number) => boolean, precision = PRECISION): number {
   let lo = 0;
   let hi = 1;
   while (ok(hi)) {
@@ -86,7 +86,7 @@ export function largestFactor(ok: (factor: number) => boolean): number {
     lo = hi;
     hi *= 2;
   }
-  while (hi - lo > PRECISION * lo) {
+  while (hi - lo > precision * lo) {
     const mid = (lo + hi) / 2;
     if (ok(mid)) lo = mid;
     else hi = mid;

@@ -35,7 +35,7 @@ describe('the library entry point', () => {
     await import(pathToFileURL(file).href);
     const printed = log.mock.calls;
     log.mockRestore();
-    expect(printed).toHaveLength(3);
+    expect(printed).toHaveLength(4);
 
     const analysis = await kbenchJson('analyze', '--workload', 'meter', '--profile', 'ucos2', '--target', 'm4');
     const tasks = analysis.tasks as { task: string; wcrtUs: number | null }[];
@@ -45,12 +45,15 @@ describe('the library entry point', () => {
     const runTasks = run.tasks as { deadlineMisses: number }[];
     expect(printed[1]).toEqual(['misses:', runTasks.map((t) => t.deadlineMisses), 'max irq-off us:', run.maxIrqOffUs, 'code bytes:', run.codeBytes]);
 
+    const choice = await kbenchJson('compare', '--workload', 'm4-management-module', '--targets', 'm4', '--adapt');
+    expect(printed[2]).toEqual([choice.recommendation]);
+
     // One row per port sequence of each unit, computed here unit by unit without the runner (whose
     // rows are checked against `kbench reproduce` in experiments/runner/run-experiment.test.ts).
     const { getExperiment } = await import('../experiments/registry.ts');
     const portCosts = getExperiment('port-costs');
     const sequences = portCosts.units('quick').reduce((sum: number, unit) => sum + (portCosts.runUnit(unit) as unknown[]).length, 0);
-    expect(printed[2]).toEqual(['port-costs rows:', sequences]);
+    expect(printed[3]).toEqual(['port-costs rows:', sequences]);
   });
 
   it('is what package.json exports: the build compiles lib/index.ts to the files `exports` names', () => {

@@ -1,7 +1,8 @@
 /*
  * kbench as a library: what `import ... from 'kbench'` offers. Load a workload, derive the system a
- * kernel runs and analyse it, run it on the emulated target, or run a registered experiment; the CLI
- * is built on the same functions. Everything else in the sources is internal and may change.
+ * kernel runs and analyse it, run it on the emulated target, compare every kernel on it, or run a
+ * registered experiment; the CLI is built on the same functions. Everything else in the sources is
+ * internal and may change.
  */
 
 // Workloads: load by built-in name or file, validate parsed JSON, the JSON Schema for editors.
@@ -28,6 +29,13 @@ export type { ProfileRun, RunMetrics } from '../experiments/run-profile.ts';
 export { measureRun } from '../experiments/measure-run.ts';
 export type { Horizon, MeasuredRun } from '../experiments/measure-run.ts';
 export { traceMetricReducers } from '../analysis/trace-metrics.ts';
+
+// Which kernel for a workload: every profile on every target, ranked, with a recommendation (`kbench compare`).
+export { compare, comparisonRows, COMPARISON_COLUMNS, DEFAULT_COMPARE_DURATION_MS } from '../compare/compare.ts';
+export type { CompareOptions, Comparison } from '../compare/compare.ts';
+export type { AnalysisVerdict, ComparedRow, ComparedTask, HostedRow, RejectedRow } from '../compare/evaluate.ts';
+export type { RankedRow } from '../compare/rank.ts';
+export { comparisonHtml } from '../compare/html.ts';
 
 // Experiments: the registry `kbench reproduce` runs, and one experiment in process.
 export { EXPERIMENT_IDS, EXPERIMENTS, getExperiment } from '../experiments/registry.ts';

@@ -6,6 +6,7 @@ import { magnitudeLines, SUMMARY_TASKS, targetSummaryTable } from './comparison.
 import type { Figure } from './figures.ts';
 import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
+import { meterChoiceSection } from './meter-choice.ts';
 import { methodsSection } from './methods.ts';
 import { paperProfileIds, profileName } from './profiles.ts';
 
@@ -131,6 +132,8 @@ ${sections.join('\n\n')}
 ${publishedSection(input.results)}
 
 ${cortexSection(input.results, figures)}
+
+${meterChoiceSection(input.results)}
 
 ${methodsSection()}`.replace(/\n{3,}/g, '\n\n');
 }

@@ -11,6 +11,7 @@ import type { Workload } from './types.ts';
 const JSON_WORKLOADS: Readonly<Record<string, string>> = {
   meter: 'meter/meter.json',
   'meter-irq-heavy': 'meter/meter-irq-heavy.json',
+  'm4-management-module': 'meter/m4-management-module.json',
 };
 
 const PAYLOADS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] as const;
