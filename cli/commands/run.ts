@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, execOption, seedOption, targetOption, traceLimitOption } from '../options.ts';
 import { jsonStamp, printJson } from '../output.ts';
+import { runReportLines } from './run-report-text.ts';
 
 interface RunOptions {
   profile?: string;
@@ -87,6 +88,7 @@ export function registerRunCommand(program: Command): void {
       for (const t of metrics.tasks) {
         console.log(`  ${t.task.padEnd(18)} ${String(t.releases).padStart(8)}   ${f(t.ioDelay.minUs).padStart(9)} / ${f(t.ioDelay.meanUs).padStart(9)} / ${f(t.ioDelay.maxUs).padStart(9)}   ${f(t.ioJitterUs).padStart(7)}   ${t.deadlineMisses}${t.overdueAtEnd > 0 ? ` (+${t.overdueAtEnd})` : ''}`);
       }
+      for (const line of runReportLines(metrics)) console.log(line);
       checkDeadlines(opts, metrics.tasks);
     });
 }
