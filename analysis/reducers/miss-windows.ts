@@ -47,6 +47,8 @@ export interface MissWindows {
 interface WindowReadings {
   atStart: LedgerSnapshot | undefined;
   atDeadline: LedgerSnapshot | undefined;
+  /** Set when the job ended: a reading at its deadline is then not needed. */
+  ended: boolean;
 }
 
 interface OpenJob {
@@ -81,10 +83,13 @@ export class MissWindowReducer implements ProbeListener {
 
   constructor(private readonly timingOf: (task: string, engine: Engine) => TaskTiming) {}
 
+  private timings: TaskTiming[] = [];
+
   /** Starts the ledger on the booted engine. */
   start(engine: Engine, taskNames: readonly string[]): void {
     this.engine = engine;
     this.taskNames = taskNames;
+    this.timings = taskNames.map((name) => this.timingOf(name, engine));
     this.ledger = new CycleLedger(engine.cpu);
     for (const [type, time, subject, data] of this.beforeStart.splice(0)) this.onEvent(type, time, subject, data);
   }
@@ -99,7 +104,9 @@ export class MissWindowReducer implements ProbeListener {
     if (type === EV_JOB_RELEASE) this.release(subject, time, data);
     else if (type === EV_JOB_END) {
       const job = this.open[subject]?.shift();
-      if (job !== undefined && time > job.deadline) this.miss(subject, job, time);
+      if (job === undefined) return;
+      job.readings.ended = true;
+      if (time > job.deadline) this.miss(subject, job, time);
     }
   }
 
@@ -114,7 +121,7 @@ export class MissWindowReducer implements ProbeListener {
   private release(task: number, time: Cycles, arrival: Cycles): void {
     const engine = this.engine as Engine;
     const ledger = this.ledger as CycleLedger;
-    const timing = this.timingOf(this.taskNames[task] ?? `task ${task}`, engine);
+    const timing = this.timings[task] ?? { deadlineCycles: undefined, periodCycles: undefined };
     const job = this.released[task] ?? 0;
     this.released[task] = job + 1;
     const d = timing.deadlineCycles;
@@ -129,7 +136,7 @@ export class MissWindowReducer implements ProbeListener {
     }
     // Past the explained misses the ledger is no longer read: the rest are only counted.
     const explaining = this.explaining();
-    const readings: WindowReadings = { atStart: explaining ? ledger.snapshot() : undefined, atDeadline: undefined };
+    const readings: WindowReadings = { atStart: explaining ? ledger.snapshot() : undefined, atDeadline: undefined, ended: false };
     (this.open[task] ??= []).push({ job, arrival, release: time, deadline, windowStart: time, readings });
     if (!explaining) return;
     this.readAt(deadline, readings);
@@ -148,7 +155,7 @@ export class MissWindowReducer implements ProbeListener {
     const ledger = this.ledger as CycleLedger;
     if (deadline <= engine.now) readings.atDeadline = ledger.snapshot();
     else engine.at(deadline, () => {
-      readings.atDeadline = ledger.snapshot();
+      if (!readings.ended) readings.atDeadline = ledger.snapshot();
     });
   }
 
@@ -156,7 +163,7 @@ export class MissWindowReducer implements ProbeListener {
   private readArrivals(arrivals: Map<Cycles, WindowReadings>, arrival: Cycles, period: Cycles, deadline: Cycles): void {
     (this.engine as Engine).at(arrival, () => {
       if (!this.explaining()) return;
-      const readings: WindowReadings = { atStart: (this.ledger as CycleLedger).snapshot(), atDeadline: undefined };
+      const readings: WindowReadings = { atStart: (this.ledger as CycleLedger).snapshot(), atDeadline: undefined, ended: false };
       arrivals.set(arrival, readings);
       this.readAt(arrival + deadline, readings);
       this.readArrivals(arrivals, arrival + period, period, deadline);
