@@ -3,7 +3,7 @@ import type { Workload } from '../workloads/types.ts';
 import type { BlockingSource } from './blocking.ts';
 import { mutexServiceCycles } from './from-system.ts';
 import type { TaskSetModel } from './model.ts';
-import { KERNEL_TICK_LOAD, releaseLoadName } from './overheads.ts';
+import { isReleaseLoad, KERNEL_TICK_LOAD } from './overheads.ts';
 import { edfResponseTerms, fpResponseTerms, type ResponseTerms } from './response-terms.ts';
 
 /*
@@ -119,7 +119,7 @@ class KernelTally {
       this.tick += n * (costCycles - this.shares.isrWrapCycles);
       return 0;
     }
-    if (name.startsWith(releaseLoadName(''))) {
+    if (isReleaseLoad(name)) {
       this.release += n * costCycles;
       return 0;
     }
@@ -170,8 +170,9 @@ function explainTerms(terms: ResponseTerms, shares: Shares): ExplainedBound {
   };
 }
 
+/** Whether an interrupt load is the kernel's own (the tick, a release) rather than a workload line. */
 function isKernelLoad(name: string): boolean {
-  return name === KERNEL_TICK_LOAD || name.startsWith(releaseLoadName(''));
+  return name === KERNEL_TICK_LOAD || isReleaseLoad(name);
 }
 
 /** The sum of every field of an explanation: equal to its WCRT by construction (tests hold it to that). */

@@ -31,6 +31,11 @@ export function releaseLoadName(task: string): string {
   return `release:${task}`;
 }
 
+/** Whether an interrupt load of an overhead-aware model is a task's release (named by `releaseLoadName`). */
+export function isReleaseLoad(name: string): boolean {
+  return name.startsWith(releaseLoadName(''));
+}
+
 /** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
 export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasingLines: ReadonlySet<string> = new Set()): TaskSetModel {
   const perJob = 2 * o.switchCycles;
