@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getTarget } from '../hardware/targets/index.ts';
+import { ProfileLimitError } from '../kernels/core/validate.ts';
 import { allProfiles } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { paperPayloadWorkload, paperTaskCountWorkload } from '../workloads/generators/paper-sweeps.ts';
@@ -102,8 +103,10 @@ describe('explained bounds of the paper sets on every profile', () => {
         let system;
         try {
           system = systemModel(profile, avr, workload);
-        } catch {
-          continue; // a profile that cannot host this set (task limits) has nothing to explain
+        } catch (e) {
+          // WORIX and iDCX have too few priorities for 7 or 8 tasks: nothing to explain there.
+          if (e instanceof ProfileLimitError) continue;
+          throw e;
         }
         const report = analyzeWorkload(workload, { system });
         report.tasks.forEach((row, i) => {
