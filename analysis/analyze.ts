@@ -4,6 +4,7 @@ import { cyclesToUs } from '../hardware/units.ts';
 import type { SystemModel } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import { correctedBounds } from './corrected.ts';
+import { explainBounds, type ExplainedBound } from './explain.ts';
 import { modelFromSystem } from './from-system.ts';
 import { modelFromWorkload } from './from-workload.ts';
 import { checkedBounds } from './invariants.ts';
@@ -39,6 +40,12 @@ export interface TaskReport {
   readonly bcrtUs: number | null;
   readonly jitterUs: number | null;
   readonly schedulable: boolean;
+  /**
+   * The WCRT taken apart into own execution, interference, blocking, jitter and kernel terms that
+   * sum to `wcrtCycles` (analysis/explain.ts); null for the paper variant, an unbounded task, or an
+   * EDF bound that is only the coarser fallback.
+   */
+  readonly explanation: ExplainedBound | null;
 }
 
 /** The analysis of a workload: per-task rows (null = unbounded) and the assumptions that shaped them. */
@@ -116,8 +123,10 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
     notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
   }
+  const explained = variant === 'corrected' && built.unbounded.length === 0 ? explainBounds(model, policy, workload, options.system, built.releasingLines) : [];
   const rows = model.tasks.map((t, i): TaskReport => {
     const b = bounds[i];
+    const explanation = explained[i] ?? null;
     const wcrt = b === undefined || built.unbounded.length > 0 ? Infinity : b.wcrtCycles;
     const bcrt = b?.bcrtCycles ?? 0;
     const bounded = Number.isFinite(wcrt);
@@ -133,6 +142,8 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
       bcrtUs: Number.isFinite(bcrt) ? round(cyclesToUs(target, bcrt)) : null,
       jitterUs: finite ? round(cyclesToUs(target, wcrt - bcrt)) : null,
       schedulable: bounded && wcrt <= t.deadlineCycles,
+      // The same fixed point gave both; an explanation of another number would explain nothing.
+      explanation: explanation !== null && explanation.wcrtCycles === wcrt ? explanation : null,
     };
   });
   return {

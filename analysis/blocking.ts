@@ -55,30 +55,59 @@ function nonPreemptiveCycles(blocker: AnalysisTask, shielded: boolean): number {
   return Math.max(0, (shielded ? blocker.wcetCycles : finalRegionCycles(blocker)) - 1);
 }
 
-/** Blocking of the job described by `scope`: the one-shot part plus the inheritance part (see above). */
-export function blockingCycles(model: TaskSetModel, scope: BlockingScope): number {
-  let oneShot = model.kernelBlockingCycles;
-  let byJob = 0;
-  const byMutex = new Map<string, number>();
+/** Where one part of a blocking term comes from: the kernel's masked section, a task's non-preemptive stretch, or a task holding a mutex. */
+export interface BlockingSource {
+  readonly kind: 'kernel-section' | 'non-preemptive' | 'critical-section' | 'inheritance';
+  /** The blocking task; null for the kernel's masked section. */
+  readonly task: string | null;
+  /** The mutex held; null unless the source is a critical section. */
+  readonly mutex: string | null;
+  readonly cycles: number;
+}
+
+/** A blocking term and its sources, which sum to it. */
+export interface BlockingTerms {
+  readonly cycles: number;
+  readonly sources: readonly BlockingSource[];
+}
+
+/** Blocking of the job described by `scope`, with its sources: the one-shot part plus the inheritance part (see above). */
+export function blockingTerms(model: TaskSetModel, scope: BlockingScope): BlockingTerms {
+  let oneShot: BlockingSource = { kind: 'kernel-section', task: null, mutex: null, cycles: model.kernelBlockingCycles };
+  const keepLonger = (candidate: BlockingSource): void => {
+    if (candidate.cycles > oneShot.cycles) oneShot = candidate;
+  };
+  const byJob: BlockingSource[] = [];
+  const byMutex = new Map<string, BlockingSource>();
   for (const blocker of scope.blockers) {
     const shielded = scope.shielded(blocker);
-    oneShot = Math.max(oneShot, nonPreemptiveCycles(blocker, shielded));
+    keepLonger({ kind: 'non-preemptive', task: blocker.name, mutex: null, cycles: nonPreemptiveCycles(blocker, shielded) });
     const canHoldWhilePreempted = !shielded && blocker.preemptibleCycles > 0;
-    let longestInherited = 0;
+    let longestInherited: BlockingSource | undefined;
     for (const [mutex, cs] of Object.entries(blocker.criticalSectionCycles ?? {})) {
       if (!scope.guards(mutex)) continue;
       const held = sectionHoldCycles(blocker, cs);
       if (mutexProtocol(model, mutex) !== 'inheritance') {
-        oneShot = Math.max(oneShot, held);
+        keepLonger({ kind: 'critical-section', task: blocker.name, mutex, cycles: held });
         continue;
       }
       if (!canHoldWhilePreempted) continue;
-      longestInherited = Math.max(longestInherited, held);
-      byMutex.set(mutex, Math.max(byMutex.get(mutex) ?? 0, held));
+      const source: BlockingSource = { kind: 'inheritance', task: blocker.name, mutex, cycles: held };
+      if (longestInherited === undefined || held > longestInherited.cycles) longestInherited = source;
+      const known = byMutex.get(mutex);
+      if (known === undefined || held > known.cycles) byMutex.set(mutex, source);
     }
-    byJob += longestInherited;
+    if (longestInherited !== undefined) byJob.push(longestInherited);
   }
-  let perMutex = 0;
-  for (const held of byMutex.values()) perMutex += held;
-  return oneShot + Math.min(byJob, perMutex);
+  const sum = (sources: readonly BlockingSource[]): number => sources.reduce((total, s) => total + s.cycles, 0);
+  const perMutex = [...byMutex.values()];
+  // Both sums bound the inheritance blocking; the smaller one, with the sections it counts, is the term.
+  const inherited = sum(byJob) <= sum(perMutex) ? byJob : perMutex;
+  const sources = [...(oneShot.cycles > 0 ? [oneShot] : []), ...inherited.filter((s) => s.cycles > 0)];
+  return { cycles: oneShot.cycles + sum(inherited), sources };
+}
+
+/** Blocking of the job described by `scope` in cycles (`blockingTerms` without its sources). */
+export function blockingCycles(model: TaskSetModel, scope: BlockingScope): number {
+  return blockingTerms(model, scope).cycles;
 }

@@ -1,4 +1,4 @@
-import { blockingCycles } from './blocking.ts';
+import { blockingCycles, blockingTerms, type BlockingTerms } from './blocking.ts';
 import { leastFixpoint, releasesBefore } from './fixpoint.ts';
 import { defaultHorizonCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
 
@@ -19,7 +19,12 @@ import { defaultHorizonCycles, loadWith, overloaded, type TaskSetModel } from '.
 
 /** Blocking of any job whose absolute deadline, counted from the start of its busy period, is `absoluteDeadline`. */
 export function edfBlockingCycles(model: TaskSetModel, absoluteDeadline: number): number {
-  return blockingCycles(model, {
+  return edfBlockingTerms(model, absoluteDeadline).cycles;
+}
+
+/** The blocking of `edfBlockingCycles` with the tasks, mutexes or kernel section it comes from. */
+export function edfBlockingTerms(model: TaskSetModel, absoluteDeadline: number): BlockingTerms {
+  return blockingTerms(model, {
     blockers: model.tasks.filter((tj) => tj.deadlineCycles > absoluteDeadline),
     guards: (mutex) => model.tasks.some((tk) => tk.deadlineCycles <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
     shielded: () => false,

@@ -54,8 +54,8 @@ export interface EdfWorstCase {
 export function edfWorstCase(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): EdfWorstCase {
   const ti = taskAt(model.tasks, i);
   const busy = edfBusyPeriodCycles(model, horizonCycles);
-  const exact = Number.isFinite(busy) ? spuriWorstCaseCycles(model, i, busy, horizonCycles) : undefined;
-  if (exact !== undefined && Number.isFinite(exact)) return { cycles: exact, exact: true };
+  const exact = Number.isFinite(busy) ? spuriWorstJob(model, i, busy, horizonCycles) : undefined;
+  if (exact !== undefined && exact !== 'unbounded') return { cycles: exact.wcrtCycles, exact: true };
   const coarse = busy + ti.releaseJitterCycles;
   if (edfSchedulable(model)) return { cycles: Math.min(ti.deadlineCycles, coarse), exact: false };
   return { cycles: coarse, exact: !Number.isFinite(coarse) };
@@ -66,14 +66,46 @@ export function edfWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles
   return edfWorstCase(model, i, horizonCycles).cycles;
 }
 
-/** Spuri's worst case over the arrival offsets of a busy period of length `busy`; undefined when there are too many offsets. */
-function spuriWorstCaseCycles(model: TaskSetModel, i: number, busy: number, horizonCycles: number): number | undefined {
+/**
+ * The job of task `i` whose response is the worst under EDF, with the fixed points that gave it:
+ * it arrives `offsetCycles` into the deadline busy period, enters its final region at
+ * `regionCycles` (null without one) and ends at `finishCycles`.
+ */
+export interface EdfWorstJob {
+  readonly offsetCycles: number;
+  readonly regionCycles: number | null;
+  readonly finishCycles: number;
+  /** finish - offset + J_i. */
+  readonly wcrtCycles: number;
+}
+
+/** The exact worst job of task `i` (Spuri's offsets); undefined when the exact analysis gives no finite answer (see `edfWorstCase`). */
+export function edfWorstJob(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): EdfWorstJob | undefined {
+  const busy = edfBusyPeriodCycles(model, horizonCycles);
+  if (!Number.isFinite(busy)) return undefined;
+  const worst = spuriWorstJob(model, i, busy, horizonCycles);
+  return worst === 'unbounded' ? undefined : worst;
+}
+
+/**
+ * Jobs of task `j` (not the one analysed) that can interfere with a job of absolute deadline
+ * `absoluteDeadline` in a window counted by `count` up to `t`: none when its deadline falls later,
+ * else its releases capped by those whose deadline is at or before the job's.
+ */
+export function edfInterferingJobs(tj: AnalysisTask, absoluteDeadline: number, t: number, count: typeof releasesBefore): number {
+  if (tj.deadlineCycles > absoluteDeadline + tj.releaseJitterCycles) return 0;
+  const cap = 1 + Math.floor((absoluteDeadline - tj.deadlineCycles + tj.releaseJitterCycles) / tj.periodCycles);
+  return Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap);
+}
+
+/** Spuri's worst job over the arrival offsets of a busy period of length `busy`; undefined when there are too many offsets. */
+function spuriWorstJob(model: TaskSetModel, i: number, busy: number, horizonCycles: number): EdfWorstJob | 'unbounded' | undefined {
   const ti = taskAt(model.tasks, i);
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);
   const offsets = edfOffsets(model.tasks, i, busy);
   if (offsets === undefined) return undefined;
-  let worst = ti.wcetCycles;
+  let worst: EdfWorstJob | undefined;
   for (const a of offsets) {
     const absoluteDeadline = a + ti.deadlineCycles;
     const blocking = edfBlockingCycles(model, absoluteDeadline);
@@ -81,33 +113,35 @@ function spuriWorstCaseCycles(model: TaskSetModel, i: number, busy: number, hori
     const demand = (t: number, count: typeof releasesBefore): number => {
       let sum = 0;
       model.tasks.forEach((tj, j) => {
-        if (j === i || tj.deadlineCycles > absoluteDeadline + tj.releaseJitterCycles) return;
-        const cap = 1 + Math.floor((absoluteDeadline - tj.deadlineCycles + tj.releaseJitterCycles) / tj.periodCycles);
-        sum += Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap) * tj.wcetCycles;
+        if (j !== i) sum += edfInterferingJobs(tj, absoluteDeadline, t, count) * tj.wcetCycles;
       });
       for (const irq of model.interrupts) sum += count(t, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
       return sum;
     };
     let finish: number;
+    let region: number | null = null;
     if (q > 0) {
-      const region = leastFixpoint((s) => blocking + own + p + demand(s, releasesUpTo), blocking + own + p, horizonCycles);
-      if (!Number.isFinite(region)) return Infinity;
+      const regionStart = leastFixpoint((s) => blocking + own + p + demand(s, releasesUpTo), blocking + own + p, horizonCycles);
+      if (!Number.isFinite(regionStart)) return 'unbounded';
       let irqAtRegion = 0;
-      for (const irq of model.interrupts) irqAtRegion += releasesUpTo(region, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
+      for (const irq of model.interrupts) irqAtRegion += releasesUpTo(regionStart, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
       finish = leastFixpoint(
         (r) => {
           let irqSum = 0;
           for (const irq of model.interrupts) irqSum += releasesBefore(r, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
-          return region + q + Math.max(0, irqSum - irqAtRegion);
+          return regionStart + q + Math.max(0, irqSum - irqAtRegion);
         },
-        region + q,
+        regionStart + q,
         horizonCycles,
       );
+      region = regionStart;
     } else {
       finish = leastFixpoint((w) => blocking + own + ti.wcetCycles + demand(w, releasesBefore), blocking + own + ti.wcetCycles, horizonCycles);
     }
-    if (!Number.isFinite(finish)) return Infinity;
-    worst = Math.max(worst, finish - a + ti.releaseJitterCycles);
+    if (!Number.isFinite(finish)) return 'unbounded';
+    const response = finish - a + ti.releaseJitterCycles;
+    if (worst === undefined || response > worst.wcrtCycles) worst = { offsetCycles: a, regionCycles: region, finishCycles: finish, wcrtCycles: response };
   }
+  // Offset 0 is always examined, and its job alone takes C_i.
   return worst;
 }

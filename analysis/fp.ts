@@ -1,4 +1,4 @@
-import { blockingCycles } from './blocking.ts';
+import { blockingTerms, type BlockingTerms } from './blocking.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
 import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK, overloaded, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
@@ -21,8 +21,13 @@ import { defaultHorizonCycles, finalRegionCycles, loadWith, MAX_POINTS_PER_TASK,
 
 /** The blocking term B_i of task `i` (see blocking.ts): one non-preemptive stretch, ceiling section or kernel section, plus inheritance blocking. */
 export function fpBlockingCycles(model: TaskSetModel, i: number): number {
+  return fpBlockingTerms(model, i).cycles;
+}
+
+/** The blocking term B_i of task `i` with the tasks, mutexes or kernel section it comes from. */
+export function fpBlockingTerms(model: TaskSetModel, i: number): BlockingTerms {
   const ti = taskAt(model.tasks, i);
-  return blockingCycles(model, {
+  return blockingTerms(model, {
     blockers: model.tasks.filter((tj) => tj.priority > ti.priority),
     guards: (mutex) => ceilingPriority(model, mutex) <= ti.priority,
     shielded: (tj) => tj.thresholdPriority <= ti.priority,
@@ -44,39 +49,63 @@ function demand(tasks: readonly AnalysisTask[], interrupts: readonly InterruptLo
   return sum;
 }
 
+/**
+ * The job of task `i` whose response is the worst, with the fixed points that gave it: job `job` of
+ * the level-i busy period starts at `startCycles`, enters its final region at `regionCycles` (null
+ * without one) and ends at `finishCycles`, all from the start of the busy period.
+ */
+export interface FpWorstJob {
+  readonly job: number;
+  readonly blocking: BlockingTerms;
+  readonly startCycles: number;
+  readonly regionCycles: number | null;
+  readonly finishCycles: number;
+  /** finish - job T_i + J_i. */
+  readonly wcrtCycles: number;
+}
+
 /** Worst-case response time of task `i` in cycles (Infinity when unbounded within the horizon). */
 export function fpWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
+  return fpWorstJob(model, i, horizonCycles)?.wcrtCycles ?? Infinity;
+}
+
+/** The worst job of task `i` and its fixed points (see FpWorstJob); undefined when unbounded within the horizon. */
+export function fpWorstJob(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): FpWorstJob | undefined {
   const ti = taskAt(model.tasks, i);
   const others = model.tasks.filter((_, j) => j !== i);
   const hp = others.filter((t) => t.priority <= ti.priority);
   const preempting = others.filter((t) => t.priority < ti.thresholdPriority);
   const irq = model.interrupts;
-  const blocking = fpBlockingCycles(model, i);
-  if (overloaded(loadWith(model, [...hp, ti]), blocking)) return Infinity;
+  const blockingTerm = fpBlockingTerms(model, i);
+  const blocking = blockingTerm.cycles;
+  if (overloaded(loadWith(model, [...hp, ti]), blocking)) return undefined;
 
   const busy = leastFixpoint((l) => blocking + demand([...hp, ti], irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
-  if (!Number.isFinite(busy)) return Infinity;
+  if (!Number.isFinite(busy)) return undefined;
   const jobs = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
-  if (jobs > MAX_POINTS_PER_TASK) return Infinity;
+  if (jobs > MAX_POINTS_PER_TASK) return undefined;
   const c = ti.wcetCycles;
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);
-  let worst = 0;
+  let worst: FpWorstJob | undefined;
   for (let k = 0; k < jobs; k++) {
     const start = leastFixpoint((s) => blocking + k * c + demand(hp, irq, releasesUpTo, s), blocking + k * c, horizonCycles);
-    if (!Number.isFinite(start)) return Infinity;
+    if (!Number.isFinite(start)) return undefined;
     // Releases already counted up to the start are not counted again after it.
     const before = demand(preempting, irq, releasesUpTo, start);
     let finish: number;
+    let region: number | null = null;
     if (q > 0) {
-      const region = leastFixpoint((x) => start + p + demand(preempting, irq, releasesUpTo, x) - before, start + p, horizonCycles);
-      const irqAtRegion = demand([], irq, releasesUpTo, region);
-      finish = leastFixpoint((r) => region + q + Math.max(0, demand([], irq, releasesBefore, r) - irqAtRegion), region + q, horizonCycles);
+      const regionStart = leastFixpoint((x) => start + p + demand(preempting, irq, releasesUpTo, x) - before, start + p, horizonCycles);
+      const irqAtRegion = demand([], irq, releasesUpTo, regionStart);
+      finish = leastFixpoint((r) => regionStart + q + Math.max(0, demand([], irq, releasesBefore, r) - irqAtRegion), regionStart + q, horizonCycles);
+      region = regionStart;
     } else {
       finish = leastFixpoint((r) => start + c + demand(preempting, irq, releasesBefore, r) - before, start + c, horizonCycles);
     }
-    if (!Number.isFinite(finish)) return Infinity;
-    worst = Math.max(worst, finish - k * ti.periodCycles + ti.releaseJitterCycles);
+    if (!Number.isFinite(finish)) return undefined;
+    const response = finish - k * ti.periodCycles + ti.releaseJitterCycles;
+    if (worst === undefined || response > worst.wcrtCycles) worst = { job: k, blocking: blockingTerm, startCycles: start, regionCycles: region, finishCycles: finish, wcrtCycles: response };
   }
   return worst;
 }

@@ -45,11 +45,17 @@ function scheduled(t: AnalysisTask, s: SystemTask, index: number): AnalysisTask 
  * it is its compute plus both services (priced at worst in the overhead record).
  */
 function withMutexServices(t: AnalysisTask, spec: TaskSpec, system: SystemModel): AnalysisTask {
-  const locks = spec.body.filter((s) => s.op === 'lock').length;
-  if (locks === 0) return t;
+  const services = mutexServiceCycles(spec, system);
+  if (services === 0) return t;
   const perLock = system.overheads.mutexLockCycles + system.overheads.mutexUnlockCycles;
   const sections = Object.fromEntries(Object.entries(t.criticalSectionCycles ?? {}).map(([m, c]) => [m, c + perLock]));
-  return { ...t, wcetCycles: t.wcetCycles + locks * perLock, preemptibleCycles: t.preemptibleCycles + locks * perLock, criticalSectionCycles: sections };
+  return { ...t, wcetCycles: t.wcetCycles + services, preemptibleCycles: t.preemptibleCycles + services, criticalSectionCycles: sections };
+}
+
+/** The kernel cycles of a job's own mutex services: a lock and an unlock, at worst, per lock step of its body. */
+export function mutexServiceCycles(spec: TaskSpec, system: SystemModel): number {
+  const locks = spec.body.filter((s) => s.op === 'lock').length;
+  return locks * (system.overheads.mutexLockCycles + system.overheads.mutexUnlockCycles);
 }
 
 /**

@@ -23,6 +23,19 @@ export type { KernelOverheads };
  * Release quantisation by the tick is the system model's (analysis/from-system.ts).
  */
 
+/** Name of the interrupt load of the kernel tick in an overhead-aware model. */
+export const KERNEL_TICK_LOAD = 'kernel-tick';
+
+/** Name of the interrupt load of a task's release in an overhead-aware model. */
+export function releaseLoadName(task: string): string {
+  return `release:${task}`;
+}
+
+/** Whether an interrupt load of an overhead-aware model is a task's release (named by `releaseLoadName`). */
+export function isReleaseLoad(name: string): boolean {
+  return name.startsWith(releaseLoadName(''));
+}
+
 /** The model with the kernel's costs folded in. `releasingLines` names the interrupt loads that release a task. */
 export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasingLines: ReadonlySet<string> = new Set()): TaskSetModel {
   const perJob = 2 * o.switchCycles;
@@ -39,7 +52,7 @@ export function withOverheads(model: TaskSetModel, o: KernelOverheads, releasing
     return { ...l, costCycles: l.costCycles + extra, bestCostCycles: l.bestCostCycles + extra };
   });
   const tickCost = wrap + o.tickCycles;
-  interrupts.unshift({ name: 'kernel-tick', periodCycles: o.tickPeriodCycles, costCycles: tickCost, bestCostCycles: tickCost, releaseJitterCycles: 0, strictlyPeriodic: true });
-  for (const t of tasks) interrupts.push({ name: `release:${t.name}`, periodCycles: t.periodCycles, costCycles: o.releaseCycles, bestCostCycles: 0, releaseJitterCycles: t.releaseJitterCycles, strictlyPeriodic: t.strictlyPeriodic });
+  interrupts.unshift({ name: KERNEL_TICK_LOAD, periodCycles: o.tickPeriodCycles, costCycles: tickCost, bestCostCycles: tickCost, releaseJitterCycles: 0, strictlyPeriodic: true });
+  for (const t of tasks) interrupts.push({ name: releaseLoadName(t.name), periodCycles: t.periodCycles, costCycles: o.releaseCycles, bestCostCycles: 0, releaseJitterCycles: t.releaseJitterCycles, strictlyPeriodic: t.strictlyPeriodic });
   return { ...model, tasks, interrupts, kernelBlockingCycles: Math.max(model.kernelBlockingCycles, o.longestCriticalSectionCycles) };
 }

@@ -19,17 +19,20 @@ export interface BootedView {
   readonly releaseQuantisation?: ReleaseQuantisation;
 }
 
-/** What a reducer reads once the run is over. */
-export interface RunEnd extends BootedView {
+/** The booted system with its engine: what a reducer is told before the run starts (a few read the engine's clock or counters as it goes). */
+export interface RunStart extends BootedView {
   readonly engine: Engine;
 }
+
+/** What a reducer reads once the run is over. */
+export type RunEnd = RunStart;
 
 /** One quantity of one run. */
 export interface Reducer<R> {
   /** Attached to the probe before the kernel boots, so that releases at time 0 are seen. */
   readonly listener?: ProbeListener;
   /** Told the booted system (its line ids and task names) before the run starts. */
-  booted?(system: BootedView): void;
+  booted?(system: RunStart): void;
   /** The quantity, read after the run. */
   result(end: RunEnd): R;
 }

@@ -26,9 +26,9 @@ export function reduceEvents<R>(
 ): R {
   const reducer = make(system.workload ?? tasksOnly([]));
   const view = { taskNames: system.taskNames, lines: system.lines ?? new Map<string, number>() };
-  reducer.booted?.(view);
-  for (const [type, time, subject, data] of events) reducer.listener?.onEvent(type, time, subject, data);
   const engine = new Engine({ target: avr, seed: 1 });
+  reducer.booted?.({ ...view, engine });
+  for (const [type, time, subject, data] of events) reducer.listener?.onEvent(type, time, subject, data);
   engine.run(system.endCycles ?? 0);
   return reducer.result({ ...view, engine });
 }

@@ -74,6 +74,14 @@ describe('kbench analyze and kbench schema', () => {
     expect(withKernel.tasks[0]?.wcrtCycles).toBeGreaterThan(plain.tasks[0]?.wcrtCycles as number);
   });
 
+  it('explains each worst case in text and JSON: the pulse task is 800 of its own, one of each ISR and metering-read holding energy-registers', async () => {
+    // The hand derivation of analysis/analyze.test.ts: R = 2000 + 800 + 40 + 80 = 2920 cycles.
+    const text = await kbench('analyze', '--workload', 'meter', '--policy', 'fp');
+    expect(text.stdout).toContain('pulse-energy = 2920: own 800 + ISR energy-pulse 1 x 40 + ISR rs485-rx 1 x 80 + blocking 2000 (critical section of metering-read holding energy-registers)');
+    const json = JSON.parse((await kbench('analyze', '--workload', 'meter', '--policy', 'fp', '--json')).stdout) as { tasks: { explanation: { blocking: { task: string; mutex: string }[] } }[] };
+    expect(json.tasks[0]?.explanation.blocking[0]).toMatchObject({ task: 'metering-read', mutex: 'energy-registers' });
+  });
+
   it('writes the JSON Schema of workload files', async () => {
     const run = await kbench('schema');
     expect(run.status).toBe(ExitCode.Ok);

@@ -10,6 +10,7 @@ import { CheckFailedError, ExitCode, InputError } from '../exit-codes.ts';
 import { targetOption } from '../options.ts';
 import { printJson } from '../output.ts';
 import { textTable } from '../text-table.ts';
+import { explanationLine } from './analyze-explain.ts';
 
 /**
  * The system a profile's kernel runs for a workload on a target (kernels supply it; analysis never
@@ -92,5 +93,10 @@ function printReport(r: AnalysisReport): void {
   const columns = [{ title: 'task' }, ...['prio', 'WCRT', 'BCRT', 'jitter', 'deadline', 'schedulable'].map((title) => ({ title, align: 'right' as const }))];
   console.log(textTable(columns, rows));
   console.log(r.schedulable ? 'schedulable: every task meets its deadline' : 'NOT schedulable');
+  const explained = r.tasks.filter((t) => t.explanation !== null);
+  if (explained.length > 0) {
+    console.log(`why each worst case (cycles on ${r.target}; the terms sum to the WCRT):`);
+    for (const t of explained) if (t.explanation !== null) console.log(explanationLine(t.explanation));
+  }
   for (const note of r.notes) console.log(`note: ${note}`);
 }

@@ -37,6 +37,21 @@ describe('kbench experiment commands', () => {
     expect(readFileSync(join(scratch, 'merged', 'port-costs.json'), 'utf8')).toBe(readFileSync(join(scratch, 'single', 'port-costs.json'), 'utf8'));
   });
 
+  it('reproduce without a terminal prints one line per experiment, with its name, and no progress display', async () => {
+    const tty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
+    Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
+    try {
+      const r = await kbench('reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--results-dir', join(scratch, 'plain'));
+      expect(r.status).toBe(ExitCode.Ok);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines.filter((l) => l.includes('port-costs'))).toEqual(['experiments (quick, 0 workers): port-costs', expect.stringMatching(/^port-costs \(Port code per target.*\): 26 rows from 3 units in [\d.]+ s$/)]);
+      expect(lines).toHaveLength(3);
+    } finally {
+      if (tty === undefined) delete (process.stdout as { isTTY?: boolean }).isTTY;
+      else Object.defineProperty(process.stdout, 'isTTY', tty);
+    }
+  });
+
   it('merge of a truncated shard file exits 2 naming the file, and writes no results', async () => {
     const shards = join(scratch, 'truncated');
     expect((await kbench('sweep', '--experiment', 'port-costs', '--quick', '--workers', '0', '--shard', '0/1', '--out', shards)).status).toBe(ExitCode.Ok);

@@ -51,6 +51,10 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
       const reproduction = new Reproduction({ mode, resultsDir: opts.resultsDir, runner, workers, signal });
       const outcomes: ExperimentOutcome[] = [];
       let report: ReportOutcome | undefined;
+      // Without a terminal (a CI log, a pipe) a redrawn display becomes many unnamed progress lines:
+      // print one line per experiment, with its name, as it ends, and no display at all.
+      const plain = opts.json !== true && process.stdout.isTTY !== true;
+      if (plain) console.log(`experiments (${mode}, ${workers} workers): ${experiments.map((e) => e.id).join(', ')}`);
       const experimentTasks = experiments.map((e) => ({
         title: `${e.id}: ${e.title}`,
         task: async (_ctx: unknown, task: { output: string; title: string }) => {
@@ -64,6 +68,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
           });
           outcomes.push(outcome);
           task.title = `${e.id}: ${describeOutcome(outcome)}`;
+          if (plain) console.log(`${e.id} (${e.title}): ${describeOutcome(outcome)}`);
         },
       }));
       try {
@@ -78,11 +83,12 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
                 const { buildReport } = await import('../../report/build.ts');
                 report = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
                 task.title = `report: ${report.files.length} files in ${opts.paperDir}/ (${report.figures} figures)`;
+                if (plain) console.log(task.title);
               },
             },
           ],
           // Ctrl-C is the runner's to handle (it stops with whole files); listr2's own handler would exit 127.
-          { renderer: opts.json === true ? 'silent' : 'default', registerSignalListeners: false },
+          { renderer: opts.json === true || plain ? 'silent' : 'default', registerSignalListeners: false },
         ).run();
       } finally {
         await runner.close();

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { CheckFailedError, ExitCode, InputError, isBadInput } from '../exit-codes.ts';
 import { durationMsOption, execOption, seedOption, targetOption, traceLimitOption } from '../options.ts';
 import { jsonStamp, printJson } from '../output.ts';
+import { DEFAULT_GANTT_WINDOW_MS, ganttFormat, ganttWindowOption, writeGantt } from './run-gantt.ts';
+import { runReportLines } from './run-report-text.ts';
 
 interface RunOptions {
   profile?: string;
@@ -15,6 +17,8 @@ interface RunOptions {
   check?: boolean;
   trace?: string;
   traceLimit: string;
+  gantt?: string;
+  windowMs?: string;
 }
 
 /** Enough for seconds of a busy meter, yet a few hundred megabytes at most: a longer run's file says where it stops. */
@@ -47,12 +51,17 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'print JSON')
     .option('--trace <file>', 'also write the run as Chrome trace-event JSON (opens in Perfetto or chrome://tracing): a track per task, ISR line and masked section')
     .option('--trace-limit <n>', 'most span and instant events the trace holds; past it the trace stops and says so', String(DEFAULT_TRACE_LIMIT))
+    .option('--gantt <file>', 'also draw a window of the run as a Gantt chart, SVG or PNG by the extension: a row per task and ISR line, masked sections, release and switch markers')
+    .option('--window-ms <a:b>', `the window --gantt draws, in simulated ms (default: the first ${DEFAULT_GANTT_WINDOW_MS} ms)`)
     .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
     .action(async (opts: RunOptions) => {
       const durationMs = durationMsOption(opts.durationMs);
       const seed = seedOption(opts.seed);
       const exec = execOption(opts.exec);
       const traceLimit = traceLimitOption(opts.traceLimit);
+      if (opts.gantt !== undefined) ganttFormat(opts.gantt);
+      if (opts.windowMs !== undefined && opts.gantt === undefined) throw new InputError('--window-ms: only with --gantt <file>');
+      const ganttWindow = opts.gantt === undefined ? undefined : ganttWindowOption(opts.windowMs, durationMs);
       if ((opts.profile === undefined) === (opts.design === undefined)) throw new InputError('run: give exactly one of --profile <id> or --design <id>');
       const [{ runProfileTraced }, { resolveProfile }, { loadWorkload }, { writeFileAtomic }] = await Promise.all([
         import('../../experiments/run-profile.ts'),
@@ -63,12 +72,17 @@ export function registerRunCommand(program: Command): void {
       const profile = asInput(opts.profile !== undefined ? '--profile' : '--design', () => resolveProfile({ profile: opts.profile, design: opts.design }));
       const target = targetOption(opts.target);
       const workload = asInput('--workload', () => loadWorkload(opts.workload));
-      const { metrics, trace } = asInput('--workload', () => runProfileTraced({ profile, target, workload, durationMs, seed, exec }, opts.trace === undefined ? undefined : traceLimit));
+      // One run collects the trace both the trace file and the Gantt chart are made from.
+      const traced = opts.trace !== undefined || opts.gantt !== undefined;
+      const { metrics, trace } = asInput('--workload', () => runProfileTraced({ profile, target, workload, durationMs, seed, exec }, traced ? traceLimit : undefined));
       if (opts.trace !== undefined && trace !== undefined) {
         writeFileAtomic(opts.trace, JSON.stringify({ ...trace, otherData: { ...jsonStamp('chrome-trace'), ...trace.otherData } }));
         // On stderr, so that --json's stdout stays one JSON value.
         const cut = trace.otherData.truncatedAtUs;
         console.error(`trace written to ${opts.trace}${cut === null ? '' : ` (stopped at ${trace.otherData.eventLimit} events, ${cut} us into the run: raise --trace-limit for more)`}`);
+      }
+      if (opts.gantt !== undefined && trace !== undefined && ganttWindow !== undefined) {
+        await writeGantt(opts.gantt, trace, ganttWindow, `${workload.name} on ${profile.id} (${profile.design}), ${target.id}: ${ganttWindow.fromUs / 1000}-${ganttWindow.toUs / 1000} ms`);
       }
       if (opts.json === true) {
         printJson('run', metrics);
@@ -87,6 +101,7 @@ export function registerRunCommand(program: Command): void {
       for (const t of metrics.tasks) {
         console.log(`  ${t.task.padEnd(18)} ${String(t.releases).padStart(8)}   ${f(t.ioDelay.minUs).padStart(9)} / ${f(t.ioDelay.meanUs).padStart(9)} / ${f(t.ioDelay.maxUs).padStart(9)}   ${f(t.ioJitterUs).padStart(7)}   ${t.deadlineMisses}${t.overdueAtEnd > 0 ? ` (+${t.overdueAtEnd})` : ''}`);
       }
+      for (const line of runReportLines(metrics)) console.log(line);
       checkDeadlines(opts, metrics.tasks);
     });
 }
