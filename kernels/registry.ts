@@ -11,8 +11,9 @@ import { edf } from './edf/index.ts';
 import { edfProfile } from './edf/profile.ts';
 import { mosKernelDesign } from './mos/kernel-design.ts';
 import { mos } from './mos/os-profile.ts';
-import { idcx, ucos2, ukernel, webit, worix } from './profiles/index.ts';
+import { freertos, idcx, liteosM, ucos2, ukernel, webit, worix } from './profiles/index.ts';
 import type { OsProfile } from './profiles/types.ts';
+import { priorityLists } from './priority-lists/index.ts';
 import { roundRobin } from './round-robin/index.ts';
 import { sortedList } from './sorted-list/index.ts';
 import { tableDriven } from './table-driven/index.ts';
@@ -50,6 +51,7 @@ const designs = new Registry<KernelDesign>('design', [
   coreDesign(sortedList, webit),
   coreDesign(roundRobin, worix),
   coreDesign(edf, edfProfile),
+  coreDesign(priorityLists, freertos),
   mosKernelDesign,
 ]);
 
@@ -58,8 +60,8 @@ function checkProfile(p: OsProfile): void {
   if (designs.find(p.design) === undefined) throw new RangeError(`profile ${p.id}: design "${p.design}" is not registered (known designs are ${designs.ids().join(', ')})`);
 }
 
-/** Every OS profile: the paper's five in its Table 1 order, MOS, then the EDF kernel, then any other design's default. */
-const profiles = new Registry<OsProfile>('profile', [webit, worix, ukernel, idcx, ucos2, mos, edfProfile], checkProfile);
+/** Every OS profile: the paper's five in its Table 1 order, MOS, the EDF kernel, today's meter kernels, then any other design's default. */
+const profiles = new Registry<OsProfile>('profile', [webit, worix, ukernel, idcx, ucos2, mos, edfProfile, liteosM, freertos], checkProfile);
 for (const d of designs.all()) withDefaultProfile(d);
 
 /** Registers `design`'s default profile unless it already is; returns its removal (a no-op when nothing was added). */
