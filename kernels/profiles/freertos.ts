@@ -9,7 +9,7 @@ export const freertos: OsProfile = {
   paper: false,
   design: 'priority-lists',
   preemptive: true,
-  priorities: 32,
+  priorities: 16,
   maxTasks: 32,
   priorityChange: 'dynamic',
   samePriority: true,
@@ -33,7 +33,7 @@ export const freertos: OsProfile = {
   ],
   assumptions: [
     'Services (semaphores, queues, mutexes, event groups) are priced by the shared core blocks (shaped after uC/OS-II 2.x); only the ready lists, the delayed list, time slicing and critical-section masking are FreeRTOS\'s own.',
-    'configMAX_PRIORITIES = 32 (the most the port-optimised selection holds) and at most 32 application tasks (FreeRTOS itself has no task limit); the idle task runs below every application priority.',
+    'configMAX_PRIORITIES = 16: enough for the meter\'s distinct priorities, within the 32 the port-optimised selection holds; FreeRTOS\'s configuration guide says each priority costs RAM and the value should be no higher than the application needs, and on the AVR each one lengthens the generic walk. At most 32 application tasks (FreeRTOS itself sets no limit); the idle task runs below every application priority.',
     "A task's turn among equals follows the list order (FIFO, the running task moved to the tail at each tick); FreeRTOS's listGET_OWNER_OF_NEXT_ENTRY also advances pxIndex at selections between ticks, which this leaves out.",
     'configMAX_SYSCALL_INTERRUPT_PRIORITY is set to the most urgent kernel-aware line (the tick and every line that signals a task); only lines more urgent than that and signalling no task run under a critical section.',
     'BASEPRI sections are priced as the target port\'s PRIMASK critical-section code (MRS/CPSID, MSR); the MOV/MSR BASEPRI/ISB/DSB sequence of vPortRaiseBASEPRI costs a few cycles more.',
