@@ -19,7 +19,7 @@ import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
-import { syscallCeiling } from './syscall-ceiling.ts';
+import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile } from './validate.ts';
 import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/probe-codes.ts';
 
@@ -27,7 +27,7 @@ import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/prob
 export interface CoreBootOptions {
   readonly engine: Engine;
   readonly workload: Workload;
-  /** Interrupt priority of the kernel tick (lower = more urgent); defaults to 0, registered first so it wins ties. */
+  /** Interrupt priority of the kernel tick (lower = more urgent), registered first so it wins ties; by default 0, or the lowest on a BASEPRI kernel (tickPriorityOf). */
   readonly tickPriority?: number;
   /** How long compute steps run (execution-time model); default `worst`. */
   readonly exec?: ExecMode;
@@ -121,7 +121,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const objects = buildObjects(w, profile, target, deadlineTicks);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
-  const tickPriority = options.tickPriority ?? 0;
+  const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
   const ceiling = syscallCeiling(profile, target, w, tickPriority, options.releases ?? 'tick');
   if (ceiling !== undefined) engine.setMaskCeiling(ceiling);
   lines.set('tick', engine.addInterrupt({ name: 'tick', priority: tickPriority, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));

@@ -6,6 +6,22 @@ import type { ReleaseMode } from '../types.ts';
 /** Priority of the release lines the core registers (sporadic releases and the exact release timer). */
 const RELEASE_LINE_PRIORITY = 0;
 
+/** True when `profile`'s critical sections mask by priority on `target` (BASEPRI), not all at once. */
+function masksByPriority(profile: OsProfile, target: Target): boolean {
+  return profile.basePriorityMasking === true && target.hasBasePriority === true;
+}
+
+/**
+ * The tick's interrupt priority: the one asked for, else the most urgent (0), except on a kernel
+ * that masks by priority, whose port runs the tick at the lowest priority (FreeRTOS port.c gives
+ * SysTick and PendSV configKERNEL_INTERRUPT_PRIORITY, the lowest): below every I/O line.
+ */
+export function tickPriorityOf(profile: OsProfile, target: Target, w: Workload, requested: number | undefined): number {
+  if (requested !== undefined) return requested;
+  if (!masksByPriority(profile, target)) return 0;
+  return 1 + Math.max(RELEASE_LINE_PRIORITY, ...(w.ioLines ?? []).map((l) => l.priority));
+}
+
 /**
  * The mask ceiling a BASEPRI kernel runs with on `target`, or undefined when its critical sections
  * mask every interrupt (the profile or the core lacks priority masking). FreeRTOS requires every
@@ -14,7 +30,7 @@ const RELEASE_LINE_PRIORITY = 0;
  * the tick, each I/O line some task waits on, and the core's release lines.
  */
 export function syscallCeiling(profile: OsProfile, target: Target, w: Workload, tickPriority: number, releases: ReleaseMode): number | undefined {
-  if (profile.basePriorityMasking !== true || target.hasBasePriority !== true) return undefined;
+  if (!masksByPriority(profile, target)) return undefined;
   let ceiling = tickPriority;
   for (const t of w.tasks) {
     const trig = t.trigger;
