@@ -1,7 +1,7 @@
 import { analyzeWorkload } from '../analysis/analyze.ts';
 import { modelFromWorkload } from '../analysis/from-workload.ts';
 import { getTarget, studiedTargets } from '../hardware/targets/index.ts';
-import { comparedProfiles, getProfile } from '../kernels/registry.ts';
+import { comparedProfiles, getProfile, portedUnits, unportedPairs } from '../kernels/registry.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { loadWorkload } from '../workloads/load.ts';
@@ -109,8 +109,8 @@ export const breakdown = defineExperiment<BreakdownUnit, BreakdownRow>({
   title: 'Breakdown utilisation of the meter workload per kernel, kernel overhead included',
   description: `The meter workload (11 tasks, 2 interrupt lines) with every task's compute cycles scaled by one factor; bisection (to ${PRECISION * 100}% of the factor) finds the largest factor at which it stays schedulable, and the row gives the task utilisation sum C_i/T_i of the scaled set on the target at that factor (kernel overhead and ISR work excluded from the figure, but included in the test). Every kernel is judged by the corrected, overhead-aware response-time analysis of the system it runs (kernels/system-model.ts: tick, release, switch, ISR entry/exit and the longest masked kernel section priced from the profile's blocks; priorities folded into the kernel's levels with time-slice sharing on the lowest; uKernel non-preemptive; MOS's execution levels as preemption thresholds: a task is preempted only by a higher level). iDCX and uKernel hold at most 8 tasks: their rows price and analyse the kernel as if its task table (and uKernel's priority table, whose tasks cannot share a level) were extended to the meter's 11. Where a kernel does not offer the meter's ceiling protocol its mutex uses the kernel's own (priority inheritance on WORIX and iDCX). MOS's meter drops lock/unlock (MOS has no mutexes; tasks of one level never preempt each other).`,
   columns: ['target', 'profile', 'utilisation'],
-  settings: () => ({ seeds: [1], targets: studiedTargets().map((t) => t.id), durationMs: null, precision: PRECISION }),
-  units: () => grid({ target: studiedTargets().map((t) => t.id), profile: comparedProfiles().map((p) => p.id) }),
+  settings: () => ({ seeds: [1], targets: studiedTargets().map((t) => t.id), durationMs: null, precision: PRECISION, notRun: unportedPairs(studiedTargets().map((t) => t.id), comparedProfiles().map((p) => p.id)) }),
+  units: () => portedUnits(grid({ target: studiedTargets().map((t) => t.id), profile: comparedProfiles().map((p) => p.id) })),
   runUnit: ({ target, profile }) => ({ target, profile, utilisation: Math.round(breakdownOf(profile, target).utilisation * 1e4) / 1e4 }),
   reduce: (results): Row[] => [...results],
 });

@@ -1,5 +1,5 @@
 import { studiedTargets } from '../hardware/targets/index.ts';
-import { comparedProfiles } from '../kernels/registry.ts';
+import { comparedProfiles, portedUnits, unportedPairs } from '../kernels/registry.ts';
 import { defineExperiment, type RunMode } from './contract.ts';
 import type { Fig1Row } from './paper-rows.ts';
 import { runSleepWake, type SleepWakeResult } from './sleep-wake-run.ts';
@@ -38,14 +38,14 @@ export interface SweepUnit {
   readonly durationMs: number;
 }
 
-/** The sweep's units, target outermost, then profile, then task count. */
+/** The sweep's units, target outermost, then profile, then task count (a kernel only on the cores it has a port for). */
 export function sweepUnits(mode: RunMode): SweepUnit[] {
-  return grid({ target: sweepTargets(), profile: sweepProfiles(), tasks: SWEEP_TASKS, durationMs: [SWEEP_DURATION_MS[mode]] });
+  return portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), tasks: SWEEP_TASKS, durationMs: [SWEEP_DURATION_MS[mode]] }));
 }
 
 /** The sweep's manifest settings. */
-export function sweepSettings(mode: RunMode): { seeds: number[]; targets: string[]; durationMs: number; profiles: string[]; tasks: number[] } {
-  return { seeds: [1], targets: sweepTargets(), durationMs: SWEEP_DURATION_MS[mode], profiles: sweepProfiles(), tasks: [...SWEEP_TASKS] };
+export function sweepSettings(mode: RunMode): { seeds: number[]; targets: string[]; durationMs: number; profiles: string[]; tasks: number[]; notRun: string[] } {
+  return { seeds: [1], targets: sweepTargets(), durationMs: SWEEP_DURATION_MS[mode], profiles: sweepProfiles(), tasks: [...SWEEP_TASKS], notRun: unportedPairs(sweepTargets(), sweepProfiles()) };
 }
 
 /** The fig1 experiment: one unit per target x profile x task count. */

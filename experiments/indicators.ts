@@ -3,7 +3,7 @@ import { ProbeEvent, type ProbeEventType } from '../hardware/probe.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
 import { ProfileLimitError } from '../kernels/core/validate.ts';
-import { getDesign, getProfile, type OsProfile } from '../kernels/registry.ts';
+import { getDesign, getProfile, portedUnits, unportedPairs, type OsProfile } from '../kernels/registry.ts';
 import { MICROBENCHMARKS } from '../workloads/generators/microbench.ts';
 import type { Workload } from '../workloads/types.ts';
 import { defineExperiment, roundUs, type RunMode } from './contract.ts';
@@ -146,8 +146,8 @@ export const indicators = defineExperiment<IndicatorUnit, IndicatorRow>({
   description:
     "Each benchmark's workload (workloads/generators/microbench.ts) runs on each profile's kernel; a reducer turns the probe's events into the benchmark's span, and valueUs is its mean over every occurrence in the run (the note gives the count and the max). Task switching: SwitchOut to SwitchIn between two application tasks. Channel communication, semaphore shuffling, signal reception, semaphore shuffle, message latency: from the sender's give (queue send, semaphore give, flag set) to the first instruction of the task that was blocked waiting for it. Preemption: from the tick's release of the high task to its first instruction, when it preempted the running low task. Interrupt latency: from the line raised to its handler entered. Deadlock break: from the low owner's mutex unlock to the first instruction of the high task blocked on the mutex (the priority restore and the handover), with a medium task ready in between. Where a profile lacks what the workload needs, the row is null and the note quotes the kernel's refusal; where the situation never arose, the note says why.",
   columns: ['target', 'profile', 'indicator', 'valueUs', 'cycles', 'note'],
-  settings: (mode) => ({ seeds: [1], targets: sweepTargets(), durationMs: DURATION_MS[mode], indicators: [...INDICATORS] }),
-  units: (mode) => grid({ target: sweepTargets(), profile: sweepProfiles(), indicator: INDICATORS, durationMs: [DURATION_MS[mode]] }),
+  settings: (mode) => ({ seeds: [1], targets: sweepTargets(), durationMs: DURATION_MS[mode], indicators: [...INDICATORS], notRun: unportedPairs(sweepTargets(), sweepProfiles()) }),
+  units: (mode) => portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), indicator: INDICATORS, durationMs: [DURATION_MS[mode]] })),
   runUnit: measureIndicator,
   reduce: (results) => [...results],
 });

@@ -44,4 +44,24 @@ describe('analyze --profile and run agree', () => {
     }
     expect(report.tasks.find((t) => t.task === 'metering')?.schedulable).toBe(true);
   });
+
+  // Today's meter kernels on each core they have a port for: ready lists, sorted wake lists, and on
+  // the M4 FreeRTOS's tick at the lowest interrupt priority.
+  for (const [profileId, targetId] of [['freertos', 'm4'], ['freertos', 'm4-f407'], ['freertos', 'avr'], ['liteos-m', 'm4'], ['liteos-m', 'm4-f407']] as const) {
+    it(`bounds uunifast-n6-u0.6-s7 on ${profileId}/${targetId} above every simulated max`, () => {
+      const workload = loadWorkload('uunifast-n6-u0.6-s7');
+      const target = getTarget(targetId);
+      const profile = getProfile(profileId);
+      const report = analyzeWorkload(workload, { policy: 'fp', variant: 'corrected', target, system: systemModel(profile, target, workload) });
+      const run = runProfile({ profile, target, workload, durationMs: 2000, seed: 1 });
+      let compared = 0;
+      for (const simulated of run.tasks) {
+        const bound = report.tasks.find((t) => t.task === simulated.task)?.wcrtCycles ?? null;
+        if (bound === null || simulated.ioDelay.maxUs === null) continue;
+        compared++;
+        expect(usToCycles(target, simulated.ioDelay.maxUs) - 1, simulated.task).toBeLessThanOrEqual(bound);
+      }
+      expect(compared).toBeGreaterThan(0);
+    });
+  }
 });

@@ -5,7 +5,7 @@ import { table1, table1Row } from './table1.ts';
 describe('table1', () => {
   it('has one row per profile, profile first, and no target column (mechanisms hold on every CPU)', () => {
     const rows = table1.units('full').map((u) => table1.runUnit(u));
-    expect(rows.map((r) => r.profile)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos']);
+    expect(rows.map((r) => r.profile)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'liteos-m', 'freertos']);
     expect(table1.columns[0]).toBe('profile');
     expect(table1.columns).not.toContain('target');
     for (const r of rows) expect(Object.keys(r)).toEqual([...table1.columns]);

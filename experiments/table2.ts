@@ -1,5 +1,5 @@
 import { getTarget } from '../hardware/targets/index.ts';
-import { footprint } from '../kernels/registry.ts';
+import { footprint, portedUnits, unportedPairs } from '../kernels/registry.ts';
 import { defineExperiment } from './contract.ts';
 import { sweepProfiles, sweepTargets } from './fig1.ts';
 import type { Table2Row } from './paper-rows.ts';
@@ -25,8 +25,8 @@ export const table2 = defineExperiment<{ readonly target: string; readonly profi
   description:
     "codeBytes: the bytes of every kernel block the profile's configuration includes (its ready structure, timer strategy, services and their variants) plus the target's port code, each block lowered to the target's instructions. ramBytes: TCBs, ready and timer structures, objects and stacks for the profiles' reference configuration (8 tasks, 64 bytes of locals each, 2 semaphores, 1 mutex, 1 queue of 8, 1 flag group). paperKB: the paper's Table 2 (AVR Studio 4 on the ATmega128L), for the avr rows of its five kernels.",
   columns: ['target', 'profile', 'codeBytes', 'ramBytes', 'paperKB'],
-  settings: () => ({ seeds: [], targets: sweepTargets(), durationMs: null }),
-  units: () => grid({ target: sweepTargets(), profile: sweepProfiles() }),
+  settings: () => ({ seeds: [], targets: sweepTargets(), durationMs: null, notRun: unportedPairs(sweepTargets(), sweepProfiles()) }),
+  units: () => portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles() })),
   runUnit: ({ target, profile }) => {
     const f = footprint(profile, getTarget(target));
     return { target, profile, codeBytes: f.codeBytes, ramBytes: f.ramBytes, paperKB: paperKB(profile, target) };

@@ -245,3 +245,42 @@ describe('Engine: long runs', () => {
     expect(engine.now).toBe(until);
   });
 });
+
+describe('Engine: partial masking (BASEPRI)', () => {
+  /** Enter times of two lines (priorities 0 and 2) raised at cycle 120 inside a critical section from 100 to 150. */
+  function enteredUnderMask(ceiling: number | undefined): { urgent: number; kernelAware: number } {
+    const engine = new Engine({ target: m4, seed: 1, keepTrace: true, nestedInterrupts: true });
+    if (ceiling !== undefined) engine.setMaskCeiling(ceiling);
+    const urgent = engine.addInterrupt({ name: 'urgent', priority: 0, source: { kind: 'manual' }, handler: body(10) });
+    const kernelAware = engine.addInterrupt({ name: 'aware', priority: 2, source: { kind: 'manual' }, handler: body(10) });
+    const task = new ExecContext(1, 'task');
+    task.run(100, SegmentKind.Task, false);
+    task.run(50, SegmentKind.Kernel, true);
+    task.run(500, SegmentKind.Task, false);
+    engine.setTask(task);
+    engine.at(120, () => {
+      engine.raise(kernelAware);
+      engine.raise(urgent);
+    });
+    engine.run(1000);
+    const at = (line: number): number => engine.probe.trace().find((e) => e.type === ProbeEvent.IrqEntered && e.subject === line)?.time ?? -1;
+    return { urgent: at(urgent), kernelAware: at(kernelAware) };
+  }
+
+  it('takes a line above the ceiling inside a masked segment at once, and holds the others until the mask lifts', () => {
+    const entry = m4Entry();
+    const { urgent, kernelAware } = enteredUnderMask(2);
+    expect(urgent).toBe(120 + entry);
+    expect(kernelAware).toBeGreaterThanOrEqual(150);
+  });
+
+  it('without a ceiling a masked segment holds off every line (PRIMASK)', () => {
+    const entry = m4Entry();
+    expect(enteredUnderMask(undefined).urgent).toBe(150 + entry);
+  });
+});
+
+/** The M4's hardware interrupt entry in cycles. */
+function m4Entry(): number {
+  return new Engine({ target: m4, seed: 1 }).portCycles['irq-entry'];
+}

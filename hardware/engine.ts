@@ -130,6 +130,9 @@ export class Engine {
   private task: ExecContext | undefined;
   private pendingCount = 0;
   private masked = false;
+  /** Lines more urgent than this (lower priority value) are not held off by masked segments; see setMaskCeiling. */
+  private maskCeiling = -Infinity;
+  private partialMask = false;
 
   constructor(options: EngineOptions) {
     this.target = options.target;
@@ -188,6 +191,17 @@ export class Engine {
     return new Prng(streamSeed(this.seed, name));
   }
 
+  /**
+   * Makes masking partial, as ARMv7-M's BASEPRI does: a masked segment then holds off only lines
+   * whose priority is `priority` or less urgent, and a more urgent line is taken inside it. Without
+   * this call a masked segment holds off every line (PRIMASK, the AVR's I bit). An ISR on an engine
+   * without nesting still runs to its end.
+   */
+  setMaskCeiling(priority: number): void {
+    this.maskCeiling = priority;
+    this.partialMask = true;
+  }
+
   /** Makes `ctx` the task context the CPU runs when no ISR is active (undefined: idle). */
   setTask(ctx: ExecContext | undefined): void {
     this.task = ctx;
@@ -221,7 +235,7 @@ export class Engine {
         this.masked = masked;
         this.probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, this.now);
       }
-      if (this.pendingCount > 0 && !masked && this.mayPreempt(frame)) {
+      if (this.pendingCount > 0 && (!masked || (this.partialMask && this.passesMask())) && this.mayPreempt(frame)) {
         this.enterInterrupt(this.bestPending() as Line, this.entryCycles);
         continue;
       }
@@ -276,6 +290,22 @@ export class Engine {
     queue.push(clock.next(), arrival);
   }
 
+  /** True when the most urgent pending line is above the mask ceiling, so a masked segment does not hold it off. */
+  private passesMask(): boolean {
+    return (this.bestPending() as Line).spec.priority < this.maskCeiling;
+  }
+
+  /**
+   * True when the code an ISR returns to (the frame below, else the task) is in a masked segment that
+   * holds `next` off: an ISR above the mask ceiling interrupted it, and `next` must wait for the mask.
+   */
+  private heldOffBelow(below: IsrFrame | undefined, next: Line): boolean {
+    // Under full masking no ISR starts inside a masked segment, so the code below was unmasked.
+    if (!this.partialMask) return false;
+    const seg = below === undefined ? this.task?.peek() : below.line.context.peek();
+    return seg !== undefined && seg.masked && next.spec.priority >= this.maskCeiling;
+  }
+
   /** Whether a pending interrupt may start now, given the ISR (if any) on top. */
   private mayPreempt(frame: IsrFrame | undefined): boolean {
     if (frame === undefined) return true;
@@ -308,7 +338,7 @@ export class Engine {
     }
     const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
     const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
-    const chains = next !== undefined && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.line.spec.priority));
+    const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.line.spec.priority));
     if (chains) {
       this.frames.pop();
       this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);

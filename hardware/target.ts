@@ -49,6 +49,8 @@ export interface Target {
   readonly contextFrameBytes: number;
   /** True when the core has a count-leading-zeros instruction (no unmap table needed). */
   readonly hasClz: boolean;
+  /** True when the core can mask interrupts by priority (ARMv7-M BASEPRI), not only all at once. */
+  readonly hasBasePriority?: boolean;
   /**
    * True for a machine whose every instruction costs nothing (the ideal target): kernels on it have
    * no overheads, and runs on it release jobs exactly unless asked otherwise. Absent on real MCUs.

@@ -3,9 +3,7 @@ import type { Target } from '../hardware/target.ts';
 import { CORE_SERVICE_BLOCKS, KERNEL_PATHS } from './core/blocks.ts';
 import { allDesigns, allProfiles, getDesign } from './registry.ts';
 import { createTimer } from './timers/index.ts';
-import type { TimerStrategyId } from './profiles/types.ts';
-
-const TIMER_IDS: readonly TimerStrategyId[] = ['tick-scan', 'sleep-queue', 'timer-info-queue', 'delta-list'];
+import { TIMER_STRATEGY_IDS } from './profiles/types.ts';
 
 /** Every kernel block by name on `target`: core services, each profile's ready structure, each timer strategy. */
 export function kernelBlocks(target: Target): ReadonlyMap<string, Block> {
@@ -14,6 +12,6 @@ export function kernelBlocks(target: Target): ReadonlyMap<string, Block> {
   Object.values(KERNEL_PATHS).forEach(add);
   Object.values(CORE_SERVICE_BLOCKS).flat().forEach(add);
   for (const p of [...allProfiles(), ...allDesigns().map((d) => d.defaultProfile)]) getDesign(p.design).readyBlocks(target, p).forEach(add);
-  for (const id of TIMER_IDS) createTimer(id, target, []).blocks.forEach(add);
+  for (const id of TIMER_STRATEGY_IDS) createTimer(id, target, []).blocks.forEach(add);
   return all;
 }

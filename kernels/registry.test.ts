@@ -6,25 +6,33 @@ import { avr, m4 } from '../hardware/targets/index.ts';
 import { CORE_SERVICE_BLOCKS } from './core/blocks.ts';
 import { periodic, workload } from './core/test-workloads.ts';
 import { WorkloadError } from '../workloads/errors.ts';
-import { allDesigns, allProfiles, bootSystem, comparedProfiles, footprint, getDesign, getProfile, kernelCosts, paperProfiles } from './registry.ts';
+import { allDesigns, allProfiles, bootSystem, comparedProfiles, footprint, getDesign, getProfile, kernelCosts, paperProfiles, portedUnits, unportedPairs } from './registry.ts';
 
 describe('registry', () => {
-  it('lists every design and profile, the six compared ones before the EDF kernel, and names the known ids for an unknown one', () => {
-    expect(allDesigns().map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'mos']);
-    expect(allProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'edf']);
-    expect(comparedProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos']);
+  it('lists every design and profile, compares all but the EDF kernel, and names the known ids for an unknown one', () => {
+    expect(allDesigns().map((d) => d.id)).toEqual(['table-driven', 'sorted-list', 'round-robin', 'edf', 'priority-lists', 'mos']);
+    expect(allProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'edf', 'liteos-m', 'freertos']);
+    expect(comparedProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2', 'mos', 'liteos-m', 'freertos']);
     expect(paperProfiles().map((p) => p.id)).toEqual(['webit', 'worix', 'ukernel', 'idcx', 'ucos2']);
     expect(() => getDesign('nope')).toThrow(/known designs are table-driven/);
     expect(() => getProfile('nope')).toThrow(/known profiles are webit/);
   });
 
-  it('every profile cites its source (the paper, or the MOS seed) and lists its assumptions', () => {
+  it("every profile cites its source (the paper, the MOS seed, or a kernel's public source files) and lists its assumptions", () => {
     for (const p of comparedProfiles()) {
       expect(p.cites.length).toBeGreaterThan(0);
       expect(p.assumptions.length).toBeGreaterThan(0);
-      const source = p.id === 'mos' ? 'seed 000' : 'Table 1';
-      expect(p.cites.some((c) => c.startsWith(source)), p.id).toBe(true);
+      const cited = p.paper === true ? (c: string) => c.startsWith('Table 1') : p.id === 'mos' ? (c: string) => c.startsWith('seed 000') : (c: string) => /^[\w/]+\.[ch]\b/.test(c);
+      expect(p.cites.some(cited), p.id).toBe(true);
     }
+  });
+
+  it('a kernel without a port for a core is refused there, naming the target, and its pairs are left out of the studies', () => {
+    const w = workload([periodic('a', 0, 10_000, [{ op: 'compute', cycles: 100 }])]);
+    expect(() => bootSystem({ target: avr, workload: w, profile: 'liteos-m' })).toThrow(/^target: profile liteos-m has no port for avr/);
+    expect(() => bootSystem({ target: avr, workload: w, profile: 'freertos' })).not.toThrow();
+    expect(portedUnits([{ target: 'avr', profile: 'liteos-m' }, { target: 'm4', profile: 'liteos-m' }, { target: 'avr', profile: 'freertos' }])).toEqual([{ target: 'm4', profile: 'liteos-m' }, { target: 'avr', profile: 'freertos' }]);
+    expect(unportedPairs(['avr', 'm4', 'm4-f407'], ['liteos-m', 'freertos'])).toHaveLength(1);
   });
 });
 

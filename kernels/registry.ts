@@ -2,6 +2,7 @@ import { Engine } from '../hardware/engine.ts';
 import { Registry } from '../hardware/registry.ts';
 import { checkMemoryBudget } from '../hardware/memory.ts';
 import { defaultReleases, type Target } from '../hardware/target.ts';
+import { getTarget } from '../hardware/targets/index.ts';
 import { checkWorkloadOnTarget } from '../workloads/target-fit.ts';
 import type { Workload } from '../workloads/types.ts';
 import { passedBefore, rememberPassed } from './checked-once.ts';
@@ -11,8 +12,11 @@ import { edf } from './edf/index.ts';
 import { edfProfile } from './edf/profile.ts';
 import { mosKernelDesign } from './mos/kernel-design.ts';
 import { mos } from './mos/os-profile.ts';
-import { idcx, ucos2, ukernel, webit, worix } from './profiles/index.ts';
+import { freertos, idcx, liteosM, ucos2, ukernel, webit, worix } from './profiles/index.ts';
+import { missingPort } from './profiles/ports.ts';
 import type { OsProfile } from './profiles/types.ts';
+import { ProfileLimitError } from './core/validate.ts';
+import { priorityLists } from './priority-lists/index.ts';
 import { roundRobin } from './round-robin/index.ts';
 import { sortedList } from './sorted-list/index.ts';
 import { tableDriven } from './table-driven/index.ts';
@@ -50,6 +54,7 @@ const designs = new Registry<KernelDesign>('design', [
   coreDesign(sortedList, webit),
   coreDesign(roundRobin, worix),
   coreDesign(edf, edfProfile),
+  coreDesign(priorityLists, freertos),
   mosKernelDesign,
 ]);
 
@@ -58,8 +63,8 @@ function checkProfile(p: OsProfile): void {
   if (designs.find(p.design) === undefined) throw new RangeError(`profile ${p.id}: design "${p.design}" is not registered (known designs are ${designs.ids().join(', ')})`);
 }
 
-/** Every OS profile: the paper's five in its Table 1 order, MOS, then the EDF kernel, then any other design's default. */
-const profiles = new Registry<OsProfile>('profile', [webit, worix, ukernel, idcx, ucos2, mos, edfProfile], checkProfile);
+/** Every OS profile: the paper's five in its Table 1 order, MOS, the EDF kernel, today's meter kernels, then any other design's default. */
+const profiles = new Registry<OsProfile>('profile', [webit, worix, ukernel, idcx, ucos2, mos, edfProfile, liteosM, freertos], checkProfile);
 for (const d of designs.all()) withDefaultProfile(d);
 
 /** Registers `design`'s default profile unless it already is; returns its removal (a no-op when nothing was added). */
@@ -105,6 +110,19 @@ export function registerDesign(design: KernelDesign): () => void {
 /** Adds a further profile of a registered design to every listing and study; returns the function that removes it again. */
 export function registerProfile(profile: OsProfile): () => void {
   return profiles.register(profile);
+}
+
+/**
+ * The units of a study's target x profile grid whose kernel has a port for the target (LiteOS-M has
+ * none for the AVR); the others are left out, not failed.
+ */
+export function portedUnits<U extends { readonly target: string; readonly profile: string }>(units: readonly U[]): U[] {
+  return units.filter((u) => missingPort(getProfile(u.profile), getTarget(u.target)) === undefined);
+}
+
+/** Why each target x profile pair of a study's grid is left out (a kernel without a port for the core), one sentence each. */
+export function unportedPairs(targets: readonly string[], profiles: readonly string[]): string[] {
+  return targets.flatMap((t) => profiles.flatMap((p) => missingPort(getProfile(p), getTarget(t)) ?? []));
 }
 
 /** Looks a design up by id; throws naming the known ids. */
@@ -158,6 +176,8 @@ export function bootSystem(options: BootOptions): BootedSystem {
   }
   const { workload, tickPriority, exec } = options;
   const target = engine.target;
+  const noPort = missingPort(profile, target);
+  if (noPort !== undefined) throw new ProfileLimitError(`target: ${noPort}`);
   // Resolved once, so the fit check and the kernel's boot place releases the same way.
   const releases = options.releases ?? defaultReleases(target);
   const checked = passedBefore(workload, profile, target, releases);

@@ -17,15 +17,17 @@ export interface KernelListing {
   readonly ramFor: string;
 }
 
-/** The designs and profiles with derived code and RAM on the studied targets (the AVR and the M4). */
+/** The designs and profiles with derived code and RAM on the studied targets (the AVR and the M4) they have a port for. */
 export async function listKernels(): Promise<KernelListing[]> {
   // Loaded here, not at start: `kbench --help` needs no kernel.
-  const { allDesigns, allProfiles, footprint } = await import('../../kernels/registry.ts');
+  const { allDesigns, allProfiles, footprint, getProfile } = await import('../../kernels/registry.ts');
+  const { missingPort } = await import('../../kernels/profiles/ports.ts');
   const targets = studiedTargets();
   const sizes = (profileId: string) => {
     const codeBytes: Record<string, number> = {};
     const ramBytes: Record<string, number> = {};
-    for (const t of targets) {
+    // A kernel without a port for a core has no size there: its cells stay empty.
+    for (const t of targets.filter((t) => missingPort(getProfile(profileId), t) === undefined)) {
       const f = footprint(profileId, t);
       codeBytes[t.id] = f.codeBytes;
       ramBytes[t.id] = f.ramBytes;
@@ -66,7 +68,8 @@ export function registerKernelsCommand(program: Command): void {
       if (opts.json === true) return printJson('kernels', { kernels: rows });
       const targets = studiedTargets();
       const sizeColumns = targets.flatMap((t) => [{ title: `${t.id} code B`, align: 'right' as const }, { title: `${t.id} RAM B`, align: 'right' as const }]);
-      const sizes = (r: KernelListing) => targets.flatMap((t) => [String(r.codeBytes[t.id] ?? ''), String(r.ramBytes[t.id] ?? '')]);
+      // '-': the kernel has no port for that target.
+      const sizes = (r: KernelListing) => targets.flatMap((t) => [String(r.codeBytes[t.id] ?? '-'), String(r.ramBytes[t.id] ?? '-')]);
       console.log(textTable([{ title: 'kind' }, { title: 'id' }, { title: 'design' }, ...sizeColumns], rows.map((r) => [r.kind, r.id, r.design, ...sizes(r)])));
       console.log(`RAM for: ${rows[0]?.ramFor ?? ''}`);
     });

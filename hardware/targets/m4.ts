@@ -69,6 +69,8 @@ export const m4: Target = {
   // Hardware frame r0-r3, r12, lr, pc, xPSR (32 bytes) + the software frame r4-r11, lr (36 bytes).
   contextFrameBytes: 68,
   hasClz: true,
+  // ARMv7-M (ARM DDI 0403, B1.4.3): BASEPRI masks only exceptions at or below a priority.
+  hasBasePriority: true,
   // Assumed: the GD32F450 matches the MK20's Cortex-M4 per cycle (zero-wait flash on both).
   coremarkPerMhz: { value: 168.62 / 72, source: 'Arduino CoreMark port (github xidameng/CoreMark): Teensy 3.2, MK20DX256 Cortex-M4 @ 72 MHz, 168.62' },
   inStudies: true,

@@ -1,4 +1,4 @@
-import type { Engine } from '../../hardware/engine.ts';
+import type { Engine, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext } from '../../hardware/exec-context.ts';
 import type { Prng } from '../../hardware/prng.ts';
 import type { Target } from '../../hardware/target.ts';
@@ -19,6 +19,7 @@ import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
+import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile } from './validate.ts';
 import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/probe-codes.ts';
 
@@ -26,7 +27,7 @@ import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/prob
 export interface CoreBootOptions {
   readonly engine: Engine;
   readonly workload: Workload;
-  /** Interrupt priority of the kernel tick (lower = more urgent); defaults to 0, registered first so it wins ties. */
+  /** Interrupt priority of the kernel tick (lower = more urgent), registered first so it wins ties; by default 0, or the lowest on a BASEPRI kernel (tickPriorityOf). */
   readonly tickPriority?: number;
   /** How long compute steps run (execution-time model); default `worst`. */
   readonly exec?: ExecMode;
@@ -125,7 +126,10 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const objects = buildObjects(w, profile, target, deadlineTicks);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
-  lines.set('tick', engine.addInterrupt({ name: 'tick', priority: options.tickPriority ?? 0, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
+  const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
+  const ceiling = syscallCeiling(profile, target, w, tickPriority, options.releases ?? 'tick');
+  if (ceiling !== undefined) engine.setMaskCeiling(ceiling);
+  lines.set('tick', engine.addInterrupt({ name: 'tick', priority: tickPriority, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
 
   const releases = options.releases ?? 'tick';
   const exec = options.exec ?? 'worst';
@@ -191,7 +195,10 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   }
 
   for (const line of w.ioLines ?? []) {
-    lines.set(line.name, addIoLine(kernel, line, signalsByLine.get(line.name) ?? [], w.referenceTarget, target));
+    const signals = signalsByLine.get(line.name) ?? [];
+    // A line above the syscall ceiling may not call the kernel: its ISR is the application's alone.
+    const kernelAware = ceiling === undefined || signals.length > 0 || line.priority >= ceiling;
+    lines.set(line.name, addIoLine(kernel, line, signals, w.referenceTarget, target, kernelAware));
   }
   if (timed.length > 0) lines.set('release', addReleaseTimers(kernel, timed));
   kernel.start();
@@ -242,7 +249,7 @@ function releaseJitter(spec: TaskSpec, rng: () => Prng, target: Target): (() => 
   return () => stream.intBetween(0, jitterCycles);
 }
 
-function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number], signals: readonly Semaphore[], referenceTarget: string, target: Target): number {
+function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number], signals: readonly Semaphore[], referenceTarget: string, target: Target, kernelAware: boolean): number {
   const engine = kernel.engine;
   const appCycles = scaleCycles(line.isrCycles, referenceTarget, target);
   const a = line.arrival;
@@ -260,17 +267,18 @@ function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number
     for (const s of signals) cycles += kernel.isrGive(s);
     (isrCtx as ExecContext).run(cycles, SEG_ISR, true, exitFn);
   };
-  id = engine.addInterrupt({
-    name: line.name,
-    priority: line.priority,
-    source,
-    handler: kernel.isrHandler((isr, exit) => {
-      isrCtx = isr;
-      exitFn = exit;
-      engine.probe.emit(EV_IO_IN, engine.now, id);
-      isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
-    }),
+  // A line the kernel does not know runs its application code and returns, no kernel entry or exit.
+  const plain: IsrHandler = (isr) => {
+    engine.probe.emit(EV_IO_IN, engine.now, id);
+    isr.run(appCycles, SEG_ISR, false);
+  };
+  const aware = kernel.isrHandler((isr, exit) => {
+    isrCtx = isr;
+    exitFn = exit;
+    engine.probe.emit(EV_IO_IN, engine.now, id);
+    isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
   });
+  id = engine.addInterrupt({ name: line.name, priority: line.priority, source, handler: kernelAware ? aware : plain });
   return id;
 }
 

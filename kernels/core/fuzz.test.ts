@@ -4,7 +4,8 @@ import { ProbeEvent } from '../../hardware/probe.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import { msToCycles } from '../../hardware/units.ts';
 import type { Step, TaskSpec } from '../../workloads/types.ts';
-import { bootSystem, edfProfile, paperProfiles } from '../registry.ts';
+import { missingPort } from '../profiles/ports.ts';
+import { bootSystem, edfProfile, getProfile, paperProfiles } from '../registry.ts';
 import { workload } from './test-workloads.ts';
 
 /** A random body: compute, posts and waits on a shared semaphore-or-queue, flags, a balanced lock. */
@@ -34,7 +35,7 @@ const task = (i: number): fc.Arbitrary<TaskSpec> =>
 describe('random workloads on every profile', () => {
   it('run without errors, and every job that starts was released and ends at most once', () => {
     // The core kernels' services; MOS (no semaphores, flags or delays) has its own properties in kernels/mos.
-    const profiles = [...paperProfiles(), edfProfile];
+    const profiles = [...paperProfiles(), edfProfile, getProfile('freertos'), getProfile('liteos-m')];
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: profiles.length - 1 }),
@@ -42,7 +43,8 @@ describe('random workloads on every profile', () => {
         fc.boolean(),
         (pi, tasks, onM4) => {
           const profile = profiles[pi]!;
-          const target = onM4 ? m4 : avr;
+          // A kernel without an AVR port (LiteOS-M) runs on the M4 either way.
+          const target = onM4 || missingPort(profile, avr) !== undefined ? m4 : avr;
           const w = workload(tasks, {
             ioLines: [{ name: 'uart', priority: 1, arrival: { kind: 'random', meanInterArrivalUs: 2000 }, isrCycles: 40 }],
             resources: { queues: [{ name: 'q', capacity: 2 }], eventFlags: [{ name: 'f' }], mutexes: [{ name: 'm', protocol: profile.inversion[0] }] },

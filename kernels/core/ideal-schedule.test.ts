@@ -129,6 +129,17 @@ describe('ideal mode: kbench schedules a task set job for job as the textbook do
     );
   });
 
+  for (const profile of ['freertos', 'liteos-m']) {
+    it(`matches the reference on random sets under fixed priority (${profile}'s ready lists and sorted wake list)`, () => {
+      fc.assert(
+        fc.property(setArb, (set) => {
+          expect(kbenchSchedule(profile, set, HORIZON)).toEqual(textbookSchedule(set, HORIZON, 'fp'));
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
+
   // Restricted to sets whose jobs all end before their next release: a job released while its
   // predecessor runs gets no scheduling decision yet (issue 8 item 2), which matters to EDF and to a
   // non-preemptive kernel.

@@ -4,6 +4,7 @@ import { avr, m4 } from '../../hardware/targets/index.ts';
 import type { Target } from '../../hardware/target.ts';
 import { edf } from '../edf/index.ts';
 import { webit as webitProfile } from '../profiles/index.ts';
+import { readyLists } from '../priority-lists/ready-lists.ts';
 import { priorityQueues } from '../round-robin/priority-queues.ts';
 import { sortedArrayTable } from '../sorted-list/array-table.ts';
 import { sortedList } from '../sorted-list/index.ts';
@@ -21,6 +22,8 @@ const STRUCTURES: readonly { name: string; make: Factory; deadline: boolean }[] 
   { name: 'sorted array table', make: (t) => sortedArrayTable(t, 64), deadline: false },
   { name: 'per-priority queues', make: (t) => priorityQueues(t, 64), deadline: false },
   { name: 'EDF deadline list', make: (t) => edf.createReady(t, webit), deadline: true },
+  { name: 'ready lists, CLZ bitmap (FreeRTOS port-optimised, LiteOS-M)', make: (t) => readyLists(t, 32, 'bitmap'), deadline: false },
+  { name: "ready lists, FreeRTOS's generic top walk", make: (t) => readyLists(t, 16, 'top-walk'), deadline: false },
 ];
 
 /** One operation of a random sequence: insert a new task, or remove/rotate a present one (by position). */
@@ -125,6 +128,68 @@ describe('ready-structure costs follow the mechanisms', () => {
     const listMake: Factory = (t) => sortedList.createReady(t, webit);
     expect(stepCost(avr, edfMake, byDeadline)).toBeGreaterThan(stepCost(avr, listMake, byPriority));
     expect(stepCost(m4, edfMake, byDeadline)).toBe(stepCost(m4, listMake, byPriority));
+  });
+});
+
+describe('ready lists: CLZ over the bitmap, or the walk down from the top readied priority', () => {
+  it('the bitmap pick (CLZ) costs the same whichever priority is highest and however many are ready', () => {
+    const costs = new Set<number>();
+    for (const prio of [0, 7, 31]) {
+      for (const n of [1, 5]) {
+        const r = readyLists(m4, 32, 'bitmap');
+        for (let i = 0; i < n; i++) r.insert(new Tcb(i, `t${i}`, Math.min(31, prio + i), undefined));
+        r.pick();
+        costs.add(r.pickCycles);
+      }
+    }
+    expect(costs.size).toBe(1);
+  });
+
+  it("FreeRTOS's generic walk pays one step per empty list between the top readied priority and the highest ready one", () => {
+    /** Pick cost after a task of priority `from` was readied and left, with one task of priority `to` ready. */
+    const walk = (from: number, to: number): number => {
+      const r = readyLists(avr, 16, 'top-walk');
+      const gone = new Tcb(0, 'gone', from, undefined);
+      r.insert(gone);
+      r.remove(gone);
+      r.insert(new Tcb(1, 'ready', to, undefined));
+      r.pick();
+      return r.pickCycles;
+    };
+    const step = walk(2, 3) - walk(3, 3);
+    expect(step).toBeGreaterThan(0);
+    expect(walk(2, 9) - walk(9, 9)).toBe(7 * step);
+    // The pick leaves uxTopReadyPriority at what it found: the next pick does not walk again.
+    const r = readyLists(avr, 16, 'top-walk');
+    const gone = new Tcb(0, 'gone', 2, undefined);
+    r.insert(gone);
+    r.remove(gone);
+    r.insert(new Tcb(1, 'ready', 9, undefined));
+    r.pick();
+    r.pick();
+    expect(r.pickCycles).toBe(walk(9, 9));
+  });
+
+  it('no pick costs more than worstPickCycles, whatever was readied and removed before', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('bitmap' as const, 'top-walk' as const), fc.array(cmd, { maxLength: 40 }), (selection, cmds) => {
+        const real = readyLists(selection === 'bitmap' ? m4 : avr, 16, selection);
+        const ready: Tcb[] = [];
+        cmds.forEach((c, i) => {
+          if (c.kind === 'insert') {
+            const t = new Tcb(i, `t${i}`, c.key * 2, undefined);
+            ready.push(t);
+            real.insert(t);
+          } else if (ready.length > 0) real.remove(ready.splice(c.at % ready.length, 1)[0] as Tcb);
+          real.pick();
+          expect(real.pickCycles).toBeLessThanOrEqual(real.worstPickCycles(ready.length));
+        });
+      }),
+    );
+  });
+
+  it('a bitmap wider than 32 priorities is refused', () => {
+    expect(() => readyLists(m4, 33, 'bitmap')).toThrow(/at most 32 priorities/);
   });
 });
 

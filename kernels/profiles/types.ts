@@ -1,8 +1,11 @@
 import type { MutexProtocol } from '../../workloads/types.ts';
 import type { DesignId } from '../types.ts';
 
-/** The tick strategies a profile can choose (folder `kernels/timers/`). */
-export type TimerStrategyId = 'tick-scan' | 'sleep-queue' | 'timer-info-queue' | 'delta-list';
+/** The tick strategies a profile can choose (folder `kernels/timers/`), the one list of them. */
+export const TIMER_STRATEGY_IDS = ['tick-scan', 'sleep-queue', 'timer-info-queue', 'delta-list', 'delayed-list', 'sortlink'] as const;
+
+/** A tick strategy's id. */
+export type TimerStrategyId = (typeof TIMER_STRATEGY_IDS)[number];
 
 /** Kernel services a profile offers (the paper's Table 1 rows on synchronisation and communication). */
 export interface ProfileServices {
@@ -63,8 +66,16 @@ export interface OsProfile {
   readonly inversion: readonly MutexProtocol[];
   /** Whether kernel-aware ISRs let interrupts nest (the engine's `nestedInterrupts`). */
   readonly nestedInterrupts: boolean;
+  /**
+   * Critical sections raise the core's base priority (ARMv7-M BASEPRI) to the kernel's syscall
+   * ceiling instead of masking every interrupt, on cores that have it (`Target.hasBasePriority`):
+   * lines more urgent than every kernel-aware line stay enabled. Absent: they mask all.
+   */
+  readonly basePriorityMasking?: boolean;
+  /** The cores (`Target.core`) the kernel has a port for, and where that is documented; absent: every core. */
+  readonly ports?: { readonly cores: readonly string[]; readonly source: string };
   readonly reference: ReferenceConfig;
-  /** Sentences of the paper (Wang et al., JSEA 2010) the profile follows. */
+  /** Sentences of the paper (Wang et al., JSEA 2010), or of the kernel's public documentation and sources, the profile follows. */
   readonly cites: readonly string[];
   /** What the paper does not say and the profile had to choose. */
   readonly assumptions: readonly string[];

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { avr } from '../../hardware/targets/index.ts';
 import { SegmentPlan } from '../core/structures.ts';
 import { TaskState, Tcb } from '../core/tcb.ts';
-import type { TimerStrategyId } from '../profiles/types.ts';
+import { TIMER_STRATEGY_IDS, type TimerStrategyId } from '../profiles/types.ts';
 import { createTimer } from './index.ts';
 
-const IDS: readonly TimerStrategyId[] = ['tick-scan', 'sleep-queue', 'timer-info-queue', 'delta-list'];
+const IDS = TIMER_STRATEGY_IDS;
 
 describe('timer strategies wake each sleeper on its tick', () => {
   for (const id of IDS) {
@@ -68,6 +68,37 @@ describe('timer strategies wake each sleeper on its tick', () => {
     };
     expect(cost(8)).toBe(cost(1));
   });
+});
+
+describe("FreeRTOS's delayed list and LiteOS-M's sortlink: sorted by wake tick, walked from opposite ends", () => {
+  /** Cycles to start a delay of `ticks` with sleepers due in 10, 20 and 30 ticks already listed. */
+  const insertCost = (id: TimerStrategyId, ticks: number): number => {
+    const tasks = [0, 1, 2, 3].map((i) => new Tcb(i, `t${i}`, i, undefined));
+    const timer = createTimer(id, avr, tasks);
+    [10, 20, 30].forEach((d, i) => timer.sleep(tasks[i] as Tcb, d));
+    return timer.sleep(tasks[3] as Tcb, ticks);
+  };
+
+  it('the delayed list (vListInsert) walks from the head: a later wake passes more sleepers', () => {
+    expect(insertCost('delayed-list', 35)).toBeGreaterThan(insertCost('delayed-list', 15));
+    expect(insertCost('delayed-list', 15)).toBeGreaterThan(insertCost('delayed-list', 5));
+  });
+
+  it('the sortlink (OsAddNode2SortLink) walks back from the tail: the latest wake is the cheapest after the head test', () => {
+    expect(insertCost('sortlink', 15)).toBeGreaterThan(insertCost('sortlink', 35));
+    expect(insertCost('sortlink', 5)).toBeLessThan(insertCost('sortlink', 35));
+  });
+
+  for (const id of ['delayed-list', 'sortlink'] as const) {
+    it(`${id}: a tick that wakes nobody costs the same however many sleep`, () => {
+      const cost = (n: number): number => {
+        const plan = new SegmentPlan();
+        createTimer(id, avr, []).idleTickPlan(plan, n);
+        return plan.total();
+      };
+      expect(cost(8)).toBe(cost(1));
+    });
+  }
 });
 
 describe('worst-case sleep costs bound every real sleep', () => {
