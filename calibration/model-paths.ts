@@ -1,0 +1,254 @@
+import { block, portPrice, price, type Block } from '../hardware/block.ts';
+import type { Target } from '../hardware/target.ts';
+import type { Cycles } from '../hardware/units.ts';
+import { KERNEL_PATHS } from '../kernels/core/blocks.ts';
+import { priceAll } from '../kernels/core/pricing.ts';
+import { SegmentPlan, type ReadyStructure, type TimerStrategy } from '../kernels/core/structures.ts';
+import { Tcb } from '../kernels/core/tcb.ts';
+import { edf } from '../kernels/edf/index.ts';
+import { webit } from '../kernels/profiles/index.ts';
+import { sortedArrayTable } from '../kernels/sorted-list/array-table.ts';
+import { sortedList } from '../kernels/sorted-list/index.ts';
+import { readyTable } from '../kernels/table-driven/ready-table.ts';
+import { deltaList } from '../kernels/timers/delta-list.ts';
+import { tickScan } from '../kernels/timers/tick-scan.ts';
+
+/*
+ * The kernel paths the calibration checks, each beside the compiled C it mirrors (calibration/c).
+ * Every model figure comes from the kernels' own structures and blocks, driven into the same state
+ * the timing harness builds (calibration/harness/avr_main.c), so what is checked is what runs.
+ * One line per path: a path id the harness prints, the C functions whose bytes make up its code,
+ * and the model's cycles at state size k and bytes. A path without `cycles` is sized only.
+ */
+export interface CalibratedPath {
+  /** The id the harness prints (`design/path`). */
+  readonly id: string;
+  /** The compiled functions whose sizes add up to the path's code. */
+  readonly cFunctions: readonly string[];
+  /** The Cortex-M4's functions where they differ (a port's PendSV handler instead of its AVR switch). */
+  readonly m4Functions?: readonly string[];
+  /** State sizes (tasks or nodes) the harness times; empty when the path is sized only. */
+  readonly states: readonly number[];
+  /** True when the model's blocks carry the path's own call and return, which the harness does not time. */
+  readonly modelCountsCallReturn: boolean;
+  /** The model's cycles with `k` tasks or nodes in the structure. */
+  readonly cycles?: (target: Target, k: number) => Cycles;
+  /** The model's code bytes of the path. */
+  readonly bytes: (target: Target) => number;
+}
+
+const STATES = [1, 2, 4, 8] as const;
+const STATES_FROM_EMPTY = [0, 1, 2, 4, 8] as const;
+const MAX_PRIORITIES = 64;
+/** The priority the newcomer of an insert gets: behind every task the harness readied. */
+const NEWCOMER_PRIORITY = 60;
+
+function bytesOf(blocks: readonly Block[], target: Target): number {
+  return blocks.reduce((sum, b) => sum + price(b, target).bytes, 0);
+}
+
+/** The blocks of `all` named in `names` (a structure's code split by path). */
+function named(all: readonly Block[], names: readonly string[]): Block[] {
+  return names.map((n) => {
+    const b = all.find((x) => x.name === n);
+    if (b === undefined) throw new Error(`calibration: no block named ${n}`);
+    return b;
+  });
+}
+
+function tasks(k: number, priority: (i: number) => number): Tcb[] {
+  return Array.from({ length: k }, (_, i) => new Tcb(i, `t${i}`, priority(i), undefined));
+}
+
+/** The harness readies task i at priority 5 + 3i in the table (spread over groups). */
+function readyTableWith(target: Target, k: number): ReadyStructure {
+  const r = readyTable(target, MAX_PRIORITIES);
+  for (const t of tasks(k, (i) => 5 + 3 * i)) r.insert(t);
+  return r;
+}
+
+/** The harness fills a sorted list with task i at priority 5 + i (deadline 100000 + i for EDF). */
+function sortedWith(r: ReadyStructure, k: number): ReadyStructure {
+  for (const t of tasks(k, (i) => 5 + i)) {
+    t.deadlineTick = 100_000 + t.index;
+    r.insert(t);
+  }
+  return r;
+}
+
+function newcomer(k: number): Tcb {
+  const t = new Tcb(k, 'new', NEWCOMER_PRIORITY, undefined);
+  t.deadlineTick = 200_000;
+  return t;
+}
+
+function tableBlocks(target: Target): readonly Block[] {
+  return readyTable(target, MAX_PRIORITIES).blocks;
+}
+function listBlocks(target: Target): readonly Block[] {
+  return sortedList.createReady(target, webit).blocks;
+}
+function edfBlocks(target: Target): readonly Block[] {
+  return edf.createReady(target, webit).blocks;
+}
+function arrayBlocks(target: Target): readonly Block[] {
+  return sortedArrayTable(target, MAX_PRIORITIES).blocks;
+}
+
+/** The harness's delta list: sleeper i for 10 + 5i ticks, none expiring at the next tick. */
+function deltaWith(target: Target, k: number): TimerStrategy {
+  const d = deltaList(target);
+  for (const t of tasks(k, (i) => 5 + i)) d.sleep(t, 10 + 5 * t.index);
+  return d;
+}
+
+/** One tick's cycles on a strategy, as the tick ISR plans it with interrupts nested (apart). */
+function tickCycles(timer: TimerStrategy, wake: (t: Tcb) => Cycles): Cycles {
+  const plan = new SegmentPlan();
+  plan.reset(false);
+  timer.tick(plan, wake);
+  return plan.total();
+}
+
+const noWake = (): Cycles => {
+  throw new Error('calibration: the harness state wakes no task at this tick');
+};
+
+/** Every calibrated path; a new one (or a service sized only) is one line here. */
+export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
+  {
+    id: 'table-driven/pick-next',
+    cFunctions: ['OS_SchedNew'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => {
+      const r = readyTableWith(target, k);
+      r.pick();
+      return r.pickCycles;
+    },
+    bytes: (target) => bytesOf(named(tableBlocks(target), ['sched-new']), target),
+  },
+  {
+    id: 'table-driven/make-ready',
+    cFunctions: ['OS_MakeReady'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => readyTableWith(target, k).insert(newcomer(k)),
+    bytes: (target) => bytesOf(named(tableBlocks(target), ['rdy-insert']), target),
+  },
+  {
+    id: 'table-driven/make-unready',
+    cFunctions: ['OS_MakeUnready'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => {
+      const r = readyTableWith(target, k);
+      const t = newcomer(k);
+      r.insert(t);
+      return r.remove(t);
+    },
+    bytes: (target) => bytesOf(named(tableBlocks(target), ['rdy-remove']), target),
+  },
+  {
+    id: 'sorted-list/insert',
+    cFunctions: ['OS_RdyListInsert'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => sortedWith(sortedList.createReady(target, webit), k).insert(newcomer(k)),
+    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-insert-head', 'rdylist-insert-step', 'rdylist-insert-stop', 'rdylist-insert-link']), target),
+  },
+  {
+    id: 'sorted-list/remove',
+    cFunctions: ['OS_RdyListRemove'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => {
+      const r = sortedWith(sortedList.createReady(target, webit), k);
+      const t = newcomer(k);
+      r.insert(t);
+      return r.remove(t);
+    },
+    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-remove-head', 'rdylist-remove-step', 'rdylist-remove-link']), target),
+  },
+  {
+    id: 'sorted-list/pick-next',
+    cFunctions: ['OS_RdyListPick'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => {
+      const r = sortedWith(sortedList.createReady(target, webit), k);
+      r.pick();
+      return r.pickCycles;
+    },
+    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-pick-head']), target),
+  },
+  {
+    id: 'edf/insert',
+    cFunctions: ['OS_EdfListInsert'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => sortedWith(edf.createReady(target, webit), k).insert(newcomer(k)),
+    bytes: (target) => bytesOf(named(edfBlocks(target), ['edflist-insert-head', 'edflist-insert-step', 'edflist-insert-stop', 'edflist-insert-link']), target),
+  },
+  {
+    id: 'sorted-list/array-insert',
+    cFunctions: ['rdytab_insert'],
+    states: STATES_FROM_EMPTY,
+    modelCountsCallReturn: false,
+    // The harness's newcomer has the highest priority: every entry shifts (the worst insert).
+    cycles: (target, k) => {
+      const r = sortedArrayTable(target, MAX_PRIORITIES);
+      for (const t of tasks(k, (i) => 10 + i)) r.insert(t);
+      return r.insert(new Tcb(k, 'new', 1, undefined));
+    },
+    bytes: (target) => bytesOf(named(arrayBlocks(target), ['rdytab-insert-head', 'rdytab-insert-step', 'rdytab-insert-stop', 'rdytab-shift-step', 'rdytab-insert-store']), target),
+  },
+  {
+    id: 'delta-list/tick',
+    cFunctions: ['OS_DeltaTick'],
+    states: STATES_FROM_EMPTY,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => tickCycles(deltaWith(target, k), noWake),
+    bytes: (target) => bytesOf(named(deltaList(target).blocks, ['delta-tick', 'delta-pop-test', 'delta-pop']), target),
+  },
+  {
+    id: 'delta-list/insert',
+    cFunctions: ['OS_DeltaInsert'],
+    states: STATES_FROM_EMPTY,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => deltaWith(target, k).sleep(newcomer(k), 1000),
+    bytes: (target) => bytesOf(named(deltaList(target).blocks, ['delta-insert-head', 'delta-insert-step', 'delta-insert-link']), target),
+  },
+  {
+    id: 'tick-scan/tick',
+    cFunctions: ['OSTimeTick'],
+    states: STATES_FROM_EMPTY,
+    modelCountsCallReturn: true,
+    // OSTimeTick's preamble and return, then the walk of k delayed TCBs (delay 100, none expiring).
+    cycles: (target, k) => {
+      const list = tasks(k, (i) => 6 + i);
+      for (const t of list) t.delay = 100;
+      const c = priceAll(KERNEL_PATHS, target);
+      return c.tickEnter + tickCycles(tickScan(target, list), noWake) + c.tickExit;
+    },
+    // The compiled walk makes a task ready inline (uC/OS-II's OSTimeTick), so its bytes hold the table insert.
+    bytes: (target) =>
+      bytesOf([KERNEL_PATHS.tickEnter, KERNEL_PATHS.tickExit, ...named(tickScan(target, []).blocks, ['scan-loop', 'scan-tcb-not-delayed', 'scan-tcb-delayed', 'scan-expire']), ...named(tableBlocks(target), ['rdy-insert'])], target),
+  },
+  {
+    id: 'context-switch',
+    cFunctions: ['OS_TaskSwitch', 'OSCtxSw'],
+    m4Functions: ['OS_TaskSwitch', 'OSCtxSw', 'PendSV_Handler'],
+    states: [1],
+    modelCountsCallReturn: false,
+    cycles: (target) => price(KERNEL_PATHS.ctxSwGlue, target).cycles + portPrice('context-save', target).cycles + portPrice('context-restore', target).cycles,
+    bytes: (target) => price(KERNEL_PATHS.ctxSwGlue, target).bytes + portPrice('context-save', target).bytes + portPrice('context-restore', target).bytes,
+  },
+];
+
+/** A call and its return on `target`: what the harness leaves out of a timed path. */
+export function callReturnCycles(target: Target): Cycles {
+  return price(CALL_RETURN, target).cycles;
+}
+
+const CALL_RETURN = block('call-return', ['call', 'ret'], 'the caller\'s CALL and the path\'s RET');
