@@ -155,7 +155,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
     states: STATES,
     modelCountsCallReturn: false,
     cycles: (target, k) => sortedWith(sortedList.createReady(target, webit), k).insert(newcomer(k)),
-    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-insert-head', 'rdylist-insert-step', 'rdylist-insert-stop', 'rdylist-insert-link']), target),
+    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-insert-head', 'rdylist-insert-test', 'rdylist-insert-advance', 'rdylist-insert-link', 'rdylist-insert-link-head-code']), target),
   },
   {
     id: 'sorted-list/remove',
@@ -168,7 +168,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
       r.insert(t);
       return r.remove(t);
     },
-    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-remove-head', 'rdylist-remove-step', 'rdylist-remove-link']), target),
+    bytes: (target) => bytesOf(named(listBlocks(target), ['rdylist-remove-head', 'rdylist-remove-head-unlink', 'rdylist-remove-step', 'rdylist-remove-link']), target),
   },
   {
     id: 'sorted-list/pick-next',
@@ -188,7 +188,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
     states: STATES,
     modelCountsCallReturn: false,
     cycles: (target, k) => sortedWith(edf.createReady(target, webit), k).insert(newcomer(k)),
-    bytes: (target) => bytesOf(named(edfBlocks(target), ['edflist-insert-head', 'edflist-insert-step', 'edflist-insert-stop', 'edflist-insert-link']), target),
+    bytes: (target) => bytesOf(named(edfBlocks(target), ['edflist-insert-head', 'edflist-insert-test', 'edflist-insert-advance', 'edflist-insert-link', 'edflist-insert-link-head-code']), target),
   },
   {
     id: 'sorted-list/array-insert',
@@ -201,7 +201,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
       for (const t of tasks(k, (i) => 10 + i)) r.insert(t);
       return r.insert(new Tcb(k, 'new', 1, undefined));
     },
-    bytes: (target) => bytesOf(named(arrayBlocks(target), ['rdytab-insert-head', 'rdytab-insert-step', 'rdytab-insert-stop', 'rdytab-shift-step', 'rdytab-insert-store']), target),
+    bytes: (target) => bytesOf(named(arrayBlocks(target), ['rdytab-insert-head', 'rdytab-insert-full', 'rdytab-insert-test', 'rdytab-shift-step', 'rdytab-insert-store']), target),
   },
   {
     id: 'delta-list/tick',
@@ -209,7 +209,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
     states: STATES_FROM_EMPTY,
     modelCountsCallReturn: false,
     cycles: (target, k) => tickCycles(deltaWith(target, k), noWake),
-    bytes: (target) => bytesOf(named(deltaList(target).blocks, ['delta-tick', 'delta-pop-test', 'delta-pop']), target),
+    bytes: (target) => bytesOf(named(deltaList(target).blocks, ['delta-tick-head', 'delta-tick-decrement', 'delta-pop-test', 'delta-pop']), target),
   },
   {
     id: 'delta-list/insert',
@@ -217,7 +217,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
     states: STATES_FROM_EMPTY,
     modelCountsCallReturn: false,
     cycles: (target, k) => deltaWith(target, k).sleep(newcomer(k), 1000),
-    bytes: (target) => bytesOf(named(deltaList(target).blocks, ['delta-insert-head', 'delta-insert-step', 'delta-insert-link']), target),
+    bytes: (target) => bytesOf(named(deltaList(target).blocks, ['delta-insert-head', 'delta-insert-test', 'delta-insert-advance', 'delta-insert-link', 'delta-insert-link-head-code', 'delta-insert-adjust-next', 'delta-insert-end']), target),
   },
   {
     id: 'tick-scan/tick',
@@ -233,7 +233,7 @@ export const CALIBRATED_PATHS: readonly CalibratedPath[] = [
     },
     // The compiled walk makes a task ready inline (uC/OS-II's OSTimeTick), so its bytes hold the table insert.
     bytes: (target) =>
-      bytesOf([KERNEL_PATHS.tickEnter, KERNEL_PATHS.tickExit, ...named(tickScan(target, []).blocks, ['scan-loop', 'scan-tcb-not-delayed', 'scan-tcb-delayed', 'scan-expire']), ...named(tableBlocks(target), ['rdy-insert'])], target),
+      bytesOf([KERNEL_PATHS.tickEnter, KERNEL_PATHS.tickExit, ...named(tickScan(target, []).blocks, ['scan-loop', 'scan-tcb-enter', 'scan-tcb-decrement', 'scan-expire', 'scan-suspended', 'scan-tcb-leave']), ...named(tableBlocks(target), ['rdy-insert'])], target),
   },
   {
     id: 'context-switch',

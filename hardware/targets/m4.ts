@@ -83,6 +83,13 @@ export const m4: Target = {
     'load16.idx': ['LDRH r0, [r2, #q]'],
     'load32.idx': ['LDR r0, [r2, #q]'],
     'loadPtr.idx': ['LDR r0, [r2, #q]'],
+    // Every low register takes an offset: a second live pointer costs nothing extra.
+    'load8.idx2': ['LDRB r0, [r1, #q]'],
+    'load16.idx2': ['LDRH r0, [r1, #q]'],
+    'loadPtr.idx2': ['LDR r0, [r1, #q]'],
+    'store8.idx2': ['STRB r0, [r1, #q]'],
+    'store16.idx2': ['STRH r0, [r1, #q]'],
+    'storePtr.idx2': ['STR r0, [r1, #q]'],
     'store8.abs': ['LDR.lit r3, =var', 'STRB r0, [r3]'],
     'store16.abs': ['LDR.lit r3, =var', 'STRH r0, [r3]'],
     'store32.abs': ['LDR.lit r3, =var', 'STR r0, [r3]'],
