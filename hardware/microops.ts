@@ -7,9 +7,13 @@
  * second pointer live in the same function, which avr-gcc keeps in X, a register with no
  * displacement addressing, so each field access moves X there and back), `<op><width>` for
  * arithmetic, and `.taken` / `.fall` for the two outcomes of a conditional branch, which cost
- * different cycles but occupy the same bytes. `Ptr` is the target's pointer width.
+ * different cycles but occupy the same bytes. `Ptr` is the target's pointer width. `nullbrPtr` tests a
+ * pointer against NULL and branches (no second operand); `followPtr` is `p = p->next` with p
+ * loaded through itself. `globalBase` starts a function that reaches globals: where globals are
+ * reached from a base register (the M4), it loads the base once; `.abs` accesses then add an offset.
  */
 export const MICRO_OPS = [
+  'globalBase',
   'load8.abs', 'load16.abs', 'load32.abs', 'loadPtr.abs',
   'load8.idx', 'load16.idx', 'load32.idx', 'loadPtr.idx',
   'store8.abs', 'store16.abs', 'store32.abs', 'storePtr.abs',
@@ -20,6 +24,7 @@ export const MICRO_OPS = [
   'alu8', 'alu16', 'alu32', 'aluPtr',
   'cmpbr8.taken', 'cmpbr8.fall', 'cmpbr16.taken', 'cmpbr16.fall',
   'cmpbr32.taken', 'cmpbr32.fall', 'cmpbrPtr.taken', 'cmpbrPtr.fall',
+  'nullbrPtr.taken', 'nullbrPtr.fall', 'followPtr',
   'jump', 'call', 'ret', 'push', 'pop',
   'flashLookup8', 'clz',
   'mask', 'unmask', 'saveIrqState', 'restoreIrqState',

@@ -78,6 +78,8 @@ export const avr: Target = {
   fetchModel: 'Flash fetch is single-cycle on AVR; the two-stage pipeline is folded into the datasheet cycle counts.',
   instructions,
   lowering: {
+    // LDS/STS carry the address in the instruction: no base to load.
+    globalBase: [],
     'load8.abs': ['LDS r24, var'],
     'load16.abs': ['LDS r24, var', 'LDS r25, var+1'],
     'load32.abs': ['LDS r22, var', 'LDS r23, var+1', 'LDS r24, var+2', 'LDS r25, var+3'],
@@ -121,6 +123,10 @@ export const avr: Target = {
     'cmpbr32.fall': ['CP r22, r18', 'CPC r23, r19', 'CPC r24, r20', 'CPC r25, r21', 'BRNE L'],
     'cmpbrPtr.taken': ['CP r30, r26', 'CPC r31, r27', 'BRNE L (taken)'],
     'cmpbrPtr.fall': ['CP r30, r26', 'CPC r31, r27', 'BRNE L'],
+    'nullbrPtr.taken': ['SBIW r30, 0', 'BREQ L (taken)'],
+    'nullbrPtr.fall': ['SBIW r30, 0', 'BREQ L'],
+    // Z cannot be loaded through itself in two LDDs: the low byte waits in r0.
+    followPtr: ['LDD r0, Z+q', 'LDD r31, Z+q+1', 'MOV r30, r0'],
     jump: ['RJMP L'],
     call: ['CALL f'],
     ret: ['RET'],

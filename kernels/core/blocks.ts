@@ -1,39 +1,42 @@
-import { block, type Block } from '../../hardware/block.ts';
+import { block, type Block, type MicroStep } from '../../hardware/block.ts';
 
 /*
  * The shared kernel's code as basic blocks of micro-ops. Each block mirrors the main path of the
  * matching uC/OS-II 2.x C function (os_core.c, os_task.c, os_time.c, os_sem.c, os_mutex.c, os_q.c,
  * os_mbox.c, os_flag.c), the public small kernel the paper's five share their structure with.
  * `saveIrqState` / `restoreIrqState` are OS_ENTER_CRITICAL / OS_EXIT_CRITICAL: the masked sections
- * are exactly there. What a design does differently (ready structure, timer structure) comes from
+ * are exactly there. A block that begins a C function loads the globals' base (`globalBase`), once
+ * per function as a compiler does; the design's blocks run inside those functions. What a design does differently (ready structure, timer structure) comes from
  * its own blocks; the costs of both are added where the C code calls into them.
  */
 
 /** Call and return of a kernel service, with its argument checks. */
-export const serviceCall = block('service-call', ['call', 'push', 'push', 'movePtr', 'cmpbrPtr.fall', 'pop', 'pop', 'ret'], 'function call, save callee registers, NULL-pointer check, return');
+export const serviceCall = block('service-call', ['call', 'globalBase', 'push', 'push', 'movePtr', 'cmpbrPtr.fall', 'pop', 'pop', 'ret'], 'function call, save callee registers, NULL-pointer check, return');
 
 /** OS_Sched up to the pick: the nesting and lock checks, inside its critical section. */
-export const schedEnter = block('sched-enter', ['saveIrqState', 'load8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OS_Sched: OS_ENTER_CRITICAL; if (OSIntNesting == 0 && OSLockNesting == 0)');
+export const schedEnter = block('sched-enter', ['globalBase', 'saveIrqState', 'load8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OS_Sched: OS_ENTER_CRITICAL; if (OSIntNesting == 0 && OSLockNesting == 0)');
 /** The call into OS_Sched, between the service's critical section and the scheduler's (interrupts on). */
 export const schedCall = block('sched-call', ['call'], 'OS_EXIT_CRITICAL(); OS_Sched();');
 /** OS_Sched after the pick when no switch is needed. */
 export const schedNoSwitch = block('sched-no-switch', ['loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', 'ret'], 'if (OSTCBHighRdy != OSTCBCur) ...; OS_EXIT_CRITICAL');
+/** The port's assembler update of OSTCBCur and OSPrioCur: assembler has no section anchors, so each global's address is its own base. */
+const PORT_GLOBAL_UPDATE: readonly MicroStep[] = ['globalBase', 'loadPtr.abs', 'globalBase', 'storePtr.abs', 'globalBase', 'load8.abs', 'globalBase', 'store8.abs'];
 /** OS_TASK_SW glue around the port's save and restore: update OSTCBCur and OSPrioCur. */
-export const ctxSwGlue = block('ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs'], 'OSCtxSwCtr++; OS_TASK_SW -> OSCtxSw: (save) OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy; (restore)');
+export const ctxSwGlue = block('ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', ...PORT_GLOBAL_UPDATE], 'OSCtxSwCtr++; OS_TASK_SW -> OSCtxSw: (save) OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy; (restore)');
 /** What a task switched out inside OS_Sched runs when it gets the CPU back: OSCtxSw's return, OS_EXIT_CRITICAL, OS_Sched's return. */
 export const schedReturn = block('sched-return', ['ret', 'restoreIrqState', 'ret'], 'return from OSCtxSw; OS_EXIT_CRITICAL; return from OS_Sched');
 
 /** OSIntEnter plus the port's "save SP in the TCB when not nested". */
-export const intEnter = block('int-enter', ['load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.idx'], 'OSIntNesting++; if (OSIntNesting == 1) OSTCBCur->OSTCBStkPtr = SP');
+export const intEnter = block('int-enter', ['globalBase', 'load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.idx'], 'OSIntNesting++; if (OSIntNesting == 1) OSTCBCur->OSTCBStkPtr = SP');
 /** OSIntExit up to the pick. */
-export const intExitEnter = block('int-exit-enter', ['call', 'saveIrqState', 'load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OSIntExit: OS_ENTER_CRITICAL; OSIntNesting--; if (OSIntNesting == 0 && OSLockNesting == 0)');
+export const intExitEnter = block('int-exit-enter', ['call', 'globalBase', 'saveIrqState', 'load8.abs', ['const8', 1], 'alu8', 'store8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall'], 'OSIntExit: OS_ENTER_CRITICAL; OSIntNesting--; if (OSIntNesting == 0 && OSLockNesting == 0)');
 /** OSIntExit when it returns to the interrupted task. */
 export const intExitNoSwitch = block('int-exit-no-switch', ['loadPtr.abs', 'cmpbrPtr.fall', 'restoreIrqState', 'ret'], 'OSIntExit: no higher-priority task; OS_EXIT_CRITICAL');
 /** OSIntExit's OSIntCtxSw glue (the port's restore half follows). */
-export const intCtxSwGlue = block('int-ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs'], 'OSCtxSwCtr++; OSIntCtxSw: OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy');
+export const intCtxSwGlue = block('int-ctx-sw-glue', ['loadPtr.abs', 'cmpbrPtr.taken', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'call', ...PORT_GLOBAL_UPDATE], 'OSCtxSwCtr++; OSIntCtxSw: OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy');
 
 /** OSTimeTick's preamble: OSTime++ in its own critical section, then the walk begins. */
-export const tickEnter = block('tick-enter', ['call', 'saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'loadPtr.abs'], 'OSTimeTick: OS_ENTER_CRITICAL; OSTime++; OS_EXIT_CRITICAL; ptcb = OSTCBList');
+export const tickEnter = block('tick-enter', ['call', 'globalBase', 'saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'loadPtr.abs'], 'OSTimeTick: OS_ENTER_CRITICAL; OSTime++; OS_EXIT_CRITICAL; ptcb = OSTCBList');
 /** The tick's return. */
 export const tickExit = block('tick-exit', ['ret'], 'return from OSTimeTick');
 
@@ -115,11 +118,11 @@ export const sliceTick = block('slice-tick', ['loadPtr.abs', 'load8.idx', 'alu8'
 export const sliceRotate = block('slice-rotate', ['load8.idx', 'store8.idx', 'loadPtr.idx', 'storePtr.idx'], 'reload the slice; move the task behind its equals');
 
 /** OSInit: clear the globals, build the free TCB list, create the idle task. */
-export const osInit = block('os-init', [['const8', 1], ['store8.abs', 4], ['store32.abs', 2], ['storePtr.abs', 3], 'constPtr', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'cmpbrPtr.taken', 'call', 'ret'], 'OSInit: OS_InitMisc, OS_InitRdyList, OS_InitTCBList (one loop), OS_InitTaskIdle');
+export const osInit = block('os-init', ['globalBase', ['const8', 1], ['store8.abs', 4], ['store32.abs', 2], ['storePtr.abs', 3], 'constPtr', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'cmpbrPtr.taken', 'call', 'ret'], 'OSInit: OS_InitMisc, OS_InitRdyList, OS_InitTCBList (one loop), OS_InitTaskIdle');
 /** OSStart: pick the first task and restore it. */
-export const osStart = block('os-start', ['call', 'load8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs', ['const8', 1], 'store8.abs', 'jump'], 'OSStart: OS_SchedNew; OSTCBCur = OSTCBHighRdy; OSRunning = TRUE; OSStartHighRdy');
+export const osStart = block('os-start', ['call', 'globalBase', 'load8.abs', 'cmpbr8.fall', 'loadPtr.abs', 'storePtr.abs', 'load8.abs', 'store8.abs', ['const8', 1], 'store8.abs', 'jump'], 'OSStart: OS_SchedNew; OSTCBCur = OSTCBHighRdy; OSRunning = TRUE; OSStartHighRdy');
 /** The idle task's loop. */
-export const idleLoop = block('idle-loop', ['saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'jump'], 'OS_TaskIdle: for (;;) { OS_ENTER_CRITICAL; OSIdleCtr++; OS_EXIT_CRITICAL; }');
+export const idleLoop = block('idle-loop', ['globalBase', 'saveIrqState', 'load32.abs', ['const8', 1], 'alu32', 'store32.abs', 'restoreIrqState', 'jump'], 'OS_TaskIdle: for (;;) { OS_ENTER_CRITICAL; OSIdleCtr++; OS_EXIT_CRITICAL; }');
 /** Creating an event object: take a control block off the free list and initialise it. */
 export const objectCreate = block('object-create', ['call', 'saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'restoreIrqState', ['store8.idx', 3], 'store16.idx', 'storePtr.idx', 'ret'], 'OSSemCreate / OSMutexCreate / OSQCreate / OSFlagCreate: allocate an ECB and initialise its fields');
 

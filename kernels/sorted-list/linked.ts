@@ -37,20 +37,20 @@ function listBlocks(k: SortedKey) {
   const n = k.name;
   const code = {
     insertHead: block(`${n}-insert-head`, [['push', k.savedRegisters], 'movePtr', k.stepOps.load, 'loadPtr.abs', ['const8', 2]], 'save registers; key = t->key; p = head; prev = NULL'),
-    insertTest: block(`${n}-insert-test`, ['cmpbrPtr.fall', k.stepOps.load, k.stepOps.fall], 'while (p != NULL && p->key <= key)'),
-    insertAdvance: block(`${n}-insert-advance`, ['movePtr', 'loadPtr.idx', 'move8', 'jump'], '{ prev = p; p = p->next; } and the jump back'),
-    insertLink: block(`${n}-insert-link`, ['movePtr', 'storePtr.idx', 'cmpbrPtr.taken', 'storePtr.idx2', ['pop', k.savedRegisters]], 't->next = p; prev->next = t (prev in X); restore registers'),
+    insertTest: block(`${n}-insert-test`, ['nullbrPtr.fall', k.stepOps.load, k.stepOps.fall], 'while (p != NULL && p->key <= key)'),
+    insertAdvance: block(`${n}-insert-advance`, ['movePtr', 'followPtr', 'jump'], '{ prev = p; p = p->next; } and the jump back'),
+    insertLink: block(`${n}-insert-link`, ['movePtr', 'storePtr.idx', 'nullbrPtr.taken', 'storePtr.idx2', ['pop', k.savedRegisters]], 't->next = p; prev->next = t (prev in X); restore registers'),
     insertLinkHeadCode: block(`${n}-insert-link-head-code`, ['storePtr.abs', 'jump'], 'the head = t branch of the link'),
     removeHead: block(`${n}-remove-head`, ['loadPtr.abs', 'cmpbrPtr.fall'], 'p = head; if (p == t)'),
     removeHeadUnlink: block(`${n}-remove-head-unlink`, ['loadPtr.idx', 'storePtr.abs', 'ret'], 'head = t->next; return'),
-    removeStep: block(`${n}-remove-step`, ['loadPtr.idx', 'cmpbrPtr.fall', 'movePtr', 'cmpbrPtr.taken'], 'while (p->next != t) p = p->next (and p != NULL)'),
+    removeStep: block(`${n}-remove-step`, ['loadPtr.idx', 'cmpbrPtr.fall', 'movePtr', 'nullbrPtr.taken'], 'while (p->next != t) p = p->next (and p != NULL)'),
     removeLink: block(`${n}-remove-link`, ['movePtr', 'loadPtr.idx2', 'storePtr.idx'], 'p->next = t->next (t in X)'),
     pick: block(`${n}-pick-head`, ['loadPtr.abs', 'cmpbrPtr.fall', 'storePtr.abs'], 'OSTCBHighRdy = ready_head'),
   };
   const exits = {
-    walkEnd: block(`${n}-insert-walk-end`, ['cmpbrPtr.taken'], 'p == NULL: the walk ends at the list\'s end'),
-    walkStop: block(`${n}-insert-walk-stop`, ['cmpbrPtr.fall', k.stepOps.load, k.stepOps.taken], 'p->key > key: the walk stops at a node'),
-    linkAtHead: block(`${n}-insert-link-at-head`, ['movePtr', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.abs', 'jump', ['pop', k.savedRegisters]], 't->next = p; head = t; restore registers'),
+    walkEnd: block(`${n}-insert-walk-end`, ['nullbrPtr.taken'], 'p == NULL: the walk ends at the list\'s end'),
+    walkStop: block(`${n}-insert-walk-stop`, ['nullbrPtr.fall', k.stepOps.load, k.stepOps.taken], 'p->key > key: the walk stops at a node'),
+    linkAtHead: block(`${n}-insert-link-at-head`, ['movePtr', 'storePtr.idx', 'nullbrPtr.fall', 'storePtr.abs', 'jump', ['pop', k.savedRegisters]], 't->next = p; head = t; restore registers'),
     removeNotHead: block(`${n}-remove-not-head`, ['loadPtr.abs', 'cmpbrPtr.taken'], 'p = head; p != t'),
     removeFound: block(`${n}-remove-found`, ['loadPtr.idx', 'cmpbrPtr.taken', 'jump'], 'p->next == t: the walk ends'),
   };

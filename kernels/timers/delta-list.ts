@@ -18,24 +18,24 @@ import { TimerList } from './linked-queue.ts';
  * their cycles only. An empty list costs only the head test (the branch out is taken).
  */
 const code = {
-  tickHead: block('delta-tick-head', ['loadPtr.abs', 'cmpbrPtr.fall'], 'p = head; if (p == NULL) return'),
+  tickHead: block('delta-tick-head', ['loadPtr.abs', 'nullbrPtr.fall'], 'p = head; if (p == NULL) return'),
   tickDecrement: block('delta-tick-decrement', ['load16.idx', 'alu16', 'store16.idx'], 'p->delta--'),
   popTest: block('delta-pop-test', ['load16.idx', 'cmpbr16.taken'], 'while (p && p->delta == 0)'),
-  pop: block('delta-pop', ['loadPtr.idx', 'storePtr.abs', 'movePtr', 'call', 'loadPtr.abs', 'cmpbrPtr.fall'], 'head = p->next; make ready (call); p = head'),
+  pop: block('delta-pop', ['loadPtr.idx', 'storePtr.abs', 'movePtr', 'call', 'loadPtr.abs', 'nullbrPtr.fall'], 'head = p->next; make ready (call); p = head'),
   insertHead: block('delta-insert-head', [['push', 2], 'loadPtr.abs', ['const8', 2]], 'save registers; p = head; prev = NULL'),
-  insertTest: block('delta-insert-test', ['cmpbrPtr.fall', 'load16.idx', 'cmpbr16.fall'], 'while (p && p->delta <= ticks)'),
-  insertAdvance: block('delta-insert-advance', ['alu16', 'movePtr', 'loadPtr.idx', 'move8', 'jump'], '{ ticks -= p->delta; prev = p; p = p->next; } and the jump back'),
-  insertLink: block('delta-insert-link', ['movePtr', 'store16.idx', 'storePtr.idx', 'cmpbrPtr.taken', 'storePtr.idx2'], 't->delta = ticks; t->next = p; prev->next = t (prev in X)'),
+  insertTest: block('delta-insert-test', ['nullbrPtr.fall', 'load16.idx', 'cmpbr16.fall'], 'while (p && p->delta <= ticks)'),
+  insertAdvance: block('delta-insert-advance', ['alu16', 'movePtr', 'followPtr', 'jump'], '{ ticks -= p->delta; prev = p; p = p->next; } and the jump back'),
+  insertLink: block('delta-insert-link', ['movePtr', 'store16.idx', 'storePtr.idx', 'nullbrPtr.taken', 'storePtr.idx2'], 't->delta = ticks; t->next = p; prev->next = t (prev in X)'),
   insertLinkHeadCode: block('delta-insert-link-head-code', ['storePtr.abs', 'jump'], 'the head = t branch of the link'),
-  insertAdjustNext: block('delta-insert-adjust-next', ['cmpbrPtr.fall', 'load16.idx', 'alu16', 'store16.idx'], 'if (p) p->delta -= ticks'),
+  insertAdjustNext: block('delta-insert-adjust-next', ['nullbrPtr.fall', 'load16.idx', 'alu16', 'store16.idx'], 'if (p) p->delta -= ticks'),
   insertEnd: block('delta-insert-end', [['pop', 2]], 'restore registers'),
 };
 const exits = {
-  tickEmpty: block('delta-tick-empty', ['loadPtr.abs', 'cmpbrPtr.taken'], 'p == NULL: nothing sleeps'),
-  walkEnd: block('delta-insert-walk-end', ['cmpbrPtr.taken'], 'p == NULL: the walk ends at the list\'s end'),
-  walkStop: block('delta-insert-walk-stop', ['cmpbrPtr.fall', 'load16.idx', 'cmpbr16.taken'], 'p->delta > ticks: the walk stops at a node'),
-  linkAtHead: block('delta-insert-link-at-head', ['movePtr', 'store16.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.abs', 'jump'], 't->delta = ticks; t->next = p; head = t'),
-  noNext: block('delta-insert-no-next', ['cmpbrPtr.taken'], 'p == NULL: no delta to adjust'),
+  tickEmpty: block('delta-tick-empty', ['loadPtr.abs', 'nullbrPtr.taken'], 'p == NULL: nothing sleeps'),
+  walkEnd: block('delta-insert-walk-end', ['nullbrPtr.taken'], 'p == NULL: the walk ends at the list\'s end'),
+  walkStop: block('delta-insert-walk-stop', ['nullbrPtr.fall', 'load16.idx', 'cmpbr16.taken'], 'p->delta > ticks: the walk stops at a node'),
+  linkAtHead: block('delta-insert-link-at-head', ['movePtr', 'store16.idx', 'storePtr.idx', 'nullbrPtr.fall', 'storePtr.abs', 'jump'], 't->delta = ticks; t->next = p; head = t'),
+  noNext: block('delta-insert-no-next', ['nullbrPtr.taken'], 'p == NULL: no delta to adjust'),
 };
 
 /** A delta list of sleepers: one decrement per tick, one pop per expiring task. */

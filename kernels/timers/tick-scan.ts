@@ -23,7 +23,7 @@ const code = {
   decrement: block('scan-tcb-decrement', ['alu16', 'store16.idx', 'cmpbr16.taken'], 'if (--ptcb->OSTCBDly == 0)'),
   expire: block('scan-expire', ['load8.idx', 'cmpbr8.fall'], 'if ((ptcb->OSTCBStat & OS_STAT_SUSPEND) == 0) make ready (the design inserts)'),
   suspended: block('scan-suspended', ['store16.idx', 'jump'], 'else ptcb->OSTCBDly = 1'),
-  tcbLeave: block('scan-tcb-leave', ['loadPtr.idx', 'move8', 'restoreIrqState', 'jump'], 'ptcb = ptcb->OSTCBNext; OS_EXIT_CRITICAL; and the jump back'),
+  tcbLeave: block('scan-tcb-leave', ['followPtr', 'restoreIrqState', 'jump'], 'ptcb = ptcb->OSTCBNext; OS_EXIT_CRITICAL; and the jump back'),
   sleep: block('scan-sleep', ['loadPtr.abs', 'store16.idx'], 'OSTCBCur->OSTCBDly = ticks'),
 };
 const exits = {
