@@ -20,7 +20,8 @@ export interface PathCalibration {
   readonly cFunctions: readonly string[];
   readonly states: readonly { readonly k: number; readonly modelCycles: number; readonly compiledCycles: number }[];
   readonly fit?: { readonly model: Fit; readonly compiled: Fit };
-  readonly bytes: { readonly avr: { readonly model: number; readonly compiled: number }; readonly m4: { readonly model: number; readonly compiled: number } };
+  /** Model (absent where the model does not price the whole function) and compiled bytes per target. */
+  readonly bytes: { readonly avr: { readonly model?: number; readonly compiled: number }; readonly m4: { readonly model?: number; readonly compiled: number } };
 }
 
 /** What `npm run calibrate` writes. */
@@ -60,8 +61,8 @@ function calibratePath(p: CalibratedPath, run: HarnessRun, sizes: Calibration['f
     return { k, modelCycles: (p.cycles as NonNullable<CalibratedPath['cycles']>)(avr, k), compiledCycles: measured + extra };
   });
   const bytes = {
-    avr: { model: p.bytes(avr), compiled: sumSizes(sizes.avr, p.cFunctions, 'avr') },
-    m4: { model: p.bytes(m4), compiled: sumSizes(sizes.m4, p.m4Functions ?? p.cFunctions, 'm4') },
+    avr: { ...(p.bytes === undefined ? {} : { model: p.bytes(avr) }), compiled: sumSizes(sizes.avr, p.cFunctions, 'avr') },
+    m4: { ...(p.bytes === undefined ? {} : { model: p.bytes(m4) }), compiled: sumSizes(sizes.m4, p.m4Functions ?? p.cFunctions, 'm4') },
   };
   if (states.length === 0) return { id: p.id, cFunctions: p.cFunctions, states, bytes };
   const fit = {

@@ -20,6 +20,6 @@ const result = calibrate();
 writeFileAtomic(OUT, `${JSON.stringify({ kbench: kbenchVersion(), format: 1, ...result }, null, 1)}\n`);
 for (const p of result.paths) {
   const cyc = p.states.map((s) => `k=${s.k} ${s.modelCycles}/${s.compiledCycles}`).join('  ');
-  console.log(`${p.id.padEnd(28)} cycles model/compiled ${cyc}  bytes avr ${p.bytes.avr.model}/${p.bytes.avr.compiled} m4 ${p.bytes.m4.model}/${p.bytes.m4.compiled}`);
+  console.log(`${p.id.padEnd(28)} cycles model/compiled ${cyc}  bytes avr ${p.bytes.avr.model ?? '-'}/${p.bytes.avr.compiled} m4 ${p.bytes.m4.model ?? '-'}/${p.bytes.m4.compiled}`);
 }
 console.log(`calibrate: wrote ${OUT}`);

@@ -40,6 +40,14 @@ static inline void os_sr_restore(OS_CPU_SR r) { __asm__ __volatile__("msr primas
 #define OS_ERR_Q_FULL 30u
 #define OS_ERR_PRIO_INVALID 42u
 #define OS_ERR_NOT_MUTEX_OWNER 100u
+#define OS_ERR_PEND_LOCKED 13u
+#define OS_ERR_MBOX_FULL 20u
+#define OS_ERR_FLAG_INVALID_OPT 111u
+#define OS_ERR_FLAG_INVALID_PGRP 150u
+
+#define OS_STAT_PEND_OK 0u
+#define OS_STAT_PEND_TO 1u
+#define OS_STAT_PEND_ABORT 2u
 
 #define OS_STAT_RDY 0x00u
 #define OS_STAT_SEM 0x01u
@@ -102,6 +110,12 @@ extern uint8_t OSRdyTbl[OS_EVENT_TBL_SIZE];
 void OS_SchedNew(void);
 void OS_MakeReady(OS_TCB *ptcb);
 void OS_MakeUnready(OS_TCB *ptcb);
+
+/* os_core.c's event-list helpers and OS_Sched (os_core.c here). */
+void OS_Sched(void);
+void OS_EventTaskWait(OS_EVENT *pevent);
+void OS_EventTaskRemove(OS_TCB *ptcb, OS_EVENT *pevent);
+uint8_t OS_EventTaskRdy(OS_EVENT *pevent, void *pmsg, uint8_t msk, uint8_t pend_stat);
 
 /* The port's context switch (ctx_switch.c). */
 void OSCtxSw(void);

@@ -11,7 +11,7 @@
 #include <avr/interrupt.h>
 #include "../c/os.h"
 
-typedef void (*cal_fn)(uint16_t a, uint16_t b);
+typedef void (*cal_fn)(uint16_t a, uint16_t b, uint16_t c);
 
 extern OS_TCB *OSRdyList;
 extern OS_TCB *OSEdfList;
@@ -27,6 +27,23 @@ uint8_t rdytab_remove(uint8_t itd);
 void OS_DeltaInsert(OS_TCB *ptcb, uint16_t ticks);
 void OS_DeltaTick(void);
 void OSTimeTick(void);
+void OSSemPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
+uint8_t OSSemPost(OS_EVENT *pevent);
+void OSMutexPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
+uint8_t OSMutexPost(OS_EVENT *pevent);
+uint8_t OSQPost(OS_EVENT *pevent, void *pmsg);
+void *OSQPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
+uint8_t OSMboxPost(OS_EVENT *pevent, void *pmsg);
+
+/* The ring of a message queue (os_q.c's OS_Q, as services.c declares it). */
+typedef struct {
+  void **OSQStart;
+  void **OSQEnd;
+  void **OSQIn;
+  void **OSQOut;
+  uint16_t OSQSize;
+  uint16_t OSQEntries;
+} CalQueue;
 
 #define MAX_K 8u
 static OS_TCB tcbs[MAX_K + 2u];
@@ -66,10 +83,10 @@ static void put_u16(uint16_t v) {
   while (i > 0u) put(buf[--i]);
 }
 
-static __attribute__((noinline)) uint16_t measure(cal_fn fn, uint16_t a, uint16_t b) {
+static __attribute__((noinline)) uint16_t measure(cal_fn fn, uint16_t a, uint16_t b, uint16_t c) {
   uint8_t l0 = TCNT1L;
   uint8_t h0 = TCNT1H;
-  fn(a, b);
+  fn(a, b, c);
   uint8_t l1 = TCNT1L;
   uint8_t h1 = TCNT1H;
   return (uint16_t)(((uint16_t)h1 << 8 | l1) - ((uint16_t)h0 << 8 | l0));
@@ -77,8 +94,12 @@ static __attribute__((noinline)) uint16_t measure(cal_fn fn, uint16_t a, uint16_
 
 static uint16_t baseline;
 
+static uint16_t timed3(void (*fn)(void), uint16_t a, uint16_t b, uint16_t c) {
+  return (uint16_t)(measure((cal_fn)fn, a, b, c) - baseline);
+}
+
 static uint16_t timed(void (*fn)(void), uint16_t a, uint16_t b) {
-  return (uint16_t)(measure((cal_fn)fn, a, b) - baseline);
+  return timed3(fn, a, b, 0);
 }
 
 static void report(const char *path, uint8_t k, uint16_t cycles) {
@@ -242,13 +263,65 @@ static void time_context_switch(uint8_t k) {
   report("context-switch", k, c);
 }
 
+static OS_EVENT event;
+static CalQueue queue;
+static void *ring[8];
+static uint8_t err;
+
+static void event_of(uint8_t type) {
+  uint8_t *p = (uint8_t *)&event;
+  for (uint8_t j = 0; j < sizeof event; j++) p[j] = 0;
+  event.OSEventType = type;
+}
+
+/* The Table 1 services on their one-block paths: no waiter, a unit or message or slot available. */
+static void time_services(void) {
+  static const char *const sp = "service/sem-pend", *const sq = "service/sem-post", *const mp = "service/mutex-pend",
+      *const mq = "service/mutex-post", *const qp = "service/queue-post", *const qg = "service/queue-pend", *const bp = "service/mailbox-post";
+  clear_tcbs();
+  OSTCBCur = task(0, 10);
+  OSIntNesting = 0;
+  OSLockNesting = 0;
+
+  event_of(OS_EVENT_TYPE_SEM);
+  event.OSEventCnt = 1;
+  report(sp, 1, timed3((void (*)(void))OSSemPend, (uint16_t)&event, 0, (uint16_t)&err));
+  check(sp, 1, err == OS_ERR_NONE && event.OSEventCnt == 0u);
+  report(sq, 1, timed((void (*)(void))OSSemPost, (uint16_t)&event, 0));
+  check(sq, 1, event.OSEventCnt == 1u);
+
+  event_of(OS_EVENT_TYPE_MUTEX);
+  event.OSEventCnt = (uint16_t)(5u << 8) | 0xFFu;
+  report(mp, 1, timed3((void (*)(void))OSMutexPend, (uint16_t)&event, 0, (uint16_t)&err));
+  check(mp, 1, err == OS_ERR_NONE && event.OSEventPtr == OSTCBCur);
+  report(mq, 1, timed((void (*)(void))OSMutexPost, (uint16_t)&event, 0));
+  check(mq, 1, event.OSEventPtr == NULL);
+
+  event_of(OS_EVENT_TYPE_Q);
+  queue.OSQStart = ring;
+  queue.OSQEnd = ring + 8;
+  queue.OSQIn = ring;
+  queue.OSQOut = ring;
+  queue.OSQSize = 8;
+  queue.OSQEntries = 0;
+  event.OSEventPtr = &queue;
+  report(qp, 1, timed((void (*)(void))OSQPost, (uint16_t)&event, (uint16_t)&queue));
+  check(qp, 1, queue.OSQEntries == 1u);
+  report(qg, 1, timed3((void (*)(void))OSQPend, (uint16_t)&event, 0, (uint16_t)&err));
+  check(qg, 1, err == OS_ERR_NONE && queue.OSQEntries == 0u);
+
+  event_of(OS_EVENT_TYPE_MBOX);
+  report(bp, 1, timed((void (*)(void))OSMboxPost, (uint16_t)&event, (uint16_t)&queue));
+  check(bp, 1, event.OSEventPtr == &queue);
+}
+
 int main(void) {
   static const uint8_t states[] = {0, 1, 2, 4, 8};
   cli();
   uart_init();
   TCCR1A = 0;
   TCCR1B = _BV(CS10);
-  baseline = measure((cal_fn)cal_empty, 0, 0);
+  baseline = measure((cal_fn)cal_empty, 0, 0, 0);
   report("method/empty-raw", 0, baseline);
   report("method/nops10", 0, timed(cal_nops10, 0, 0));
   report("method/lds-sts", 0, timed(cal_lds_sts, 0, 0));
@@ -266,6 +339,7 @@ int main(void) {
     time_tick_scan(k);
     if (k == 1u) time_context_switch(k);
   }
+  time_services();
   puts_(failures == 0u ? "DONE\n" : "FAILED\n");
   set_sleep_mode(SLEEP_MODE_IDLE);
   sleep_enable();

@@ -50,23 +50,34 @@ export const critExit = block('crit-exit', ['restoreIrqState'], 'OS_EXIT_CRITICA
 /** A task running again after a blocking call: status check and return. */
 export const pendResume = block('pend-resume', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'store8.idx', 'storePtr.idx', 'restoreIrqState', 'ret'], 'after OS_Sched: switch (OSTCBCur->OSTCBStatPend) ...; OSTCBCur->OSTCBEventPtr = 0; OS_EXIT_CRITICAL');
 
+/*
+ * uC/OS-II's pend services check their arguments and context before the critical section (perr
+ * is serviceCall's NULL check): pevent NULL, the event's type, OSIntNesting, OSLockNesting, each
+ * branching over its error code when the check passes; their wait path keeps three more registers
+ * live across calls (saved and restored), and the event pointer sits in X (idx2). On success they
+ * store OS_ERR_NONE through perr and jump to the shared epilogue. Posts check the event's type.
+ */
+const PEND_CHECKS: readonly MicroStep[] = [['push', 3], 'movePtr', 'nullbrPtr.taken', 'load8.idx', 'cmpbr8.taken', 'load8.abs', 'cmpbr8.taken', 'load8.abs', 'cmpbr8.taken'];
+const PEND_OK: readonly MicroStep[] = ['store8.idx', 'jump', ['pop', 3]];
+const POST_CHECKS: readonly MicroStep[] = ['load8.idx', 'cmpbr8.fall'];
+
 /** OSSemPend when the count is nonzero. */
-export const semPendFast = block('sem-pend-fast', ['saveIrqState', 'load16.idx', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSSemPend: if (pevent->OSEventCnt > 0) { OSEventCnt--; OS_EXIT_CRITICAL; return; }');
+export const semPendFast = block('sem-pend-fast', [...PEND_CHECKS, 'saveIrqState', 'load16.idx2', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx2', 'restoreIrqState', ...PEND_OK], 'OSSemPend: if (pevent->OSEventCnt > 0) { OSEventCnt--; OS_EXIT_CRITICAL; return; }');
 /** OSSemPend when it must wait: mark the TCB, then OS_EventTaskWait (the wait-list insert follows). */
-export const semPendWait = block('sem-pend-wait', ['saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', ['const8', 1], 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSTCBCur->OSTCBStat |= OS_STAT_SEM; OSTCBDly = timeout; OS_EventTaskWait(pevent); OS_EXIT_CRITICAL');
+export const semPendWait = block('sem-pend-wait', [...PEND_CHECKS, 'saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', ['const8', 1], 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSTCBCur->OSTCBStat |= OS_STAT_SEM; OSTCBDly = timeout; OS_EventTaskWait(pevent); OS_EXIT_CRITICAL');
 /** OSSemPost with no waiter: bump the count. */
-export const semPostCount = block('sem-post-count', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSSemPost: if (pevent->OSEventGrp == 0 && OSEventCnt < 65535) OSEventCnt++');
+export const semPostCount = block('sem-post-count', [...POST_CHECKS, 'saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSSemPost: if (pevent->OSEventGrp == 0 && OSEventCnt < 65535) OSEventCnt++');
 /** OS_EventTaskRdy: take the waiter off the wait list, clear its wait state (the ready insert follows). */
 export const eventTaskRdy = block('event-task-rdy', ['saveIrqState', 'load8.idx', 'cmpbr8.taken', 'call', 'loadPtr.idx', ['const8', 0], 'store16.idx', 'storePtr.idx', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.fall', 'ret', 'restoreIrqState'], 'OS_EventTaskRdy: ptcb->OSTCBDly = 0; OSTCBEventPtr = 0; OSTCBStat &= ~msk; if ready -> make ready');
 
 /** OSMutexPend when the mutex is free: take ownership. */
-export const mutexLockFree = block('mutex-lock-free', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'load8.idx', 'store8.idx', 'storePtr.idx', 'restoreIrqState'], 'OSMutexPend: if available { OSEventCnt = owner prio; OSEventPtr = OSTCBCur; OS_EXIT_CRITICAL }');
+export const mutexLockFree = block('mutex-lock-free', [...PEND_CHECKS, 'saveIrqState', 'load16.idx2', 'cmpbr8.fall', 'loadPtr.abs', 'load8.idx', 'alu16', 'store16.idx2', 'storePtr.idx2', 'restoreIrqState', ...PEND_OK], 'OSMutexPend: if available { OSEventCnt = owner prio; OSEventPtr = OSTCBCur; OS_EXIT_CRITICAL }');
 /** OSMutexPend when held: compare the owner's priority (inheritance or ceiling raise follows). */
-export const mutexLockBusy = block('mutex-lock-busy', ['saveIrqState', 'load8.idx', 'cmpbr8.taken', 'loadPtr.idx', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'store8.idx', 'storePtr.idx'], 'OSMutexPend: ptcb = owner; if (ptcb->OSTCBPrio > pip) raise ...; wait');
+export const mutexLockBusy = block('mutex-lock-busy', [...PEND_CHECKS, 'saveIrqState', 'load8.idx', 'cmpbr8.taken', 'loadPtr.idx', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'store8.idx', 'storePtr.idx'], 'OSMutexPend: ptcb = owner; if (ptcb->OSTCBPrio > pip) raise ...; wait');
 /** Raising an owner's priority: save the old one, the ready structure moves it (its remove + insert follow). */
 export const priorityRaise = block('priority-raise', ['load8.idx', 'store8.idx', 'load8.idx', 'store8.idx', 'loadPtr.idx', 'storePtr.idx'], 'save the original priority, set the raised one, fix OSTCBPrioTbl');
 /** OSMutexPost: give back, restore the owner's priority if raised, hand to the best waiter. */
-export const mutexUnlock = block('mutex-unlock', ['saveIrqState', 'loadPtr.abs', 'loadPtr.idx', 'cmpbrPtr.fall', 'load8.idx', 'load8.idx', 'cmpbr8.fall', 'load8.idx', 'cmpbr8.fall', 'store8.idx', 'storePtr.idx', 'restoreIrqState'], 'OSMutexPost: check owner; if prio raised, OSMutex_RdyAtPrio; if waiters, hand over; else mark free');
+export const mutexUnlock = block('mutex-unlock', [['push', 3], 'movePtr', 'load8.abs', 'cmpbr8.fall', ...POST_CHECKS, 'saveIrqState', 'loadPtr.abs', 'loadPtr.idx', 'cmpbrPtr.fall', 'load8.idx', 'load8.idx', 'cmpbr8.fall', 'load8.idx', 'cmpbr8.fall', 'store8.idx', 'storePtr.idx', 'restoreIrqState', 'jump', ['pop', 3]], 'OSMutexPost: check owner; if prio raised, OSMutex_RdyAtPrio; if waiters, hand over; else mark free');
 
 /*
  * Stack Resource Policy (Baker 1991) on a deadline-keyed kernel: each mutex holds its ceiling (the
@@ -80,15 +91,15 @@ export const srpCeilingRaise = block('srp-ceiling-raise', ['load16.abs', 'store1
 export const srpCeilingRestore = block('srp-ceiling-restore', ['load16.idx', 'store16.abs'], 'OSSysCeiling = pmutex->savedCeiling');
 
 /** OSQPost to the ring buffer. */
-export const queuePut = block('queue-put', ['saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSQPost: if full error; *pq->OSQIn++ = msg; wrap; OSQEntries++');
+export const queuePut = block('queue-put', [...POST_CHECKS, 'saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'storePtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSQPost: if full error; *pq->OSQIn++ = msg; wrap; OSQEntries++');
 /** OSQPend from the ring buffer. */
-export const queueGet = block('queue-get', ['saveIrqState', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', 'alu16', 'store16.idx', 'restoreIrqState'], 'OSQPend: if (OSQEntries > 0) { msg = *pq->OSQOut++; wrap; OSQEntries--; }');
+export const queueGet = block('queue-get', [...PEND_CHECKS, 'saveIrqState', 'loadPtr.idx2', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', 'alu16', 'store16.idx', 'restoreIrqState', ...PEND_OK], 'OSQPend: if (OSQEntries > 0) { msg = *pq->OSQOut++; wrap; OSQEntries--; }');
 /** OSQPend when empty: mark and wait. */
-export const queueWait = block('queue-wait', ['saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSQPend when empty: OSTCBStat |= OS_STAT_Q; OS_EventTaskWait');
+export const queueWait = block('queue-wait', [...PEND_CHECKS, 'saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSQPend when empty: OSTCBStat |= OS_STAT_Q; OS_EventTaskWait');
 /** Handing a message straight to a waiting task. */
 export const messageHandOver = block('message-hand-over', ['loadPtr.idx', 'storePtr.idx'], 'ptcb->OSTCBMsg = msg');
 /** OSMboxPost / OSMboxPend on the one-slot mailbox. */
-export const mailboxSlot = block('mailbox-slot', ['saveIrqState', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'restoreIrqState'], 'OSMboxPost/Pend: if (pevent->OSEventPtr == 0) store, else take');
+export const mailboxSlot = block('mailbox-slot', [...POST_CHECKS, 'saveIrqState', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'restoreIrqState'], 'OSMboxPost/Pend: if (pevent->OSEventPtr == 0) store, else take');
 
 /** OSFlagPost: OR the bits in, then walk the waiters (per-waiter step follows). */
 export const flagsSet = block('flags-set', ['saveIrqState', 'load16.idx', 'alu16', 'store16.idx', 'loadPtr.idx', 'restoreIrqState'], 'OSFlagPost: pgrp->OSFlagFlags |= flags; pnode = pgrp->OSFlagWaitList');
