@@ -9,6 +9,7 @@ import { edf } from '../kernels/edf/index.ts';
 import { webit } from '../kernels/profiles/index.ts';
 import { sortedArrayTable } from '../kernels/sorted-list/array-table.ts';
 import { sortedList } from '../kernels/sorted-list/index.ts';
+import { priorityQueues } from '../kernels/round-robin/priority-queues.ts';
 import { readyTable } from '../kernels/table-driven/ready-table.ts';
 import { deltaList } from '../kernels/timers/delta-list.ts';
 import { tickScan } from '../kernels/timers/tick-scan.ts';
@@ -200,6 +201,29 @@ const CORE_PATHS: readonly CalibratedPath[] = [
     modelCountsCallReturn: false,
     cycles: (target, k) => sortedWith(edf.createReady(target, webit), k).insert(newcomer(k)),
     bytes: (target) => functionBytes(named(edfBlocks(target), ['edflist-insert-head', 'edflist-insert-test', 'edflist-insert-advance', 'edflist-insert-link', 'edflist-insert-link-head-code']), target),
+  },
+  {
+    id: 'round-robin/pick-next',
+    cFunctions: ['rq_pick'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    // The highest ready task at priority k, the idle task at the lowest: the scan passes k empty queues.
+    cycles: (target, k) => {
+      const r = priorityQueues(target, MAX_PRIORITIES);
+      r.insert(new Tcb(1, 'idle', MAX_PRIORITIES - 1, undefined));
+      r.insert(new Tcb(0, 'high', k, undefined));
+      r.pick();
+      return r.pickCycles;
+    },
+    bytes: (target) => functionBytes(named(priorityQueues(target, MAX_PRIORITIES).blocks, ['rq-scan-start', 'rq-scan-step', 'rq-scan-store']), target),
+  },
+  {
+    id: 'round-robin/append',
+    cFunctions: ['rq_append'],
+    states: STATES,
+    modelCountsCallReturn: false,
+    cycles: (target, k) => priorityQueues(target, MAX_PRIORITIES).insert(new Tcb(0, 'new', k, undefined)),
+    bytes: (target) => functionBytes(named(priorityQueues(target, MAX_PRIORITIES).blocks, ['rq-append']), target),
   },
   {
     id: 'sorted-list/array-insert',

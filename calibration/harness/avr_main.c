@@ -27,6 +27,9 @@ uint8_t rdytab_remove(uint8_t itd);
 void OS_DeltaInsert(OS_TCB *ptcb, uint16_t ticks);
 void OS_DeltaTick(void);
 void OSTimeTick(void);
+void rq_pick(void);
+void rq_append(OS_TCB *ptcb);
+extern OS_TCB *ready_queue[];
 void OSSemPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
 uint8_t OSSemPost(OS_EVENT *pevent);
 void OSMutexPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
@@ -209,6 +212,20 @@ static void time_sorted_lists(uint8_t k) {
   report("edf/insert", k, c);
 }
 
+static void time_round_robin(uint8_t k) {
+  /* The highest ready task at priority k: the pick scans k empty queues first. */
+  clear_tcbs();
+  for (uint8_t i = 0; i < 2u * (OS_LOWEST_PRIO + 1u); i++) ready_queue[i] = NULL;
+  OS_TCB *t = task(0, k);
+  rq_append(task(1, OS_LOWEST_PRIO));
+  uint16_t c = timed((void (*)(void))rq_append, (uint16_t)t, 0);
+  check("round-robin/append", k, ready_queue[2u * k] == t);
+  report("round-robin/append", k, c);
+  c = timed(rq_pick, 0, 0);
+  check("round-robin/pick-next", k, OSTCBHighRdy == t);
+  report("round-robin/pick-next", k, c);
+}
+
 static void time_array_table(uint8_t k) {
   /* k entries; the newcomer has the highest priority, so every entry shifts (the worst insert). */
   ready_count = 0;
@@ -333,6 +350,7 @@ int main(void) {
     if (k > 0u) {
       time_table_driven(k);
       time_sorted_lists(k);
+      time_round_robin(k);
     }
     time_array_table(k);
     time_delta_list(k);
