@@ -70,7 +70,8 @@ describe('micro-op lowering', () => {
 
   it('lowers every micro-op and every port block on every target to instructions in its table', () => {
     for (const target of allTargets()) {
-      for (const op of MICRO_OPS) expect(listing(block(op, [op]), target).lines.length).toBeGreaterThan(0);
+      // globalBase alone may lower to nothing: a core that addresses globals absolutely (the AVR's LDS/STS) needs no base.
+      for (const op of MICRO_OPS) if (op !== 'globalBase') expect(listing(block(op, [op]), target).lines.length).toBeGreaterThan(0);
       if (target.zeroCost !== true) for (const name of PORT_BLOCKS) expect(portListing(name, target).cycles).toBeGreaterThan(0);
     }
   });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { EXPERIMENT_IDS, EXPERIMENTS } from '../experiments/registry.ts';
 import { copyFileAtomic, writeFileAtomic } from '../experiments/runner/atomic-write.ts';
 import { REPO_ROOT } from '../experiments/runner/fingerprint.ts';
+import { loadCalibration } from '../calibration/load.ts';
+import { calibrationFigures } from './calibration-figure.ts';
 import { CLAIMS } from './claims.ts';
 import { figuresFor, type Figure } from './figures.ts';
 import { VENDORED, indexHtml } from './html.ts';
@@ -45,7 +47,8 @@ function pruneStale(dir: string, keep: readonly string[]): void {
  */
 export async function buildReport(options: ReportOptions): Promise<ReportOutcome> {
   const input = loadResults(options.resultsDir, EXPERIMENT_IDS);
-  const figures = figuresFor(input.results, input.order);
+  const calibration = loadCalibration(join(options.resultsDir, 'calibration.json'));
+  const figures = [...figuresFor(input.results, input.order), ...calibrationFigures(calibration)];
   const figuresDir = join(options.paperDir, 'figures');
   mkdirSync(figuresDir, { recursive: true });
   const figureFiles = await writeFigures(figures, figuresDir);
@@ -60,7 +63,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportOutcome
     vendorFiles.push(name, `${v.pkg}.LICENSE`);
   }
 
-  writeFileAtomic(join(options.paperDir, 'REPORT.md'), reportMarkdown(input, figures, EXPERIMENTS));
+  writeFileAtomic(join(options.paperDir, 'REPORT.md'), reportMarkdown(input, figures, EXPERIMENTS, calibration));
   writeFileAtomic(join(options.paperDir, 'index.html'), indexHtml(figures, CLAIMS, input.results));
   return {
     files: ['REPORT.md', 'index.html', ...figureFiles.map((f) => `figures/${f}`), ...vendorFiles.map((f) => `vendor/${f}`)],

@@ -3,6 +3,8 @@ import { FIGURES, PAPER, TABLE1, TABLE2_CODE_KB } from '../experiments/published
 import { getTarget } from '../hardware/targets/index.ts';
 import { CLAIMS, type ResultsSet } from './claims.ts';
 import { magnitudeLines, SUMMARY_TASKS, targetSummaryTable } from './comparison.ts';
+import type { Calibration } from '../calibration/calibrate.ts';
+import { calibrationSection } from './calibration-figure.ts';
 import type { Figure } from './figures.ts';
 import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
@@ -106,7 +108,7 @@ ${missing.length > 0 ? `Not yet measured on the M4: ${missing.map((id) => `\`${i
 }
 
 /** `paper/REPORT.md`, from results/ only. */
-export function reportMarkdown(input: ReportInput, figures: readonly Figure[], experiments: readonly AnyExperiment[]): string {
+export function reportMarkdown(input: ReportInput, figures: readonly Figure[], experiments: readonly AnyExperiment[], calibration?: Calibration): string {
   const sections = input.order.map((id) => experimentSection(id, input.results.get(id) ?? [], experiments.find((e) => e.id === id), figures.filter((f) => f.experiment === id)));
   const missing = PAPER_EXPERIMENTS.filter((id) => !input.results.has(id));
   return `# kbench: the five-OS comparison, reproduced
@@ -134,6 +136,8 @@ ${publishedSection(input.results)}
 ${cortexSection(input.results, figures)}
 
 ${meterChoiceSection(input.results)}
+
+${calibrationSection(calibration, figures)}
 
 ${methodsSection()}`.replace(/\n{3,}/g, '\n\n');
 }

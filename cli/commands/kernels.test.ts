@@ -39,7 +39,7 @@ describe('kbench kernels', () => {
   it('indexes the blocks of every design and timer strategy for listings, on both targets', () => {
     for (const target of [avr, m4]) {
       const names = kernelBlocks(target);
-      for (const n of ['sched-new', 'rdylist-insert-step', 'rdytab-shift-step', 'rq-scan-step', 'edflist-insert-step', 'scan-tcb-delayed', 'sleepq-step', 'timerinfo-step', 'delta-tick', 'sem-pend-fast']) {
+      for (const n of ['sched-new', 'rdylist-insert-test', 'rdytab-shift-step', 'rq-scan-step', 'edflist-insert-test', 'scan-tcb-decrement', 'sleepq-step', 'timerinfo-step', 'delta-tick-head', 'sem-pend-fast']) {
         expect(names.has(n)).toBe(true);
       }
     }

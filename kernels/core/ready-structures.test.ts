@@ -83,16 +83,29 @@ describe('ready-structure costs follow the mechanisms', () => {
     }
   });
 
-  it('a sorted-list insert costs more for every task ahead of it (linked list and array table)', () => {
-    for (const make of [(t: Target) => sortedList.createReady(t, webit), (t: Target) => sortedArrayTable(t, 64)]) {
-      const costs: number[] = [];
-      for (let ahead = 0; ahead <= 6; ahead++) {
-        const r = make(avr);
-        for (let i = 0; i < ahead; i++) r.insert(new Tcb(i, `a${i}`, 1, undefined));
-        costs.push(r.insert(new Tcb(99, 'new', 5, undefined)));
-      }
-      for (let i = 1; i < costs.length; i++) expect(costs[i]).toBeGreaterThan(costs[i - 1] as number);
+  it('a linked-list insert costs more for every task ahead of it', () => {
+    const costs: number[] = [];
+    for (let ahead = 0; ahead <= 6; ahead++) {
+      const r = sortedList.createReady(avr, webit);
+      for (let i = 0; i < ahead; i++) r.insert(new Tcb(i, `a${i}`, 1, undefined));
+      costs.push(r.insert(new Tcb(99, 'new', 5, undefined)));
     }
+    for (let i = 1; i < costs.length; i++) expect(costs[i]).toBeGreaterThan(costs[i - 1] as number);
+  });
+
+  it('an array-table insert costs more for every task behind it (each one shifts), and nothing for those ahead', () => {
+    const behind: number[] = [];
+    const ahead: number[] = [];
+    for (let n = 0; n <= 6; n++) {
+      const b = sortedArrayTable(avr, 64);
+      for (let i = 0; i < n; i++) b.insert(new Tcb(i, `b${i}`, 9, undefined));
+      behind.push(b.insert(new Tcb(99, 'new', 5, undefined)));
+      const a = sortedArrayTable(avr, 64);
+      for (let i = 0; i < n; i++) a.insert(new Tcb(i, `a${i}`, 1, undefined));
+      ahead.push(a.insert(new Tcb(99, 'new', 5, undefined)));
+    }
+    for (let i = 1; i < behind.length; i++) expect(behind[i]).toBeGreaterThan(behind[i - 1] as number);
+    expect(new Set(ahead.slice(1)).size).toBe(1);
   });
 
   it("WORIX's pick costs more the further the highest ready priority is from the top", () => {

@@ -8,7 +8,7 @@ import { withCeilingTest } from './ceiling-test.ts';
  * (the lowering of `cmpbr32.*` shows it). Ties keep FIFO order. A profile that offers the Stack
  * Resource Policy gets its ceiling test in the pick.
  */
-const DEADLINE_KEY: SortedKey = { name: 'edflist', key: (t) => t.deadlineTick, stepOps: { taken: 'cmpbr32.taken', fall: 'cmpbr32.fall', load: 'load32.idx' } };
+const DEADLINE_KEY: SortedKey = { name: 'edflist', key: (t) => t.deadlineTick, stepOps: { taken: 'cmpbr32.taken', fall: 'cmpbr32.fall', load: 'load32.idx' }, savedRegisters: 4 };
 
 export const edf: CoreDesignSpec = {
   id: 'edf',

@@ -4,10 +4,10 @@ import { mosCosts, mosSwitchCosts } from './costs.ts';
 
 describe('MOS kernel costs', () => {
   it('saves and restores a context only when a higher level preempts (M4, hand counts as in schedule.test.ts)', () => {
-    // Same level: return 6 + dispatch 57 + two CLZ 2 = 65. Preempt: leave 10 + check 23 + epilogue 3
-    // + level switch 17 + save 23 + exception return 10 + restore 22 + dispatch 59 = 167.
-    // Resume: return 6 + empty check 6 + level switch 17 + restore 22 = 51.
-    expect(mosSwitchCosts(m4)).toEqual({ sameLevelCycles: 65, preemptCycles: 167, resumeCycles: 51 });
+    // Same level: return 6 + dispatch 45 + two CLZ 2 = 53. Preempt: leave 6 + check 17 + epilogue 3
+    // + level switch 9 + save 23 + exception return 10 + restore 22 + dispatch 47 = 137.
+    // Resume: return 6 + empty check 4 + level switch 9 + restore 22 = 41 (globals one LDR/STR off a base).
+    expect(mosSwitchCosts(m4)).toEqual({ sameLevelCycles: 53, preemptCycles: 137, resumeCycles: 41 });
   });
 
   it('prices a release as a post: call 13 + masked bit setting 58 cycles on the AVR', () => {

@@ -9,24 +9,25 @@ import type { MosConfig } from './config.ts';
 /*
  * Golden schedules on the M4, cycles counted by hand from ARM DDI 0439 Table 3-1 as lowered in
  * hardware/targets/m4.ts (LDR.lit 2, LDR/LDRB 2, STR 1, ALU 1, CMP+BNE 2 not taken, B/BL/BX 3,
- * MRS/MSR 2, CPSID 1, CLZ 1, PUSH/POP 1+N, ISB 3):
- * - dispatch fixed part: pick-enter 3+4+2 = 9, band 4+4+2 = 10, message 2+1+1+2 = 6,
- *   clear 4+1+1+2+4+1+3+2 = 18, call 3+3+2+1+2+3 = 14: 57; plus two CLZ: 59.
- * - task return: BX lr 3 + B 3 = 6. Same-level handoff = 6 + 59 = 65.
- * - ISR exit with a pending module: leave 4+1+3+2 = 10, check 6 + 1 + 16 = 23, epilogue POP{r4,lr} 3.
- * - level switch 4+1+3+3+2+1+3 = 17; context save (PendSV save half) 2+3+2+2+1+1+1+10+1 = 23;
+ * MRS/MSR 2, CPSID 1, CLZ 1, PUSH/POP 1+N, ISB 3; a global is one LDR/STR off the function's base,
+ * the flash table one LDR.lit + LDRB):
+ * - dispatch fixed part: pick-enter 3+2+2 = 7, band 4+2+2 = 8, message 2+1+1+2 = 6,
+ *   clear 4+1+1+2+2+1+1+2 = 14, call 1+1+2+1+2+3 = 10: 45; plus two CLZ: 47.
+ * - task return: BX lr 3 + B 3 = 6. Same-level handoff = 6 + 47 = 53.
+ * - ISR exit with a pending module: leave 2+1+1+2 = 6, check 4 + 1 + 12 = 17, epilogue POP{r4,lr} 3.
+ * - level switch 2+1+1+1+2+1+1 = 9; context save (PendSV save half) 2+3+2+2+1+1+1+10+1 = 23;
  *   exception return 10; context restore 2+2+10+1+1+1+2+3 = 22.
- * - Preemption: 10 + 23 + 3 + 17 + 23 + 10 + 22 + 59 = 167 from SwitchOut to SwitchIn.
- * - Resume after the high task exits: return 6 + check on an empty modRdy 6 + switch 17 + restore 22 = 51.
- * - To idle (subject = task count): return 6 + empty check 6 + level switch 17 = 29.
- * - From idle: leave 10 + check 23 + epilogue 3 + level switch 17 (nothing to save) + exception
- *   return 10 + restore 22 + dispatch 59 = 144.
+ * - Preemption: 6 + 17 + 3 + 9 + 23 + 10 + 22 + 47 = 137 from SwitchOut to SwitchIn.
+ * - Resume after the high task exits: return 6 + check on an empty modRdy 4 + switch 9 + restore 22 = 41.
+ * - To idle (subject = task count): return 6 + empty check 4 + level switch 9 = 19.
+ * - From idle: leave 6 + check 17 + epilogue 3 + level switch 9 (nothing to save) + exception
+ *   return 10 + restore 22 + dispatch 47 = 114.
  */
-const SAME_LEVEL_HANDOFF_M4 = 6 + 59;
-const PREEMPTION_M4 = 10 + 23 + 3 + 17 + 23 + 10 + 22 + 59;
-const RESUME_M4 = 6 + 6 + 17 + 22;
-const TO_IDLE_M4 = 6 + 6 + 17;
-const FROM_IDLE_M4 = 10 + 23 + 3 + 17 + 10 + 22 + 59;
+const SAME_LEVEL_HANDOFF_M4 = 6 + 47;
+const PREEMPTION_M4 = 6 + 17 + 3 + 9 + 23 + 10 + 22 + 47;
+const RESUME_M4 = 6 + 4 + 9 + 22;
+const TO_IDLE_M4 = 6 + 4 + 9;
+const FROM_IDLE_M4 = 6 + 17 + 3 + 9 + 10 + 22 + 47;
 
 function task(name: string, priority: number, line: string, cycles: number, extra: Step[] = []): TaskSpec {
   return { name, priority, trigger: { kind: 'io', line }, body: [{ op: 'compute', cycles }, ...extra] };

@@ -13,18 +13,27 @@ import type { Tcb } from '../core/tcb.ts';
  * step per empty priority above the first non-empty one: shortest when a priority-0 task is ready.
  * Each queue is a FIFO (head and tail pointers), so a time slice rotates equals.
  */
+/*
+ * The blocks mirror avr-gcc -Os's code for calibration/c/round_robin.c: `code` is every instruction
+ * once (the footprint), `exits` the other outcomes of branches already in `code`. The scan walks a
+ * pointer over the array (no index), and stops at the first non-empty queue.
+ */
 const blocks = {
-  scanStart: block('rq-scan-start', ['constPtr', ['const8', 0]], 'p = ready_queue; i = 0'),
-  scanStep: block('rq-scan-step', ['loadPtr.idx', 'cmpbrPtr.taken', 'aluPtr', 'alu8'], 'while (ready_queue[i] == NULL) i++'),
-  scanHit: block('rq-scan-hit', ['loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.abs'], 'next = ready_queue[i] (the queue head)'),
-  append: block('rq-append', ['load8.idx', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'storePtr.idx', 'storePtr.idx'], 'q = &queues[t->prio]; link t at q->tail'),
+  scanStart: block('rq-scan-start', ['constPtr'], 'q = ready_queue'),
+  scanStep: block('rq-scan-step', ['loadPtr.idx', 'nullbrPtr.fall', 'aluPtr', 'jump'], 'while (q->head == NULL) q++'),
+  scanStore: block('rq-scan-store', ['storePtr.abs'], 'OSTCBHighRdy = q->head'),
+  append: block('rq-append', ['movePtr', 'load8.idx', 'storePtr.idx', 'aluPtr', 'aluPtr', 'movePtr', 'aluPtr', 'loadPtr.idx2', 'nullbrPtr.fall', 'storePtr.idx', 'jump', 'movePtr', 'aluPtr', 'storePtr.idx'], 't->next = NULL; q = &queues[t->prio] (the tail in X); q->tail ? q->tail->next = t : q->head = t; q->tail = t'),
   removeStep: block('rq-remove-step', ['movePtr', 'loadPtr.idx', 'cmpbrPtr.taken'], 'walk to the predecessor in the queue'),
   removeLink: block('rq-remove-link', ['load8.idx', 'aluPtr', 'loadPtr.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx'], 'unlink; fix head/tail'),
+};
+const exits = {
+  scanHit: block('rq-scan-hit', ['loadPtr.idx', 'nullbrPtr.taken'], 'q->head != NULL: the scan stops'),
 };
 
 /** WORIX's pointer array of per-priority FIFO queues. */
 export function priorityQueues(target: Target, priorities: number): ReadyStructure {
   const c = priceAll(blocks, target);
+  const x = priceAll(exits, target);
   const queues: Tcb[][] = Array.from({ length: priorities }, () => []);
   let pickCycles = 0;
 
@@ -52,7 +61,7 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
       for (let i = 0; i < queues.length; i++) {
         const q = queues[i] as Tcb[];
         if (q.length > 0) {
-          pickCycles = c.scanStart + i * c.scanStep + c.scanHit;
+          pickCycles = c.scanStart + i * c.scanStep + x.scanHit + c.scanStore;
           return q[0];
         }
       }
@@ -67,7 +76,7 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
     },
     ...PRIORITY_ORDER,
     waitInsertCycles: (ahead) => c.append + ahead * c.removeStep,
-    worstPickCycles: () => c.scanStart + (queues.length - 1) * c.scanStep + c.scanHit,
+    worstPickCycles: () => c.scanStart + (queues.length - 1) * c.scanStep + x.scanHit + c.scanStore,
     worstInsertCycles: () => c.append,
     // Every other task queued ahead of it at the same priority.
     worstRemoveCycles: (taskCount) => Math.max(0, taskCount - 1) * c.removeStep + c.removeLink,

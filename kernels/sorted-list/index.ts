@@ -2,7 +2,7 @@ import type { CoreDesignSpec } from '../core/design.ts';
 import { sortedArrayTable } from './array-table.ts';
 import { sortedLinkedList, type SortedKey } from './linked.ts';
 
-const PRIORITY_KEY: SortedKey = { name: 'rdylist', key: (t) => t.priority, stepOps: { taken: 'cmpbr8.taken', fall: 'cmpbr8.fall', load: 'load8.idx' } };
+const PRIORITY_KEY: SortedKey = { name: 'rdylist', key: (t) => t.priority, stepOps: { taken: 'cmpbr8.taken', fall: 'cmpbr8.fall', load: 'load8.idx' }, savedRegisters: 2 };
 
 /** A ready list kept sorted by priority: a linked list (Webit) or an array table (iDCX). */
 export const sortedList: CoreDesignSpec = {

@@ -19,25 +19,42 @@ export interface SortedKey {
   readonly key: (t: Tcb) => number;
   /** The compare-and-branch of one walk step when the walk continues, and when it stops. */
   readonly stepOps: { readonly taken: 'cmpbr8.taken' | 'cmpbr32.taken'; readonly fall: 'cmpbr8.fall' | 'cmpbr32.fall'; readonly load: 'load8.idx' | 'load32.idx' };
+  /** Callee-saved registers the insert pushes and pops: the newcomer and its key live across the walk (a 32-bit key takes two more). */
+  readonly savedRegisters: number;
   readonly name: string;
 }
 
 /** The list's blocks for a key, built once per key so their prices are memoised across boots. */
 const blocksByKey = new WeakMap<SortedKey, ReturnType<typeof listBlocks>>();
 
-/** The blocks of a list ordered by `k`. */
+/*
+ * The blocks mirror avr-gcc -Os's code for the C insert and remove (calibration/c/sorted_list.c,
+ * edf_list.c): `code` is every instruction of the functions, once (the footprint); `exits` are the
+ * other outcomes of branches already in `code` (a walk that ends at the list's end rather than at a
+ * node, a link at the head), priced for their cycles only.
+ */
 function listBlocks(k: SortedKey) {
   const n = k.name;
-  return {
-    insertHead: block(`${n}-insert-head`, ['load8.idx', 'loadPtr.abs', 'cmpbrPtr.fall', k.stepOps.load], 'key = t->key; p = head; if p == NULL link at head'),
-    insertStep: block(`${n}-insert-step`, [k.stepOps.load, k.stepOps.taken, 'movePtr', 'loadPtr.idx', 'cmpbrPtr.taken'], 'while (p && p->key <= key) { prev = p; p = p->next }'),
-    insertStop: block(`${n}-insert-stop`, [k.stepOps.load, k.stepOps.fall], 'the compare that ends the walk'),
-    insertLink: block(`${n}-insert-link`, ['storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx'], 't->next = p; prev ? prev->next = t : head = t'),
-    removeHead: block(`${n}-remove-head`, ['loadPtr.abs', 'cmpbrPtr.fall'], 'p = head; if (p == t) head = t->next'),
-    removeStep: block(`${n}-remove-step`, ['movePtr', 'loadPtr.idx', 'cmpbrPtr.taken'], 'walk to the predecessor of t'),
-    removeLink: block(`${n}-remove-link`, ['loadPtr.idx', 'storePtr.idx'], 'prev->next = t->next'),
+  const code = {
+    insertHead: block(`${n}-insert-head`, [['push', k.savedRegisters], 'movePtr', k.stepOps.load, 'loadPtr.abs', ['const8', 2]], 'save registers; key = t->key; p = head; prev = NULL'),
+    insertTest: block(`${n}-insert-test`, ['nullbrPtr.fall', k.stepOps.load, k.stepOps.fall], 'while (p != NULL && p->key <= key)'),
+    insertAdvance: block(`${n}-insert-advance`, ['movePtr', 'followPtr', 'jump'], '{ prev = p; p = p->next; } and the jump back'),
+    insertLink: block(`${n}-insert-link`, ['movePtr', 'storePtr.idx', 'nullbrPtr.taken', 'storePtr.idx2', ['pop', k.savedRegisters]], 't->next = p; prev->next = t (prev in X); restore registers'),
+    insertLinkHeadCode: block(`${n}-insert-link-head-code`, ['storePtr.abs', 'jump'], 'the head = t branch of the link'),
+    removeHead: block(`${n}-remove-head`, ['loadPtr.abs', 'cmpbrPtr.fall'], 'p = head; if (p == t)'),
+    removeHeadUnlink: block(`${n}-remove-head-unlink`, ['loadPtr.idx', 'storePtr.abs', 'ret'], 'head = t->next; return'),
+    removeStep: block(`${n}-remove-step`, ['loadPtr.idx', 'cmpbrPtr.fall', 'movePtr', 'nullbrPtr.taken'], 'while (p->next != t) p = p->next (and p != NULL)'),
+    removeLink: block(`${n}-remove-link`, ['movePtr', 'loadPtr.idx2', 'storePtr.idx'], 'p->next = t->next (t in X)'),
     pick: block(`${n}-pick-head`, ['loadPtr.abs', 'cmpbrPtr.fall', 'storePtr.abs'], 'OSTCBHighRdy = ready_head'),
   };
+  const exits = {
+    walkEnd: block(`${n}-insert-walk-end`, ['nullbrPtr.taken'], 'p == NULL: the walk ends at the list\'s end'),
+    walkStop: block(`${n}-insert-walk-stop`, ['nullbrPtr.fall', k.stepOps.load, k.stepOps.taken], 'p->key > key: the walk stops at a node'),
+    linkAtHead: block(`${n}-insert-link-at-head`, ['movePtr', 'storePtr.idx', 'nullbrPtr.fall', 'storePtr.abs', 'jump', ['pop', k.savedRegisters]], 't->next = p; head = t; restore registers'),
+    removeNotHead: block(`${n}-remove-not-head`, ['loadPtr.abs', 'cmpbrPtr.taken'], 'p = head; p != t'),
+    removeFound: block(`${n}-remove-found`, ['loadPtr.idx', 'cmpbrPtr.taken', 'jump'], 'p->next == t: the walk ends'),
+  };
+  return { code, exits };
 }
 
 /** A sorted singly linked list ready structure. */
@@ -47,7 +64,9 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
     blocks = listBlocks(k);
     blocksByKey.set(k, blocks);
   }
-  const c = priceAll(blocks, target);
+  const c = priceAll(blocks.code, target);
+  const x = priceAll(blocks.exits, target);
+  const step = c.insertTest + c.insertAdvance;
   let head: Tcb | undefined;
 
   function insert(t: Tcb): Cycles {
@@ -63,7 +82,12 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
     t.next = p;
     if (prev === undefined) head = t;
     else prev.next = t;
-    return c.insertHead + steps * c.insertStep + (p === undefined ? 0 : c.insertStop) + c.insertLink;
+    return c.insertHead + steps * step + (p === undefined ? x.walkEnd : x.walkStop) + (prev === undefined ? x.linkAtHead : c.insertLink);
+  }
+
+  /** Unlinking the entry with `ahead` entries before it. */
+  function removeCycles(ahead: number): Cycles {
+    return ahead === 0 ? c.removeHead + c.removeHeadUnlink : x.removeNotHead + (ahead - 1) * c.removeStep + x.removeFound + c.removeLink;
   }
 
   function remove(t: Tcb): Cycles {
@@ -75,15 +99,15 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
       p = p.next;
       steps++;
     }
-    if (p === undefined) return c.removeHead + steps * c.removeStep;
+    if (p === undefined) return x.removeNotHead + steps * c.removeStep;
     if (prev === undefined) head = t.next;
     else prev.next = t.next;
     t.next = undefined;
-    return c.removeHead + steps * c.removeStep + c.removeLink;
+    return removeCycles(steps);
   }
 
   return sortedStructure({
-    blocks: Object.values(blocks),
+    blocks: Object.values(blocks.code),
     globals: [{ name: 'ready_head', type: 'ptr' }],
     insert,
     remove,
@@ -91,9 +115,9 @@ export function sortedLinkedList(target: Target, k: SortedKey): ReadyStructure {
     pickPrice: c.pick,
     precedes: (a, b) => k.key(a) < k.key(b),
     ties: (a, b) => k.key(a) === k.key(b),
-    waitInsertCycles: (ahead) => c.insertHead + ahead * c.insertStep + c.insertStop + c.insertLink,
-    worstInsertCycles: (taskCount) => c.insertHead + taskCount * c.insertStep + c.insertLink,
+    waitInsertCycles: (ahead) => c.insertHead + ahead * step + x.walkStop + (ahead === 0 ? x.linkAtHead : c.insertLink),
+    worstInsertCycles: (taskCount) => c.insertHead + taskCount * step + x.walkEnd + (taskCount === 0 ? x.linkAtHead : c.insertLink),
     // The task last in the list, behind every other ready task.
-    worstRemoveCycles: (taskCount) => c.removeHead + Math.max(0, taskCount - 1) * c.removeStep + c.removeLink,
+    worstRemoveCycles: (taskCount) => Math.max(removeCycles(0), removeCycles(Math.max(0, taskCount - 1))),
   });
 }

@@ -16,8 +16,9 @@ import type { Tcb } from '../core/tcb.ts';
  * profiles that allow equal priorities).
  */
 const blocks = {
-  insert: block('rdy-insert', ['load8.idx', 'load8.abs', 'alu8', 'store8.abs', 'load8.idx', 'load8.idx', 'aluPtr', 'load8.idx', 'alu8', 'store8.idx'], 'OSRdyGrp |= ptcb->OSTCBBitY; OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX'),
-  remove: block('rdy-remove', ['load8.idx', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.taken', 'load8.idx', 'load8.abs', 'alu8', 'store8.abs'], 'if ((OSRdyTbl[y] &= ~bitx) == 0) OSRdyGrp &= ~bity'),
+  // The TCB pointer and the table pointer are live at once: avr-gcc keeps the TCB in X (idx2).
+  insert: block('rdy-insert', ['movePtr', 'load8.abs', 'load8.idx2', 'alu8', 'store8.abs', 'load8.idx2', 'const8', 'aluPtr', 'load8.idx', 'load8.idx2', 'alu8', 'store8.idx'], 'OSRdyGrp |= ptcb->OSTCBBitY; OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX'),
+  remove: block('rdy-remove', ['movePtr', 'load8.idx2', 'const8', 'load8.idx2', 'alu8', 'aluPtr', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.taken', 'load8.idx2', 'alu8', 'load8.abs', 'alu8', 'store8.abs'], 'if ((OSRdyTbl[y] &= ~ptcb->OSTCBBitX) == 0) OSRdyGrp &= ~ptcb->OSTCBBitY'),
   pick: block('sched-new', ['load8.abs', 'clz', 'move8', 'aluPtr', 'load8.idx', 'clz', 'alu8', 'alu8', 'alu8', 'store8.abs', 'load8.abs', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.abs'], 'OS_SchedNew: y = OSUnMapTbl[OSRdyGrp]; OSPrioHighRdy = (y << 3) + OSUnMapTbl[OSRdyTbl[y]]; OSTCBHighRdy = OSTCBPrioTbl[OSPrioHighRdy]'),
   fifoLink: block('prio-fifo-link', ['loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx'], 'link the TCB behind an equal-priority one (same-priority profiles)'),
   waitInsert: block('event-wait-insert', ['load8.idx', 'load8.idx', 'alu8', 'store8.idx', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx'], 'OS_EventTaskWait: pevent->OSEventTbl[y] |= bitx; pevent->OSEventGrp |= bity'),
