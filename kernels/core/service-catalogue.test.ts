@@ -63,6 +63,15 @@ describe('the service catalogue', () => {
     for (const [name, b] of Object.entries(KERNEL_PATHS)) expect(cycles[name as keyof typeof KERNEL_PATHS]).toBe(price(b, avr).cycles);
   });
 
+  it('names every block once, so a listing by name finds the block that was priced', () => {
+    const byName = new Map<string, Block>();
+    for (const b of [...Object.values(KERNEL_PATHS), ...Object.values(CORE_SERVICE_BLOCKS).flat(), ...KERNEL_SERVICES.flatMap((s) => s.blocks)]) {
+      const known = byName.get(b.name);
+      expect(known === undefined || known === b, b.name).toBe(true);
+      byName.set(b.name, b);
+    }
+  });
+
   it('every function has bytes on both targets', () => {
     for (const s of KERNEL_SERVICES) {
       for (const t of [avr, m4]) expect(s.blocks.reduce((sum, b) => sum + price(b, t).bytes, 0), `${s.id} on ${t.id}`).toBeGreaterThan(0);
