@@ -1,4 +1,5 @@
-import type { Block } from '../../hardware/block.ts';
+import { price, type Block } from '../../hardware/block.ts';
+import type { Target } from '../../hardware/target.ts';
 import * as T from './blocks.ts';
 import type { ServiceGroup } from './blocks.ts';
 import * as C from './service-code.ts';
@@ -107,4 +108,9 @@ export const SERVICE_C_FUNCTIONS: Readonly<Record<string, string>> = Object.from
 export function offeredServices(groups: readonly ServiceGroup[]): KernelService[] {
   const offered = new Set(groups);
   return KERNEL_SERVICES.filter((s) => s.offeredWith.some((g) => offered.has(g)));
+}
+
+/** A function's model bytes on `target`: its timed blocks and its code-only rest, each once (what its compiled C is checked against). */
+export function serviceBytes(s: KernelService, target: Target): number {
+  return [...new Set(s.blocks)].reduce((sum, b) => sum + price(b, target).bytes, 0);
 }
