@@ -26,6 +26,10 @@ export const nullCheck: Ops = ['cmpbrPtr.fall', 'const8', 'jump'];
 export const typeCheck: Ops = ['load8.idx', 'cmpbr8.fall', 'const8', 'jump'];
 /** `if (OSIntNesting > 0) return ERR;` (also OSLockNesting) */
 export const globalCheck: Ops = ['load8.abs', 'cmpbr8.fall', 'const8', 'jump'];
+/** A pend's checks: perr and pevent NULL, the event's type, OSIntNesting, OSLockNesting. */
+export const pendChecks: Ops = [...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, ...globalCheck];
+/** A post's checks: pevent NULL, the event's type. */
+export const postChecks: Ops = [...nullCheck, ...typeCheck];
 /** `if (prio >= OS_LOWEST_PRIO [&& prio != OS_PRIO_SELF]) return OS_ERR_PRIO_INVALID;` */
 export const prioCheck: Ops = ['cmpbr8.fall', 'cmpbr8.fall', 'const8', 'jump'];
 /** `*perr = ERR;` on a path that then leaves. */

@@ -1,7 +1,7 @@
 import { block } from '../../hardware/block.ts';
 import {
   callWith, copyWaitTable, deleteBody, eventAlloc, eventFree, eventInit, exitAndSched, exitWithError, frame, globalCheck,
-  nullCheck, pendWaitAndResume, perrStore, prioBits, prioCheck, prioSelf, prioTableLookup, readyInsertInline,
+  nullCheck, pendChecks, pendWaitAndResume, perrStore, postChecks, prioBits, prioCheck, prioSelf, prioTableLookup, readyInsertInline,
   readyRemoveInline, schedIfRunning, typeCheck, waitInsertInline, waitRemoveInline,
 } from './service-code-idioms.ts';
 
@@ -81,9 +81,9 @@ export const semCreateCode = block('sem-create', [...frame(2), ...globalCheck, .
 /** OSSemDel whole. */
 export const semDeleteCode = block('sem-delete', deleteBody(eventFree), 'OSSemDel: argument checks; OS_DEL_NO_PEND / OS_DEL_ALWAYS / invalid option');
 /** OSSemPend beyond its timed paths: the argument checks, its entry and the timeout branch after the wait. */
-export const semPendRest = block('sem-pend-rest', [...frame(2), ...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, ...globalCheck, ...perrStore, 'const8', 'store8.idx', 'call', 'call', 'saveIrqState', 'loadPtr.abs', 'load8.idx', 'cmpbr8.fall', ...callWith(2), ...perrStore, 'const8', 'store8.idx'], 'OSSemPend: perr, NULL, type, ISR and lock checks; OSTCBStatPend = OK; OS_EventTaskWait and OS_Sched calls; timeout -> OS_EventTaskRemove, OS_ERR_TIMEOUT');
+export const semPendRest = block('sem-pend-rest', [...frame(2), ...pendChecks, ...perrStore, 'const8', 'store8.idx', 'call', 'call', 'saveIrqState', 'loadPtr.abs', 'load8.idx', 'cmpbr8.fall', ...callWith(2), ...perrStore, 'const8', 'store8.idx'], 'OSSemPend: perr, NULL, type, ISR and lock checks; OSTCBStatPend = OK; OS_EventTaskWait and OS_Sched calls; timeout -> OS_EventTaskRemove, OS_ERR_TIMEOUT');
 /** OSSemPost beyond its timed path: the checks, the waiter branch calling OS_EventTaskRdy then OS_Sched, the overflow return. */
-export const semPostRest = block('sem-post-rest', [...frame(0), ...nullCheck, ...typeCheck, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(2), ...exitAndSched, ...exitWithError], 'OSSemPost: NULL and type checks; if waiters: OS_EventTaskRdy, OS_Sched; OS_ERR_SEM_OVF');
+export const semPostRest = block('sem-post-rest', [...frame(0), ...postChecks, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(2), ...exitAndSched, ...exitWithError], 'OSSemPost: NULL and type checks; if waiters: OS_EventTaskRdy, OS_Sched; OS_ERR_SEM_OVF');
 /** OSSemQuery whole. */
 export const semQueryCode = block('sem-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'load16.idx', 'store16.idx', 'restoreIrqState', 'const8', 'ret'], 'OSSemQuery: checks; copy OSEventGrp, OSEventTbl[] and the count');
 
@@ -99,14 +99,14 @@ export const mutexCreateCode = block('mutex-create', [...frame(4), ...nullCheck,
 export const mutexDeleteCode = block('mutex-delete', [...deleteBody([...eventFree, 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx']), 'load16.idx', 'move8', 'loadPtr.idx', 'cmpbrPtr.fall', 'load8.idx', 'cmpbr8.fall', ...callWith(2)], 'OSMutexDel: the checks and options of every delete; OSTCBPrioTbl[pip] = 0; restore a raised owner with OSMutex_RdyAtPrio');
 /** OSMutexPend beyond its timed paths: the checks, the PIP-lower return, the owner's move at the raised priority (ready or waiting), the wait. */
 export const mutexPendRest = block('mutex-pend-rest', [
-  ...frame(6), ...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, ...globalCheck,
+  ...frame(6), ...pendChecks,
   'load16.idx', 'move8', 'alu16', 'alu16', 'store16.idx', 'cmpbr8.fall', 'restoreIrqState', ...perrStore, 'jump',
   'loadPtr.abs', 'load8.idx', 'cmpbr8.fall', 'load8.idx', 'constPtr', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'cmpbr8.fall', ...readyRemoveInline, 'const8', 'jump',
   'loadPtr.idx', 'cmpbrPtr.fall', ...waitRemoveInline, ...prioBits, 'cmpbr8.fall', ...readyInsertInline, 'jump', 'loadPtr.idx', 'cmpbrPtr.fall', ...waitInsertInline,
   'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', ...pendWaitAndResume,
 ], 'OSMutexPend: perr, NULL, type, ISR and lock checks; OS_ERR_PIP_LOWER; the owner raised to the PIP: off and back on the ready table, or moved in the wait table it pends on; OSTCBPrioTbl[pip]; wait; timeout');
 /** OSMutexPost beyond its timed path: the checks, OS_ERR_NOT_MUTEX_OWNER, the hand-over to the best waiter. */
-export const mutexPostRest = block('mutex-post-rest', [...frame(2), ...globalCheck, ...nullCheck, ...typeCheck, 'load16.idx', 'move8', 'alu16', 'loadPtr.abs', 'cmpbrPtr.fall', ...exitWithError, 'load8.idx', 'cmpbr8.fall', ...callWith(2), 'const8', 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(2), 'alu16', 'alu16', 'store16.idx', 'constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.idx', 'cmpbr8.fall', ...exitAndSched, ...exitAndSched, 'alu16', 'store16.idx', 'const8', 'storePtr.idx'], 'OSMutexPost: ISR, NULL and type checks; only the owner may post; restore its priority (OSMutex_RdyAtPrio); OSTCBPrioTbl[pip] reserved; OS_EventTaskRdy to the best waiter, which becomes the owner; OS_Sched');
+export const mutexPostRest = block('mutex-post-rest', [...frame(2), ...globalCheck, ...postChecks, 'load16.idx', 'move8', 'alu16', 'loadPtr.abs', 'cmpbrPtr.fall', ...exitWithError, 'load8.idx', 'cmpbr8.fall', ...callWith(2), 'const8', 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(2), 'alu16', 'alu16', 'store16.idx', 'constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.idx', 'cmpbr8.fall', ...exitAndSched, ...exitAndSched, 'alu16', 'store16.idx', 'const8', 'storePtr.idx'], 'OSMutexPost: ISR, NULL and type checks; only the owner may post; restore its priority (OSMutex_RdyAtPrio); OSTCBPrioTbl[pip] reserved; OS_EventTaskRdy to the best waiter, which becomes the owner; OS_Sched');
 /** OSMutexQuery whole. */
 export const mutexQueryCode = block('mutex-query', [...globalCheck, ...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'store8.idx', 'store8.idx', 'cmpbr8.fall', 'const8', 'store8.idx', 'load8.idx', 'store8.idx', ...copyWaitTable, 'restoreIrqState', 'const8', 'ret'], 'OSMutexQuery: checks; PIP, owner priority, available flag, OSEventGrp and OSEventTbl[] copied out');
 
@@ -123,9 +123,9 @@ export const queueDeleteCode = block('queue-delete', deleteBody([...eventFree, '
 /** OSQFlush whole. */
 export const queueFlushCode = block('queue-flush', [...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'loadPtr.idx', 'storePtr.idx', 'storePtr.idx', 'const8', 'store16.idx', 'restoreIrqState', 'const8', 'ret'], 'OSQFlush: checks; OSQIn = OSQOut = OSQStart; OSQEntries = 0');
 /** OSQPend beyond its timed paths: the checks, the take's return and the wait's message or timeout. */
-export const queuePendRest = block('queue-pend-rest', [...frame(4), ...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, ...globalCheck, ...perrStore, 'jump', ...pendWaitAndResume, 'storePtr.idx'], 'OSQPend: perr, NULL, type, ISR and lock checks; return the message taken; else wait; the message handed over or OS_ERR_TIMEOUT');
+export const queuePendRest = block('queue-pend-rest', [...frame(4), ...pendChecks, ...perrStore, 'jump', ...pendWaitAndResume, 'storePtr.idx'], 'OSQPend: perr, NULL, type, ISR and lock checks; return the message taken; else wait; the message handed over or OS_ERR_TIMEOUT');
 /** OSQPost beyond its timed path: the checks, the waiter branch (OS_EventTaskRdy with the message, OS_Sched), OS_ERR_Q_FULL. */
-export const queuePostRest = block('queue-post-rest', [...frame(0), ...nullCheck, ...typeCheck, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(3), ...exitAndSched, ...exitWithError], 'OSQPost: NULL and type checks; if waiters: OS_EventTaskRdy(msg), OS_Sched; OS_ERR_Q_FULL');
+export const queuePostRest = block('queue-post-rest', [...frame(0), ...postChecks, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(3), ...exitAndSched, ...exitWithError], 'OSQPost: NULL and type checks; if waiters: OS_EventTaskRdy(msg), OS_Sched; OS_ERR_Q_FULL');
 /** OSQQuery whole. */
 export const queueQueryCode = block('queue-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'loadPtr.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'jump', 'const8', 'storePtr.idx', 'store16.idx', 'load16.idx', 'store16.idx', 'restoreIrqState', 'const8', 'ret'], 'OSQQuery: checks; wait list, next message, entries and size copied out');
 
@@ -138,7 +138,7 @@ export const mailboxCreateCode = block('mailbox-create', [...frame(2), ...global
 /** OSMboxDel whole. */
 export const mailboxDeleteCode = block('mailbox-delete', deleteBody(eventFree), 'OSMboxDel: the checks and options of every delete');
 /** OSMboxPend whole (the slot it takes is the timed mailbox-slot block, counted under OSMboxPost). */
-export const mailboxPendCode = block('mailbox-pend', [...frame(4), ...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, ...globalCheck, 'saveIrqState', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'restoreIrqState', ...perrStore, 'jump', ...pendWaitAndResume, 'storePtr.idx'], 'OSMboxPend: checks; take the message if there is one; else wait; the message handed over or OS_ERR_TIMEOUT');
+export const mailboxPendCode = block('mailbox-pend', [...frame(4), ...pendChecks, 'saveIrqState', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'restoreIrqState', ...perrStore, 'jump', ...pendWaitAndResume, 'storePtr.idx'], 'OSMboxPend: checks; take the message if there is one; else wait; the message handed over or OS_ERR_TIMEOUT');
 /** OSMboxPost beyond its timed path: the checks (a NULL message too), the waiter branch, OS_ERR_MBOX_FULL. */
 export const mailboxPostRest = block('mailbox-post-rest', [...frame(0), ...nullCheck, ...nullCheck, ...typeCheck, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(3), ...exitAndSched, ...exitWithError], 'OSMboxPost: NULL, message and type checks; if waiters: OS_EventTaskRdy(msg), OS_Sched; OS_ERR_MBOX_FULL');
 /** OSMboxQuery whole. */

@@ -164,36 +164,6 @@ void *OSMboxPend(OS_EVENT *pevent, INT16U timeout, INT8U *perr)
   return pmsg;
 }
 
-/* Post a message: hand it to the best waiter, or leave it in the empty box. */
-INT8U OSMboxPost(OS_EVENT *pevent, void *pmsg)
-{
-  OS_CPU_SR cpu_sr;
-
-  if (pevent == (OS_EVENT *)0) {
-    return OS_ERR_PEVENT_NULL;
-  }
-  if (pmsg == (void *)0) {
-    return OS_ERR_POST_NULL_PTR;
-  }
-  if (pevent->OSEventType != OS_EVENT_TYPE_MBOX) {
-    return OS_ERR_EVENT_TYPE;
-  }
-  OS_ENTER_CRITICAL();
-  if (pevent->OSEventGrp != 0u) {
-    (void)OS_EventTaskRdy(pevent, pmsg, OS_STAT_MBOX, OS_STAT_PEND_OK);
-    OS_EXIT_CRITICAL();
-    OS_Sched();
-    return OS_ERR_NONE;
-  }
-  if (pevent->OSEventPtr != (void *)0) {
-    OS_EXIT_CRITICAL();
-    return OS_ERR_MBOX_FULL;
-  }
-  pevent->OSEventPtr = pmsg;
-  OS_EXIT_CRITICAL();
-  return OS_ERR_NONE;
-}
-
 /* Copy the mailbox's message and wait list out. */
 INT8U OSMboxQuery(OS_EVENT *pevent, OS_MBOX_DATA *p_mbox_data)
 {

@@ -216,5 +216,6 @@ void OS_EventWaitListInit(OS_EVENT *pevent);
 INT8U OS_TCBInit(INT8U prio, OS_STK *ptos);
 OS_STK *OSTaskStkInit(void (*task)(void *p_arg), void *p_arg, OS_STK *ptos);
 void OS_FlagUnlink(OS_FLAG_NODE *pnode);
+void OSMutex_RdyAtPrio(OS_TCB *ptcb, INT8U prio);
 
 #endif
