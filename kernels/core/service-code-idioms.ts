@@ -10,7 +10,7 @@ import type { MicroStep } from '../../hardware/block.ts';
 /** A micro-op run. */
 export type Ops = readonly MicroStep[];
 
-/** Function entry and exit: save and restore `registers` callee-saved registers, return. */
+/** A whole function's entry and exit: save and restore `registers` callee-saved registers, return (every function here ends through it). */
 export function frame(registers: number): Ops {
   return [['push', registers], ['pop', registers], 'ret'];
 }

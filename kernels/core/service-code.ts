@@ -19,13 +19,13 @@ import {
 /** OS_EventTaskRdy beyond its timed path: its entry and exit, the two OSUnMapTbl lookups, OS_EventTaskRemove's call. */
 export const eventTaskRdyRest = block('event-task-rdy-rest', [...frame(2), 'load8.idx', 'flashLookup8', 'aluPtr', 'load8.idx', 'flashLookup8', 'alu8', 'alu8', 'alu8', 'constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'store8.idx', ...callWith(2), 'move8'], 'OS_EventTaskRdy: y = OSUnMapTbl[OSEventGrp]; x = OSUnMapTbl[OSEventTbl[y]]; ptcb = OSTCBPrioTbl[prio]; OSTCBStatPend; OS_EventTaskRemove; return prio (the ready insert is the design\'s, called from the timed path)');
 /** OS_EventTaskWait whole: link the running task into the event's wait table, take it off the ready table. */
-export const eventTaskWaitCode = block('event-task-wait', ['loadPtr.abs', 'storePtr.idx', ...waitInsertInline, ...readyRemoveInline, 'ret'], 'OS_EventTaskWait: OSTCBCur->OSTCBEventPtr = pevent; set its bits in OSEventTbl/OSEventGrp; clear them in OSRdyTbl/OSRdyGrp');
+export const eventTaskWaitCode = block('event-task-wait', ['loadPtr.abs', 'storePtr.idx', ...waitInsertInline, ...readyRemoveInline, ...frame(0)], 'OS_EventTaskWait: OSTCBCur->OSTCBEventPtr = pevent; set its bits in OSEventTbl/OSEventGrp; clear them in OSRdyTbl/OSRdyGrp');
 /** OS_EventTaskRemove whole: clear a TCB's bits in the event's wait table. */
-export const eventTaskRemoveCode = block('event-task-remove', ['movePtr', 'aluPtr', ...waitRemoveInline, 'const8', 'storePtr.idx', 'ret'], 'OS_EventTaskRemove: point at the event\'s table row; clear OSEventTbl[y] bit x, OSEventGrp bit y when the row empties; OSTCBEventPtr = 0');
+export const eventTaskRemoveCode = block('event-task-remove', ['movePtr', 'aluPtr', ...waitRemoveInline, 'const8', 'storePtr.idx', ...frame(0)], 'OS_EventTaskRemove: point at the event\'s table row; clear OSEventTbl[y] bit x, OSEventGrp bit y when the row empties; OSTCBEventPtr = 0');
 /** OS_EventWaitListInit whole: clear OSEventGrp and the table. */
-export const eventWaitListInitCode = block('event-wait-list-init', ['const8', 'store8.idx', 'movePtr', 'aluPtr', 'store8.idx', 'cmpbrPtr.taken', 'ret'], 'OS_EventWaitListInit: OSEventGrp = 0; for (i = 0; i < OS_EVENT_TBL_SIZE; i++) OSEventTbl[i] = 0');
+export const eventWaitListInitCode = block('event-wait-list-init', ['const8', 'store8.idx', 'movePtr', 'aluPtr', 'store8.idx', 'cmpbrPtr.taken', ...frame(0)], 'OS_EventWaitListInit: OSEventGrp = 0; for (i = 0; i < OS_EVENT_TBL_SIZE; i++) OSEventTbl[i] = 0');
 /** OS_InitEventList whole (called by OSInit): chain the event control blocks into OSEventFreeList. */
-export const eventListInitCode = block('event-list-init', ['constPtr', 'constPtr', 'const8', 'const8', 'store8.idx', 'storePtr.idx', 'aluPtr', 'aluPtr', 'alu8', 'cmpbr8.taken', 'store8.idx', 'storePtr.idx', 'constPtr', 'storePtr.abs', 'ret'], 'OS_InitEventList: for each ECB: type UNUSED, OSEventPtr = next; last -> 0; OSEventFreeList = &OSEventTbl[0]');
+export const eventListInitCode = block('event-list-init', ['constPtr', 'constPtr', 'const8', 'const8', 'store8.idx', 'storePtr.idx', 'aluPtr', 'aluPtr', 'alu8', 'cmpbr8.taken', 'store8.idx', 'storePtr.idx', 'constPtr', 'storePtr.abs', ...frame(0)], 'OS_InitEventList: for each ECB: type UNUSED, OSEventPtr = next; last -> 0; OSEventFreeList = &OSEventTbl[0]');
 /** OSSchedUnlock whole (OSSchedLock's counter step is the timed sched-lock block). */
 export const schedUnlockCode = block('sched-unlock', [...frame(0), 'load8.abs', 'cmpbr8.fall', 'saveIrqState', 'load8.abs', 'cmpbr8.fall', 'alu8', 'store8.abs', 'cmpbr8.fall', 'load8.abs', 'cmpbr8.fall', 'restoreIrqState', 'call', 'jump', 'restoreIrqState'], 'OSSchedUnlock: if running and locked: --OSLockNesting; OS_Sched when it reaches 0 outside an ISR');
 /** OSSchedLock beyond its counter step: the running and ISR checks, the 255 limit, its return. */
@@ -68,14 +68,14 @@ export const timeDlyRest = block('time-dly-rest', [...frame(0), ...globalCheck, 
 /** OSTimeDlyResume whole. */
 export const timeDlyResumeCode = block('time-dly-resume', [...frame(0), ...prioCheck, 'saveIrqState', ...prioTableLookup, 'load16.idx', 'cmpbr16.fall', ...exitWithError, 'const8', 'store16.idx', 'load8.idx', 'alu8', 'cmpbr8.fall', 'alu8', 'store8.idx', 'const8', 'store8.idx', 'jump', 'store8.idx', 'load8.idx', 'alu8', 'cmpbr8.fall', ...readyInsertInline, ...exitAndSched, 'restoreIrqState', 'const8'], 'OSTimeDlyResume: priority check; lookup; OS_ERR_TIME_NOT_DLY; OSTCBDly = 0; a pend times out; ready unless suspended; OS_Sched');
 /** OSTimeGet whole. */
-export const timeGetCode = block('time-get', ['saveIrqState', 'load32.abs', 'restoreIrqState', 'ret'], 'OSTimeGet: OS_ENTER_CRITICAL; ticks = OSTime; OS_EXIT_CRITICAL');
+export const timeGetCode = block('time-get', ['saveIrqState', 'load32.abs', 'restoreIrqState', ...frame(0)], 'OSTimeGet: OS_ENTER_CRITICAL; ticks = OSTime; OS_EXIT_CRITICAL');
 /** OSTimeSet whole. */
-export const timeSetCode = block('time-set', ['saveIrqState', 'store32.abs', 'restoreIrqState', 'ret'], 'OSTimeSet: OS_ENTER_CRITICAL; OSTime = ticks; OS_EXIT_CRITICAL');
+export const timeSetCode = block('time-set', ['saveIrqState', 'store32.abs', 'restoreIrqState', ...frame(0)], 'OSTimeSet: OS_ENTER_CRITICAL; OSTime = ticks; OS_EXIT_CRITICAL');
 
 // --- semaphores (os_sem.c) ---
 
 /** OSSemAccept whole. */
-export const semAcceptCode = block('sem-accept', [...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'cmpbr16.fall', 'alu16', 'store16.idx', 'restoreIrqState', 'ret'], 'OSSemAccept: NULL and type checks; if (OSEventCnt > 0) OSEventCnt--; return the old count');
+export const semAcceptCode = block('sem-accept', [...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'cmpbr16.fall', 'alu16', 'store16.idx', 'restoreIrqState', ...frame(0)], 'OSSemAccept: NULL and type checks; if (OSEventCnt > 0) OSEventCnt--; return the old count');
 /** OSSemCreate whole. */
 export const semCreateCode = block('sem-create', [...frame(2), ...globalCheck, ...eventAlloc, ...eventInit, 'movePtr'], 'OSSemCreate: OSIntNesting check; take an ECB off OSEventFreeList; type SEM, count, OS_EventWaitListInit');
 /** OSSemDel whole. */
@@ -85,7 +85,7 @@ export const semPendRest = block('sem-pend-rest', [...frame(2), ...pendChecks, .
 /** OSSemPost beyond its timed path: the checks, the waiter branch calling OS_EventTaskRdy then OS_Sched, the overflow return. */
 export const semPostRest = block('sem-post-rest', [...frame(0), ...postChecks, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(2), ...exitAndSched, ...exitWithError], 'OSSemPost: NULL and type checks; if waiters: OS_EventTaskRdy, OS_Sched; OS_ERR_SEM_OVF');
 /** OSSemQuery whole. */
-export const semQueryCode = block('sem-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'load16.idx', 'store16.idx', 'restoreIrqState', 'const8', 'ret'], 'OSSemQuery: checks; copy OSEventGrp, OSEventTbl[] and the count');
+export const semQueryCode = block('sem-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'load16.idx', 'store16.idx', 'restoreIrqState', 'const8', ...frame(0)], 'OSSemQuery: checks; copy OSEventGrp, OSEventTbl[] and the count');
 
 // --- mutexes (os_mutex.c) ---
 
@@ -108,31 +108,31 @@ export const mutexPendRest = block('mutex-pend-rest', [
 /** OSMutexPost beyond its timed path: the checks, OS_ERR_NOT_MUTEX_OWNER, the hand-over to the best waiter. */
 export const mutexPostRest = block('mutex-post-rest', [...frame(2), ...globalCheck, ...postChecks, 'load16.idx', 'move8', 'alu16', 'loadPtr.abs', 'cmpbrPtr.fall', ...exitWithError, 'load8.idx', 'cmpbr8.fall', ...callWith(2), 'const8', 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(2), 'alu16', 'alu16', 'store16.idx', 'constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.idx', 'cmpbr8.fall', ...exitAndSched, ...exitAndSched, 'alu16', 'store16.idx', 'const8', 'storePtr.idx'], 'OSMutexPost: ISR, NULL and type checks; only the owner may post; restore its priority (OSMutex_RdyAtPrio); OSTCBPrioTbl[pip] reserved; OS_EventTaskRdy to the best waiter, which becomes the owner; OS_Sched');
 /** OSMutexQuery whole. */
-export const mutexQueryCode = block('mutex-query', [...globalCheck, ...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'store8.idx', 'store8.idx', 'cmpbr8.fall', 'const8', 'store8.idx', 'load8.idx', 'store8.idx', ...copyWaitTable, 'restoreIrqState', 'const8', 'ret'], 'OSMutexQuery: checks; PIP, owner priority, available flag, OSEventGrp and OSEventTbl[] copied out');
+export const mutexQueryCode = block('mutex-query', [...globalCheck, ...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'store8.idx', 'store8.idx', 'cmpbr8.fall', 'const8', 'store8.idx', 'load8.idx', 'store8.idx', ...copyWaitTable, 'restoreIrqState', 'const8', ...frame(0)], 'OSMutexQuery: checks; PIP, owner priority, available flag, OSEventGrp and OSEventTbl[] copied out');
 
 // --- message queues (os_q.c) ---
 
 /** OS_QInit whole (called by OSInit): chain the queue control blocks into OSQFreeList. */
-export const queueInitCode = block('queue-init', ['constPtr', 'const8', 'movePtr', 'aluPtr', 'storePtr.idx', 'alu8', 'cmpbr8.taken', 'const8', 'storePtr.idx', 'constPtr', 'storePtr.abs', 'ret'], 'OS_QInit: for (i = 0; i < OS_MAX_QS - 1; i++) OSQTbl[i].OSQPtr = &OSQTbl[i + 1]; last -> 0; OSQFreeList = &OSQTbl[0]');
+export const queueInitCode = block('queue-init', ['constPtr', 'const8', 'movePtr', 'aluPtr', 'storePtr.idx', 'alu8', 'cmpbr8.taken', 'const8', 'storePtr.idx', 'constPtr', 'storePtr.abs', ...frame(0)], 'OS_QInit: for (i = 0; i < OS_MAX_QS - 1; i++) OSQTbl[i].OSQPtr = &OSQTbl[i + 1]; last -> 0; OSQFreeList = &OSQTbl[0]');
 /** OSQAccept whole. */
-export const queueAcceptCode = block('queue-accept', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'aluPtr', 'storePtr.idx', 'load16.idx', 'alu16', 'store16.idx', 'loadPtr.idx', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.idx', ...perrStore, 'jump', ...perrStore, 'restoreIrqState', 'ret'], 'OSQAccept: checks; if entries, take *OSQOut++ and wrap, else OS_ERR_Q_EMPTY');
+export const queueAcceptCode = block('queue-accept', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'aluPtr', 'storePtr.idx', 'load16.idx', 'alu16', 'store16.idx', 'loadPtr.idx', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.idx', ...perrStore, 'jump', ...perrStore, 'restoreIrqState', ...frame(0)], 'OSQAccept: checks; if entries, take *OSQOut++ and wrap, else OS_ERR_Q_EMPTY');
 /** OSQCreate whole. */
 export const queueCreateCode = block('queue-create', [...frame(4), ...globalCheck, ...eventAlloc, 'saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'restoreIrqState', 'storePtr.idx', 'movePtr', 'aluPtr', 'aluPtr', 'storePtr.idx', 'storePtr.idx', 'storePtr.idx', 'store16.idx', 'const8', 'store16.idx', ...eventInit, 'jump', 'loadPtr.abs', 'storePtr.idx', 'storePtr.abs', 'restoreIrqState', 'const8'], 'OSQCreate: ISR check; take an ECB and an OS_Q; ring start, end, in, out, size, entries; type Q; OS_EventWaitListInit; give the ECB back when no OS_Q is left');
 /** OSQDel whole: the common delete, plus the OS_Q returned to OSQFreeList. */
 export const queueDeleteCode = block('queue-delete', deleteBody([...eventFree, 'loadPtr.idx', 'loadPtr.abs', 'storePtr.idx', 'storePtr.abs']), 'OSQDel: the checks and options of every delete; the OS_Q back on OSQFreeList');
 /** OSQFlush whole. */
-export const queueFlushCode = block('queue-flush', [...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'loadPtr.idx', 'storePtr.idx', 'storePtr.idx', 'const8', 'store16.idx', 'restoreIrqState', 'const8', 'ret'], 'OSQFlush: checks; OSQIn = OSQOut = OSQStart; OSQEntries = 0');
+export const queueFlushCode = block('queue-flush', [...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'loadPtr.idx', 'storePtr.idx', 'storePtr.idx', 'const8', 'store16.idx', 'restoreIrqState', 'const8', ...frame(0)], 'OSQFlush: checks; OSQIn = OSQOut = OSQStart; OSQEntries = 0');
 /** OSQPend beyond its timed paths: the checks, the take's return and the wait's message or timeout. */
 export const queuePendRest = block('queue-pend-rest', [...frame(4), ...pendChecks, ...perrStore, 'jump', ...pendWaitAndResume, 'storePtr.idx'], 'OSQPend: perr, NULL, type, ISR and lock checks; return the message taken; else wait; the message handed over or OS_ERR_TIMEOUT');
 /** OSQPost beyond its timed path: the checks, the waiter branch (OS_EventTaskRdy with the message, OS_Sched), OS_ERR_Q_FULL. */
 export const queuePostRest = block('queue-post-rest', [...frame(0), ...postChecks, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(3), ...exitAndSched, ...exitWithError], 'OSQPost: NULL and type checks; if waiters: OS_EventTaskRdy(msg), OS_Sched; OS_ERR_Q_FULL');
 /** OSQQuery whole. */
-export const queueQueryCode = block('queue-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'loadPtr.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'jump', 'const8', 'storePtr.idx', 'store16.idx', 'load16.idx', 'store16.idx', 'restoreIrqState', 'const8', 'ret'], 'OSQQuery: checks; wait list, next message, entries and size copied out');
+export const queueQueryCode = block('queue-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'loadPtr.idx', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'loadPtr.idx', 'jump', 'const8', 'storePtr.idx', 'store16.idx', 'load16.idx', 'store16.idx', 'restoreIrqState', 'const8', ...frame(0)], 'OSQQuery: checks; wait list, next message, entries and size copied out');
 
 // --- mailboxes (os_mbox.c) ---
 
 /** OSMboxAccept whole. */
-export const mailboxAcceptCode = block('mailbox-accept', [...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'const8', 'storePtr.idx', 'restoreIrqState', 'ret'], 'OSMboxAccept: checks; take the message, empty the box');
+export const mailboxAcceptCode = block('mailbox-accept', [...nullCheck, ...typeCheck, 'saveIrqState', 'loadPtr.idx', 'const8', 'storePtr.idx', 'restoreIrqState', ...frame(0)], 'OSMboxAccept: checks; take the message, empty the box');
 /** OSMboxCreate whole. */
 export const mailboxCreateCode = block('mailbox-create', [...frame(2), ...globalCheck, ...eventAlloc, ...eventInit, 'movePtr'], 'OSMboxCreate: ISR check; take an ECB; type MBOX, message; OS_EventWaitListInit');
 /** OSMboxDel whole. */
@@ -142,7 +142,7 @@ export const mailboxPendCode = block('mailbox-pend', [...frame(4), ...pendChecks
 /** OSMboxPost beyond its timed path: the checks (a NULL message too), the waiter branch, OS_ERR_MBOX_FULL. */
 export const mailboxPostRest = block('mailbox-post-rest', [...frame(0), ...nullCheck, ...nullCheck, ...typeCheck, 'load8.idx', 'cmpbr8.fall', 'const8', 'const8', ...callWith(3), ...exitAndSched, ...exitWithError], 'OSMboxPost: NULL, message and type checks; if waiters: OS_EventTaskRdy(msg), OS_Sched; OS_ERR_MBOX_FULL');
 /** OSMboxQuery whole. */
-export const mailboxQueryCode = block('mailbox-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'loadPtr.idx', 'storePtr.idx', 'restoreIrqState', 'const8', 'ret'], 'OSMboxQuery: checks; wait list and message copied out');
+export const mailboxQueryCode = block('mailbox-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load8.idx', 'store8.idx', ...copyWaitTable, 'loadPtr.idx', 'storePtr.idx', 'restoreIrqState', 'const8', ...frame(0)], 'OSMboxQuery: checks; wait list and message copied out');
 
 // --- event flags (os_flag.c) ---
 
@@ -155,17 +155,17 @@ const flagWaitTypeArms = [
   'load16.idx', 'alu16', 'alu16', 'cmpbr16.fall', 'cmpbr8.fall', 'alu16', 'store16.idx', 'jump',
 ] as const;
 /** OS_FlagInit whole (called by OSInit): chain the flag groups into OSFlagFreeList. */
-export const flagsInitCode = block('flags-init', ['constPtr', 'const8', 'movePtr', 'const8', 'store8.idx', 'aluPtr', 'storePtr.idx', 'alu8', 'cmpbr8.taken', 'const8', 'storePtr.idx', 'constPtr', 'storePtr.abs', 'ret'], 'OS_FlagInit: for each group: type UNUSED, OSFlagWaitList = next; last -> 0; OSFlagFreeList = &OSFlagTbl[0]');
+export const flagsInitCode = block('flags-init', ['constPtr', 'const8', 'movePtr', 'const8', 'store8.idx', 'aluPtr', 'storePtr.idx', 'alu8', 'cmpbr8.taken', 'const8', 'storePtr.idx', 'constPtr', 'storePtr.abs', ...frame(0)], 'OS_FlagInit: for each group: type UNUSED, OSFlagWaitList = next; last -> 0; OSFlagFreeList = &OSFlagTbl[0]');
 /** OS_FlagTaskRdy whole: ready the waiter whose condition holds, then unlink its node. */
 export const flagsTaskRdyCode = block('flags-task-rdy', [...frame(2), 'loadPtr.idx', 'const8', 'store16.idx', 'store16.idx', 'load8.idx', 'alu8', 'store8.idx', 'store8.idx', 'cmpbr8.fall', ...readyInsertInline, 'const8', ...callWith(1), 'move8'], 'OS_FlagTaskRdy: OSTCBDly = 0; OSTCBFlagsRdy; clear OS_STAT_FLAG; ready if nothing else holds it; OS_FlagUnlink');
 /** OS_FlagUnlink whole: take a node off the group's doubly linked wait list. */
-export const flagsUnlinkCode = block('flags-unlink', ['loadPtr.idx', 'loadPtr.idx', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'const8', 'storePtr.idx', 'jump', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'loadPtr.idx', 'storePtr.idx', 'ret'], 'OS_FlagUnlink: unlink from prev/next or the group head; OSTCBFlagNode = 0');
+export const flagsUnlinkCode = block('flags-unlink', ['loadPtr.idx', 'loadPtr.idx', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'const8', 'storePtr.idx', 'jump', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'loadPtr.idx', 'storePtr.idx', ...frame(0)], 'OS_FlagUnlink: unlink from prev/next or the group head; OSTCBFlagNode = 0');
 /** OS_FlagBlock whole: fill the wait node on the caller's stack, push it on the group's list, leave the ready table. */
 export const flagsBlockCode = block('flags-block', [...frame(2), 'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'const8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'store16.idx', 'store8.idx', 'storePtr.idx', 'loadPtr.idx', 'storePtr.idx', 'const8', 'storePtr.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'storePtr.idx', ...readyRemoveInline], 'OS_FlagBlock: OS_STAT_FLAG, timeout; node flags, wait type, TCB, group; push on OSFlagWaitList; clear the ready bits');
 /** OSFlagAccept whole. */
 export const flagsAcceptCode = block('flags-accept', [...frame(2), ...nullCheck, ...nullCheck, ...typeCheck, 'alu8', 'cmpbr8.fall', 'alu8', 'const8', 'store8.idx', 'saveIrqState', ...flagWaitTypeArms, ...perrStore, 'restoreIrqState', 'jump', 'restoreIrqState', ...perrStore, 'const16'], 'OSFlagAccept: checks; OS_FLAG_CONSUME; switch on the four wait types, each testing and consuming; OS_ERR_FLAG_NOT_RDY; OS_ERR_FLAG_WAIT_TYPE');
 /** OSFlagCreate whole. */
-export const flagsCreateCode = block('flags-create', [...nullCheck, ...globalCheck, 'saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'const8', 'store8.idx', 'store16.idx', 'const8', 'storePtr.idx', 'restoreIrqState', ...perrStore, 'jump', 'restoreIrqState', ...perrStore, 'ret'], 'OSFlagCreate: checks; take a group off OSFlagFreeList; type FLAG, flags, empty wait list; OS_ERR_FLAG_GRP_DEPLETED');
+export const flagsCreateCode = block('flags-create', [...nullCheck, ...globalCheck, 'saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'const8', 'store8.idx', 'store16.idx', 'const8', 'storePtr.idx', 'restoreIrqState', ...perrStore, 'jump', 'restoreIrqState', ...perrStore, ...frame(0)], 'OSFlagCreate: checks; take a group off OSFlagFreeList; type FLAG, flags, empty wait list; OS_ERR_FLAG_GRP_DEPLETED');
 /** OSFlagDel whole: the common delete, readying every waiter through OS_FlagTaskRdy. */
 export const flagsDeleteCode = block('flags-delete', deleteBody(['const8', 'store8.idx', 'loadPtr.abs', 'storePtr.idx', 'const8', 'store16.idx', 'storePtr.abs']), 'OSFlagDel: the checks and options of every delete; OS_DEL_ALWAYS walks the wait list with OS_FlagTaskRdy');
 /** OSFlagPend beyond its timed path: the checks, the consume option, the four wait types, OS_FlagBlock, and the wake-up (timeout, consume). */
@@ -184,4 +184,4 @@ export const flagsPostRest = block('flags-post-rest', [
   ...callWith(2), 'cmpbr8.fall', 'const8', 'restoreIrqState', 'cmpbr8.fall', 'call', 'saveIrqState', 'load16.idx', 'restoreIrqState', ...perrStore,
 ], 'OSFlagPost: perr, NULL and type checks; OS_FLAG_SET / OS_FLAG_CLR / invalid option; each waiter by its wait type; OS_FlagTaskRdy; OS_Sched; return the flags');
 /** OSFlagQuery whole. */
-export const flagsQueryCode = block('flags-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'restoreIrqState', ...perrStore, 'ret'], 'OSFlagQuery: checks; read OSFlagFlags in a critical section');
+export const flagsQueryCode = block('flags-query', [...nullCheck, ...nullCheck, ...typeCheck, 'saveIrqState', 'load16.idx', 'restoreIrqState', ...perrStore, ...frame(0)], 'OSFlagQuery: checks; read OSFlagFlags in a critical section');
