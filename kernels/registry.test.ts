@@ -47,15 +47,15 @@ describe('footprints are derived from blocks and layouts', () => {
     }
   });
 
-  it('code is the sum of its breakdown, and the services part equals the bytes of the blocks the profile includes', () => {
+  it('code is the sum of its breakdown, and the services part is more than the timed blocks alone (whole functions)', () => {
     const f = footprint('ucos2', avr);
     const sum = Object.entries(f.breakdown).filter(([k]) => k.startsWith('code:')).reduce((a, [, v]) => a + v, 0);
     expect(f.codeBytes).toBe(sum);
     const blocks = new Set(Object.values(CORE_SERVICE_BLOCKS).flat());
     // ucos2 has every service but time slicing and the Stack Resource Policy (an EDF kernel's).
     for (const b of [...CORE_SERVICE_BLOCKS.timeSlice, ...CORE_SERVICE_BLOCKS.srp]) blocks.delete(b);
-    const bytes = [...blocks].reduce((a, b) => a + price(b, avr).bytes, 0);
-    expect(f.breakdown['code:services']).toBe(bytes);
+    const timedBytes = [...blocks].reduce((a, b) => a + price(b, avr).bytes, 0);
+    expect(f.breakdown['code:services']).toBeGreaterThan(timedBytes);
   });
 
   it("the table-driven design pays the 256-byte OSUnMapTbl on the AVR but not on the M4, which has CLZ", () => {

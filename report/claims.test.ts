@@ -137,6 +137,6 @@ describe('claim mechanisms state the numbers of the data they describe', () => {
   });
 
   it("Table 2's mechanism quotes the paper's range of 3.11 to 3.91 KB at its tenth", () => {
-    expect(claim(8).mechanism).toContain("below the paper's 3.1-3.9 KB");
+    expect(claim(8).mechanism).toContain("above the paper's 3.1-3.9 KB");
   });
 });

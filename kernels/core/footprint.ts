@@ -6,6 +6,7 @@ import type { Footprint } from '../types.ts';
 import type { Workload } from '../../workloads/types.ts';
 import { CORE_SERVICE_BLOCKS, type ServiceGroup } from './blocks.ts';
 import type { CoreDesignSpec } from './design.ts';
+import { offeredServices } from './service-catalogue.ts';
 import { layoutBytes, type Field } from './layout.ts';
 import { CORE_TCB_FIELDS } from './tcb.ts';
 
@@ -29,7 +30,12 @@ const QUEUE: readonly Field[] = [
 ];
 const FLAGS: readonly Field[] = [{ name: 'flags', type: 'u16' }, { name: 'waitList', type: 'ptr' }];
 
-/** The service groups a profile's configuration compiles in. */
+/**
+ * The service groups a profile's configuration compiles in, read off its Table 1 fields: every
+ * kernel has task, time and scheduler-lock services; `priorityChange: 'dynamic'` adds
+ * OSTaskChangePrio; each `services` flag adds that object kind's create, delete, pend, post, accept
+ * and query (service-catalogue.ts lists the functions of each group).
+ */
 export function serviceGroups(profile: OsProfile): ServiceGroup[] {
   const groups: ServiceGroup[] = ['core', 'task', 'time'];
   // Table 1's "change of priority: static" kernels have no OSTaskChangePrio.
@@ -46,7 +52,8 @@ export function serviceGroups(profile: OsProfile): ServiceGroup[] {
 
 /**
  * Code and RAM of a core-based configuration on `target`: code = bytes of every block the
- * configuration includes (each once) + the port code + flash tables; RAM = TCBs (core fields +
+ * configuration includes (each once: the timed paths and the code-only rest of every offered
+ * function, so whole functions with all their branches) + the port code + flash tables; RAM = TCBs (core fields +
  * the design's + the timer's, sized by pointer width) for the tasks and the idle task + one stack
  * each + globals + the kernel objects. The tasks, stacks and objects are the profile's reference
  * configuration, or `workload`'s (its tasks' `stackBytes`, its declared objects) when given.
@@ -56,7 +63,10 @@ export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target
   const timer = createTimer(profile.timer, target, []);
   const breakdown: Record<string, number> = {};
   const blocks = new Set<Block>();
-  for (const g of serviceGroups(profile)) for (const b of CORE_SERVICE_BLOCKS[g]) blocks.add(b);
+  const groups = serviceGroups(profile);
+  for (const g of groups) for (const b of CORE_SERVICE_BLOCKS[g]) blocks.add(b);
+  // Whole functions: each offered service's timed blocks and its code-only rest (a block shared by two counts once).
+  for (const s of offeredServices(groups)) for (const b of s.blocks) blocks.add(b);
   let kernelCode = 0;
   for (const b of blocks) kernelCode += price(b, target).bytes;
   let readyCode = 0;

@@ -1,0 +1,100 @@
+import type { MicroStep } from '../../hardware/block.ts';
+
+/*
+ * The C idioms every uC/OS-II 2.x service repeats, as micro-op runs: the code-only blocks of
+ * service-code.ts are written from these so that each reads like the function it mirrors. A run is
+ * what a compiler emits for the idiom once (each function has its own copy: nothing here is shared
+ * code at run time).
+ */
+
+/** A micro-op run. */
+export type Ops = readonly MicroStep[];
+
+/** A whole function's entry and exit: save and restore `registers` callee-saved registers, return (every function here ends through it). */
+export function frame(registers: number): Ops {
+  return [['push', registers], ['pop', registers], 'ret'];
+}
+
+/*
+ * The argument checks. `if (bad) return ERR;` and `if (bad) { *perr = ERR; return 0; }` compile alike:
+ * a test, the error code into a register, a jump to one tail the function's checks share (which
+ * stores *perr once: `perrStore`).
+ */
+/** `if (p == 0) return ERR;` */
+export const nullCheck: Ops = ['cmpbrPtr.fall', 'const8', 'jump'];
+/** `if (pevent->OSEventType != TYPE) return ERR;` */
+export const typeCheck: Ops = ['load8.idx', 'cmpbr8.fall', 'const8', 'jump'];
+/** `if (OSIntNesting > 0) return ERR;` (also OSLockNesting) */
+export const globalCheck: Ops = ['load8.abs', 'cmpbr8.fall', 'const8', 'jump'];
+/** A pend's checks: perr and pevent NULL, the event's type, OSIntNesting, OSLockNesting. */
+export const pendChecks: Ops = [...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, ...globalCheck];
+/** A post's checks: pevent NULL, the event's type. */
+export const postChecks: Ops = [...nullCheck, ...typeCheck];
+/** `if (prio >= OS_LOWEST_PRIO [&& prio != OS_PRIO_SELF]) return OS_ERR_PRIO_INVALID;` */
+export const prioCheck: Ops = ['cmpbr8.fall', 'cmpbr8.fall', 'const8', 'jump'];
+/** `*perr = ERR;` on a path that then leaves. */
+export const perrStore: Ops = ['const8', 'store8.idx'];
+/** `OS_EXIT_CRITICAL(); return ERR;` */
+export const exitWithError: Ops = ['restoreIrqState', 'const8', 'jump'];
+
+/** `ptcb = OSTCBPrioTbl[prio]; if (ptcb == 0 || ptcb == OS_TCB_RESERVED) { OS_EXIT_CRITICAL(); return ERR; }` */
+export const prioTableLookup: Ops = ['constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'cmpbrPtr.fall', ...exitWithError];
+/** `if (prio == OS_PRIO_SELF) prio = OSTCBCur->OSTCBPrio;` */
+export const prioSelf: Ops = ['cmpbr8.fall', 'loadPtr.abs', 'load8.idx'];
+
+/** uC/OS-II's ready-table removal, inline: `if ((OSRdyTbl[y] &= ~bitx) == 0) OSRdyGrp &= ~bity;` */
+export const readyRemoveInline: Ops = ['load8.idx', 'constPtr', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'alu8', 'store8.idx', 'cmpbr8.fall', 'load8.idx', 'alu8', 'load8.abs', 'alu8', 'store8.abs'];
+/** uC/OS-II's ready-table insertion, inline: `OSRdyGrp |= bity; OSRdyTbl[y] |= bitx;` */
+export const readyInsertInline: Ops = ['load8.idx', 'load8.abs', 'alu8', 'store8.abs', 'load8.idx', 'constPtr', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx'];
+/** The same bitmap edits on an event's wait table (OSEventTbl/OSEventGrp, through the event pointer). */
+export const waitRemoveInline: Ops = ['load8.idx', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'alu8', 'store8.idx', 'cmpbr8.fall', 'load8.idx', 'load8.idx', 'alu8', 'alu8', 'store8.idx'];
+/** `pevent->OSEventGrp |= bity; pevent->OSEventTbl[y] |= bitx;` */
+export const waitInsertInline: Ops = ['load8.idx', 'load8.idx', 'alu8', 'store8.idx', 'load8.idx', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx'];
+/** `ptcb->OSTCBY = prio >> 3; OSTCBX = prio & 7; OSTCBBitY = 1 << Y; OSTCBBitX = 1 << X;` (a shift loop on the AVR). */
+export const prioBits: Ops = ['move8', 'alu8', 'alu8', 'alu8', 'store8.idx', 'move8', 'alu8', 'store8.idx', 'const8', 'alu8', 'cmpbr8.taken', 'store8.idx', 'const8', 'alu8', 'cmpbr8.taken', 'store8.idx'];
+
+/** `if (OSRunning == TRUE) OS_Sched();` */
+export const schedIfRunning: Ops = ['load8.abs', 'cmpbr8.fall', 'call'];
+/** `OS_EXIT_CRITICAL(); OS_Sched(); return OS_ERR_NONE;` */
+export const exitAndSched: Ops = ['restoreIrqState', 'call', 'const8', 'jump'];
+/** A call with its arguments moved into place: `f(a, b, c, d)`. */
+export function callWith(args: number): Ops {
+  return [['movePtr', args], 'call'];
+}
+
+/** Taking an event control block: `pevent = OSEventFreeList; if (pevent) OSEventFreeList = pevent->OSEventPtr;` in its critical section. */
+export const eventAlloc: Ops = ['saveIrqState', 'loadPtr.abs', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.abs', 'restoreIrqState', 'cmpbrPtr.fall'];
+/** Returning an event control block: type UNUSED, OSEventPtr = OSEventFreeList, count 0, OSEventFreeList = pevent. */
+export const eventFree: Ops = ['const8', 'store8.idx', 'loadPtr.abs', 'storePtr.idx', 'const8', 'store16.idx', 'storePtr.abs'];
+/** `*pevent = {type, cnt, ptr}; OS_EventWaitListInit(pevent);` */
+export const eventInit: Ops = ['const8', 'store8.idx', 'store16.idx', 'storePtr.idx', ...callWith(1)];
+
+/**
+ * The body every OSxxxDel shares: the four argument checks, then `switch (opt)`: OS_DEL_NO_PEND frees
+ * the object when no task waits (else OS_ERR_TASK_WAITING); OS_DEL_ALWAYS readies every waiter in a
+ * loop, frees it and reschedules; any other option is OS_ERR_INVALID_OPT. `free` is the kind's own
+ * release of its control block, written out once per case as the compiler does.
+ */
+export function deleteBody(free: Ops): Ops {
+  return [
+    ...frame(4), ...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck,
+    'saveIrqState', 'load8.idx', 'cmpbr8.fall', 'const8', 'move8',
+    'cmpbr8.fall', 'cmpbr8.fall',
+    // OS_DEL_NO_PEND
+    'cmpbr8.fall', ...free, 'restoreIrqState', 'const8', 'jump', 'restoreIrqState', 'const8', 'jump',
+    // OS_DEL_ALWAYS
+    'load8.idx', 'cmpbr8.taken', ...callWith(4), 'jump', ...free, 'restoreIrqState', 'cmpbr8.fall', 'call', 'const8', 'jump',
+    // default, then the tail every case shares
+    'restoreIrqState', 'const8', ...perrStore, 'movePtr',
+  ];
+}
+
+/** The wait and wake-up half every OSxxxPend shares: mark the TCB, wait, OS_Sched, then timeout or message, clear the wait state. */
+export const pendWaitAndResume: Ops = [
+  'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'const8', 'store8.idx', 'store16.idx', ...callWith(1), 'restoreIrqState', 'call',
+  'saveIrqState', 'loadPtr.abs', 'load8.idx', 'cmpbr8.fall', ...callWith(2), ...perrStore, 'jump', 'loadPtr.idx', ...perrStore,
+  'const8', 'store8.idx', 'store8.idx', 'storePtr.idx', 'storePtr.idx', 'restoreIrqState',
+];
+
+/** Copying an event's wait table out (`for (i = 0; i < OS_EVENT_TBL_SIZE; i++) p->OSEventTbl[i] = pevent->OSEventTbl[i];`). */
+export const copyWaitTable: Ops = ['load8.idx', 'store8.idx', 'movePtr', 'movePtr', 'load8.idx', 'store8.idx', 'aluPtr', 'aluPtr', 'cmpbrPtr.taken'];
