@@ -22,9 +22,11 @@ export { systemModel } from '../kernels/system-model.ts';
 export type { SystemModel } from '../system/model.ts';
 export { AnalysisOptionError, analyzeWorkload } from '../analysis/analyze.ts';
 export type { AnalysisReport, AnalyzeOptions, Policy, TaskReport, Variant } from '../analysis/analyze.ts';
+// Each task's bound broken into own execution, interference per task, blocking, jitter and kernel terms (TaskReport.explanation).
+export type { ExplainedBound } from '../analysis/explain.ts';
 
 // Runs on the emulated target: `kbench run`'s metrics, or any reducers over the probe's events.
-export { runProfile } from '../experiments/run-profile.ts';
+export { runProfile, runProfileTraced } from '../experiments/run-profile.ts';
 export type { ProfileRun, RunMetrics } from '../experiments/run-profile.ts';
 export { measureRun } from '../experiments/measure-run.ts';
 export type { Horizon, MeasuredRun } from '../experiments/measure-run.ts';
