@@ -32,6 +32,31 @@ export type PortBlockName = (typeof PORT_BLOCKS)[number];
 /** A port sequence: instructions written as assembler text, the first token being the mnemonic. */
 export type InstructionText = string;
 
+/** One erase unit of the flash region APPs are installed in, with its erase time. */
+export interface FlashEraseUnit {
+  /** Bytes the smallest erase in the APP region clears. */
+  readonly bytes: number;
+  /** Typical time of one such erase, in microseconds. */
+  readonly eraseUs: number;
+}
+
+/**
+ * Program and erase figures of a part's on-chip flash (typical, at the supply range and parallelism
+ * stated in `source`). Flash time is wall time, not CPU cycles: the CPU stalls or polls BUSY meanwhile.
+ */
+export interface FlashTiming {
+  /** Bytes one program operation writes (the programming width). */
+  readonly programBytes: number;
+  /** Typical time of one program operation, in microseconds. */
+  readonly programUs: number;
+  /** The erase unit of the region APPs are installed in (a 4 KB page, or a whole sector). */
+  readonly eraseUnit: FlashEraseUnit;
+  /** Bytes of the region APPs may be installed in (after the kernel's image). */
+  readonly appRegionBytes: number;
+  /** Datasheet tables and manual sections behind each figure, and how the XIPFS erase block maps on. */
+  readonly source: string;
+}
+
 /** An emulated MCU: clock, memories, and the tables that price every instruction it executes. */
 export interface Target {
   readonly id: string;
@@ -78,6 +103,14 @@ export interface Target {
    * (Cortex-M). Absent where the core returns to the interrupted code first (AVR).
    */
   readonly tailChain?: readonly InstructionText[];
+  /**
+   * The supervisor-call gate an isolated APP's kernel call goes through (Cortex-M): the SVC
+   * instruction, exception entry and the handler's dispatch to the service, then the write of the
+   * result into the stacked frame and the exception return. Absent on a core without one (AVR).
+   */
+  readonly svcGate?: { readonly enter: readonly InstructionText[]; readonly leave: readonly InstructionText[] };
+  /** The on-chip flash's program and erase figures, where an XIPFS can live in it. */
+  readonly flash?: FlashTiming;
   /** The public sources behind this target's figures. */
   readonly sources: readonly string[];
 }

@@ -54,6 +54,7 @@ const instructions: Record<string, InstructionSpec> = {
   'VLDMIA.skip': op(1, 4, `${TRM}: a conditional instruction that fails its condition takes 1 cycle (no FP context)`),
   'EXC.entry': op(12, 0, 'ARM DDI 0439 section 3.3: 12-cycle exception entry (stacking 8 words, vector fetch)'),
   'EXC.return': op(10, 2, 'ARM DDI 0439 section 3.3: 10-cycle exception return (BX lr with EXC_RETURN, unstacking)'),
+  SVC: op(1, 2, 'Thumb SVC #imm8, 16-bit encoding; Table 3-1 gives no figure, 1 issue cycle assumed before the exception entry'),
   'EXC.tailchain': op(6, 0, 'ARM DDI 0439 section 3.3: 6-cycle tail-chain (check: secondary source)'),
 };
 
@@ -144,9 +145,31 @@ export const m4: Target = {
     'critical-exit': ['BL OS_CPU_SR_Restore', 'MSR PRIMASK, r0', 'BX lr'],
   },
   tailChain: ['EXC.tailchain'],
+  // The SVC handler of FreeRTOS's ARM_CM4_MPU port (vPortSVCHandler: pick the stack from EXC_RETURN,
+  // read the SVC number from the stacked PC's instruction) dispatching through a table of services.
+  svcGate: {
+    enter: [
+      'SVC #n', 'EXC.entry', 'TST lr, #4', 'IT eq', 'MRS r0, psp', 'B svc_dispatch', 'LDR r1, [r0, #24]', 'LDRB r1, [r1, #-2]',
+      'CMP r1, #SVC_COUNT', 'BNE svc_bad', 'LDR.lit r2, =svc_table', 'LDR r2, [r2, r1, lsl #2]', 'BL service',
+    ],
+    leave: ['STR r0, [r4]', 'EXC.return bx lr'],
+  },
+  // GD32F4xx: besides its 16/64/128 KB sectors the FMC erases any 4 KB page on its own (FMC_PECFG),
+  // so the XIPFS erase block is exactly one page. Times: GD32F450xx datasheet, "Flash memory
+  // characteristics" table (typical; word programming and 4 KB page erase).
+  flash: {
+    programBytes: 4,
+    programUs: 16,
+    eraseUnit: { bytes: 4 * 1024, eraseUs: 40_000 },
+    appRegionBytes: 2 * 1024 * 1024,
+    source:
+      'GD32F4xx User Manual section 3.3.5 (page erase: 4 KB pages, FMC_PEKEY/FMC_PECFG); GD32F450xx datasheet, flash memory characteristics: word program and page erase, typical (figures to be re-read against the current datasheet revision); APP region: the upper 2 MB of the 3 MB flash',
+  },
   sources: [
     'ARM Cortex-M4 Technical Reference Manual, DDI 0439: Table 3-1 and section 3.3 (exceptions)',
-    'GigaDevice GD32F450xx datasheet: 200 MHz, zero-wait-state code flash area, 512 KB SRAM, 3 MB flash',
+    'GigaDevice GD32F450xx datasheet: 200 MHz, zero-wait-state code flash area, 512 KB SRAM, 3 MB flash; flash memory characteristics',
+    'GigaDevice GD32F4xx User Manual section 3.3.5: 4 KB page erase',
+    'FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c: vPortSVCHandler',
     'FreeRTOS-Kernel portable/GCC/ARM_CM4F/port.c: xPortPendSVHandler',
     'uC/OS-II Cortex-M4 port os_cpu_a.asm: OS_CPU_SR_Save, OS_CPU_SR_Restore',
   ],
