@@ -90,14 +90,14 @@ describe('TLSF heap', () => {
 
   it('takes its longest free path when both neighbours are free, each alone in its list', () => {
     // x | y | z | guard: free x and z (40 and 96 bytes, each alone in its list), then y merges with both.
-    const heap2 = new TlsfHeap(BASE, 8192, POINTER);
-    const x = heap2.malloc(40).addr as number;
-    const y = heap2.malloc(200).addr as number;
-    const z = heap2.malloc(96).addr as number;
-    heap2.malloc(8);
-    heap2.free(x);
-    heap2.free(z);
-    expect(heap2.free(y).path).toEqual(WORST_FREE_PATH);
+    const heap = new TlsfHeap(BASE, 8192, POINTER);
+    const x = heap.malloc(40).addr as number;
+    const y = heap.malloc(200).addr as number;
+    const z = heap.malloc(96).addr as number;
+    heap.malloc(8);
+    heap.free(x);
+    heap.free(z);
+    expect(heap.free(y).path).toEqual(WORST_FREE_PATH);
   });
 
   it('costs the same worst case on every heap size: constant time on the M4', () => {

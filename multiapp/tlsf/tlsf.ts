@@ -69,6 +69,11 @@ export class TlsfHeap {
   private readonly blocks = new Map<number, HeapBlock>();
   private readonly first: HeapBlock;
 
+  /** The smallest region a heap fits in: two headers (the block's and the sentinel's) and the smallest buffer. */
+  static minimumBytes(pointerBytes: number): number {
+    return 3 * 2 * pointerBytes;
+  }
+
   /** A heap over `bytes` at `base`, for a core whose pointers are `pointerBytes` wide. */
   constructor(readonly base: number, readonly bytes: number, pointerBytes: number) {
     this.headerBytes = 2 * pointerBytes;
