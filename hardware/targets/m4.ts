@@ -154,21 +154,24 @@ export const m4: Target = {
     ],
     leave: ['STR r0, [r4]', 'EXC.return bx lr'],
   },
-  // GD32F4xx: besides its 16/64/128 KB sectors the FMC erases any 4 KB page on its own (FMC_PECFG),
-  // so the XIPFS erase block is exactly one page. Times: GD32F450xx datasheet, "Flash memory
-  // characteristics" table (typical; word programming and 4 KB page erase).
+  // The GD32F450 erases whole sectors only: the 4 KB page erase (FMC_PEKEY/FMC_PECFG) of the GD32F4xx
+  // family exists on the GD32F425/427/470, not the F450 (GD32F4xx firmware library gd32f4xx_fmc.h:
+  // fmc_page_erase is declared under `defined(GD32F425) || defined(GD32F427) || defined(GD32F470)`).
+  // Its sectors follow the STM32F4 layout per 1 MB bank (4 x 16 KB, 64 KB, 7 x 128 KB; 256 KB
+  // sectors past 2 MB). The kernel stays in bank 0; APPs live in bank 1's sectors 17-23, so the
+  // XIPFS erase block is one 128 KB sector, as on the STM32F407.
   flash: {
     programBytes: 4,
     programUs: 16,
-    eraseUnit: { bytes: 4 * 1024, eraseUs: 40_000 },
-    appRegionBytes: 2 * 1024 * 1024,
+    eraseUnit: { bytes: 128 * 1024, eraseUs: 1_000_000 },
+    appRegionBytes: 7 * 128 * 1024,
     source:
-      'GD32F4xx User Manual section 3.3.5 (page erase: 4 KB pages, FMC_PEKEY/FMC_PECFG); GD32F450xx datasheet, flash memory characteristics: word program and page erase, typical (figures to be re-read against the current datasheet revision); APP region: the upper 2 MB of the 3 MB flash',
+      'GD32F4xx User Manual, FMC chapter (sector organisation; page erase only on GD32F425/427/470) and firmware library gd32f4xx_fmc.h; times ASSUMED equal to the STM32F407\'s typical x32 figures (DS8626 Table 40: word 16 us, 128 KB sector 1 s) until read from the GD32F450xx datasheet\'s flash characteristics table',
   },
   sources: [
     'ARM Cortex-M4 Technical Reference Manual, DDI 0439: Table 3-1 and section 3.3 (exceptions)',
-    'GigaDevice GD32F450xx datasheet: 200 MHz, zero-wait-state code flash area, 512 KB SRAM, 3 MB flash; flash memory characteristics',
-    'GigaDevice GD32F4xx User Manual section 3.3.5: 4 KB page erase',
+    'GigaDevice GD32F450xx datasheet: 200 MHz, zero-wait-state code flash area, 512 KB SRAM, 3 MB flash',
+    'GigaDevice GD32F4xx User Manual, FMC chapter: sector organisation and erase; gd32f4xx_fmc.h: page erase on GD32F425/427/470 only',
     'FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c: vPortSVCHandler',
     'FreeRTOS-Kernel portable/GCC/ARM_CM4F/port.c: xPortPendSVHandler',
     'uC/OS-II Cortex-M4 port os_cpu_a.asm: OS_CPU_SR_Save, OS_CPU_SR_Restore',

@@ -15,7 +15,7 @@ const header: AppHeader = { entryOffset: 0, textBytes: 2048, dataBytes: 256, bss
 
 /** A flash with the given APPs installed, and a kernel heap over 64 KB of RAM. */
 function board(apps: readonly [string, AppHeader][]): { fs: Xipfs; kernelRam: TlsfHeap; images: Map<string, Uint8Array> } {
-  const fs = new Xipfs(new NorFlash({ ...flashGeometry(m4), regionBytes: 32 * 4096 }));
+  const fs = new Xipfs(new NorFlash({ ...flashGeometry(m4), eraseBlockBytes: 4096, regionBytes: 32 * 4096 }));
   const images = new Map<string, Uint8Array>();
   apps.forEach(([name, h], i) => {
     const image = buildAppImage(name, h, new Prng(i + 1));

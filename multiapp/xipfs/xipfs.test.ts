@@ -5,8 +5,11 @@ import { flashGeometry, type FlashGeometry } from './geometry.ts';
 import { NorFlash, PowerLoss } from './nor-flash.ts';
 import { Xipfs } from './xipfs.ts';
 
-/** A small flash for exhaustive tests: eight 4 KB erase blocks, word programming (times are the GD32F450's). */
-const SMALL: FlashGeometry = { ...flashGeometry(m4), regionBytes: 8 * 4096 };
+/**
+ * A small flash for exhaustive tests with the patent's 4 KB erase blocks (a part with page erase, such
+ * as the GD32F470): eight blocks, word programming, the M4 table's program and erase times.
+ */
+const SMALL: FlashGeometry = { ...flashGeometry(m4), eraseBlockBytes: 4096, regionBytes: 8 * 4096 };
 // Management blocks by hand (layout.ts): ZMB 2 words = 8 bytes; AMB flags, sequence, 4 name words, length = 28 bytes.
 const ZMB = 8;
 const AMB = 28;
@@ -142,13 +145,13 @@ describe('XIPFS', () => {
 });
 
 describe('XIPFS flash geometry', () => {
-  it('erases 4 KB pages on the GD32F450 and whole 128 KB sectors on the STM32F407', () => {
-    expect(flashGeometry(m4).eraseBlockBytes).toBe(4 * 1024);
+  it('erases whole 128 KB sectors in the APP region of both parts (neither the GD32F450 nor the STM32F407 has page erase)', () => {
+    expect(flashGeometry(m4).eraseBlockBytes).toBe(128 * 1024);
     expect(flashGeometry(m4F407).eraseBlockBytes).toBe(128 * 1024);
     expect(() => flashGeometry(avr)).toThrow(/avr has no flash program\/erase table/);
   });
 
-  it('gives a small APP a whole sector on the STM32F407', () => {
+  it('gives a small APP a whole sector', () => {
     const fs = new Xipfs(new NorFlash(flashGeometry(m4F407)));
     fs.install('meter', image(5000, 1));
     expect(fs.usage().usedBytes).toBe(128 * 1024);
