@@ -32,6 +32,23 @@ export type PortBlockName = (typeof PORT_BLOCKS)[number];
 /** A port sequence: instructions written as assembler text, the first token being the mnemonic. */
 export type InstructionText = string;
 
+/**
+ * A memory protection unit (ARMv7-M PMSA): regions of a power-of-two size aligned to their size, each
+ * split into equal subregions that can be disabled one by one (only in regions of at least
+ * `minSubregionRegionBytes`), and the port's sequence that loads one APP's regions at a switch.
+ */
+export interface MpuSpec {
+  readonly regions: number;
+  readonly minRegionBytes: number;
+  readonly subregions: number;
+  readonly minSubregionRegionBytes: number;
+  /** Regions an APP uses: code, data (.data and .bss), stack, heap. */
+  readonly regionsPerApp: number;
+  /** Loading an APP's regions at a context switch (disable, write the region registers, enable, barriers). */
+  readonly switchIn: readonly InstructionText[];
+  readonly source: string;
+}
+
 /** One erase unit of the flash region APPs are installed in, with its erase time. */
 export interface FlashEraseUnit {
   /** Bytes the smallest erase in the APP region clears. */
@@ -109,6 +126,8 @@ export interface Target {
    * result into the stacked frame and the exception return. Absent on a core without one (AVR).
    */
   readonly svcGate?: { readonly enter: readonly InstructionText[]; readonly leave: readonly InstructionText[] };
+  /** The memory protection unit, where the core has one: its geometry and the port's reprogramming sequence. */
+  readonly mpu?: MpuSpec;
   /** The on-chip flash's program and erase figures, where an XIPFS can live in it. */
   readonly flash?: FlashTiming;
   /** The public sources behind this target's figures. */

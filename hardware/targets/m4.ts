@@ -54,6 +54,10 @@ const instructions: Record<string, InstructionSpec> = {
   'VLDMIA.skip': op(1, 4, `${TRM}: a conditional instruction that fails its condition takes 1 cycle (no FP context)`),
   'EXC.entry': op(12, 0, 'ARM DDI 0439 section 3.3: 12-cycle exception entry (stacking 8 words, vector fetch)'),
   'EXC.return': op(10, 2, 'ARM DDI 0439 section 3.3: 10-cycle exception return (BX lr with EXC_RETURN, unstacking)'),
+  STMIA: { cycles: 1, cyclesPerListedRegister: 1, bytes: 4, source: `${TRM}: 1+N` },
+  BIC: op(1, 4, `${TRM}: 1 (32-bit encoding for an immediate)`),
+  ORR: op(1, 4, `${TRM}: 1 (32-bit encoding for an immediate)`),
+  DMB: op(1, 4, `${TRM}: 1+B, B for DMB at least 0`),
   SVC: op(1, 2, 'Thumb SVC #imm8, 16-bit encoding; Table 3-1 gives no figure, 1 issue cycle assumed before the exception entry'),
   'EXC.tailchain': op(6, 0, 'ARM DDI 0439 section 3.3: 6-cycle tail-chain (check: secondary source)'),
 };
@@ -153,6 +157,21 @@ export const m4: Target = {
       'CMP r1, #SVC_COUNT', 'BNE svc_bad', 'LDR.lit r2, =svc_table', 'LDR r2, [r2, r1, lsl #2]', 'BL service',
     ],
     leave: ['STR r0, [r4]', 'EXC.return bx lr'],
+  },
+  // ARMv7-M MPU (DDI 0403 section B3.5): 8 regions, 32 bytes at least, 8 subregions from 256 bytes.
+  // Loading an APP's four regions: FreeRTOS ARM_CM4_MPU port.c xPortPendSVHandler, which writes
+  // RBAR/RASR pairs through the alias registers with one LDMIA/STMIA of 8 words.
+  mpu: {
+    regions: 8,
+    minRegionBytes: 32,
+    subregions: 8,
+    minSubregionRegionBytes: 256,
+    regionsPerApp: 4,
+    switchIn: [
+      'DMB', 'LDR.lit r2, =MPU_CTRL', 'LDR r3, [r2]', 'BIC r3, #1', 'STR r3, [r2]', 'LDR.lit r2, =MPU_RBAR', 'ADDS r1, #4',
+      'LDMIA r1!, {r4-r11}', 'STMIA r2, {r4-r11}', 'LDR.lit r2, =MPU_CTRL', 'LDR r3, [r2]', 'ORR r3, #1', 'STR r3, [r2]', 'DSB', 'ISB',
+    ],
+    source: 'ARMv7-M Architecture Reference Manual DDI 0403 B3.5 (MPU: regions, sizes, subregions); FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c xPortPendSVHandler',
   },
   // The GD32F450 erases whole sectors only: the 4 KB page erase (FMC_PEKEY/FMC_PECFG) of the GD32F4xx
   // family exists on the GD32F425/427/470, not the F450 (GD32F4xx firmware library gd32f4xx_fmc.h:

@@ -181,6 +181,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
     runner.tcb.preemptionLevel = deadlineTicks[i] as number;
+    if (spec.app !== undefined) runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
     runners.push(runner);
   });
   if (design.keyedByDeadline) {
