@@ -46,6 +46,8 @@ export interface MpuSpec {
   readonly regionsPerApp: number;
   /** Loading an APP's regions at a context switch (disable, write the region registers, enable, barriers). */
   readonly switchIn: readonly InstructionText[];
+  /** The MemManage handler of an APP's illegal access: entry, read the fault status and address, log them, mark the APP faulted, return. */
+  readonly faultHandler: readonly InstructionText[];
   readonly source: string;
 }
 

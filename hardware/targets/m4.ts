@@ -171,7 +171,13 @@ export const m4: Target = {
       'DMB', 'LDR.lit r2, =MPU_CTRL', 'LDR r3, [r2]', 'BIC r3, #1', 'STR r3, [r2]', 'LDR.lit r2, =MPU_RBAR', 'ADDS r1, #4',
       'LDMIA r1!, {r4-r11}', 'STMIA r2, {r4-r11}', 'LDR.lit r2, =MPU_CTRL', 'LDR r3, [r2]', 'ORR r3, #1', 'STR r3, [r2]', 'DSB', 'ISB',
     ],
-    source: 'ARMv7-M Architecture Reference Manual DDI 0403 B3.5 (MPU: regions, sizes, subregions); FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c xPortPendSVHandler',
+    // MemManage (DDI 0403 B3.2.15 CFSR/MMFSR, B3.2.16 MMFAR): take the faulting stack, log status,
+    // address and stacked PC (the patent's step S404), clear the status, flag the APP for the guardian.
+    faultHandler: [
+      'EXC.entry', 'TST lr, #4', 'IT eq', 'MRS r0, psp', 'LDR.lit r1, =SCB_CFSR', 'LDR r2, [r1]', 'LDR r3, [r1, #MMFAR]', 'LDR r12, [r0, #24]',
+      'LDR.lit r0, =fault_log', 'STMIA r0, {r2, r3, r12}', 'STR r2, [r1]', 'LDR.lit r1, =app_state', 'MOVS r2, #FAULTED', 'STRB r2, [r1]', 'EXC.return bx lr',
+    ],
+    source: 'ARMv7-M Architecture Reference Manual DDI 0403 B3.5 (MPU: regions, sizes, subregions), B3.2.15-16 (MemManage status and address); FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c xPortPendSVHandler',
   },
   // The GD32F450 erases whole sectors only: the 4 KB page erase (FMC_PEKEY/FMC_PECFG) of the GD32F4xx
   // family exists on the GD32F425/427/470, not the F450 (GD32F4xx firmware library gd32f4xx_fmc.h:
