@@ -52,3 +52,8 @@ export function meterWithApps(apps: number): Workload {
     sources: ['multiapp/fixtures.ts: eight equal periodic tasks, an assumed vendor APP header'],
   };
 }
+
+/** `w` with each of its tasks in an APP of its own (every permission), as a vendor-per-task meter would run it. */
+export function eachTaskInItsOwnApp(w: Workload): Workload {
+  return { ...w, apps: w.tasks.map((t) => ({ name: `app-${t.name}`, header: STUDY_APP_HEADER })), tasks: w.tasks.map((t) => ({ ...t, app: `app-${t.name}` })) };
+}

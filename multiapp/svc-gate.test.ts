@@ -61,3 +61,10 @@ describe('the SVC gate of an APP\'s kernel calls', () => {
     expect(isolated.tickCycles).toBe(plain.tickCycles);
   });
 });
+
+describe('APPs on MOS', () => {
+  it('are refused, naming the task\'s app field: MOS has no SVC gate or MPU switch', () => {
+    const w = { ...oneCall(true), resources: {}, tasks: oneCall(true).tasks.map((t) => ({ ...t, body: [{ op: 'compute' as const, cycles: 100 }] })) };
+    expect(() => measureRun({ profile: 'mos', target: m4, workload: w, durationMs: 5, seed: 1, reducers: {} })).toThrow(/mos: tasks\[0\]\.app: MOS runs no isolated APPs/);
+  });
+});
