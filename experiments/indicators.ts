@@ -50,7 +50,7 @@ export type IndicatorRow = {
   readonly note: string;
 };
 
-interface IndicatorUnit {
+export interface IndicatorUnit {
   readonly target: string;
   readonly profile: string;
   readonly indicator: Indicator;
@@ -110,12 +110,12 @@ function caveat(measure: Measure, profile: OsProfile): string {
   return profile.preemptive ? '' : " (not preemptive: the waiter runs only once the giver's job ends or blocks, so the rest of that job is included)";
 }
 
-/** Runs one indicator's workload on a profile and target and reduces the probe. */
-export function measureIndicator(unit: IndicatorUnit): IndicatorRow {
+/** Runs one indicator's workload (as `adapt` changes it, e.g. into isolated APPs) on a profile and target and reduces the probe. */
+export function measureIndicator(unit: IndicatorUnit, adapt: (w: Workload) => Workload = (w) => w): IndicatorRow {
   const { target: targetId, profile: profileId, indicator, durationMs } = unit;
   const target = getTarget(targetId);
   const profile = getProfile(profileId);
-  const workload = (MICROBENCHMARKS[indicator] as () => Workload)();
+  const workload = adapt((MICROBENCHMARKS[indicator] as () => Workload)());
   const row = (valueCycles: number | null, note: string): IndicatorRow => ({
     target: targetId,
     profile: profileId,
@@ -148,6 +148,6 @@ export const indicators = defineExperiment<IndicatorUnit, IndicatorRow>({
   columns: ['target', 'profile', 'indicator', 'valueUs', 'cycles', 'note'],
   settings: (mode) => ({ seeds: [1], targets: sweepTargets(), durationMs: DURATION_MS[mode], indicators: [...INDICATORS], notRun: unportedPairs(sweepTargets(), sweepProfiles()) }),
   units: (mode) => portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), indicator: INDICATORS, durationMs: [DURATION_MS[mode]] })),
-  runUnit: measureIndicator,
+  runUnit: (unit) => measureIndicator(unit),
   reduce: (results) => [...results],
 });

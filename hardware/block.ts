@@ -131,6 +131,11 @@ export function tailChainListing(target: Target): Listing | undefined {
   return totals('tail-chain', target, target.tailChain.map((text) => priceInstruction(target, text, undefined)));
 }
 
+/** The listing of an assembler sequence written in a target file (e.g. its SVC gate), under `name`. */
+export function sequenceListing(name: string, texts: readonly InstructionText[], target: Target): Listing {
+  return totals(name, target, texts.map((text) => priceInstruction(target, text, undefined)));
+}
+
 const priceCache = new WeakMap<Target, WeakMap<Block, Price>>();
 
 /** Cycles and bytes of a micro-op block on a target (memoised per block object). */

@@ -32,6 +32,50 @@ export type PortBlockName = (typeof PORT_BLOCKS)[number];
 /** A port sequence: instructions written as assembler text, the first token being the mnemonic. */
 export type InstructionText = string;
 
+/**
+ * A memory protection unit (ARMv7-M PMSA): regions of a power-of-two size aligned to their size, each
+ * split into equal subregions that can be disabled one by one (only in regions of at least
+ * `minSubregionRegionBytes`), and the port's sequence that loads one APP's regions at a switch.
+ */
+export interface MpuSpec {
+  readonly regions: number;
+  readonly minRegionBytes: number;
+  readonly subregions: number;
+  readonly minSubregionRegionBytes: number;
+  /** Regions an APP uses: code, data (.data and .bss), stack, heap. */
+  readonly regionsPerApp: number;
+  /** Loading an APP's regions at a context switch (disable, write the region registers, enable, barriers). */
+  readonly switchIn: readonly InstructionText[];
+  /** The MemManage handler of an APP's illegal access: entry, read the fault status and address, log them, mark the APP faulted, return. */
+  readonly faultHandler: readonly InstructionText[];
+  readonly source: string;
+}
+
+/** One erase unit of the flash region APPs are installed in, with its erase time. */
+export interface FlashEraseUnit {
+  /** Bytes the smallest erase in the APP region clears. */
+  readonly bytes: number;
+  /** Typical time of one such erase, in microseconds. */
+  readonly eraseUs: number;
+}
+
+/**
+ * Program and erase figures of a part's on-chip flash (typical, at the supply range and parallelism
+ * stated in `source`). Flash time is wall time, not CPU cycles: the CPU stalls or polls BUSY meanwhile.
+ */
+export interface FlashTiming {
+  /** Bytes one program operation writes (the programming width). */
+  readonly programBytes: number;
+  /** Typical time of one program operation, in microseconds. */
+  readonly programUs: number;
+  /** The erase unit of the region APPs are installed in (a 4 KB page, or a whole sector). */
+  readonly eraseUnit: FlashEraseUnit;
+  /** Bytes of the region APPs may be installed in (after the kernel's image). */
+  readonly appRegionBytes: number;
+  /** Datasheet tables and manual sections behind each figure, and how the XIPFS erase block maps on. */
+  readonly source: string;
+}
+
 /** An emulated MCU: clock, memories, and the tables that price every instruction it executes. */
 export interface Target {
   readonly id: string;
@@ -80,6 +124,16 @@ export interface Target {
    * (Cortex-M). Absent where the core returns to the interrupted code first (AVR).
    */
   readonly tailChain?: readonly InstructionText[];
+  /**
+   * The supervisor-call gate an isolated APP's kernel call goes through (Cortex-M): the SVC
+   * instruction, exception entry and the handler's dispatch to the service, then the write of the
+   * result into the stacked frame and the exception return. Absent on a core without one (AVR).
+   */
+  readonly svcGate?: { readonly enter: readonly InstructionText[]; readonly leave: readonly InstructionText[] };
+  /** The memory protection unit, where the core has one: its geometry and the port's reprogramming sequence. */
+  readonly mpu?: MpuSpec;
+  /** The on-chip flash's program and erase figures, where an XIPFS can live in it. */
+  readonly flash?: FlashTiming;
   /** The public sources behind this target's figures. */
   readonly sources: readonly string[];
 }

@@ -1,5 +1,7 @@
 import { defaultReleases, type Target } from '../hardware/target.ts';
 import type { ReleaseQuantisation, SystemModel } from '../system/model.ts';
+import { withMpuSwitch } from '../multiapp/mpu.ts';
+import { withSvcGate } from '../multiapp/svc-gate.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { ReleaseMode } from './types.ts';
 import { workloadMutexProtocols } from './profiles/protocol.ts';
@@ -36,7 +38,7 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
     timeSliceCycles: p.timeSliceTicks === undefined ? null : p.timeSliceTicks * tickCycles,
     mutexProtocols,
     releases,
-    overheads: { ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles },
+    overheads: withMpuSwitch(withSvcGate({ ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles }, workload, target), workload, target),
     notes,
   };
 }

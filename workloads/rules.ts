@@ -1,6 +1,7 @@
 import { getTarget } from '../hardware/targets/index.ts';
 import type { Target } from '../hardware/target.ts';
 import { cyclesToUs } from '../hardware/units.ts';
+import { appIssues } from './app-rules.ts';
 import type { RuleIssue } from './errors.ts';
 import { deadlineUs, worstCycles } from './execution.ts';
 import { workloadTargetIssues } from './target-fit.ts';
@@ -31,6 +32,8 @@ export function checkWorkloadRules(w: Workload): RuleIssue[] {
   duplicates(r.mutexes ?? [], ['resources', 'mutexes'], issues);
   duplicates([...(r.queues ?? []), ...(r.mailboxes ?? [])], ['resources', 'queues'], issues, 'queue or mailbox');
   duplicates(r.eventFlags ?? [], ['resources', 'eventFlags'], issues);
+  duplicates(w.apps ?? [], ['apps'], issues);
+  issues.push(...appIssues(w, clock));
   (r.semaphores ?? []).forEach((s, i) => {
     if (s.max !== undefined && s.initial > s.max) issues.push({ path: ['resources', 'semaphores', i, 'initial'], message: `initial count ${s.initial} exceeds max ${s.max}` });
   });

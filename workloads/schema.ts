@@ -131,11 +131,40 @@ const taskSchema = z
       .optional()
       .describe('Release jitter of a periodic task in us: each job is released up to this long after its arrival, and its response counts from the arrival. At most the period; default 0.'),
     stackBytes: wholeCount('bytes').positive('must be > 0 bytes').optional().describe('Stack the task needs for its own frames, in bytes; defaults to the kernel\'s per-task size.'),
+    app: name.optional().describe('Name of the APP in apps the task belongs to: its kernel calls enter through the SVC gate. Absent: a kernel task.'),
     body: z.array(stepSchema).min(1, 'must have at least one step').describe('The steps every job executes, in order.'),
     source: z.string().optional().describe('Where the numbers come from, and what was inferred.'),
   })
   .strict()
   .describe('One task.');
+
+const bytes = wholeCount('bytes').nonnegative('must be >= 0 bytes');
+const appHeaderSchema = z
+  .object({
+    entryOffset: bytes.describe('Offset of the entry function from the start of .text, in bytes; less than textBytes.'),
+    textBytes: bytes.min(1, 'must be >= 1 byte').describe('Size of .text (code and read-only data, executed in place from flash), in bytes.'),
+    dataBytes: bytes.describe('Size of .data including the GOT, copied from flash to RAM at launch, in bytes.'),
+    bssBytes: bytes.describe('Size of .bss, zeroed in RAM at launch, in bytes.'),
+    gotEntries: wholeCount('entries').nonnegative('must be >= 0 entries').describe('Entries of the global offset table (pointers, inside .data) the loader relocates at launch.'),
+    stackBytes: bytes.min(1, 'must be >= 1 byte').describe('stack_size: bytes reserved for the stacks of all the APP\'s threads.'),
+    mainStackBytes: bytes.min(1, 'must be >= 1 byte').describe('stack_size_main: bytes of the main thread\'s stack, taken from stackBytes.'),
+    heapBytes: bytes.describe('heap_size: bytes of the APP\'s own heap (a TLSF pool carved from its RAM zone).'),
+    mainPriority: level.describe(`pri_main: priority of the APP\'s main thread: ${URGENCY}.`),
+    permissions: z
+      .array(z.enum(['semaphore', 'mutex', 'queue', 'delay', 'flags']))
+      .describe('Kernel services the APP may call through the SVC gate (semaphore, mutex, queue (and mailbox), delay, event flags).'),
+  })
+  .strict()
+  .describe('The APP header of the multi-APP patent (step S10): sizes in bytes, the main thread, and permissions.');
+
+const appSchema = z
+  .object({
+    name: name.describe('Unique APP name.'),
+    header: appHeaderSchema,
+    source: z.string().optional().describe('Where the numbers come from, and what was inferred.'),
+  })
+  .strict()
+  .describe('One isolated APP installed in XIPFS; its tasks name it in tasks[].app.');
 
 const ioLineSchema = z
   .object({
@@ -215,6 +244,7 @@ export const workloadSchema = z
     tasks: z.array(taskSchema).min(1, 'must have at least one task').describe('The tasks.'),
     ioLines: z.array(ioLineSchema).optional().describe('Interrupt lines.'),
     resources: resourceSchema,
+    apps: z.array(appSchema).optional().describe('Isolated APPs (multi-APP meters); absent: a single-image kernel.'),
     sources: z.array(z.string()).optional().describe('Where the workload\'s numbers come from.'),
   })
   .strict()

@@ -57,6 +57,8 @@ export interface TaskSpec {
    */
   readonly releaseJitterUs?: number;
   readonly stackBytes?: number;
+  /** The APP the task belongs to (its kernel calls enter through the SVC gate); absent: a kernel task. */
+  readonly app?: string;
   readonly body: readonly Step[];
   /** Where the numbers come from, and what was inferred. */
   readonly source?: string;
@@ -91,6 +93,41 @@ export interface ResourceSpec {
   readonly eventFlags?: readonly { readonly name: string }[];
 }
 
+/** A kernel service an APP may call through the SVC gate (its permission). */
+export type AppPermission = 'semaphore' | 'mutex' | 'queue' | 'delay' | 'flags';
+
+/**
+ * An APP's header as the multi-APP patent's step S10 defines it (magic and name aside): what the
+ * loader needs to find, copy, relocate and run a position-independent image. Sizes in bytes.
+ */
+export interface AppHeader {
+  /** Offset of the entry function from the start of .text. */
+  readonly entryOffset: number;
+  readonly textBytes: number;
+  /** .data, including the GOT (copied to RAM with it, then relocated). */
+  readonly dataBytes: number;
+  readonly bssBytes: number;
+  /** Global offset table entries: absolute references the loader relocates. */
+  readonly gotEntries: number;
+  /** stack_size: stacks of all the APP's threads. */
+  readonly stackBytes: number;
+  /** stack_size_main: the main thread's stack, taken from stackBytes. */
+  readonly mainStackBytes: number;
+  /** heap_size: the APP's own heap (a TLSF pool). */
+  readonly heapBytes: number;
+  /** pri_main: priority of the main thread (0 most urgent). */
+  readonly mainPriority: number;
+  /** Kernel services the APP may call. */
+  readonly permissions: readonly AppPermission[];
+}
+
+/** An isolated APP: a vendor's image installed in XIPFS, with its own tasks. */
+export interface AppSpec {
+  readonly name: string;
+  readonly header: AppHeader;
+  readonly source?: string;
+}
+
 /** A whole workload: tasks, interrupt lines and kernel objects, with its sources. */
 export interface Workload {
   readonly name: string;
@@ -102,5 +139,7 @@ export interface Workload {
   readonly tasks: readonly TaskSpec[];
   readonly ioLines?: readonly IoLineSpec[];
   readonly resources?: ResourceSpec;
+  /** Isolated APPs; tasks name theirs in `app`. */
+  readonly apps?: readonly AppSpec[];
   readonly sources?: readonly string[];
 }

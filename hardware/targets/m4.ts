@@ -57,6 +57,11 @@ const instructions: Record<string, InstructionSpec> = {
   'VLDMIA.skip': op(1, 4, `${TRM}: a conditional instruction that fails its condition takes 1 cycle (no FP context)`),
   'EXC.entry': op(12, 0, 'ARM DDI 0439 section 3.3: 12-cycle exception entry (stacking 8 words, vector fetch)'),
   'EXC.return': op(10, 2, 'ARM DDI 0439 section 3.3: 10-cycle exception return (BX lr with EXC_RETURN, unstacking)'),
+  STMIA: { cycles: 1, cyclesPerListedRegister: 1, bytes: 4, source: `${TRM}: 1+N` },
+  BIC: op(1, 4, `${TRM}: 1 (32-bit encoding for an immediate)`),
+  ORR: op(1, 4, `${TRM}: 1 (32-bit encoding for an immediate)`),
+  DMB: op(1, 4, `${TRM}: 1+B, B for DMB at least 0`),
+  SVC: op(1, 2, 'Thumb SVC #imm8, 16-bit encoding; Table 3-1 gives no figure, 1 issue cycle assumed before the exception entry'),
   'EXC.tailchain': op(6, 0, 'ARM DDI 0439 section 3.3: 6-cycle tail-chain (check: secondary source)'),
 };
 
@@ -163,9 +168,55 @@ export const m4: Target = {
     'critical-exit': ['BL OS_CPU_SR_Restore', 'MSR PRIMASK, r0', 'BX lr'],
   },
   tailChain: ['EXC.tailchain'],
+  // The SVC handler of FreeRTOS's ARM_CM4_MPU port (vPortSVCHandler: pick the stack from EXC_RETURN,
+  // read the SVC number from the stacked PC's instruction) dispatching through a table of services.
+  svcGate: {
+    enter: [
+      'SVC #n', 'EXC.entry', 'TST lr, #4', 'IT eq', 'MRS r0, psp', 'B svc_dispatch', 'LDR r1, [r0, #24]', 'LDRB r1, [r1, #-2]',
+      'CMP r1, #SVC_COUNT', 'BNE svc_bad', 'LDR.lit r2, =svc_table', 'LDR r2, [r2, r1, lsl #2]', 'BL service',
+    ],
+    leave: ['STR r0, [r4]', 'EXC.return bx lr'],
+  },
+  // ARMv7-M MPU (DDI 0403 section B3.5): 8 regions, 32 bytes at least, 8 subregions from 256 bytes.
+  // Loading an APP's four regions: FreeRTOS ARM_CM4_MPU port.c xPortPendSVHandler, which writes
+  // RBAR/RASR pairs through the alias registers with one LDMIA/STMIA of 8 words.
+  mpu: {
+    regions: 8,
+    minRegionBytes: 32,
+    subregions: 8,
+    minSubregionRegionBytes: 256,
+    regionsPerApp: 4,
+    switchIn: [
+      'DMB', 'LDR.lit r2, =MPU_CTRL', 'LDR r3, [r2]', 'BIC r3, #1', 'STR r3, [r2]', 'LDR.lit r2, =MPU_RBAR', 'ADDS r1, #4',
+      'LDMIA r1!, {r4-r11}', 'STMIA r2, {r4-r11}', 'LDR.lit r2, =MPU_CTRL', 'LDR r3, [r2]', 'ORR r3, #1', 'STR r3, [r2]', 'DSB', 'ISB',
+    ],
+    // MemManage (DDI 0403 B3.2.15 CFSR/MMFSR, B3.2.16 MMFAR): take the faulting stack, log status,
+    // address and stacked PC (the patent's step S404), clear the status, flag the APP for the guardian.
+    faultHandler: [
+      'EXC.entry', 'TST lr, #4', 'IT eq', 'MRS r0, psp', 'LDR.lit r1, =SCB_CFSR', 'LDR r2, [r1]', 'LDR r3, [r1, #MMFAR]', 'LDR r12, [r0, #24]',
+      'LDR.lit r0, =fault_log', 'STMIA r0, {r2, r3, r12}', 'STR r2, [r1]', 'LDR.lit r1, =app_state', 'MOVS r2, #FAULTED', 'STRB r2, [r1]', 'EXC.return bx lr',
+    ],
+    source: 'ARMv7-M Architecture Reference Manual DDI 0403 B3.5 (MPU: regions, sizes, subregions), B3.2.15-16 (MemManage status and address); FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c xPortPendSVHandler',
+  },
+  // The GD32F450 erases whole sectors only: the 4 KB page erase (FMC_PEKEY/FMC_PECFG) of the GD32F4xx
+  // family exists on the GD32F425/427/470, not the F450 (GD32F4xx firmware library gd32f4xx_fmc.h:
+  // fmc_page_erase is declared under `defined(GD32F425) || defined(GD32F427) || defined(GD32F470)`).
+  // Its sectors follow the STM32F4 layout per 1 MB bank (4 x 16 KB, 64 KB, 7 x 128 KB; 256 KB
+  // sectors past 2 MB). The kernel stays in bank 0; APPs live in bank 1's sectors 17-23, so the
+  // XIPFS erase block is one 128 KB sector, as on the STM32F407.
+  flash: {
+    programBytes: 4,
+    programUs: 16,
+    eraseUnit: { bytes: 128 * 1024, eraseUs: 1_000_000 },
+    appRegionBytes: 7 * 128 * 1024,
+    source:
+      'GD32F4xx User Manual, FMC chapter (sector organisation; page erase only on GD32F425/427/470) and firmware library gd32f4xx_fmc.h; times ASSUMED equal to the STM32F407\'s typical x32 figures (DS8626 Table 40: word 16 us, 128 KB sector 1 s) until read from the GD32F450xx datasheet\'s flash characteristics table',
+  },
   sources: [
     'ARM Cortex-M4 Technical Reference Manual, DDI 0439: Table 3-1 and section 3.3 (exceptions)',
     'GigaDevice GD32F450xx datasheet: 200 MHz, zero-wait-state code flash area, 512 KB SRAM, 3 MB flash',
+    'GigaDevice GD32F4xx User Manual, FMC chapter: sector organisation and erase; gd32f4xx_fmc.h: page erase on GD32F425/427/470 only',
+    'FreeRTOS-Kernel portable/GCC/ARM_CM4_MPU/port.c: vPortSVCHandler',
     'FreeRTOS-Kernel portable/GCC/ARM_CM4F/port.c: xPortPendSVHandler',
     'uC/OS-II Cortex-M4 port os_cpu_a.asm: OS_CPU_SR_Save, OS_CPU_SR_Restore',
   ],

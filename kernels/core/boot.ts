@@ -20,7 +20,8 @@ import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
-import { checkWorkloadFitsProfile } from './validate.ts';
+import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
+import { svcGateCycles } from '../../multiapp/svc-gate.ts';
 import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/probe-codes.ts';
 
 /** Options of a boot. */
@@ -49,6 +50,12 @@ export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
     return { pendFast: cyclesOf(B.semPendFast, target), pendWait: cyclesOf(B.semPendWait, target), postCount: cyclesOf(B.semPostCount, target) };
   }
   return { pendFast: cyclesOf(B.queueGet, target), pendWait: cyclesOf(B.queueWait, target), postCount: cyclesOf(B.queuePut, target) };
+}
+
+/** The SVC gate's cycles for an APP's task at `field`; a core without one cannot run APPs. */
+function appGateCycles(target: Target, field: string): number {
+  if (target.zeroCost !== true && target.svcGate === undefined) throw new ProfileLimitError(`${field}.app: target ${target.id} has no SVC gate, so it cannot run an isolated APP's task (use a Cortex-M target)`);
+  return svcGateCycles(target);
 }
 
 /** uC/OS-II's OSEventCnt is 16 bits: the largest count a semaphore holds when the workload gives none. */
@@ -147,6 +154,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const ctx = new ExecContext(i, spec.name);
     // Each task draws its execution times and release jitter from streams of its own.
     const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
+    // An APP's task is unprivileged: its kernel calls enter through the SVC gate.
+    const callCycles = spec.app === undefined ? kernel.cycles.serviceCall : kernel.cycles.serviceCall + appGateCycles(target, field);
     let runner: TaskRunner;
     const trig = spec.trigger;
     if (trig.kind === 'periodic') {
@@ -165,10 +174,10 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
         const tickAtOrAfter = (cycles: number): number => 1 + Math.ceil((cycles * w.tickHz) / target.clockHz - 1e-9);
         release = { kind: 'periodic', tickOf, arrivalCycles, jitterCycles, tickAtOrAfter };
       }
-      runner = new TaskRunner(kernel, steps, release, dCycles, tickCycles, draw);
+      runner = new TaskRunner(kernel, steps, release, dCycles, tickCycles, draw, callCycles);
     } else {
       const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
-      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, dCycles, tickCycles, draw);
+      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, dCycles, tickCycles, draw, callCycles);
       const lineName = trig.kind === 'io' ? trig.line : `release:${spec.name}`;
       if (trig.kind === 'io' && !(w.ioLines ?? []).some((l) => l.name === trig.line)) {
         throw new Error(`${field}.trigger.line: unknown I/O line "${trig.line}"; declared: ${(w.ioLines ?? []).map((l) => l.name).join(', ') || 'none'}`);
@@ -182,6 +191,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
     runner.tcb.preemptionLevel = deadlineTicks[i] as number;
+    if (spec.app !== undefined) runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
     runners.push(runner);
   });
   if (design.keyedByDeadline) {

@@ -2,6 +2,7 @@ import type { Engine, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { Mutex, WaitObject } from './objects.ts';
+import { mpuSwitchCycles } from '../../multiapp/mpu.ts';
 import { corePathCycles, type CoreCycles } from './path-cycles.ts';
 import { SegmentPlan, type ReadyStructure, type TimerStrategy } from './structures.ts';
 import { STATE_BLOCKED, STATE_READY, Tcb, type TaskState } from './tcb.ts';
@@ -68,6 +69,10 @@ export class Dispatcher {
   private outgoing: Tcb | undefined;
   /** A time slice just ended in this tick: an equal-priority task takes the CPU at OSIntExit. */
   private forceTieOnce = false;
+  /** The APP whose MPU regions are loaded (kernel tasks run privileged and need none). */
+  private loadedApp: number | undefined = undefined;
+  /** Loading an APP's MPU regions, added to the restore of a switch into another APP's task. */
+  private readonly mpuSwitch: Cycles;
 
   constructor(options: KernelOptions, idleName = 'idle') {
     this.engine = options.engine;
@@ -81,6 +86,7 @@ export class Dispatcher {
       throw new Error('the Stack Resource Policy needs a ready structure with its ceiling test (a deadline-keyed design)');
     }
     this.cycles = corePathCycles(this.engine);
+    this.mpuSwitch = mpuSwitchCycles(this.engine.target);
     this.idle = new Tcb(-1, idleName, Number.MAX_SAFE_INTEGER, undefined);
     this.current = this.idle;
     this.incoming = this.idle;
@@ -114,8 +120,15 @@ export class Dispatcher {
     this.current = first;
     this.incoming = first;
     this.switcher.clear();
-    this.switcher.run(this.cycles.contextRestore, SEG_KERNEL, true, this.switchedIn);
+    this.switcher.run(this.restoreCycles(first), SEG_KERNEL, true, this.switchedIn);
     this.engine.setTask(this.switcher);
+  }
+
+  /** The context restore of `next`, with its APP's MPU regions loaded when another APP's are (patent step S402). */
+  private restoreCycles(next: Tcb): Cycles {
+    if (next.app === undefined || next.app === this.loadedApp) return this.cycles.contextRestore;
+    this.loadedApp = next.app;
+    return this.cycles.contextRestore + this.mpuSwitch;
   }
 
   // ---- ISR side ------------------------------------------------------------------------------
@@ -168,7 +181,7 @@ export class Dispatcher {
         this.outgoing = this.current;
         this.current = next;
         this.incoming = next;
-        isr.run(cycles + this.cycles.intCtxSwGlue + this.cycles.contextRestore, SEG_ISR, true, this.isrSwitchDone);
+        isr.run(cycles + this.cycles.intCtxSwGlue + this.restoreCycles(next), SEG_ISR, true, this.isrSwitchDone);
         return;
       }
     }
@@ -289,7 +302,7 @@ export class Dispatcher {
 
   private readonly taskSwitchDone = (): void => {
     this.switcher.clear();
-    this.switcher.run(this.cycles.contextRestore, SEG_KERNEL, true, this.switchedIn);
+    this.switcher.run(this.restoreCycles(this.incoming), SEG_KERNEL, true, this.switchedIn);
     this.engine.setTask(this.switcher);
   };
 

@@ -56,6 +56,8 @@ export class TaskRunner {
     private readonly tickCycles: (tick: number) => number,
     /** The execution-time model's draw, or undefined to run every compute step for its worst case. */
     private readonly draw: CyclesDraw | undefined = undefined,
+    /** Cycles of the call into a kernel service: a function call, plus the SVC gate for an APP's task. */
+    private readonly callCycles: Cycles = kernel.cycles.serviceCall,
   ) {
     // The callbacks are made here rather than as arrow-function fields: a TypeScript runner that
     // keeps function names wraps each such field in a property definition, a few hundred bytes per
@@ -107,7 +109,7 @@ export class TaskRunner {
   }
 
   private waitForRelease(): void {
-    this.tcb.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callWait);
+    this.tcb.ctx?.run(this.callCycles, SEG_KERNEL, false, this.callWait);
   }
 
   private jobBegins(): void {
@@ -127,7 +129,7 @@ export class TaskRunner {
     if (ctx === undefined) return;
     if (step.op === OP.Compute) ctx.run(this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles), SEG_TASK, false, this.next);
     else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
-    else ctx.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callService);
+    else ctx.run(this.callCycles, SEG_KERNEL, false, this.callService);
   }
 
   private ioOutDone(): void {
@@ -159,7 +161,7 @@ export class TaskRunner {
     const t = this.tcb;
     engine.probe.emit(EV_JOB_END, engine.now, t.index, t.releaseCycles);
     if (engine.now > t.releaseCycles + this.deadlineCycles) engine.probe.emit(EV_DEADLINE_MISS, engine.now, t.index, t.releaseCycles);
-    if (t.lockDepth > 0) t.ctx?.run(this.kernel.cycles.serviceCall, SEG_KERNEL, false, this.callUnlock);
+    if (t.lockDepth > 0) t.ctx?.run(this.callCycles, SEG_KERNEL, false, this.callUnlock);
     else this.waitForRelease();
   }
 }

@@ -38,6 +38,8 @@ export class Tcb {
   timerNext: Tcb | undefined = undefined;
   /** Ticks left in the current time slice. */
   sliceLeft = 0;
+  /** Index of the isolated APP the task belongs to (its MPU regions), or undefined for a kernel task. */
+  app: number | undefined = undefined;
   /** Wait queue the task blocks on, if any. */
   waitingOn: unknown = undefined;
   /** Event-flag bits the task waits for (all of them). */

@@ -115,6 +115,7 @@ function checkTasks(workload: Workload): void {
     if (task.preemptibleCycles !== undefined) {
       fail(`${at}.preemptibleCycles`, 'MOS has no per-task run-to-completion threshold: a task is preempted only by a higher level');
     }
+    if (task.app !== undefined) fail(`${at}.app`, 'MOS runs no isolated APPs: its modules share one image, with no SVC gate or MPU regions');
     if (task.trigger.kind === 'io' && !lineNames.has(task.trigger.line)) {
       fail(`${at}.trigger.line`, `names no I/O line of the workload ("${task.trigger.line}")`);
     }
