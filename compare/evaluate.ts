@@ -9,6 +9,7 @@ import { MemoryBudgetError } from '../hardware/memory.ts';
 import type { Target } from '../hardware/target.ts';
 import { cyclesToUs } from '../hardware/units.ts';
 import { ProfileLimitError } from '../kernels/core/validate.ts';
+import { missingPort } from '../kernels/profiles/ports.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { footprint, getDesign } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
@@ -109,8 +110,9 @@ export function evaluateRow(request: RowRequest): ComparedRow {
   const identity = { profile: profile.id, displayName: profile.displayName, design: profile.design, target: target.id, adaptations: adapted.adaptations, unprotectedMutexes: adapted.unprotectedMutexes };
   const run = hostedRun({ ...request, workload });
   if (!run.hosted) {
-    // Said only where adapting would change something: it cannot merge tasks or shrink memory.
-    const changes = !request.adapt && run.refusal instanceof ProfileLimitError ? adaptWorkload(workload, profile, traits).adaptations.length : 0;
+    // Said only where adapting would change something: it cannot merge tasks, shrink memory or port a kernel.
+    const adaptable = !request.adapt && run.refusal instanceof ProfileLimitError && missingPort(profile, target) === undefined;
+    const changes = adaptable ? adaptWorkload(workload, profile, traits).adaptations.length : 0;
     const hint = changes > 0 ? ` (--adapt would make ${changes} change(s); run with it to see whether they suffice)` : '';
     return { hosted: false, ...identity, reason: `${run.refusal.message}${hint}` };
   }
