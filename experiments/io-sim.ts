@@ -7,6 +7,7 @@ import type { OsProfile } from '../kernels/profiles/types.ts';
 import { randomTaskSet } from '../workloads/generators/uunifast.ts';
 import type { Workload } from '../workloads/types.ts';
 import { roundUs } from './contract.ts';
+import { runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 import type { Framing } from './paper-rows.ts';
 
@@ -28,7 +29,7 @@ export const IO_TASKS = 7;
  */
 export const IO_PERIOD_RANGE_US = { min: 2000, max: 50_000 } as const;
 
-/** Simulated time per task set: 4 of the longest possible periods, so every task runs at least 4 jobs. */
+/** Least simulated time per task set (4 of the longest possible periods); experiments/horizon.ts lengthens it per set. */
 export const IO_DURATION_MS = (4 * IO_PERIOD_RANGE_US.max) / 1000;
 
 /** The task set for one payload point and seed: UUniFast shares, log-uniform periods, rate-monotonic ranks. */
@@ -68,12 +69,13 @@ export interface TaskIo {
 }
 
 /**
- * Runs `workload` on `profile` on `target` for `durationMs` and returns each task's I/O delays (in
- * workload task order). A delay starts at the raise of the tick that released the job (the I/O
+ * Runs `workload` on `profile` on `target` for its horizon (experiments/horizon.ts, at least
+ * `floorMs`) and returns each task's I/O delays (in workload task order). A delay starts at the raise of the tick that released the job (the I/O
  * event the analysis calls the release), so the tick ISR's entry and timer work count.
  */
-export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, durationMs: number, seed: number): TaskIo[] {
+export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, floorMs: number, seed: number): TaskIo[] {
   const target = getTarget(targetId);
+  const durationMs = runHorizonMs(workload, floorMs);
   const { io, deadlines } = measureRun({ profile, target, workload, durationMs, seed, reducers: { io: taskIoDelay('releasing-tick'), deadlines: deadlineMisses() } });
   return workload.tasks.map((spec) => {
     const index = io.findIndex((t) => t.task === spec.name);

@@ -4,6 +4,7 @@ import { cyclesToUs } from '../hardware/units.ts';
 import { sleepWakeWorkload } from '../kernels/paper-sweep.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { roundUs } from './contract.ts';
+import { runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 
 /*
@@ -25,17 +26,20 @@ export interface SleepWakeResult {
 }
 
 /**
- * Runs `tasks` sleep-wake tasks on a profile and target for `durationMs` and reduces the probe. The
+ * Runs `tasks` sleep-wake tasks on a profile and target for their horizon (experiments/horizon.ts,
+ * at least `floorMs`) and reduces the probe. The
  * switches timed are those away from an application task (it paused: slept at the end of its job),
  * to whichever task runs next, idle included: the paper's "task A paused, task B starts".
  */
-export function runSleepWake(targetId: string, profileId: string, tasks: number, durationMs: number): SleepWakeResult {
+export function runSleepWake(targetId: string, profileId: string, tasks: number, floorMs: number): SleepWakeResult {
   const target = getTarget(targetId);
   const profile = getProfile(profileId);
+  const workload = sleepWakeWorkload(tasks, profile);
+  const durationMs = runHorizonMs(workload, floorMs);
   const { masked, switches } = measureRun({
     profile,
     target,
-    workload: sleepWakeWorkload(tasks, profile),
+    workload,
     durationMs,
     seed: 1,
     reducers: { masked: maskedIntervals(), switches: taskSwitch('switches-from-idle') },

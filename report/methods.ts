@@ -1,3 +1,4 @@
+import { horizonRuleText } from '../experiments/horizon.ts';
 import { TABLE2_CODE_KB } from '../experiments/published.ts';
 import { mcuTargets } from '../hardware/targets/index.ts';
 import { A_LITTLE, GROWTH, STABLE_SPREAD } from './claims.ts';
@@ -25,6 +26,9 @@ stream, as the paper's oscilloscope did from a toggled pin: the max interrupt-di
 longest masked interval; interrupt latency runs from raised to entered; task-switch time from the
 paused task's switch-out to the next task's first instruction; I/O delay from a job's release or
 I/O event to its output, and jitter is its max minus its min.
+
+**Horizons.** Maxima and jitter need many jobs of every task. ${horizonRuleText()}. Figs. 1-4,
+the bounds, safety and indicator studies all take their run length from this one rule.
 
 **Framings.** The paper's Table 1 calls uC/OS-II fixed-priority preemptive and uKernel
 non-preemptive, yet its section 5 analyses WORIX, uKernel and uC/OS-II as dynamic-priority (EDF).
