@@ -8,7 +8,7 @@ import { grid } from './unit-helpers.ts';
 /*
  * The paper's Figure 1: the longest interrupt-disable time against the number of running tasks,
  * for the five profiles (and MOS) on the ATmega128L and the Cortex-M4. The task set is the one
- * kernels/paper-sweep.ts defines; the max is the longest MaskOn-MaskOff interval the probe saw.
+ * named workload paper-tasks-<n> defines (workloads/generators/paper-sweeps.ts); the max is the longest MaskOn-MaskOff interval the probe saw.
  */
 
 /** The compared profiles in registry order: the paper's five in its Table 1 order, then MOS (and any added since). */
