@@ -4,6 +4,7 @@ import { cyclesToUs } from '../hardware/units.ts';
 import { fitPriorities } from '../workloads/fit-priorities.ts';
 import { paperTaskCountWorkload } from '../workloads/generators/paper-sweeps.ts';
 import type { Workload } from '../workloads/types.ts';
+import { withNesting } from '../kernels/profiles/nesting.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { roundUs } from './contract.ts';
 import { runHorizonMs } from './horizon.ts';
@@ -34,13 +35,14 @@ export function sleepWakeSet(profileId: string, tasks: number): Workload {
 
 /**
  * Runs `tasks` sleep-wake tasks on a profile and target for their horizon (experiments/horizon.ts,
- * at least `floorMs`) and reduces the probe. The
+ * at least `floorMs`) and reduces the probe; `nested` forces interrupt nesting on or off (the
+ * sensitivity variant), else the profile's port decides. The
  * switches timed are those away from an application task (it paused: slept at the end of its job),
  * to whichever task runs next, idle included: the paper's "task A paused, task B starts".
  */
-export function runSleepWake(targetId: string, profileId: string, tasks: number, floorMs: number): SleepWakeResult {
+export function runSleepWake(targetId: string, profileId: string, tasks: number, floorMs: number, nested?: boolean): SleepWakeResult {
   const target = getTarget(targetId);
-  const profile = getProfile(profileId);
+  const profile = nested === undefined ? getProfile(profileId) : withNesting(getProfile(profileId), nested);
   const workload = sleepWakeSet(profileId, tasks);
   const durationMs = runHorizonMs(workload, floorMs);
   const { masked, switches } = measureRun({
