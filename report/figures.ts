@@ -151,7 +151,7 @@ function nestingFigures(rows: readonly Row[]): Figure[] {
     ]);
     const title = `Max interrupt-disable time with interrupt nesting on and off, ${target}`;
     const caption =
-      "The sensitivity variant of Fig. 1: each kernel run with its tick ISR's interrupts enabled (nesting on, dashed: only its critical sections mask) and kept masked (nesting off, solid). The Fig. 1 chart draws each kernel as its port has it; the fig1 rows' nesting and nestingBasis columns say which value that is and whether a port or the paper was cited for it.";
+      "The sensitivity variant of Fig. 1: each kernel run with its tick ISR's interrupts enabled (nesting on, dashed: only its critical sections mask) and kept masked (nesting off, solid). The Fig. 1 chart draws each kernel as its port has it; the fig1 rows' nesting and nestingBasis columns say which value that is and whether a port or the paper was cited for it. Where a kernel's two lines coincide (its tick work masks itself either way, as MOS's does), only the solid line shows.";
     return figure({ id: `fig1-nesting-${target}`, experiment: 'fig1', title, caption }, title, values, {
       width: 420,
       height: 280,
@@ -160,7 +160,7 @@ function nestingFigures(rows: readonly Row[]): Figure[] {
         x: { field: 'tasks', type: 'quantitative', title: 'running tasks', axis: WHOLE, scale: { domain: [1, 8] } },
         y: { field: 'irqOffUs', type: 'quantitative', title: 'max interrupt-disable time (us)' },
         color: profileColor(values),
-        strokeDash: { field: 'variant', type: 'nominal', title: 'variant', sort: [nestingVariantName(false), nestingVariantName(true)] },
+        strokeDash: { field: 'variant', type: 'nominal', title: 'variant', sort: [nestingVariantName(false), nestingVariantName(true)], legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
         detail: { field: 'variant' },
       },
     });
