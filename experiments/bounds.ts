@@ -5,7 +5,7 @@ import { usToCycles } from '../hardware/units.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { defineExperiment, type RunMode, type Row } from './contract.ts';
 import { ioTargets, type IoSeries } from './io-figure.ts';
-import { framedProfile, fitPriorities, ioTaskSet, IO_DURATION_MS, PAYLOADS, simulateIo } from './io-sim.ts';
+import { framedProfile, ioUnitWorkload, IO_DURATION_MS, PAYLOADS, simulateIo } from './io-sim.ts';
 import type { BoundsRow } from './paper-rows.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
 
@@ -56,7 +56,7 @@ export interface BoundsResult {
 /** Simulates and analyses one task set. */
 export function runBoundsUnit(unit: BoundsUnit): BoundsResult {
   const profile = framedProfile(unit.profile, unit.framing);
-  const workload = fitPriorities(ioTaskSet(unit.payload, unit.seed), profile);
+  const workload = ioUnitWorkload(unit);
   const simulated = simulateIo(profile, unit.target, workload, IO_DURATION_MS, unit.seed);
   const target = getTarget(unit.target);
   const system = systemModel(profile, target, workload);

@@ -1,6 +1,6 @@
 import { studiedTargets } from '../hardware/targets/index.ts';
 import { defineExperiment, roundUs, type Experiment, type RunMode, type Row } from './contract.ts';
-import { framedProfile, fitPriorities, ioTaskSet, IO_DURATION_MS, PAYLOADS, simulateIo, summariseSet, type SetIo } from './io-sim.ts';
+import { framedProfile, ioUnitWorkload, IO_DURATION_MS, PAYLOADS, simulateIo, summariseSet, type SetIo } from './io-sim.ts';
 import type { Framing, IoRow } from './paper-rows.ts';
 import { grid, groupInOrder, meanCi95 } from './unit-helpers.ts';
 
@@ -39,7 +39,7 @@ export function ioSeeds(mode: RunMode, sets = IO_SETS[mode]): number[] {
 /** Simulates one unit's task set on its framed profile. */
 export function runIoUnit(unit: IoUnit): SetIo {
   const profile = framedProfile(unit.profile, unit.framing);
-  const workload = fitPriorities(ioTaskSet(unit.payload, unit.seed), profile);
+  const workload = ioUnitWorkload(unit);
   return summariseSet(simulateIo(profile, unit.target, workload, IO_DURATION_MS, unit.seed));
 }
 

@@ -34,6 +34,11 @@ export function ioTaskSet(payload: number, seed: number): Workload {
   return paperPayloadWorkload(payload, seed);
 }
 
+/** The set an I/O unit (fig3, fig4, bounds) runs: `paper-payload-<payload>-s<seed>` fitted to the framed profile. */
+export function ioUnitWorkload(unit: { readonly profile: string; readonly framing: Framing; readonly payload: number; readonly seed: number }): Workload {
+  return fitPriorities(ioTaskSet(unit.payload, unit.seed), framedProfile(unit.profile, unit.framing));
+}
+
 /**
  * A profile as run in a framing: fixed priority is the kernel as Table 1 describes it; the paper's
  * dynamic-priority framing is the same kernel's timer, services and limits with an EDF ready queue.
