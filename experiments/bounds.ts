@@ -5,7 +5,7 @@ import { usToCycles } from '../hardware/units.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { defineExperiment, type RunMode, type Row } from './contract.ts';
 import { ioTargets, type IoSeries } from './io-figure.ts';
-import { framedProfile, fitPriorities, ioTaskSet, IO_DURATION_MS, PAYLOADS, simulateIo } from './io-sim.ts';
+import { framedProfile, ioUnitWorkload, IO_DURATION_MS, PAYLOADS, simulateIo } from './io-sim.ts';
 import type { BoundsRow } from './paper-rows.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
 
@@ -56,7 +56,7 @@ export interface BoundsResult {
 /** Simulates and analyses one task set. */
 export function runBoundsUnit(unit: BoundsUnit): BoundsResult {
   const profile = framedProfile(unit.profile, unit.framing);
-  const workload = fitPriorities(ioTaskSet(unit.payload, unit.seed), profile);
+  const workload = ioUnitWorkload(unit);
   const simulated = simulateIo(profile, unit.target, workload, IO_DURATION_MS, unit.seed);
   const target = getTarget(unit.target);
   const system = systemModel(profile, target, workload);
@@ -76,7 +76,7 @@ export function runBoundsUnit(unit: BoundsUnit): BoundsResult {
 export const bounds = defineExperiment<BoundsUnit, BoundsResult>({
   id: 'bounds',
   title: "Simulated max I/O delay against the paper's and the corrected bounds",
-  description: `The fig3/fig4 task sets (${SETS.full} per payload point 0.1-0.8 in full mode) run on each framed kernel (${IO_DURATION_MS} ms each); each task's longest simulated I/O delay is compared with its worst-case bound from the paper's equations as written (1)-(3) or (8)-(12) and from the corrected analysis (blocking, every job of the busy period, floor+1 at the final region), both overhead-aware (tick, release, switch, ISR entry/exit and the longest masked kernel section, priced from the profile's blocks). Fixed-priority kernels get the FP bounds, the EDF framing the EDF bounds; uKernel is analysed as non-preemptive. Profile ids ending in -edf are the EDF framing. A task set violates a bound when any of its tasks' simulated max exceeds it. Sets in which any job missed its deadline in the simulation are left out (the delay-until loop then releases an overrunning task late and back to back, outside both analyses' sporadic model); taskSets counts the sets compared.`,
+  description: `The fig3/fig4 task sets (${SETS.full} per payload point 0.1-0.8 in full mode) run on each framed kernel (at least ${IO_DURATION_MS} ms each, longer by the horizon rule of experiments/horizon.ts); each task's longest simulated I/O delay is compared with its worst-case bound from the paper's equations as written (1)-(3) or (8)-(12) and from the corrected analysis (blocking, every job of the busy period, floor+1 at the final region), both overhead-aware (tick, release, switch, ISR entry/exit and the longest masked kernel section, priced from the profile's blocks). Fixed-priority kernels get the FP bounds, the EDF framing the EDF bounds; uKernel is analysed as non-preemptive. Profile ids ending in -edf are the EDF framing. A task set violates a bound when any of its tasks' simulated max exceeds it. Sets in which any job missed its deadline in the simulation are left out (the delay-until loop then releases an overrunning task late and back to back, outside both analyses' sporadic model); taskSets counts the sets compared.`,
   columns: ['target', 'profile', 'variant', 'taskSets', 'violations'],
   settings: (mode) => ({ seeds: Array.from({ length: SETS[mode] }, (_, i) => i + 1), targets: ioTargets(), durationMs: IO_DURATION_MS, setsPerPoint: SETS[mode], payloads: [...PAYLOADS] }),
   units: (mode) =>

@@ -8,6 +8,7 @@ import { MICROBENCHMARKS } from '../workloads/generators/microbench.ts';
 import type { Workload } from '../workloads/types.ts';
 import { defineExperiment, roundUs, type RunMode } from './contract.ts';
 import { sweepProfiles, sweepTargets } from './fig1.ts';
+import { runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 import { grid } from './unit-helpers.ts';
 
@@ -129,7 +130,7 @@ export function measureIndicator(unit: IndicatorUnit, adapt: (w: Workload) => Wo
   if (typeof reducer === 'string') return row(null, reducer);
   let stat: SpanStats;
   try {
-    stat = measureRun({ profile, target, workload, durationMs, seed: 1, reducers: { span: reducer } }).span;
+    stat = measureRun({ profile, target, workload, durationMs: runHorizonMs(workload, durationMs), seed: 1, reducers: { span: reducer } }).span;
   } catch (e) {
     // The kernel refusing the workload is a finding (a missing service or limit), not a failure.
     if (e instanceof ProfileLimitError) return row(null, `not run: ${e.message}`);

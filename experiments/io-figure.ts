@@ -1,7 +1,7 @@
 import { studiedTargets } from '../hardware/targets/index.ts';
 import { defineExperiment, roundUs, type Experiment, type RunMode, type Row } from './contract.ts';
 import { simulateInputIo, variantWorkload, withInputEvents, type IoVariant, type SetInputIo } from './io-input.ts';
-import { framedProfile, fitPriorities, ioTaskSet, IO_DURATION_MS, PAYLOADS } from './io-sim.ts';
+import { framedProfile, ioUnitWorkload, IO_DURATION_MS, PAYLOADS } from './io-sim.ts';
 import type { Framing, IoRow } from './paper-rows.ts';
 import { grid, groupInOrder, meanCi95 } from './unit-helpers.ts';
 
@@ -46,8 +46,7 @@ export function ioSeeds(mode: RunMode, sets = IO_SETS[mode]): number[] {
 /** Simulates one unit's task set, with its input events, on its framed profile in its variant. */
 export function runIoUnit(unit: IoUnit): SetInputIo {
   const profile = framedProfile(unit.profile, unit.framing);
-  const fitted = fitPriorities(ioTaskSet(unit.payload, unit.seed), profile);
-  const { workload, assigned } = variantWorkload(fitted, unit.variant, unit.framing, unit.target);
+  const { workload, assigned } = variantWorkload(ioUnitWorkload(unit), unit.variant, unit.framing, unit.target);
   return { ...simulateInputIo(profile, unit.target, withInputEvents(workload), IO_DURATION_MS, unit.seed), thresholdsAssigned: assigned };
 }
 

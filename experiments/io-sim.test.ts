@@ -4,6 +4,7 @@ import { spanUs } from '../analysis/trace-metrics.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { worstCycles } from '../workloads/execution.ts';
+import { runHorizonMs } from './horizon.ts';
 import { framedProfile, fitPriorities, ioTaskSet, IO_TASKS, simulateIo, summariseSet } from './io-sim.ts';
 import { measureRun } from './measure-run.ts';
 
@@ -56,8 +57,8 @@ describe('io-sim', () => {
     for (const t of w.tasks) expect(t.trigger.kind === 'periodic' && t.trigger.periodUs % 1000 === 0).toBe(true);
     const nominal = simulateIo(p, 'avr', w, 100, 5);
     expect(nominal.every((t) => t.deadlineMisses === 0)).toBe(true);
-    // The same run measured from each JobRelease's true arrival.
-    const { fromArrival } = measureRun({ profile: p, target: getTarget('avr'), workload: w, durationMs: 100, seed: 5, reducers: { fromArrival: taskIoDelay('arrival') } });
+    // The same run (the horizon simulateIo takes) measured from each JobRelease's true arrival.
+    const { fromArrival } = measureRun({ profile: p, target: getTarget('avr'), workload: w, durationMs: runHorizonMs(w, 100), seed: 5, reducers: { fromArrival: taskIoDelay('arrival') } });
     w.tasks.forEach((t, i) => {
       const k = fromArrival.find((x) => x.task === t.name);
       expect(k?.delay.count).toBeGreaterThan(0);

@@ -1,12 +1,13 @@
 import { deadlineMisses, taskIoDelay } from '../analysis/reducers/index.ts';
-import { Prng } from '../hardware/prng.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
 import { getProfile } from '../kernels/registry.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
-import { randomTaskSet } from '../workloads/generators/uunifast.ts';
+import { fitPriorities } from '../workloads/fit-priorities.ts';
+import { PAPER_PAYLOADS, PAYLOAD_PERIOD_RANGE_US, PAYLOAD_TASKS, paperPayloadWorkload } from '../workloads/generators/paper-sweeps.ts';
 import type { Workload } from '../workloads/types.ts';
 import { roundUs } from './contract.ts';
+import { runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 import type { Framing } from './paper-rows.ts';
 
@@ -17,25 +18,25 @@ import type { Framing } from './paper-rows.ts';
  */
 
 /** The paper's payload axis (Figs. 3-4). */
-export const PAYLOADS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] as const;
+export const PAYLOADS = PAPER_PAYLOADS;
 
 /** Tasks per set (the paper: 7). */
-export const IO_TASKS = 7;
+export const IO_TASKS = PAYLOAD_TASKS;
 
-/**
- * Period range of the random sets, in us: 2 to 50 ticks of the assumed 1 kHz tick, the span of the
- * paper-payload workload's periods (the paper gives none).
- */
-export const IO_PERIOD_RANGE_US = { min: 2000, max: 50_000 } as const;
+/** Period range of the sets, in us (workloads/generators/paper-sweeps.ts). */
+export const IO_PERIOD_RANGE_US = PAYLOAD_PERIOD_RANGE_US;
 
-/** Simulated time per task set: 4 of the longest possible periods, so every task runs at least 4 jobs. */
+/** Least simulated time per task set (4 of the longest possible periods); experiments/horizon.ts lengthens it per set. */
 export const IO_DURATION_MS = (4 * IO_PERIOD_RANGE_US.max) / 1000;
 
-/** The task set for one payload point and seed: UUniFast shares, log-uniform periods, rate-monotonic ranks. */
+/** The task set for one payload point and seed: the named workload `paper-payload-<payload>-s<seed>`. */
 export function ioTaskSet(payload: number, seed: number): Workload {
-  // One stream per (payload, seed), so each payload point has its own independent sets.
-  const prng = new Prng(seed * 1009 + Math.round(payload * 10));
-  return randomTaskSet({ tasks: IO_TASKS, utilization: payload, minPeriodUs: IO_PERIOD_RANGE_US.min, maxPeriodUs: IO_PERIOD_RANGE_US.max, referenceTarget: 'avr', tickHz: 1000 }, prng);
+  return paperPayloadWorkload(payload, seed);
+}
+
+/** The set an I/O unit (fig3, fig4, bounds) runs: `paper-payload-<payload>-s<seed>` fitted to the framed profile. */
+export function ioUnitWorkload(unit: { readonly profile: string; readonly framing: Framing; readonly payload: number; readonly seed: number }): Workload {
+  return fitPriorities(ioTaskSet(unit.payload, unit.seed), framedProfile(unit.profile, unit.framing));
 }
 
 /**
@@ -49,14 +50,7 @@ export function framedProfile(profileId: string, framing: Framing): OsProfile {
   return framing === 'fixed-priority' ? p : { ...p, id: `${p.id}-edf`, design: 'edf', inversion: p.inversion.length > 0 ? ['srp'] : [] };
 }
 
-/**
- * `workload` with its rate-monotonic ranks folded into the profile's priority range: where the
- * profile has fewer levels than tasks, the least urgent tasks share its lowest level (and its time
- * slice, for a round-robin kernel).
- */
-export function fitPriorities(workload: Workload, profile: Pick<OsProfile, 'priorities'>): Workload {
-  return { ...workload, tasks: workload.tasks.map((t) => ({ ...t, priority: Math.min(t.priority, profile.priorities - 1) })) };
-}
+export { fitPriorities };
 
 /** One task's simulated I/O delays, in us. */
 export interface TaskIo {
@@ -68,12 +62,13 @@ export interface TaskIo {
 }
 
 /**
- * Runs `workload` on `profile` on `target` for `durationMs` and returns each task's I/O delays (in
- * workload task order). A delay starts at the raise of the tick that released the job (the I/O
+ * Runs `workload` on `profile` on `target` for its horizon (experiments/horizon.ts, at least
+ * `floorMs`) and returns each task's I/O delays (in workload task order). A delay starts at the raise of the tick that released the job (the I/O
  * event the analysis calls the release), so the tick ISR's entry and timer work count.
  */
-export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, durationMs: number, seed: number): TaskIo[] {
+export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, floorMs: number, seed: number): TaskIo[] {
   const target = getTarget(targetId);
+  const durationMs = runHorizonMs(workload, floorMs);
   const { io, deadlines } = measureRun({ profile, target, workload, durationMs, seed, reducers: { io: taskIoDelay('releasing-tick'), deadlines: deadlineMisses() } });
   return workload.tasks.map((spec) => {
     const index = io.findIndex((t) => t.task === spec.name);

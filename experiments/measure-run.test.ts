@@ -5,7 +5,7 @@ import { avr, ideal, m4 } from '../hardware/targets/index.ts';
 import { msToCycles } from '../hardware/units.ts';
 import { ProfileLimitError } from '../kernels/core/validate.ts';
 import { periodic, workload } from '../kernels/core/test-workloads.ts';
-import { sleepWakeWorkload } from '../kernels/paper-sweep.ts';
+import { paperTaskCountWorkload } from '../workloads/generators/paper-sweeps.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { measureRun } from './measure-run.ts';
@@ -30,7 +30,7 @@ describe('measureRun', () => {
   });
 
   it('gives each reducer the result it gives alone, whatever else the run measures, for a horizon in ms or in cycles', () => {
-    const run = { profile: ucos2, target: avr, workload: sleepWakeWorkload(4, ucos2), seed: 1 } as const;
+    const run = { profile: ucos2, target: avr, workload: paperTaskCountWorkload(4), seed: 1 } as const;
     const both = measureRun({ ...run, durationMs: 20, reducers: { masked: maskedIntervals(), switches: taskSwitch('idle') } });
     const masked = measureRun({ ...run, horizonCycles: msToCycles(avr, 20), reducers: { masked: maskedIntervals() } }).masked;
     const switches = measureRun({ ...run, durationMs: 20, reducers: { switches: taskSwitch('idle') } }).switches;
@@ -40,7 +40,7 @@ describe('measureRun', () => {
 
   it('times every switch at no less than a context restore, and splits the CPU time whole', () => {
     for (const target of [avr, m4]) {
-      const { switches, cpu } = measureRun({ profile: ucos2, target, workload: sleepWakeWorkload(4, ucos2), durationMs: 50, seed: 1, reducers: { switches: taskSwitch(), cpu: cpuSplit() } });
+      const { switches, cpu } = measureRun({ profile: ucos2, target, workload: paperTaskCountWorkload(4), durationMs: 50, seed: 1, reducers: { switches: taskSwitch(), cpu: cpuSplit() } });
       expect(switches.count).toBeGreaterThan(10);
       expect(switches.min).toBeGreaterThanOrEqual(portPrice('context-restore', target).cycles);
       expect(cpu.task + cpu.kernel + cpu.isr + cpu.idle).toBeCloseTo(100, 0);

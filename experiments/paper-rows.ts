@@ -11,12 +11,20 @@ export const FRAMINGS = ['fixed-priority', 'dynamic-priority'] as const;
 /** A framing. */
 export type Framing = (typeof FRAMINGS)[number];
 
-/** fig1: max interrupt-disable time against the number of running tasks. */
+/**
+ * fig1: max interrupt-disable time against the number of running tasks. `maxIrqOffUs` is the kernel
+ * as its port nests interrupts (`nesting`, on the `nestingBasis` kernels/profiles/nesting.ts gives);
+ * the two variant columns are the same run with nesting forced on and off.
+ */
 export type Fig1Row = {
   readonly target: string;
   readonly profile: string;
   readonly tasks: number;
   readonly maxIrqOffUs: number;
+  readonly nesting: 'on' | 'off';
+  readonly nestingBasis: 'cited' | 'default';
+  readonly irqOffNestingOnUs: number;
+  readonly irqOffNestingOffUs: number;
 };
 
 /** fig2: task-switch time against the number of running tasks. */

@@ -21,7 +21,7 @@ const TICK_US = 1e6 / TICK_HZ;
 const FINE_US = 100;
 const PERIOD_RANGE_US = { min: 2000, max: 20_000 } as const;
 
-/** The study's horizon for a set: past its last offset, three of its longest periods. */
+/** The study's least horizon for a set (experiments/horizon.ts lengthens it): past its last offset, three of its longest periods. */
 export function safetyHorizonUs(workload: Workload): number {
   let offset = 0;
   let period = 0;

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { runSleepWake } from './sleep-wake-run.ts';
 
 describe('runSleepWake', () => {
-  it("keeps uC/OS-II's interrupt-disable time flat in the task count while WORIX's grows with its sleep queue", () => {
-    const ucos = [runSleepWake('avr', 'ucos2', 2, 10), runSleepWake('avr', 'ucos2', 8, 10)];
+  it("keeps uC/OS-II's interrupt-disable time flat in the task count when its tick ISR nests, while WORIX's grows with its sleep queue", () => {
+    // Nesting on: only one TCB's critical section or the switch masks, whatever the task count.
+    const ucos = [runSleepWake('avr', 'ucos2', 2, 10, true), runSleepWake('avr', 'ucos2', 8, 10, true)];
     const worix = [runSleepWake('avr', 'worix', 2, 10), runSleepWake('avr', 'worix', 8, 10)];
     expect(ucos[1]?.maxIrqOffUs).toBe(ucos[0]?.maxIrqOffUs);
     expect(worix[1]?.maxIrqOffUs).toBeGreaterThan(worix[0]?.maxIrqOffUs ?? Infinity);
+  });
+
+  it("masks longer with more tasks on uC/OS-II as its AVR port runs the tick (the whole TCB scan masked)", () => {
+    expect(runSleepWake('avr', 'ucos2', 8, 10).maxIrqOffUs).toBeGreaterThan(runSleepWake('avr', 'ucos2', 2, 10).maxIrqOffUs);
   });
 
   it("masks longer with more sleepers on WORIX's, uKernel's and Webit's timer interrupts, Webit's more than WORIX's", () => {

@@ -1,14 +1,18 @@
 import { maskedIntervals, taskSwitch } from '../analysis/reducers/index.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
-import { sleepWakeWorkload } from '../kernels/paper-sweep.ts';
+import { fitPriorities } from '../workloads/fit-priorities.ts';
+import { paperTaskCountWorkload } from '../workloads/generators/paper-sweeps.ts';
+import type { Workload } from '../workloads/types.ts';
+import { withNesting } from '../kernels/profiles/nesting.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { roundUs } from './contract.ts';
+import { runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 
 /*
- * One run of the paper's Figs. 1-2 task set (kernels/paper-sweep.ts: n tasks that each compute a
- * little and sleep until the next tick, task i at priority i folded into the profile's range), with
+ * One run of the paper's Figs. 1-2 task set (the named workload paper-tasks-<n>: n tasks that each
+ * compute a little and sleep until the next tick, task i at priority i folded into the profile's range), with
  * the two probe reductions Figs. 1 and 2 plot. fig1 and fig2 both call it, each for its own column.
  */
 
@@ -24,18 +28,27 @@ export interface SleepWakeResult {
   readonly switches: number;
 }
 
+/** The set a Figs. 1-2 unit runs: `paper-tasks-<tasks>` fitted to the profile's priority range. */
+export function sleepWakeSet(profileId: string, tasks: number): Workload {
+  return fitPriorities(paperTaskCountWorkload(tasks), getProfile(profileId));
+}
+
 /**
- * Runs `tasks` sleep-wake tasks on a profile and target for `durationMs` and reduces the probe. The
+ * Runs `tasks` sleep-wake tasks on a profile and target for their horizon (experiments/horizon.ts,
+ * at least `floorMs`) and reduces the probe; `nested` forces interrupt nesting on or off (the
+ * sensitivity variant), else the profile's port decides. The
  * switches timed are those away from an application task (it paused: slept at the end of its job),
  * to whichever task runs next, idle included: the paper's "task A paused, task B starts".
  */
-export function runSleepWake(targetId: string, profileId: string, tasks: number, durationMs: number): SleepWakeResult {
+export function runSleepWake(targetId: string, profileId: string, tasks: number, floorMs: number, nested?: boolean): SleepWakeResult {
   const target = getTarget(targetId);
-  const profile = getProfile(profileId);
+  const profile = nested === undefined ? getProfile(profileId) : withNesting(getProfile(profileId), nested);
+  const workload = sleepWakeSet(profileId, tasks);
+  const durationMs = runHorizonMs(workload, floorMs);
   const { masked, switches } = measureRun({
     profile,
     target,
-    workload: sleepWakeWorkload(tasks, profile),
+    workload,
     durationMs,
     seed: 1,
     reducers: { masked: maskedIntervals(), switches: taskSwitch('switches-from-idle') },

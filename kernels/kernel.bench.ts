@@ -2,7 +2,8 @@ import { Bench } from 'tinybench';
 import { engineSteps } from '../analysis/reducers/index.ts';
 import { measureRun } from '../experiments/measure-run.ts';
 import { avr } from '../hardware/targets/index.ts';
-import { sleepWakeWorkload } from './paper-sweep.ts';
+import { fitPriorities } from '../workloads/fit-priorities.ts';
+import { paperTaskCountWorkload } from '../workloads/generators/paper-sweeps.ts';
 import { getProfile } from './registry.ts';
 
 /*
@@ -15,7 +16,7 @@ const SIMULATED_MS = 2000;
 
 function run(profileId: string): number {
   const profile = getProfile(profileId);
-  return measureRun({ profile, target: avr, workload: sleepWakeWorkload(8, profile), durationMs: SIMULATED_MS, seed: 1, reducers: { steps: engineSteps() } }).steps;
+  return measureRun({ profile, target: avr, workload: fitPriorities(paperTaskCountWorkload(8), profile), durationMs: SIMULATED_MS, seed: 1, reducers: { steps: engineSteps() } }).steps;
 }
 
 const steps = new Map<string, number>();

@@ -13,6 +13,7 @@ import { edfProfile } from './edf/profile.ts';
 import { mosKernelDesign } from './mos/kernel-design.ts';
 import { mos } from './mos/os-profile.ts';
 import { freertos, idcx, liteosM, ucos2, ukernel, webit, worix } from './profiles/index.ts';
+import { interruptNesting } from './profiles/nesting.ts';
 import { missingPort } from './profiles/ports.ts';
 import type { OsProfile } from './profiles/types.ts';
 import { ProfileLimitError } from './core/validate.ts';
@@ -151,7 +152,7 @@ export function resolveProfile(options: { profile?: OsProfile | string; design?:
 /** An engine for `target` set up as `profile`'s kernel expects (interrupt nesting). */
 export function createEngine(profile: OsProfile | string, target: Target, seed = 1, keepTrace = false): Engine {
   const p = typeof profile === 'string' ? getProfile(profile) : profile;
-  return new Engine({ target, seed, nestedInterrupts: p.nestedInterrupts, keepTrace });
+  return new Engine({ target, seed, nestedInterrupts: interruptNesting(p, target).nested, keepTrace });
 }
 
 /** A booted system with the engine it runs on. */

@@ -23,7 +23,7 @@ describe('the report', () => {
     const resultsDir = join(scratch, 'results');
     const paperDir = join(scratch, 'paper');
     const targets = ['avr', 'm4'];
-    write(resultsDir, 'fig1', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target, profile, tasks, maxIrqOffUs: profile === 'ucos2' ? 10 : 10 + tasks })))));
+    write(resultsDir, 'fig1', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target, profile, tasks, maxIrqOffUs: profile === 'ucos2' ? 10 : 10 + tasks, nesting: 'off', nestingBasis: 'cited', irqOffNestingOnUs: 8, irqOffNestingOffUs: profile === 'ucos2' ? 10 : 10 + tasks })))));
     write(resultsDir, 'fig2', targets.flatMap((target) => PROFILES.flatMap((profile) => [1, 8].map((tasks) => ({ target, profile, tasks, switchMeanUs: 20, switchMinUs: 19, switchMaxUs: 21 })))));
     write(resultsDir, 'table2', PROFILES.map((profile, i) => ({ target: 'avr', profile, codeBytes: 3000 + 100 * i, ramBytes: 500, paperKB: 3.5 })));
     // Per-set I/O rows: six seeds per point, the delays growing with payload and seed.
@@ -52,7 +52,7 @@ describe('the report', () => {
 
     await buildReport({ resultsDir, paperDir });
 
-    for (const id of ['fig1-avr', 'fig1-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown', 'indicators-avr']) {
+    for (const id of ['fig1-avr', 'fig1-m4', 'fig1-nesting-avr', 'fig1-nesting-m4', 'fig2-avr', 'table2-avr', 'fig3-avr', 'fig4-m4', 'bounds-avr', 'breakdown', 'indicators-avr']) {
       expect(readFileSync(join(paperDir, 'figures', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
       // The PNG signature: \x89 P N G.
       expect([...readFileSync(join(paperDir, 'figures', `${id}.png`)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

@@ -10,9 +10,11 @@ function claim(n: number) {
   return c;
 }
 
-/** fig1 rows where each profile's max irq-off time is `f(profile, tasks)` us. */
-function fig1(f: (profile: string, tasks: number) => number): ResultsSet {
-  const rows: Row[] = FIVE.flatMap((profile) => [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target: 'avr', profile, tasks, maxIrqOffUs: f(profile, tasks) })));
+/** fig1 rows where each profile's max irq-off time is `f(profile, tasks)` us as its port (nesting off, cited), and `on(profile, tasks)` with nesting on. */
+function fig1(f: (profile: string, tasks: number) => number, on = f): ResultsSet {
+  const rows: Row[] = FIVE.flatMap((profile) =>
+    [1, 2, 3, 4, 5, 6, 7, 8].map((tasks) => ({ target: 'avr', profile, tasks, maxIrqOffUs: f(profile, tasks), nesting: 'off', nestingBasis: profile === 'idcx' ? 'default' : 'cited', irqOffNestingOnUs: on(profile, tasks), irqOffNestingOffUs: f(profile, tasks) })),
+  );
   return new Map([['fig1', rows]]);
 }
 
@@ -27,6 +29,17 @@ describe('claim verdicts', () => {
     // 2 of 3 rising profiles grow: WORIX stays flat at 12 + 1 us here.
     const twoGrow = fig1((p, n) => (p === 'worix' ? 13 : 12 + n));
     expect(claim(2).judge(twoGrow)).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('2 of 3') });
+  });
+
+  it('judge claim 1 on the kernels as their ports nest, naming cited and default facts, with the variant\'s counts and uC/OS-II\'s own numbers beside it', () => {
+    // As ported (nesting off), uC/OS-II grows 20 + 3n and the others 12 + n: it is never the smallest.
+    // With nesting on, uC/OS-II stays at 10 and the others drop by 1: smallest at all 8 counts both
+    // for uC/OS-II alone and for every kernel nesting.
+    const verdict = claim(1).judge(fig1((p, n) => (p === 'ucos2' ? 20 + 3 * n : 12 + n), (p, n) => (p === 'ucos2' ? 10 : 11 + n)));
+    expect(verdict?.status).toBe('not reproduced');
+    expect(verdict?.text).toContain('at 0 of 8 task counts; its own goes from 23 us at 1 task(s) to 44 us at 8');
+    expect(verdict?.text).toContain('the default rule: iDCX 128 (nesting off)');
+    expect(verdict?.text).toContain('with nesting on for uC/OS-II alone it is the smallest at 8 of 8 (its own from 10 us at 1 task(s) to 10 us at 8); with nesting on for every kernel at 8 of 8; with nesting off for every kernel at 0 of 8');
   });
 
   it('find claim 1 not reproduced when uC/OS-II is the largest at every task count', () => {

@@ -5,6 +5,7 @@ import { IO_TASKS } from '../experiments/io-sim.ts';
 import { summariseIoRows, type IoSummaryRow } from '../experiments/io-figure.ts';
 import type { IoRow } from '../experiments/paper-rows.ts';
 import { FONT_FAMILY } from './render.ts';
+import { nestingVariantName } from '../kernels/profiles/nesting.ts';
 import { allProfileNames, profileColors, profileName, profileOrder } from './profiles.ts';
 import { plottedRange } from './prose.ts';
 import type { ResultsSet } from './claims.ts';
@@ -146,6 +147,31 @@ function tasksFigures(id: string, rows: readonly Row[], y: string, yTitle: strin
 /** The line style of an I/O series: its framing, with the paper's thresholds marked. */
 function scheduling(r: IoSummaryRow): string {
   return r.variant === 'thresholds' ? `${r.framing}, paper's TH_i` : r.framing;
+}
+
+/** fig1's sensitivity variant: every kernel with its tick ISR nesting forced on (dashed) and off (solid), per target. */
+function nestingFigures(rows: readonly Row[]): Figure[] {
+  return targetsOf(rows).map((target) => {
+    const values = named(rows.filter((r) => r.target === target)).flatMap((r) => [
+      { ...r, variant: nestingVariantName(true), irqOffUs: r.irqOffNestingOnUs },
+      { ...r, variant: nestingVariantName(false), irqOffUs: r.irqOffNestingOffUs },
+    ]);
+    const title = `Max interrupt-disable time with interrupt nesting on and off, ${target}`;
+    const caption =
+      "The sensitivity variant of Fig. 1: each kernel run with its tick ISR's interrupts enabled (nesting on, dashed: only its critical sections mask) and kept masked (nesting off, solid). The Fig. 1 chart draws each kernel as its port has it; the fig1 rows' nesting and nestingBasis columns say which value that is and whether a port or the paper was cited for it. Where a kernel's two lines coincide (its tick work masks itself either way, as MOS's does), only the solid line shows.";
+    return figure({ id: `fig1-nesting-${target}`, experiment: 'fig1', title, caption }, title, values, {
+      width: 420,
+      height: 280,
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'tasks', type: 'quantitative', title: 'running tasks', axis: WHOLE, scale: { domain: [1, 8] } },
+        y: { field: 'irqOffUs', type: 'quantitative', title: 'max interrupt-disable time (us)' },
+        color: profileColor(values),
+        strokeDash: { field: 'variant', type: 'nominal', title: 'variant', sort: [nestingVariantName(false), nestingVariantName(true)], legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, encode: { symbols: { update: { stroke: { value: '#333' } } } } } },
+        detail: { field: 'variant' },
+      },
+    });
+  });
 }
 
 function ioFigures(id: string, rows: readonly Row[], caption: string): Figure[] {
@@ -296,7 +322,10 @@ function indicatorFigures(rows: readonly Row[]): Figure[] {
 const BUILDERS: Readonly<Record<string, (rows: readonly Row[]) => Figure[]>> = {
   'port-costs': portCostFigures,
   'irq-latency': irqLatencyFigures,
-  fig1: (rows) => tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', `Longest masked interval per profile and task count (the paper plots ${plottedRange('Fig. 1')} us on the ATmega128L).`),
+  fig1: (rows) => [
+    ...tasksFigures('fig1', rows, 'maxIrqOffUs', 'max interrupt-disable time (us)', 'Max interrupt-disable time against running tasks', `Longest masked interval per profile and task count, each kernel nesting interrupts as its port does (the paper plots ${plottedRange('Fig. 1')} us on the ATmega128L).`),
+    ...nestingFigures(rows),
+  ],
   fig2: (rows) => tasksFigures('fig2', rows, 'switchMeanUs', 'task-switch time (us)', 'Task-switch time against running tasks', `Mean switch time with its min-max range (the paper plots ${plottedRange('Fig. 2')} us on the ATmega128L); where two profiles switch equally fast (uKernel and uC/OS-II run the same table-driven blocks) one line hides the other.`, ['switchMinUs', 'switchMaxUs']),
   table2: table2Figures,
   fig3: (rows) => ioFigures('fig3', rows, `iDCX 128 and Webit 5.0, fixed priority, Webit also with the paper's run-to-completion thresholds, ${IO_TASKS} tasks: mean over the task sets with its 95% interval; top, from each task's input event to its output pin; bottom, from the job's release to its result (the paper: delay ${plottedRange('Fig. 3 (delay)')} us, jitter ${plottedRange('Fig. 3 (jitter)')} without a unit).`),

@@ -1,3 +1,7 @@
+import { horizonRuleText } from '../experiments/horizon.ts';
+import { interruptNesting } from '../kernels/profiles/nesting.ts';
+import { DEFAULT_NESTING } from '../kernels/profiles/types.ts';
+import { comparedProfiles } from '../kernels/registry.ts';
 import { TABLE2_CODE_KB } from '../experiments/published.ts';
 import { mcuTargets } from '../hardware/targets/index.ts';
 import { A_LITTLE, GROWTH, PARTLY_AGREEING_PAIRS, STABLE_SPREAD } from './claims.ts';
@@ -11,6 +15,16 @@ import { pct } from './prose.ts';
 export function methodsSection(): string {
   const targets = markdownTable(
     mcuTargets().map((t) => ({ id: t.id, part: t.name, clockMHz: t.clockHz / 1e6, ramBytes: t.ramBytes, flashBytes: t.flashBytes, fetch: t.fetchModel })),
+  );
+  // Nesting is a fact of a core's port: one row per core, naming the targets built on it.
+  const cores = [...new Set(mcuTargets().map((t) => t.core))].map((core) => ({ core, targets: mcuTargets().filter((t) => t.core === core).map((t) => t.id).join(', ') }));
+  const nesting = markdownTable(
+    comparedProfiles().flatMap((p) =>
+      cores.map(({ core, targets: on }) => {
+        const n = interruptNesting(p, { core });
+        return { profile: p.displayName, targets: on, nesting: n.nested ? 'on' : 'off', basis: n.basis, source: n.basis === 'default' ? 'the default rule' : n.source };
+      }),
+    ),
   );
   return `## Methods
 
@@ -28,6 +42,15 @@ stream, as the paper's oscilloscope did from a toggled pin: the max interrupt-di
 longest masked interval; interrupt latency runs from raised to entered; task-switch time from the
 paused task's switch-out to the next task's first instruction; I/O delay from a job's release or
 I/O event to its output, and jitter is its max minus its min.
+
+**Interrupt nesting.** Whether a kernel's tick ISR re-enables interrupts is a fact of its port, cited
+per profile and core beside the value; ${DEFAULT_NESTING.rule}. Fig. 1 also runs every kernel with
+nesting forced on and off, and claim 1 is judged on the cited values with that variant beside it.
+
+${nesting}
+
+**Horizons.** Maxima and jitter need many jobs of every task. ${horizonRuleText()}. Figs. 1-4,
+the bounds, safety and indicator studies all take their run length from this one rule.
 
 **Framings.** The paper's Table 1 calls uC/OS-II fixed-priority preemptive and uKernel
 non-preemptive, yet its section 5 analyses WORIX, uKernel and uC/OS-II as dynamic-priority (EDF).

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Prng } from '../hardware/prng.ts';
 import { MICROBENCHMARKS } from './generators/microbench.ts';
-import { paperPayloadWorkload, paperTaskCountWorkload } from './generators/paper-sweeps.ts';
+import { PAPER_PAYLOADS, PAPER_TASK_COUNTS, paperPayloadWorkload, paperTaskCountWorkload } from './generators/paper-sweeps.ts';
 import { randomTaskSet } from './generators/uunifast.ts';
 import { parseWorkload, WorkloadError } from './schema.ts';
 import type { Workload } from './types.ts';
@@ -14,7 +14,6 @@ const JSON_WORKLOADS: Readonly<Record<string, string>> = {
   'm4-management-module': 'meter/m4-management-module.json',
 };
 
-const PAYLOADS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8] as const;
 
 /** `uunifast-n<tasks>-u<utilisation>-s<seed>`: a seeded random set on the AVR, periods 1 ms to 1 s on a 1 kHz tick. */
 const UUNIFAST_NAME = /^uunifast-n([1-9][0-9]?)-u(0\.[0-9]+|1)-s([0-9]+)$/;
@@ -23,8 +22,9 @@ const UUNIFAST_NAME = /^uunifast-n([1-9][0-9]?)-u(0\.[0-9]+|1)-s([0-9]+)$/;
 export function builtinWorkloadNames(): string[] {
   return [
     ...Object.keys(JSON_WORKLOADS),
-    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `paper-tasks-${n}`),
-    ...PAYLOADS.map((p) => `paper-payload-${p}`),
+    ...PAPER_TASK_COUNTS.map((n) => `paper-tasks-${n}`),
+    ...PAPER_PAYLOADS.map((p) => `paper-payload-${p}`),
+    'paper-payload-<payload>-s<seed> (the set Figs. 3-4 run for that seed; paper-payload-<payload> is seed 1)',
     ...Object.keys(MICROBENCHMARKS),
     'uunifast-n<tasks>-u<utilisation>-s<seed> (e.g. uunifast-n8-u0.7-s1)',
   ];
@@ -36,8 +36,8 @@ export function builtinWorkload(name: string): Workload | undefined {
   if (file !== undefined) return readWorkloadFile(fileURLToPath(new URL(file, import.meta.url)));
   const tasks = /^paper-tasks-([1-8])$/.exec(name);
   if (tasks?.[1] !== undefined) return parseWorkload(paperTaskCountWorkload(Number(tasks[1])), name);
-  const payload = /^paper-payload-(0\.[1-8])$/.exec(name);
-  if (payload?.[1] !== undefined) return parseWorkload(paperPayloadWorkload(Number(payload[1])), name);
+  const payload = /^paper-payload-(0\.[1-8])(?:-s([1-9][0-9]*))?$/.exec(name);
+  if (payload?.[1] !== undefined) return parseWorkload(paperPayloadWorkload(Number(payload[1]), Number(payload[2] ?? 1)), name);
   const random = UUNIFAST_NAME.exec(name);
   if (random?.[1] !== undefined && random[2] !== undefined && random[3] !== undefined) {
     const options = { tasks: Number(random[1]), utilization: Number(random[2]), minPeriodUs: 1000, maxPeriodUs: 1_000_000, referenceTarget: 'avr', tickHz: 1000 };

@@ -1,5 +1,6 @@
 import type { Target } from '../../hardware/target.ts';
 import type { OsProfile } from '../profiles/types.ts';
+import { interruptNesting } from '../profiles/nesting.ts';
 import { createTimer } from '../timers/index.ts';
 import type { KernelCosts } from '../types.ts';
 import { KERNEL_PATHS } from './blocks.ts';
@@ -38,7 +39,7 @@ export function coreKernelCosts(design: CoreDesignSpec, profile: OsProfile, targ
   // The delay-until that ends every periodic job: the call, then that critical section.
   const jobEndCycles = c.serviceCall + delayCritical;
   const tickIsr = isrEntryCycles + tickCycles + c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit');
-  const longest = profile.nestedInterrupts
+  const longest = interruptNesting(profile, target).nested
     ? Math.max(port('irq-entry') + port('context-save') + c.intEnter, plan.longestMasked(), c.intExitEnter + pick + c.intCtxSwGlue + port('context-restore') + port('irq-exit'), delayCritical, switchCycles)
     : Math.max(tickIsr, delayCritical, switchCycles);
   // A mutex service at worst: the call, its body with a priority change (a remove and an insert)

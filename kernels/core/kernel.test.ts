@@ -6,7 +6,7 @@ import { missingPort } from '../profiles/ports.ts';
 import { msToCycles } from '../../hardware/units.ts';
 import { bootSystem, edfProfile, getProfile, kernelCosts, comparedProfiles } from '../registry.ts';
 import { referenceCompletionOrder } from './reference-scheduler.ts';
-import { sleepWakeWorkload } from '../paper-sweep.ts';
+import { paperTaskCountWorkload } from '../../workloads/generators/paper-sweeps.ts';
 import { periodic, workload } from './test-workloads.ts';
 
 function ends(trace: readonly ProbeRecord[]): number[] {
@@ -179,7 +179,7 @@ describe("the paper's measurements come out of the mechanisms", () => {
 
   it('the same seed gives the same trace', () => {
     const run = () => {
-      const sys = bootSystem({ target: avr, workload: sleepWakeWorkload(5, getProfile('webit')), profile: 'webit', keepTrace: true, seed: 7 });
+      const sys = bootSystem({ target: avr, workload: paperTaskCountWorkload(5), profile: 'webit', keepTrace: true, seed: 7 });
       sys.run(msToCycles(avr, 30));
       return sys.engine.probe.trace();
     };

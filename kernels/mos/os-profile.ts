@@ -24,7 +24,8 @@ export const mos: OsProfile = {
   timer: 'tick-scan',
   services: { semaphore: false, mutex: false, queue: true, mailbox: true, flags: false },
   inversion: [],
-  nestedInterrupts: false,
+  // No MOS port code is public and the seed does not say: DEFAULT_NESTING holds on every core.
+  nesting: {},
   reference: PAPER_REFERENCE,
   cites: MOS_PROFILE.citations.map((c) => `seed 000 section ${c.section}: "${c.seed}" (${c.claim})`),
   assumptions: [

@@ -17,7 +17,18 @@ export const freertos: OsProfile = {
   timer: 'delayed-list',
   services: { semaphore: true, mutex: true, queue: true, mailbox: true, flags: true },
   inversion: ['inheritance'],
-  nestedInterrupts: true,
+  nesting: {
+    'cortex-m4': {
+      nested: true,
+      source:
+        'FreeRTOS-Kernel portable/GCC/ARM_CM4F/port.c xPortSysTickHandler: the SysTick handler runs with the NVIC letting more urgent lines preempt it and masks only around xTaskIncrementTick, by raising BASEPRI (vPortRaiseBASEPRI), so only the tick\'s critical section masks',
+    },
+    avr8: {
+      nested: false,
+      source:
+        'FreeRTOS-Kernel portable/GCC/ATMega323/port.c: the compare-match ISR that drives the tick (SIG_OUTPUT_COMPARE1A, declared signal and naked) saves the context and calls xTaskIncrementTick with no sei; the AVR clears I on entry, so the whole tick ISR runs masked',
+    },
+  },
   basePriorityMasking: true,
   ports: { cores: ['cortex-m4', 'avr8'], source: 'FreeRTOS-Kernel portable/GCC/ARM_CM4F (Cortex-M4F) and portable/GCC/ATMega323 (the ATmega port, single-cycle CLI critical sections)' },
   reference: PAPER_REFERENCE,
@@ -38,6 +49,6 @@ export const freertos: OsProfile = {
     'configMAX_SYSCALL_INTERRUPT_PRIORITY is set to the most urgent kernel-aware line (the tick and every line that signals a task); only lines more urgent than that and signalling no task run under a critical section.',
     'BASEPRI sections are priced as the target port\'s PRIMASK critical-section code (MRS/CPSID, MSR); the MOV/MSR BASEPRI/ISB/DSB sequence of vPortRaiseBASEPRI costs a few cycles more.',
     'The 32-bit tick count does not overflow within a run, so the overflow delayed list is never used.',
-    'On the AVR the port masks every interrupt (CLI) and its ISRs do not re-enable them; the profile keeps one nesting setting for both cores.',
+    'On the AVR the port masks every interrupt (CLI) and its ISRs do not re-enable them.',
   ],
 };

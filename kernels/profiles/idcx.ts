@@ -18,7 +18,13 @@ export const idcx: OsProfile = {
   timer: 'tick-scan',
   services: { semaphore: false, mutex: true, queue: true, mailbox: false, flags: true },
   inversion: ['inheritance'],
-  nestedInterrupts: false,
+  nesting: {
+    // The paper's measurements are on the ATmega128L; on other cores DEFAULT_NESTING holds.
+    avr8: {
+      nested: false,
+      source: '4.1: "The maximum interrupt prohibiting time for iDCX 128 is also in the timer interrupt" (the Timer 0 server\'s soft clocks and ready table): the whole timer ISR is masked',
+    },
+  },
   reference: PAPER_REFERENCE,
   cites: [
     'Table 1: preemptive kernel yes; 5 priorities; change of priority static; time slice round robin; same-priority scheduling yes; 8 tasks',

@@ -17,7 +17,13 @@ export const liteosM: OsProfile = {
   timer: 'sortlink',
   services: { semaphore: true, mutex: true, queue: true, mailbox: true, flags: true },
   inversion: ['inheritance'],
-  nestedInterrupts: true,
+  nesting: {
+    'cortex-m4': {
+      nested: true,
+      source:
+        'kernel_liteos_m arch/arm/cortex-m4 los_interrupt.c: the common interrupt entry counts the nesting under LOS_IntLock, restores PRIMASK and calls the handler with interrupts enabled, so the NVIC lets a more urgent line preempt the tick handler; only LOS_IntLock sections mask',
+    },
+  },
   ports: { cores: ['cortex-m4'], source: 'kernel_liteos_m kernel/arch: ARM Cortex-M3/M4/M7/M33, RISC-V, Xtensa, C-SKY; no AVR port' },
   reference: PAPER_REFERENCE,
   cites: [
@@ -36,6 +42,5 @@ export const liteosM: OsProfile = {
     'LOSCFG_BASE_CORE_TSK_LIMIT is a build setting (5 by default); the profile sets 32 application tasks.',
     'Semaphore waiters queue FIFO in LiteOS-M (mutex waiters by priority); the shared core orders every wait list by priority and prices the insert as a priority-sorted one.',
     'A one-entry queue serves as a mailbox.',
-    'Kernel-aware interrupts nest through the NVIC.',
   ],
 };

@@ -31,6 +31,24 @@ export interface ReferenceConfig {
   readonly source: string;
 }
 
+/** Whether a kernel's ISRs run with interrupts enabled (so they nest), and the source that establishes it. */
+export interface NestingFact {
+  readonly nested: boolean;
+  /** The public port code, documentation or sentence of the paper that says so. */
+  readonly source: string;
+}
+
+/**
+ * The one rule for every profile and core that no source describes: the tick ISR keeps interrupts
+ * masked from entry to exit. That is what the AVR does unless the ISR sets I again (the core clears
+ * it on entry), and on a Cortex-M kbench's port masks the kernel-aware ISR the same way, so a kernel
+ * without a cited port runs alike on both targets.
+ */
+export const DEFAULT_NESTING = {
+  nested: false,
+  rule: 'where no port code, documentation or sentence of the paper says whether a kernel\'s tick ISR re-enables interrupts, it is taken not to: the ISR keeps interrupts masked from entry to exit, as the AVR leaves them unless the ISR sets I again',
+} as const;
+
 /**
  * An OS profile: one of the paper's five kernels (or MOS) as a configuration of a design. Every
  * field the paper gives cites it in `cites`; everything else is listed in `assumptions`.
@@ -64,8 +82,14 @@ export interface OsProfile {
   readonly services: ProfileServices;
   /** Mutex protocols the kernel offers; a workload mutex that names none gets the first. */
   readonly inversion: readonly MutexProtocol[];
-  /** Whether kernel-aware ISRs let interrupts nest (the engine's `nestedInterrupts`). */
-  readonly nestedInterrupts: boolean;
+  /**
+   * Whether the kernel's tick ISR lets interrupts in before its kernel work, per core (a target's
+   * `core`), each with the port code or paper sentence that says so. A core not listed follows
+   * DEFAULT_NESTING. Read it through `interruptNesting` (kernels/profiles/nesting.ts).
+   */
+  readonly nesting: Readonly<Record<string, NestingFact>>;
+  /** Set only on a sensitivity variant (`withNesting`): nesting forced on or off on every core. */
+  readonly nestingVariant?: boolean;
   /**
    * Critical sections raise the core's base priority (ARMv7-M BASEPRI) to the kernel's syscall
    * ceiling instead of masking every interrupt, on cores that have it (`Target.hasBasePriority`):

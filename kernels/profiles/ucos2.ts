@@ -17,7 +17,18 @@ export const ucos2: OsProfile = {
   timer: 'tick-scan',
   services: { semaphore: true, mutex: true, queue: true, mailbox: true, flags: true },
   inversion: ['ceiling'],
-  nestedInterrupts: true,
+  nesting: {
+    avr8: {
+      nested: false,
+      source:
+        'Micrium uC/OS-II GNU AVR port (bsp_isr.s BSP_TickISR, os_cpu_a.s OS_CPU_SR_Save/OS_CPU_SR_Restore): the tick ISR pushes the registers, counts OSIntNesting and calls the tick handler with no SEI; the AVR clears I on entry and OS_CRITICAL_METHOD 3 restores the saved SREG, so OSTimeTick\'s per-TCB critical sections leave interrupts off for the whole ISR. The paper (3.5: "the high-priority task will run immediately after the withdrawal of all interrupts") says nested ISRs are counted, not that the tick ISR unmasks',
+    },
+    'cortex-m4': {
+      nested: true,
+      source:
+        'Micrium uC/OS-II Cortex-M port (os_cpu_c.c OS_CPU_SysTickHandler): only OSIntNesting++ sits in a critical section and OSTimeTick runs with interrupts enabled (the NVIC sets no PRIMASK on exception entry), so only its per-TCB critical sections mask',
+    },
+  },
   reference: PAPER_REFERENCE,
   cites: [
     'Table 1: preemptive kernel yes; 64 priorities; change of priority dynamic; fixed-priority preemptive; same-priority scheduling no; 64 tasks',
@@ -27,6 +38,5 @@ export const ucos2: OsProfile = {
   ],
   assumptions: [
     "OSTimeTick walks every TCB in its own short critical section, as uC/OS-II 2.x's os_core.c does.",
-    'Kernel-aware ISRs may nest (OSIntNesting), so only the critical sections mask interrupts.',
   ],
 };

@@ -17,7 +17,13 @@ export const ukernel: OsProfile = {
   timer: 'delta-list',
   services: { semaphore: true, mutex: true, queue: true, mailbox: true, flags: true },
   inversion: ['inheritance', 'ceiling'],
-  nestedInterrupts: false,
+  nesting: {
+    // The paper's measurements are on the ATmega128L; on other cores DEFAULT_NESTING holds.
+    avr8: {
+      nested: false,
+      source: '4.1: "The maximum interrupt prohibition time of μKernel is mainly related with the execution time of timer interrupt service program": the timer ISR\'s waiting-list work is masked, so it does not re-enable interrupts before it',
+    },
+  },
   reference: PAPER_REFERENCE,
   cites: [
     'Table 1: preemptive kernel no; 8 priorities; change of priority dynamic; fixed-priority scheduling; same-priority scheduling no; 8 tasks',
@@ -30,6 +36,5 @@ export const ukernel: OsProfile = {
     'The "fast localization algorithm" over a "task ready table" is modelled as the table-driven bitmap (8 priorities: one group).',
     'The waiting list is a delta list, the structure whose tick work grows with the tasks expiring in that tick.',
     'Section 3.3 says an ISR "activates a high-priority task ... immediately started", Table 1 says non-preemptive: Table 1 is followed.',
-    'Kernel-aware ISRs do not nest.',
   ],
 };

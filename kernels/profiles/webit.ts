@@ -18,7 +18,13 @@ export const webit: OsProfile = {
   timer: 'timer-info-queue',
   services: { semaphore: false, mutex: true, queue: true, mailbox: false, flags: true },
   inversion: ['inheritance', 'ceiling'],
-  nestedInterrupts: false,
+  nesting: {
+    // The paper's measurements are on the ATmega128L; on other cores DEFAULT_NESTING holds.
+    avr8: {
+      nested: false,
+      source: '4.1: "The maximum interrupt prohibiting time of Webit 5.0 also in the timer interrupt" (its timer_info queue work): the whole timer ISR is one masked interval, so it does not re-enable interrupts before that work',
+    },
+  },
   reference: PAPER_REFERENCE,
   cites: [
     'Table 1: preemptive kernel yes; 16 priorities; change of priority static; time slice round robin scheduling; same-priority scheduling yes; 32 tasks',
@@ -31,7 +37,6 @@ export const webit: OsProfile = {
     'The time slice is 5 ticks (the paper gives no length).',
     'Section 3.1 mentions mailboxes and semaphores while Table 1 lists message queues and event flags: Table 1 is followed.',
     'Inversion avoidance needs a mutual-exclusion object, which Table 1 does not list: a mutex with both protocols is assumed.',
-    'Kernel-aware ISRs do not nest (the paper\'s AVR ports keep interrupts off inside ISRs).',
     'Releases of I/O-triggered tasks are posted through a message queue (Webit has no semaphore).',
   ],
 };

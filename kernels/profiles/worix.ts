@@ -17,7 +17,13 @@ export const worix: OsProfile = {
   timer: 'sleep-queue',
   services: { semaphore: true, mutex: true, queue: true, mailbox: true, flags: true },
   inversion: ['inheritance'],
-  nestedInterrupts: false,
+  nesting: {
+    // The paper's measurements are on the ATmega128L; on other cores DEFAULT_NESTING holds.
+    avr8: {
+      nested: false,
+      source: '4.1: "The maximum interrupt prohibiting time of the WORIX is the timer interrupt. The execution time of timer interrupt service program is related with the numbers of tasks in the task sleep queue": the sleep-queue walk is masked, so the ISR does not re-enable interrupts before it',
+    },
+  },
   reference: PAPER_REFERENCE,
   cites: [
     'Table 1: preemptive kernel yes; 6 priorities; change of priority dynamic; time slice round robin; same-priority scheduling no; 16 tasks',
@@ -30,6 +36,5 @@ export const worix: OsProfile = {
     'The sleep queue is unsorted and walked whole at every tick, with interrupts off.',
     'Table 1 says "same priority: no", yet 16 tasks on 6 priorities and the 8-task runs of Figs. 1-2 need shared priorities, and a queue per priority holds several tasks: equal priorities are allowed, served FIFO.',
     'The time slice among equals is 5 ticks (Table 1: time slice round robin; the length is not given).',
-    'Kernel-aware ISRs do not nest.',
   ],
 };

@@ -5,7 +5,7 @@ import { getTarget } from '../../hardware/targets/index.ts';
 import { parseWorkload } from '../schema.ts';
 import { worstCycles } from '../execution.ts';
 import { MICROBENCHMARKS } from './microbench.ts';
-import { paperPayloadWorkload, paperTaskCountWorkload } from './paper-sweeps.ts';
+import { PAPER_PAYLOADS, PAYLOAD_PERIOD_RANGE_US, PAYLOAD_TASKS, paperPayloadWorkload, paperTaskCountWorkload } from './paper-sweeps.ts';
 import { logUniformPeriodUs, randomTaskSet, uunifast } from './uunifast.ts';
 
 const utilisation = (w: ReturnType<typeof paperPayloadWorkload>): number => {
@@ -46,22 +46,38 @@ describe('UUniFast', () => {
 });
 
 describe("the paper's sweeps", () => {
-  it('builds 1 to 8 tasks that wake on the tick, and refuses 0 and 9', () => {
+  it('builds 1 to 8 tasks that all wake on every tick at distinct priorities, and refuses 0 and 9', () => {
     for (let n = 1; n <= 8; n++) {
       const w = parseWorkload(paperTaskCountWorkload(n), `n${n}`);
-      expect(w.tasks).toHaveLength(n);
-      for (const t of w.tasks) expect(t.trigger.kind === 'periodic' && (t.trigger.periodUs * w.tickHz) % 1e6 === 0).toBe(true);
+      expect(w.name).toBe(`paper-tasks-${n}`);
+      expect(w.tasks.map((t) => t.priority)).toEqual(Array.from({ length: n }, (_, i) => i));
+      for (const t of w.tasks) expect(t.trigger.kind === 'periodic' && t.trigger.periodUs * w.tickHz).toBe(1e6);
     }
     expect(() => paperTaskCountWorkload(0)).toThrow(/1\.\.8/);
     expect(() => paperTaskCountWorkload(9)).toThrow(/1\.\.8/);
   });
 
-  it('builds 7 tasks whose utilisation is the payload', () => {
-    for (const payload of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
-      const w = parseWorkload(paperPayloadWorkload(payload), `p${payload}`);
-      expect(w.tasks).toHaveLength(7);
-      expect(utilisation(w)).toBeCloseTo(payload, 3);
+  it('builds 7 tasks per payload set whose utilisation is the payload (to the rounding of whole cycles), periods on the tick in range', () => {
+    for (const payload of PAPER_PAYLOADS) {
+      for (const seed of [1, 2, 3]) {
+        const w = parseWorkload(paperPayloadWorkload(payload, seed), `p${payload}`);
+        expect(w.name).toBe(`paper-payload-${payload}-s${seed}`);
+        expect(w.tasks).toHaveLength(PAYLOAD_TASKS);
+        expect(utilisation(w)).toBeCloseTo(payload, 3);
+        for (const t of w.tasks) {
+          const p = t.trigger.kind === 'periodic' ? t.trigger.periodUs : NaN;
+          expect(p % 1000).toBe(0);
+          expect(p).toBeGreaterThanOrEqual(PAYLOAD_PERIOD_RANGE_US.min);
+          expect(p).toBeLessThanOrEqual(PAYLOAD_PERIOD_RANGE_US.max);
+        }
+      }
     }
+  });
+
+  it('draws the same payload set for the same seed and another for another seed', () => {
+    expect(paperPayloadWorkload(0.5, 3)).toEqual(paperPayloadWorkload(0.5, 3));
+    expect(paperPayloadWorkload(0.5, 4)).not.toEqual(paperPayloadWorkload(0.5, 3));
+    expect(paperPayloadWorkload(0.5)).toEqual(paperPayloadWorkload(0.5, 1));
   });
 });
 

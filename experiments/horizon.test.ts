@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskSpec, Workload } from '../workloads/types.ts';
+import { HORIZON_CAP_MS, HORIZON_JOBS, hyperperiodUs, runHorizonUs } from './horizon.ts';
+
+const task = (name: string, periodUs: number, offsetUs = 0): TaskSpec => ({
+  name,
+  priority: 0,
+  trigger: { kind: 'periodic', periodUs, ...(offsetUs > 0 ? { offsetUs } : {}) },
+  body: [{ op: 'compute', cycles: 10 }],
+});
+const set = (...tasks: TaskSpec[]): Workload => ({ name: 'w', description: 'w', referenceTarget: 'avr', tickHz: 1000, tasks, sources: [] });
+
+describe('the run horizon', () => {
+  it('stops after one hyperperiod when that is shorter than the slowest task\'s jobs', () => {
+    // Periods 2, 3 and 4 ms: hyperperiod lcm = 12 ms, far below 100 jobs of the 4 ms task (400 ms).
+    expect(hyperperiodUs(set(task('a', 2000), task('b', 3000), task('c', 4000)), Infinity)).toBe(12_000);
+    expect(runHorizonUs(set(task('a', 2000), task('b', 3000), task('c', 4000)), 0)).toBe(12_000);
+  });
+
+  it('runs the slowest task\'s jobs when the hyperperiod is longer, and starts counting after the latest offset', () => {
+    // 3001 us and 9700 us share no factor: the hyperperiod is 29.1 s, so 100 jobs of the 9.7 ms task
+    // decide (970 ms, under the 1 s cap), counted from the 2 ms offset.
+    const w = set(task('a', 3001, 2000), task('b', 9700));
+    expect(hyperperiodUs(w, Infinity)).toBe(3001 * 9700);
+    expect(runHorizonUs(w, 0)).toBe(2000 + HORIZON_JOBS * 9700);
+  });
+
+  it('never runs past the cap, nor shorter than the experiment\'s floor', () => {
+    expect(runHorizonUs(set(task('a', 7000), task('b', 49_000 + 1)), 0)).toBe(HORIZON_CAP_MS * 1000);
+    expect(runHorizonUs(set(task('a', 1000)), 200_000)).toBe(200_000);
+  });
+
+  it('leaves a set of I/O-triggered tasks at the floor (no period to count jobs of)', () => {
+    const io: TaskSpec = { name: 'rx', priority: 0, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 10 }] };
+    expect(runHorizonUs(set(io), 50_000)).toBe(50_000);
+  });
+});
