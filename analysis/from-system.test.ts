@@ -26,6 +26,7 @@ const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({
   timeSliceCycles: null,
   mutexProtocols: {},
   releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: TICK },
+  messageReleases: [],
   overheads: zero,
   notes: [],
 });

@@ -77,6 +77,19 @@ export type ReleaseQuantisation =
   /** Every job is released at its exact arrival by a timer (a tickless kernel; the ideal mode). */
   | { readonly kind: 'exact' };
 
+/**
+ * A task the kernel releases at another task's send (MOS: a send on a bus object posts the task
+ * that receives from it). The receiver then runs as often as its senders, besides its own trigger.
+ */
+export interface MessageRelease {
+  /** Workload index of the sending task. */
+  readonly sender: number;
+  /** Index of the send step in the sender's body. */
+  readonly step: number;
+  /** Workload index of the task the send releases. */
+  readonly receiver: number;
+}
+
 /** The system a profile (or design) runs for a workload on a target. */
 export interface SystemModel {
   readonly profile: string;
@@ -90,6 +103,8 @@ export interface SystemModel {
   /** The protocol of each workload mutex, by name. */
   readonly mutexProtocols: Readonly<Record<string, MutexProtocol>>;
   readonly releases: ReleaseQuantisation;
+  /** Releases made by sends, one per send step that posts its receiver (empty where a receive waits instead). */
+  readonly messageReleases: readonly MessageRelease[];
   readonly overheads: KernelOverheads;
   /** What the kernel does that the workload alone does not say, one sentence each (for reports). */
   readonly notes: readonly string[];

@@ -132,6 +132,7 @@ describe('kbench analyze --profile', () => {
       timeSliceCycles: null,
       mutexProtocols: {},
       releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: 200_000 },
+      messageReleases: [],
       overheads,
       notes: [],
     };
