@@ -71,4 +71,20 @@ describe('modelFromSystem and mutex protocols', () => {
     const model = modelFromSystem(w, avr, { ...system(w), mutexProtocols: { m: 'inheritance' } }).model;
     expect(model.mutexProtocols).toEqual({ m: 'inheritance' });
   });
+
+  it('refuses sends that post each other in a cycle, naming the send steps', () => {
+    const w: Workload = {
+      ...workload([10_000, 10_000]),
+      resources: { queues: [{ name: 'a', capacity: 1 }, { name: 'b', capacity: 1 }] },
+    };
+    const posting: SystemModel = { ...system(w), messageReleases: [{ sender: 0, step: 1, receiver: 1 }, { sender: 1, step: 1, receiver: 0 }] };
+    expect(() => modelFromSystem(w, avr, posting)).toThrow(UnanalysableSystemError);
+    expect(() => modelFromSystem(w, avr, posting)).toThrow(/tasks\[0\]\.body\[1\]\.queue, tasks\[1\]\.body\[1\]\.queue: sends release t0 -> t1 -> t0 in a cycle/);
+  });
+
+  it('refuses sends that post their receiver under a deadline-keyed kernel, naming the send step', () => {
+    const w = workload([10_000, 10_000]);
+    const posting: SystemModel = { ...system(w), policy: 'edf', messageReleases: [{ sender: 0, step: 1, receiver: 1 }] };
+    expect(() => modelFromSystem(w, avr, posting)).toThrow(/tasks\[0\]\.body\[1\]\.queue: a send that releases its receiver is analysed under fixed priorities only/);
+  });
 });

@@ -60,13 +60,16 @@ function atLeastAsFast(period: number, periods: readonly number[]): boolean {
  * either way the analysis counts (ceil((t + J) / T) and floor((t + J) / T) + 1): period
  * T = floor(1 / sum(1 / T_i)) and jitter J = T (k - 1) + sum ceil(T J_i / T_i). Proof: the k streams
  * release fewer than t sum(1/T_i) + sum(J_i / T_i) + k jobs in [0, t), and (t + J) / T is at least
- * t sum(1/T_i) + sum(J_i / T_i) + k - 1. Undefined when the jitter passes the safe integers.
+ * t sum(1/T_i) + sum(J_i / T_i) + k - 1. Undefined when the streams together release more than once a
+ * cycle (no integer period covers them) or the jitter passes the safe integers.
  */
 export function coveringStream(streams: readonly ReleaseStream[]): ReleaseStream | undefined {
   const [only] = streams;
   if (only === undefined) throw new RangeError('coveringStream needs at least one stream');
   if (streams.length === 1) return only;
   const periods = streams.map((s) => s.periodCycles);
+  // Together faster than one release per cycle: no integer period covers them (and jobs of at least a cycle each overload).
+  if (!atLeastAsFast(1, periods)) return undefined;
   let period = Math.max(1, Math.floor(1 / periods.reduce((s, t) => s + 1 / t, 0)));
   // The float estimate may land one cycle long; the exact check settles it.
   while (period > 1 && !atLeastAsFast(period, periods)) period--;
@@ -83,7 +86,8 @@ function sendersFirst(taskCount: number, links: readonly MessageLink[], names: r
   const visit = (task: number, path: readonly MessageLink[]): void => {
     if (state[task] === 'done') return;
     if (state[task] === 'open') {
-      const cycle = path.slice(path.findIndex((l) => l.receiver === task));
+      // The path runs from receivers back to their senders; the cycle reads the other way.
+      const cycle = path.slice(path.findIndex((l) => l.receiver === task)).reverse();
       throw new MessageCycleError(`${cycle.map((l) => l.field).join(', ')}: sends release ${cycle.map((l) => names[l.sender]).join(' -> ')} -> ${names[task]} in a cycle, so each post releases the next without end and no response bound exists`);
     }
     state[task] = 'open';
