@@ -54,10 +54,21 @@ function withMutexServices(t: AnalysisTask, spec: TaskSpec, system: SystemModel)
 }
 
 /**
+ * A job's own message services where the kernel's receive never blocks (MOS's bus): each send and
+ * receive step runs kernel code inside the job, priced at worst in the system model.
+ */
+function withMessageServices(t: AnalysisTask, spec: TaskSpec, system: SystemModel): AnalysisTask {
+  const services = system.messageServices;
+  if (services === null) return t;
+  const cycles = spec.body.reduce((sum, s) => sum + (s.op === 'send' ? services.sendCycles : s.op === 'receive' ? services.receiveCycles : 0), 0);
+  return cycles === 0 ? t : { ...t, wcetCycles: t.wcetCycles + cycles, preemptibleCycles: t.preemptibleCycles + cycles };
+}
+
+/**
  * The analysis model of `workload` as `system` runs it on `target`: the workload's tasks with the
  * kernel's scheduling rules, the release quantisation of a tick kernel (a periodic task off the
  * tick grid is released up to one tick after its arrival: release jitter of one tick), its own
- * mutex services, the releases the kernel makes at sends (analysis/message-releases.ts), and the
+ * mutex and message services, the releases the kernel makes at sends (analysis/message-releases.ts), and the
  * kernel's priced overheads folded in (analysis/overheads.ts). Throws UnanalysableSystemError for
  * sends that release each other in a cycle.
  */
@@ -74,7 +85,8 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     // The tick releases a job at the first tick at or after its arrival plus its own jitter: up to
     // one tick more, unless arrivals are on the tick grid and undelayed. The two lags add.
     const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
-    return scheduled(withMutexServices({ ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles }, spec, system), s, index);
+    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles };
+    return scheduled(withMessageServices(withMutexServices(released, spec, system), spec, system), s, index);
   });
   const complete = (ts: readonly AnalysisTask[]): TaskSetModel => withOverheads({ ...built.model, tasks: ts, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines);
   const links = messageLinks(workload, system, tasks);

@@ -37,6 +37,7 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
     mutexProtocols,
     releases,
     messageReleases,
+    messageServices: design.messageServiceCycles?.(target) ?? null,
     overheads: { ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles },
     notes,
   };

@@ -90,6 +90,16 @@ export interface MessageRelease {
   readonly receiver: number;
 }
 
+/**
+ * What a job pays in its own execution for one message step, at worst, where the analysis counts
+ * it: a kernel whose send posts its receiver (MOS's bus: security check, ring write and post, the
+ * scheduler check after a task-level post; a receive's check and ring read).
+ */
+export interface MessageServiceCycles {
+  readonly sendCycles: number;
+  readonly receiveCycles: number;
+}
+
 /** The system a profile (or design) runs for a workload on a target. */
 export interface SystemModel {
   readonly profile: string;
@@ -105,6 +115,8 @@ export interface SystemModel {
   readonly releases: ReleaseQuantisation;
   /** Releases made by sends, one per send step that posts its receiver (empty where a receive waits instead). */
   readonly messageReleases: readonly MessageRelease[];
+  /** Cycles each send and receive step adds to its job; null where a receive may block (the suspension is outside the analysed model, and so are these services). */
+  readonly messageServices: MessageServiceCycles | null;
   readonly overheads: KernelOverheads;
   /** What the kernel does that the workload alone does not say, one sentence each (for reports). */
   readonly notes: readonly string[];

@@ -133,6 +133,7 @@ describe('kbench analyze --profile', () => {
       mutexProtocols: {},
       releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: 200_000 },
       messageReleases: [],
+      messageServices: null,
       overheads,
       notes: [],
     };
