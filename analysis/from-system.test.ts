@@ -26,6 +26,8 @@ const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({
   timeSliceCycles: null,
   mutexProtocols: {},
   releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: TICK },
+  messageReleases: [],
+  messageServices: null,
   overheads: zero,
   notes: [],
 });
@@ -69,5 +71,33 @@ describe('modelFromSystem and mutex protocols', () => {
     const w: Workload = { ...workload([10_000]), resources: { mutexes: [{ name: 'm' }] } };
     const model = modelFromSystem(w, avr, { ...system(w), mutexProtocols: { m: 'inheritance' } }).model;
     expect(model.mutexProtocols).toEqual({ m: 'inheritance' });
+  });
+
+  it('refuses sends that post each other in a cycle, naming the send steps', () => {
+    const w: Workload = {
+      ...workload([10_000, 10_000]),
+      resources: { queues: [{ name: 'a', capacity: 1 }, { name: 'b', capacity: 1 }] },
+    };
+    const posting: SystemModel = { ...system(w), messageReleases: [{ sender: 0, step: 1, receiver: 1 }, { sender: 1, step: 1, receiver: 0 }] };
+    expect(() => modelFromSystem(w, avr, posting)).toThrow(UnanalysableSystemError);
+    expect(() => modelFromSystem(w, avr, posting)).toThrow(/tasks\[0\]\.body\[1\]\.queue, tasks\[1\]\.body\[1\]\.queue: sends release t0 -> t1 -> t0 in a cycle/);
+  });
+
+  it('refuses sends that post their receiver under a deadline-keyed kernel, naming the send step', () => {
+    const w = workload([10_000, 10_000]);
+    const posting: SystemModel = { ...system(w), policy: 'edf', messageReleases: [{ sender: 0, step: 1, receiver: 1 }] };
+    expect(() => modelFromSystem(w, avr, posting)).toThrow(/tasks\[0\]\.body\[1\]\.queue: a send that releases its receiver is analysed under fixed priorities only/);
+  });
+
+  it("adds each send and receive step's priced service to its job, where the system counts message services", () => {
+    const w: Workload = {
+      ...workload([10_000]),
+      resources: { queues: [{ name: 'q', capacity: 1 }] },
+      tasks: [{ name: 't0', priority: 0, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'receive', queue: 'q' }, { op: 'compute', cycles: 1000 }, { op: 'send', queue: 'q' }, { op: 'send', queue: 'q' }] }],
+    };
+    const counted: SystemModel = { ...system(w), messageServices: { sendCycles: 30, receiveCycles: 7 } };
+    // 1000 compute + 2 x 30 + 7.
+    expect(modelFromSystem(w, avr, counted).model.tasks[0]).toMatchObject({ wcetCycles: 1067, preemptibleCycles: 1067 });
+    expect(modelFromSystem(w, avr, system(w)).model.tasks[0]?.wcetCycles).toBe(1000);
   });
 });

@@ -2,7 +2,8 @@ import type { Target } from '../hardware/target.ts';
 import type { SystemModel, SystemTask } from '../system/model.ts';
 import type { TaskSpec, Workload } from '../workloads/types.ts';
 import { modelFromWorkload, type WorkloadModel } from './from-workload.ts';
-import type { AnalysisTask } from './model.ts';
+import { MessageCycleError, withMessageReleases, type MessageLink } from './message-releases.ts';
+import type { AnalysisTask, TaskSetModel } from './model.ts';
 import { withOverheads } from './overheads.ts';
 
 /** A system whose scheduling rules the analysis cannot express; the message names the task field and the rule. */
@@ -59,10 +60,23 @@ export function mutexServiceCycles(spec: TaskSpec, system: SystemModel): number 
 }
 
 /**
+ * A job's own message services where the kernel's receive never blocks (MOS's bus): each send and
+ * receive step runs kernel code inside the job, priced at worst in the system model.
+ */
+function withMessageServices(t: AnalysisTask, spec: TaskSpec, system: SystemModel): AnalysisTask {
+  const services = system.messageServices;
+  if (services === null) return t;
+  const cycles = spec.body.reduce((sum, s) => sum + (s.op === 'send' ? services.sendCycles : s.op === 'receive' ? services.receiveCycles : 0), 0);
+  return cycles === 0 ? t : { ...t, wcetCycles: t.wcetCycles + cycles, preemptibleCycles: t.preemptibleCycles + cycles };
+}
+
+/**
  * The analysis model of `workload` as `system` runs it on `target`: the workload's tasks with the
  * kernel's scheduling rules, the release quantisation of a tick kernel (a periodic task off the
  * tick grid is released up to one tick after its arrival: release jitter of one tick), its own
- * mutex services, and the kernel's priced overheads folded in (analysis/overheads.ts).
+ * mutex and message services, the releases the kernel makes at sends (analysis/message-releases.ts), and the
+ * kernel's priced overheads folded in (analysis/overheads.ts). Throws UnanalysableSystemError for
+ * sends that release each other in a cycle.
  */
 export function modelFromSystem(workload: Workload, target: Target, system: SystemModel): WorkloadModel {
   if (system.target !== target.id) throw new RangeError(`system model is for target ${system.target}, not ${target.id}`);
@@ -77,7 +91,32 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     // The tick releases a job at the first tick at or after its arrival plus its own jitter: up to
     // one tick more, unless arrivals are on the tick grid and undelayed. The two lags add.
     const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
-    return scheduled(withMutexServices({ ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles }, spec, system), s, index);
+    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles };
+    return scheduled(withMessageServices(withMutexServices(released, spec, system), spec, system), s, index);
   });
-  return { ...built, model: withOverheads({ ...built.model, tasks, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines) };
+  const complete = (ts: readonly AnalysisTask[]): TaskSetModel => withOverheads({ ...built.model, tasks: ts, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines);
+  const links = messageLinks(workload, system, tasks);
+  if (links.length === 0) return { ...built, model: complete(tasks) };
+  if (system.policy !== 'fp') {
+    throw new UnanalysableSystemError(`${links[0]?.field}: a send that releases its receiver is analysed under fixed priorities only, and ${system.profile} schedules by deadline`);
+  }
+  try {
+    const released = withMessageReleases(tasks, links, complete);
+    return { ...built, model: released.model, unbounded: [...built.unbounded, ...released.unbounded] };
+  } catch (e) {
+    throw e instanceof MessageCycleError ? new UnanalysableSystemError(e.message) : e;
+  }
+}
+
+/**
+ * The system's sends that release a task, as indices into the analysed tasks (a task with no
+ * bounded trigger is not among them; the whole set is then unbounded anyway).
+ */
+function messageLinks(workload: Workload, system: SystemModel, tasks: readonly AnalysisTask[]): MessageLink[] {
+  const at = (i: number): number => tasks.findIndex((t) => t.name === workload.tasks[i]?.name);
+  return system.messageReleases.flatMap((m) => {
+    const sender = at(m.sender);
+    const receiver = at(m.receiver);
+    return sender < 0 || receiver < 0 ? [] : [{ sender, receiver, field: `tasks[${m.sender}].body[${m.step}].queue` }];
+  });
 }

@@ -6,6 +6,9 @@ import { getProfile } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { fileURLToPath } from 'node:url';
 import { loadWorkload, readWorkloadFile } from '../workloads/load.ts';
+import { responseTimes } from '../analysis/reducers/index.ts';
+import type { Workload } from '../workloads/types.ts';
+import { measureRun } from './measure-run.ts';
 import { runProfile } from './run-profile.ts';
 
 /*
@@ -64,4 +67,65 @@ describe('analyze --profile and run agree', () => {
       expect(compared).toBeGreaterThan(0);
     });
   }
+});
+
+/*
+ * MOS: a send posts the task that receives from its bus object, so the receiver runs as often as its
+ * sender. The analysis once counted only the receiver's own trigger, and on m4-meter-12-tasks uplink
+ * (400000 cycles) ran at every 4G/PLC frame (every 500 us) while analyze called the set schedulable.
+ */
+describe('MOS: a receiver posted by its sender runs at the sender\'s rate, and the analysis says so', () => {
+  // On the ideal target (1 cycle = 1 us, no overheads, exact releases); three modules, so three
+  // levels: plain preemptive fixed priorities. The sender's send comes after its compute.
+  const sendRate: Workload = {
+    name: 'mos-send-rate',
+    description: 'sender (1 ms, 100 us) posts receiver (own period 10 ms, 300 us); low (10 ms, 5000 us) below both',
+    referenceTarget: 'ideal',
+    tickHz: 1000,
+    resources: { queues: [{ name: 'q', capacity: 4 }] },
+    tasks: [
+      { name: 'sender', priority: 0, trigger: { kind: 'periodic', periodUs: 1000 }, body: [{ op: 'compute', cycles: 100 }, { op: 'send', queue: 'q' }] },
+      { name: 'receiver', priority: 1, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'receive', queue: 'q' }, { op: 'compute', cycles: 300 }] },
+      { name: 'low', priority: 2, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 5000 }] },
+    ],
+  };
+
+  it('mos-send-rate: low waits for the receiver in every millisecond (8600 us by hand) and its bound covers that (9600 us by hand)', () => {
+    const target = getTarget('ideal');
+    const profile = getProfile('mos');
+    const system = systemModel(profile, target, sendRate);
+    expect(system.messageReleases).toEqual([{ sender: 0, step: 1, receiver: 1 }]);
+    const { responses } = measureRun({ profile, target, workload: sendRate, horizonCycles: 20_000, seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    // By hand, from t = 0: sender 0-100 (its post merges with the receiver's own pending release);
+    // receiver 100-400; then every millisecond sender 100 us, receiver 300 us (posted at +100),
+    // low 600 us. Low needs 5000 us: 8 x 600 by t = 8000, then 200 more after 8400: ends at 8600.
+    expect(responses.map((r) => r.longestCycles)).toEqual([100, 400, 8600]);
+    const report = analyzeWorkload(sendRate, { target, system });
+    // By hand: the sender's response is 100, so its posts are a 1000 us stream with 100 us jitter.
+    // Folded with the receiver's own 10 ms stream: T = floor(1 / (1/10000 + 1/1000)) = 909,
+    // J = 909 (2 - 1) + ceil(909 * 0 / 10000) + ceil(909 * 100 / 1000) = 1000.
+    // Low: w = 5000 + ceil(w / 1000) 100 + ceil((w + 1000) / 909) 300: 9600 (10 x 100, 12 x 300).
+    // Receiver: busy period 700 holds 2 jobs; job 0 ends at 400, + J = 1400; job 1 at 700 - 909 + 1000 = 791.
+    // Counting only the receiver's own trigger gave low 5000 + 6 x 100 + 300 = 5900, below 8600.
+    expect(report.tasks.map((t) => t.wcrtCycles)).toEqual([100, 1400, 9600]);
+    expect(report.schedulable).toBe(true);
+  });
+
+  it('m4-meter-12-tasks adapted to MOS: uplink posted by comms-4g-plc overloads its level, so analyze calls the set unschedulable, and every bounded task stays within its bound', () => {
+    const workload = readWorkloadFile(fileURLToPath(new URL('../workloads/cases/m4-meter-12-tasks.json', import.meta.url)));
+    const profile = getProfile('mos');
+    // MOS has no mutexes: the adapted workload (compare --adapt) drops the locks.
+    const adapted = { ...workload, resources: { ...workload.resources, mutexes: [] }, tasks: workload.tasks.map((t) => ({ ...t, body: t.body.filter((s) => s.op !== 'lock' && s.op !== 'unlock') })) };
+    const target = getTarget('m4');
+    const system = systemModel(profile, target, adapted);
+    const report = analyzeWorkload(adapted, { target, system });
+    expect(report.schedulable).toBe(false);
+    // uplink: 400000 cycles (2000 us) at every comms-4g-plc frame (at least 500 us apart): U > 1.
+    expect(report.tasks.find((t) => t.task === 'uplink')?.wcrtCycles).toBeNull();
+    const { responses } = measureRun({ profile, target, workload: adapted, horizonCycles: usToCycles(target, 1e6), seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    for (const r of report.tasks) {
+      if (r.wcrtCycles === null) continue;
+      expect(responses.find((s) => s.task === r.task)?.longestCycles ?? Infinity, r.task).toBeLessThanOrEqual(r.wcrtCycles);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { Prng } from '../hardware/prng.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
+import { getDesign } from '../kernels/registry.ts';
 import { logUniformPeriodUs, uunifast } from '../workloads/generators/uunifast.ts';
 import type { Step, TaskSpec, Workload } from '../workloads/types.ts';
 
@@ -10,7 +11,9 @@ import type { Step, TaskSpec, Workload } from '../workloads/types.ts';
  * 2-5 tasks, utilisation 0.1-0.7 (UUniFast), periods log-uniform in 2-20 ms, on the 1 ms tick grid
  * or off it (100 us grain), synchronous release or random offsets, rate-monotonic priorities with
  * neighbours sometimes sharing a level (where the profile allows), and up to two mutexes with
- * critical sections of 10-40% of a job, under each protocol the profile offers.
+ * critical sections of 10-40% of a job, under each protocol the profile offers. On a kernel whose
+ * send posts its receiver (MOS), up to two sends, each to a queue of its own that another task
+ * receives from, never in a cycle: the receiver then also runs at its sender's rate.
  */
 
 /** Reference target of the sets: execution cycles are drawn on the paper's AVR. */
@@ -74,12 +77,38 @@ export function safetySet(seed: number, profile: OsProfile): Workload {
     };
   });
   const used = mutexes.filter((m) => tasks.some((t) => t.body.some((s) => s.op === 'lock' && s.mutex === m.name)));
+  // Drawn last and only where sends post, so the sets of every other kernel stay as they were.
+  const queues = getDesign(profile.design).receiversBlock ? [] : withPostingSends(tasks, prng);
   return {
     name: `safety-${profile.id}-s${seed}`,
-    description: `Safety set ${seed} for ${profile.id}: ${n} periodic tasks, U = ${utilisation} on ${REFERENCE}, ${onGrid ? 'on' : 'off'} the tick grid, ${synchronous ? 'synchronous' : 'offset'} release, ${used.length} mutexes.`,
+    description: `Safety set ${seed} for ${profile.id}: ${n} periodic tasks, U = ${utilisation} on ${REFERENCE}, ${onGrid ? 'on' : 'off'} the tick grid, ${synchronous ? 'synchronous' : 'offset'} release, ${used.length} mutexes${queues.length > 0 ? `, ${queues.length} sends that post their receivers` : ''}.`,
     referenceTarget: REFERENCE,
     tickHz: TICK_HZ,
     tasks,
-    ...(used.length > 0 ? { resources: { mutexes: used } } : {}),
+    ...(used.length > 0 || queues.length > 0 ? { resources: { ...(used.length > 0 ? { mutexes: used } : {}), ...(queues.length > 0 ? { queues } : {}) } } : {}),
   };
+}
+
+/**
+ * Up to two sends, each on its own queue from one task to another, written into `tasks` (the send
+ * ends the sender's body, before its output; the receive starts the receiver's). The second never
+ * reverses the first, so sends never release each other in a cycle. Returns the queues.
+ */
+function withPostingSends(tasks: TaskSpec[], prng: Prng): { name: string; capacity: number }[] {
+  const queues: { name: string; capacity: number }[] = [];
+  const links: [number, number][] = [];
+  const count = prng.nextFloat() < 0.6 ? 1 + Math.floor(prng.nextFloat() * 2) : 0;
+  for (let q = 0; q < count; q++) {
+    const sender = Math.floor(prng.nextFloat() * tasks.length);
+    const receiver = (sender + 1 + Math.floor(prng.nextFloat() * (tasks.length - 1))) % tasks.length;
+    if (links.some(([a, b]) => a === receiver && b === sender)) continue;
+    links.push([sender, receiver]);
+    const name = `q${q}`;
+    queues.push({ name, capacity: 4 });
+    const from = tasks[sender] as TaskSpec;
+    const to = tasks[receiver] as TaskSpec;
+    tasks[sender] = { ...from, body: [...from.body.slice(0, -1), { op: 'send', queue: name }, ...from.body.slice(-1)] };
+    tasks[receiver] = { ...to, body: [{ op: 'receive', queue: name }, ...to.body] };
+  }
+  return queues;
 }

@@ -28,11 +28,19 @@ describe('safety sets', () => {
     expect(sets.some((w) => w.tasks.some((t) => t.trigger.kind === 'periodic' && t.trigger.periodUs % 1000 !== 0))).toBe(true);
   });
 
+  it('reach sends that post their receivers on MOS, chained and fanned in, and write none for a kernel whose receive blocks', () => {
+    const sets = seeds.map((s) => safetySet(s, getProfile('mos')));
+    const sends = (w: (typeof sets)[number]): number => w.tasks.reduce((n, t) => n + t.body.filter((s) => s.op === 'send').length, 0);
+    expect(sets.filter((w) => sends(w) === 1).length).toBeGreaterThan(SETS / 5);
+    expect(sets.filter((w) => sends(w) === 2).length).toBeGreaterThan(SETS / 5);
+    for (const s of seeds) expect(safetySet(s, getProfile('ucos2')).tasks.some((t) => t.body.some((step) => step.op === 'send'))).toBe(false);
+  });
+
   it('write each set within what the profile offers: no shared priority on uC/OS-II, no mutex on MOS', () => {
     for (const s of seeds) {
       const ucos = safetySet(s, getProfile('ucos2'));
       expect(new Set(ucos.tasks.map((t) => t.priority)).size).toBe(ucos.tasks.length);
-      expect(safetySet(s, getProfile('mos')).resources).toBeUndefined();
+      expect(safetySet(s, getProfile('mos')).resources?.mutexes).toBeUndefined();
     }
   });
 });

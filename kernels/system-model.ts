@@ -24,7 +24,7 @@ export interface SystemModelOptions {
 export function systemModel(profile: OsProfile | string, target: Target, workload: Workload, options: SystemModelOptions = {}): SystemModel {
   const p = resolveProfile({ profile });
   const design = getDesign(p.design);
-  const { tasks, notes } = design.systemTasks(p, workload);
+  const { tasks, notes, messageReleases = [] } = design.systemTasks(p, workload);
   const tickCycles = tickPeriodCycles(target, workload.tickHz);
   const releases = releaseQuantisation(target, workload, options.releases);
   const protocols = workloadMutexProtocols(workload, p);
@@ -38,6 +38,8 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
     timeSliceCycles: p.timeSliceTicks === undefined ? null : p.timeSliceTicks * tickCycles,
     mutexProtocols,
     releases,
+    messageReleases,
+    messageServices: design.messageServiceCycles?.(target) ?? null,
     overheads: withMpuSwitch(withSvcGate({ ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles }, workload, target), workload, target),
     notes,
   };

@@ -1,7 +1,7 @@
 import type { Block } from '../hardware/block.ts';
 import type { Engine } from '../hardware/engine.ts';
 import type { Target } from '../hardware/target.ts';
-import type { SchedulingPolicy, SystemTask } from '../system/model.ts';
+import type { MessageRelease, MessageServiceCycles, SchedulingPolicy, SystemTask } from '../system/model.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { ExecMode } from './execution-time.ts';
 import type { OsProfile } from './profiles/types.ts';
@@ -80,13 +80,18 @@ export interface KernelDesign {
   kernelCosts(profile: OsProfile, target: Target, taskCount: number): KernelCosts;
   /** How the design orders ready jobs. */
   readonly policy: SchedulingPolicy;
-  /** How the design schedules each task of `workload` under `profile` (throws ProfileLimitError where it cannot run it). */
-  systemTasks(profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[] };
+  /**
+   * How the design schedules each task of `workload` under `profile` (throws ProfileLimitError where
+   * it cannot run it), and which sends release a task (none where a receive blocks until the send).
+   */
+  systemTasks(profile: OsProfile, workload: Workload): { tasks: SystemTask[]; notes: string[]; messageReleases?: MessageRelease[] };
   /**
    * Whether a task that takes a semaphore, receives a message or waits for flags blocks until the
    * give; false where a send posts the receiver, whose receive never blocks (MOS's bus objects).
    */
   readonly receiversBlock: boolean;
+  /** What a send and a receive step cost the calling job on `target`, where receivers never block (absent otherwise). */
+  messageServiceCycles?(target: Target): MessageServiceCycles;
   /**
    * Table 1's words for a design whose scheduling a profile's flags (preemptive, time slice) do not
    * describe: its rule and when it preempts (MOS's execution levels). Absent for the core designs.

@@ -77,6 +77,29 @@ export type ReleaseQuantisation =
   /** Every job is released at its exact arrival by a timer (a tickless kernel; the ideal mode). */
   | { readonly kind: 'exact' };
 
+/**
+ * A task the kernel releases at another task's send (MOS: a send on a bus object posts the task
+ * that receives from it). The receiver then runs as often as its senders, besides its own trigger.
+ */
+export interface MessageRelease {
+  /** Workload index of the sending task. */
+  readonly sender: number;
+  /** Index of the send step in the sender's body. */
+  readonly step: number;
+  /** Workload index of the task the send releases. */
+  readonly receiver: number;
+}
+
+/**
+ * What a job pays in its own execution for one message step, at worst, where the analysis counts
+ * it: a kernel whose send posts its receiver (MOS's bus: security check, ring write and post, the
+ * scheduler check after a task-level post; a receive's check and ring read).
+ */
+export interface MessageServiceCycles {
+  readonly sendCycles: number;
+  readonly receiveCycles: number;
+}
+
 /** The system a profile (or design) runs for a workload on a target. */
 export interface SystemModel {
   readonly profile: string;
@@ -90,6 +113,10 @@ export interface SystemModel {
   /** The protocol of each workload mutex, by name. */
   readonly mutexProtocols: Readonly<Record<string, MutexProtocol>>;
   readonly releases: ReleaseQuantisation;
+  /** Releases made by sends, one per send step that posts its receiver (empty where a receive waits instead). */
+  readonly messageReleases: readonly MessageRelease[];
+  /** Cycles each send and receive step adds to its job; null where a receive may block (the suspension is outside the analysed model, and so are these services). */
+  readonly messageServices: MessageServiceCycles | null;
   readonly overheads: KernelOverheads;
   /** What the kernel does that the workload alone does not say, one sentence each (for reports). */
   readonly notes: readonly string[];

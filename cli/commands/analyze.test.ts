@@ -140,6 +140,8 @@ describe('kbench analyze --profile', () => {
       timeSliceCycles: null,
       mutexProtocols: {},
       releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: 200_000 },
+      messageReleases: [],
+      messageServices: null,
       overheads,
       notes: [],
     };

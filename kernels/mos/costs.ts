@@ -1,5 +1,6 @@
 import { portPrice } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
+import type { MessageServiceCycles } from '../../system/model.ts';
 import type { KernelCosts } from '../types.ts';
 import { mosPrices, worstFindFirstCycles } from './prices.ts';
 
@@ -51,4 +52,17 @@ export function mosCosts(target: Target, taskCount: number): KernelCosts {
     mutexLockCycles: 0,
     mutexUnlockCycles: 0,
   };
+}
+
+/**
+ * A bus access as the calling task pays it, at worst (boot.ts plans the steps, kernel.ts runs them):
+ * a send is the call and security check, the ring write with the post, then the scheduler check
+ * after a task-level post (a switch to a higher level is the receiver's switch); a receive is the
+ * call and check, then the ring read. A refused send costs less than an allowed one.
+ */
+export function mosMessageServiceCycles(target: Target): MessageServiceCycles {
+  const p = mosPrices(target);
+  const check = p.levelCheckHead + worstFindFirstCycles(p) + p.levelCheckTail;
+  const send = p.busCallCheck + Math.max(p.busWritePost + check, p.busWriteNoReceiver, p.busRefuse);
+  return { sendCycles: send, receiveCycles: p.busCallCheck + p.busRead };
 }

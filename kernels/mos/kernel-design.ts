@@ -1,5 +1,6 @@
 import type { KernelDesign, KernelSystem } from '../types.ts';
 import * as mosBlocks from './blocks.ts';
+import { mosMessageServiceCycles } from './costs.ts';
 import { mosDesign } from './design.ts';
 import type { MosSystem } from './index.ts';
 import { mos } from './os-profile.ts';
@@ -22,5 +23,6 @@ export const mosKernelDesign: KernelDesign = {
   systemTasks: (_profile, workload) => mosSystemTasks(workload),
   // Bus objects: a send posts the receiving task, whose receive never blocks.
   receiversBlock: false,
+  messageServiceCycles: mosMessageServiceCycles,
   ownScheduling: { rule: 'execution levels: a higher level preempts, tasks on a level run to completion', preemption: 'between levels only' },
 };
