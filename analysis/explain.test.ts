@@ -93,7 +93,7 @@ describe('the terms of a worst-case response time', () => {
 
 describe('explained bounds of the paper sets on every profile', () => {
   const avr = getTarget('avr');
-  const workloads = [...[1, 4, 8].map(paperTaskCountWorkload), ...[0.1, 0.5, 0.8].map(paperPayloadWorkload)];
+  const workloads = [...[1, 4, 8].map(paperTaskCountWorkload), ...[0.1, 0.5, 0.8].map((payload) => paperPayloadWorkload(payload))];
 
   it('splits each overhead-aware WCRT into terms that sum to it, own execution being the workload\'s own worst case', () => {
     let explained = 0;
