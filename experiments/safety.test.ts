@@ -13,7 +13,7 @@ const SETS = 200;
  * show them and any further violation still fails this test.
  */
 const KNOWN_VIOLATIONS: Readonly<Record<string, readonly string[]>> = {
-  'edf/avr': ['set 194 t1: simulated 27814 > bound 25264'],
+  'edf/avr': ['set 194 t1: simulated 27869 > bound 25419'],
   'edf/ideal': ['set 74 t3: simulated 765 > bound 642', 'set 188 t1: simulated 803 > bound 663'],
 };
 const seeds = Array.from({ length: SETS }, (_, i) => i + 1);
