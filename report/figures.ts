@@ -39,7 +39,7 @@ const CONFIG = {
   font: FONT_FAMILY,
   axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal' as const },
   legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal' as const, labelLimit: 800 },
-  title: { fontSize: 15, fontWeight: 'normal' as const, anchor: 'start' as const, subtitleFontSize: 12, subtitleColor: '#333', subtitlePadding: 4 },
+  title: { fontSize: 15, fontWeight: 'normal' as const, anchor: 'start' as const, offset: 10, subtitleFontSize: 12, subtitleColor: '#333', subtitlePadding: 4 },
   header: { labelFontSize: 13, titleFontSize: 13 },
 };
 
@@ -123,6 +123,11 @@ function portCostFigures(rows: readonly Row[]): Figure[] {
   ];
 }
 
+/** The colour channel naming what a latency mark shows: bars the max, ticks the mean, each in the legend. */
+function latencyStatistic(which: 'max over every seed' | 'mean'): Record<string, unknown> {
+  return { datum: which, type: 'nominal', scale: { domain: ['max over every seed', 'mean'], range: ['#4c78a8', '#e45756'] }, legend: { title: null } };
+}
+
 function irqLatencyFigures(rows: readonly Row[]): Figure[] {
   return targetsOf(rows).map((target) =>
     figure(
@@ -139,8 +144,8 @@ function irqLatencyFigures(rows: readonly Row[]): Figure[] {
         height: 240,
         encoding: { x: { field: 'line', type: 'nominal', title: 'interrupt line', sort: null, axis: { labelAngle: 0 } } },
         layer: [
-          { mark: { type: 'bar', color: '#4c78a8' }, encoding: { y: { field: 'latencyMaxUs', type: 'quantitative', title: 'latency (us)' } } },
-          { mark: { type: 'tick', color: '#e45756', thickness: 3 }, encoding: { y: { field: 'latencyMeanUs', type: 'quantitative' } } },
+          { mark: 'bar', encoding: { y: { field: 'latencyMaxUs', type: 'quantitative', title: 'latency (us)' }, color: latencyStatistic('max over every seed') } },
+          { mark: { type: 'tick', thickness: 3 }, encoding: { y: { field: 'latencyMeanUs', type: 'quantitative' }, color: latencyStatistic('mean') } },
         ],
       },
     ),
@@ -350,7 +355,7 @@ function safetyFigures(rows: readonly Row[]): Figure[] {
       },
       layer: [
         { mark: 'bar', encoding: { y: { field: 'tightnessMean', type: 'quantitative', title: 'simulated / bound', scale: { domain: [0, 1] } } } },
-        { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { y: { field: 'tightnessMax', type: 'quantitative' } } },
+        { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { y: { field: 'tightnessMax', type: 'quantitative' }, opacity: legendFor('largest ratio', 'tick', 1) } },
       ],
     }),
   ];

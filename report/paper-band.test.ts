@@ -11,9 +11,9 @@ describe("the paper's band", () => {
 
   it('reads an axis in the unit given, and cuts it where it would squash the data', () => {
     // Figure 3's delay axis, 0-35, read in ms is 0-35,000 us; data topping at 2,000 us cut it at 1.5 x 2,000.
-    expect(paperBand('Fig. 3 (delay)', MS, 2000)).toEqual({ loUs: 0, hiUs: 2000 * BAND_MAX_STRETCH, label: "paper's delay axis, 0-35 us, read as ms (cut)" });
+    expect(paperBand('Fig. 3 (delay)', MS, 2000)).toEqual({ loUs: 0, hiUs: 2000 * BAND_MAX_STRETCH, label: "paper's delay axis, 0-35 (printed us, read as ms), cut" });
     // Figure 4's jitter axis has no unit: the label says so.
-    expect(paperBand('Fig. 4 (jitter)', MS, 30000).label).toBe("paper's jitter axis, 0-25, no unit, read as ms");
+    expect(paperBand('Fig. 4 (jitter)', MS, 30000).label).toBe("paper's jitter axis, 0-25 (no unit, read as ms)");
   });
 
   it('refuses a figure the paper does not have', () => {

@@ -53,11 +53,11 @@ export function paperBand(figure: string, reading: AxisReading, dataTopUs: numbe
   const cutAt = dataTopUs * BAND_MAX_STRETCH;
   const cut = fullHiUs > cutAt && cutAt > loUs;
   // The axis as printed (in us, or with no unit: the paper's jitter axes), then how kbench reads it.
-  const printed = /\(us\)/.test(published.what) ? `${lo}-${hi} us` : `${lo}-${hi}, no unit`;
-  const read = reading.unit === 'us' && printed.endsWith('us') ? '' : `, read as ${reading.unit}`;
+  const printedUnit = /\(us\)/.test(published.what) ? 'us' : undefined;
+  const range = printedUnit === reading.unit ? `${lo}-${hi} ${printedUnit}` : `${lo}-${hi} (${printedUnit === undefined ? 'no unit' : `printed ${printedUnit}`}, read as ${reading.unit})`;
   // "Fig. 3 (delay)" names its delay axis; "Fig. 1" has one axis.
   const axis = /\((\w+)\)/.exec(published.figure)?.[1];
-  return { loUs, hiUs: cut ? cutAt : fullHiUs, label: `paper's ${axis === undefined ? '' : `${axis} `}axis, ${printed}${read}${cut ? ' (cut)' : ''}` };
+  return { loUs, hiUs: cut ? cutAt : fullHiUs, label: `paper's ${axis === undefined ? '' : `${axis} `}axis, ${range}${cut ? ', cut' : ''}` };
 }
 
 /** A vega-lite layer drawing `band` across the whole width, with its own legend entry; `yTitle` keeps the axis title the other layers give. */
