@@ -31,9 +31,9 @@ describe('claim verdicts', () => {
 
   it("say how uC/OS-II's own time changed by the rule, never flat where it moves 31.38 -> 32.5 us", () => {
     const text = claim(1).judge(fig1((p, n) => (p === 'ucos2' ? (n === 1 ? 31.38 : 32.5) : 40 + n)))?.text;
-    expect(text).toContain('31.38 us at 1 task -> 32.5 us at 8, rises slightly (+3.6%)');
+    expect(text).toContain('31.38 us at 1 task -> 32.5 us at 8: rises slightly, +3.6%');
     expect(text).not.toContain('flat');
-    expect(claim(1).judge(fig1((p, n) => (p === 'ucos2' ? 10 : 12 + n)))?.text).toContain('10 us at 1 task -> 10 us at 8, flat (+0%)');
+    expect(claim(1).judge(fig1((p, n) => (p === 'ucos2' ? 10 : 12 + n)))?.text).toContain('10 us at 1 task -> 10 us at 8: flat, +0%');
   });
 
   it('find claim 1 not reproduced when uC/OS-II is the largest at every task count', () => {

@@ -105,13 +105,13 @@ function smallestAt<T extends { profile: string; tasks: number }>(rows: readonly
   return { ok, of: counts.length };
 }
 
-/** How a per-task-count series changed, in words a rule picks: "31.38 us at 1 task -> 32.5 us at 8, rises slightly (+3.6%)". */
+/** How a per-task-count series changed, in words a rule picks: "31.38 us at 1 task -> 32.5 us at 8: rises slightly, +3.6%". */
 function seriesChange<T extends { tasks: number }>(series: readonly T[], key: keyof T): string {
   const first = series[0];
   const last = series[series.length - 1];
   if (first === undefined || last === undefined) return 'not measured';
   const [a, b] = [first[key] as number, last[key] as number];
-  return `${us(a)} at ${first.tasks} task${first.tasks === 1 ? '' : 's'} -> ${us(b)} at ${last.tasks}, ${changeWord(a, b, GROWTH)} (${signedPct(relativeChange(a, b))})`;
+  return `${us(a)} at ${first.tasks} task${first.tasks === 1 ? '' : 's'} -> ${us(b)} at ${last.tasks}: ${changeWord(a, b, GROWTH)}, ${signedPct(relativeChange(a, b))}`;
 }
 
 function stability(rows: readonly Fig2Row[], profile: string): { stable: boolean; text: string } {
@@ -134,7 +134,7 @@ export const CLAIMS: readonly Claim[] = [
       const rows = rowsOf<Fig1Row>(results, 'fig1', paperProfileIds());
       if (rows === undefined) return undefined;
       const { ok, of } = smallestAt(rows, 'ucos2', paperProfileIds(), 'maxIrqOffUs');
-      return { status: fromCount(ok, of), text: `uC/OS-II has the smallest max interrupt-disable time of the five at ${ok} of ${of} task counts (its own ${seriesChange(byTasks(rows, 'ucos2'), 'maxIrqOffUs')}).` };
+      return { status: fromCount(ok, of), text: `uC/OS-II has the smallest max interrupt-disable time of the five at ${ok} of ${of} task counts (its own: ${seriesChange(byTasks(rows, 'ucos2'), 'maxIrqOffUs')}).` };
     },
   },
   {

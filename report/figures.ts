@@ -97,6 +97,11 @@ function titled(text: string, notes: readonly string[]): ChartTitle {
   return notes.length === 0 ? text : { text, subtitle: notes };
 }
 
+/** A note as a sentence of a caption: capitalised, with a full stop. */
+function sentence(note: string): string {
+  return `${note.charAt(0).toUpperCase()}${note.slice(1)}.`;
+}
+
 /** What names a figure in the report: its file stem, experiment, title and caption. */
 type FigureText = Omit<Figure, 'spec'>;
 
@@ -179,7 +184,7 @@ function tasksFigures(id: string, rows: readonly Row[], y: string, yTitle: strin
       encoding: { x: { field: 'tasks', type: 'quantitative', title: 'running tasks', axis: WHOLE, scale: { domain: [1, 8] } }, color: profileColor(values) },
       layer: layers,
     };
-    const fullCaption = [caption, paper === undefined ? `The paper measured the ATmega128L only, so no band of its range here.` : `Grey band: the paper's plotted range (${paper.label}).`, ...notes.map((n) => `${n}.`)].join(' ');
+    const fullCaption = [caption, paper === undefined ? 'The paper measured the ATmega128L only, so no band of its range here.' : `Grey band: the ${paper.label}.`, ...notes.map(sentence)].join(' ');
     return figure({ id: `${id}-${target}`, experiment: id, title: `${title}, ${target}`, caption: fullCaption }, titled(`${title}, ${target}`, notes), values, withBandBehind(chart, paper, yTitle));
   });
 }
@@ -253,7 +258,7 @@ function ioFigures(id: string, rows: readonly Row[], caption: string, published:
     const bandReading = target === PAPER_TARGET ? (reading ?? AS_PRINTED) : undefined;
     const rowsOfPanels = IO_PANELS.map((pair) => ({ hconcat: pair.map((panel) => ioPanel(values, panel, published, bandReading, notes)) }));
     const readingNote = bandReading === undefined ? 'The paper measured the ATmega128L only, so no band of its axes here.' : `Grey bands: the paper's axes (${reading === undefined ? 'as printed, no reading of their unit is supported by the data' : `read as ${reading.unit}, the reading the data supports`}).`;
-    const fullCaption = [caption, readingNote, ...notes.map((n) => `${n}.`)].join(' ');
+    const fullCaption = [caption, readingNote, ...notes.map(sentence)].join(' ');
     return figure({ id: `${id}-${target}`, experiment: id, title: `I/O delay and jitter against payload, ${target}`, caption: fullCaption }, titled(`I/O delay and jitter against payload (${id}), ${target}`, notes), values, {
       vconcat: rowsOfPanels,
       spacing: 24,
@@ -315,7 +320,7 @@ function boundsFigures(rows: readonly Row[]): Figure[] {
         title: `Bound violations, ${target}`,
         caption: `Share of each profile's task sets whose simulated max I/O delay exceeds the analytic bound (red) or stays within it, under the paper's equations as written (left) and the corrected, overhead-aware analysis (right), on ${target}; the profiles run different numbers of sets, so the bars are shares, not counts.`,
       },
-      `Task sets exceeding the bound, ${target}`,
+      `Share of task sets exceeding the bound, ${target}`,
       values,
       {
         width: 300,
