@@ -27,6 +27,9 @@ describe('claim verdicts', () => {
     // 2 of 3 rising profiles grow: WORIX stays flat at 12 + 1 us here.
     const twoGrow = fig1((p, n) => (p === 'worix' ? 13 : 12 + n));
     expect(claim(2).judge(twoGrow)).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('2 of 3') });
+    // 13 -> 20 us is +53.8%, past GROWTH; WORIX's 13 -> 13 us is within FLAT_WITHIN.
+    expect(claim(2).judge(twoGrow)?.text).toContain('uKernel 13 us at 1 task -> 20 us at 8: grows, +54%');
+    expect(claim(2).judge(twoGrow)?.text).toContain('WORIX 13 us at 1 task -> 13 us at 8: flat, +0%');
   });
 
   it("say how uC/OS-II's own time changed by the rule, never flat where it moves 31.38 -> 32.5 us", () => {

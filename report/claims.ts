@@ -151,7 +151,7 @@ export const CLAIMS: readonly Claim[] = [
         const series = byTasks(rows, p);
         const first = series[0]?.maxIrqOffUs ?? 0;
         const last = series[series.length - 1]?.maxIrqOffUs ?? 0;
-        return { p, grows: last > first * (1 + GROWTH), text: `${profileName(p)} ${us(first)} -> ${us(last)}` };
+        return { p, grows: last > first * (1 + GROWTH), text: `${profileName(p)} ${seriesChange(series, 'maxIrqOffUs')}` };
       });
       const ok = parts.filter((x) => x.grows).length;
       return { status: fromCount(ok, parts.length), text: `${ok} of ${parts.length} grow by more than ${pct(GROWTH)} from the fewest to the most tasks: ${parts.map((x) => x.text).join('; ')}.` };
