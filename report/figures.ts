@@ -82,7 +82,8 @@ function profileX(order: readonly string[], labelAngle: number): Record<string, 
 /** Bars per profile in the compared order, the values of `group` side by side in each and coloured apart. */
 function groupedProfileBars(group: string, groupTitle: string, y: Record<string, unknown>): Record<string, unknown> {
   return {
-    width: 420,
+    // Wide enough for six profile names side by side at 12 px.
+    width: 500,
     height: 260,
     mark: 'bar',
     encoding: { x: profileX(profileOrder(), 0), xOffset: { field: group, type: 'nominal' }, y, color: { field: group, type: 'nominal', title: groupTitle } },
