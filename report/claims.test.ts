@@ -29,6 +29,16 @@ describe('claim verdicts', () => {
     // 2 of 3 rising profiles grow: WORIX stays flat at 12 + 1 us here.
     const twoGrow = fig1((p, n) => (p === 'worix' ? 13 : 12 + n));
     expect(claim(2).judge(twoGrow)).toMatchObject({ status: 'partly reproduced', text: expect.stringContaining('2 of 3') });
+    // 13 -> 20 us is +53.8%, past GROWTH; WORIX's 13 -> 13 us is within FLAT_WITHIN.
+    expect(claim(2).judge(twoGrow)?.text).toContain('uKernel 13 us at 1 task -> 20 us at 8: grows, +54%');
+    expect(claim(2).judge(twoGrow)?.text).toContain('WORIX 13 us at 1 task -> 13 us at 8: flat, +0%');
+  });
+
+  it("say how uC/OS-II's own time changed by the rule, never flat where it moves 31.38 -> 32.5 us", () => {
+    const text = claim(1).judge(fig1((p, n) => (p === 'ucos2' ? (n === 1 ? 31.38 : 32.5) : 40 + n)))?.text;
+    expect(text).toContain('31.38 us at 1 task -> 32.5 us at 8: rises slightly, +3.6%');
+    expect(text).not.toContain('flat');
+    expect(claim(1).judge(fig1((p, n) => (p === 'ucos2' ? 10 : 12 + n)))?.text).toContain('10 us at 1 task -> 10 us at 8: flat, +0%');
   });
 
   it('judge claim 1 on the kernels as their ports nest, naming cited and default facts, with the variant\'s counts and uC/OS-II\'s own numbers beside it', () => {
@@ -37,9 +47,10 @@ describe('claim verdicts', () => {
     // for uC/OS-II alone and for every kernel nesting.
     const verdict = claim(1).judge(fig1((p, n) => (p === 'ucos2' ? 20 + 3 * n : 12 + n), (p, n) => (p === 'ucos2' ? 10 : 11 + n)));
     expect(verdict?.status).toBe('not reproduced');
-    expect(verdict?.text).toContain('at 0 of 8 task counts; its own goes from 23 us at 1 task(s) to 44 us at 8');
+    // 20 + 3n: 23 us at 1 task, 44 us at 8, +21/23 = +91%.
+    expect(verdict?.text).toContain('at 0 of 8 task counts; its own: 23 us at 1 task -> 44 us at 8: grows, +91%');
     expect(verdict?.text).toContain('the default rule: iDCX 128 (nesting off)');
-    expect(verdict?.text).toContain('with nesting on for uC/OS-II alone it is the smallest at 8 of 8 (its own from 10 us at 1 task(s) to 10 us at 8); with nesting on for every kernel at 8 of 8; with nesting off for every kernel at 0 of 8');
+    expect(verdict?.text).toContain('with nesting on for uC/OS-II alone it is the smallest at 8 of 8 (its own: 10 us at 1 task -> 10 us at 8: flat, +0%); with nesting on for every kernel at 8 of 8; with nesting off for every kernel at 0 of 8');
   });
 
   it('find claim 1 not reproduced when uC/OS-II is the largest at every task count', () => {

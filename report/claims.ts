@@ -5,7 +5,7 @@ import { TABLE2_CODE_KB } from '../experiments/published.ts';
 import { CROSSOVER, judgeClaim10, judgeClaim9 } from './io-claims.ts';
 import { getProfile, type OsProfile } from '../kernels/registry.ts';
 import { paperProfileIds, profileName } from './profiles.ts';
-import { pct, plottedRange } from './prose.ts';
+import { changeWord, pct, plottedRange, relativeChange, signedPct } from './prose.ts';
 
 /*
  * The paper's ten claims, each judged from results rows. A verdict is generated text with the
@@ -105,6 +105,15 @@ function smallestAt<T extends { profile: string; tasks: number }>(rows: readonly
   return { ok, of: counts.length };
 }
 
+/** How a per-task-count series changed, in words a rule picks: "31.38 us at 1 task -> 32.5 us at 8: rises slightly, +3.6%". */
+function seriesChange<T extends { tasks: number }>(series: readonly T[], key: keyof T): string {
+  const first = series[0];
+  const last = series[series.length - 1];
+  if (first === undefined || last === undefined) return 'not measured';
+  const [a, b] = [first[key] as number, last[key] as number];
+  return `${us(a)} at ${first.tasks} task${first.tasks === 1 ? '' : 's'} -> ${us(b)} at ${last.tasks}: ${changeWord(a, b, GROWTH)}, ${signedPct(relativeChange(a, b))}`;
+}
+
 function stability(rows: readonly Fig2Row[], profile: string): { stable: boolean; text: string } {
   const series = byTasks(rows, profile);
   const s = spreadOf(series.map((r) => r.switchMeanUs));
@@ -112,12 +121,14 @@ function stability(rows: readonly Fig2Row[], profile: string): { stable: boolean
   return { stable: s.relative <= STABLE_SPREAD, text: `${profileName(profile)}'s mean switch time spans ${us(s.min)}-${us(s.max)} over ${tasks} tasks (spread ${pct(s.relative)} of its mean)` };
 }
 
-/** uC/OS-II's own series in a fig1 column: its value at the fewest and at the most tasks. */
+/** uC/OS-II's own series in a fig1 column: its value at the fewest and at the most tasks, and the word the change rule gives. */
 function ownSeries(rows: readonly Fig1Row[], value: (r: Fig1Row) => number): string {
   const series = byTasks(rows, 'ucos2');
   const first = series[0];
   const last = series[series.length - 1];
-  return first === undefined || last === undefined ? 'none' : `${us(value(first))} at ${first.tasks} task(s) to ${us(value(last))} at ${last.tasks}`;
+  if (first === undefined || last === undefined) return 'none';
+  const [a, b] = [value(first), value(last)];
+  return `${us(a)} at ${first.tasks} task${first.tasks === 1 ? '' : 's'} -> ${us(b)} at ${last.tasks}: ${changeWord(a, b, GROWTH)}, ${signedPct(relativeChange(a, b))}`;
 }
 
 /** Claim 1 judged on the kernels as their ports nest interrupts, with the nesting variant beside it. */
@@ -135,8 +146,8 @@ function judgeClaim1(rows: readonly Fig1Row[]): Verdict {
   return {
     status: fromCount(asPorts.ok, asPorts.of),
     text:
-      `With interrupt nesting as each port has it on the ATmega128L (cited: ${basis('cited')}; the default rule: ${basis('default')}), uC/OS-II has the smallest max interrupt-disable time of the five at ${asPorts.ok} of ${asPorts.of} task counts; its own goes from ${ownSeries(rows, (r) => r.maxIrqOffUs)}. ` +
-      `Sensitivity: with nesting on for uC/OS-II alone it is the smallest at ${ucosAlone.ok} of ${ucosAlone.of} (its own from ${ownSeries(rows, (r) => r.irqOffNestingOnUs)}); with nesting on for every kernel at ${allOn.ok} of ${allOn.of}; with nesting off for every kernel at ${allOff.ok} of ${allOff.of}.`,
+      `With interrupt nesting as each port has it on the ATmega128L (cited: ${basis('cited')}; the default rule: ${basis('default')}), uC/OS-II has the smallest max interrupt-disable time of the five at ${asPorts.ok} of ${asPorts.of} task counts; its own: ${ownSeries(rows, (r) => r.maxIrqOffUs)}. ` +
+      `Sensitivity: with nesting on for uC/OS-II alone it is the smallest at ${ucosAlone.ok} of ${ucosAlone.of} (its own: ${ownSeries(rows, (r) => r.irqOffNestingOnUs)}); with nesting on for every kernel at ${allOn.ok} of ${allOn.of}; with nesting off for every kernel at ${allOff.ok} of ${allOff.of}.`,
   };
 }
 
@@ -169,7 +180,7 @@ export const CLAIMS: readonly Claim[] = [
         const series = byTasks(rows, p);
         const first = series[0]?.maxIrqOffUs ?? 0;
         const last = series[series.length - 1]?.maxIrqOffUs ?? 0;
-        return { p, grows: last > first * (1 + GROWTH), text: `${profileName(p)} ${us(first)} -> ${us(last)}` };
+        return { p, grows: last > first * (1 + GROWTH), text: `${profileName(p)} ${seriesChange(series, 'maxIrqOffUs')}` };
       });
       const ok = parts.filter((x) => x.grows).length;
       return { status: fromCount(ok, parts.length), text: `${ok} of ${parts.length} grow by more than ${pct(GROWTH)} from the fewest to the most tasks: ${parts.map((x) => x.text).join('; ')}.` };

@@ -4,7 +4,7 @@ import { CLAIM_DELAY, CROSSOVER, JITTER_CONTROL_VARIANT } from './io-claims.ts';
 import { READING_SUPPORTED_SHARE } from './io-reading.ts';
 import { methodsSection } from './methods.ts';
 import { MIN_PAIRS, PAIRED_CONFIDENCE } from './paired.ts';
-import { pct } from './prose.ts';
+import { FLAT_WITHIN, pct } from './prose.ts';
 
 describe('the methods section', () => {
   it('states every threshold the claims are judged by, from the constants the code uses', () => {
@@ -17,5 +17,6 @@ describe('the methods section', () => {
     expect(text).toContain(`'${JITTER_CONTROL_VARIANT}' variant`);
     expect(text).toContain(`"past payload ${CROSSOVER}"`);
     expect(text).toContain(`more than ${pct(READING_SUPPORTED_SHARE)} of kbench's mean delays`);
+    expect(text).toContain(`flat: within ${pct(FLAT_WITHIN)}`);
   });
 });

@@ -9,7 +9,7 @@ import { CLAIM_DELAY, CROSSOVER, JITTER_CONTROL_VARIANT } from './io-claims.ts';
 import { READING_SUPPORTED_SHARE } from './io-reading.ts';
 import { MIN_PAIRS, PAIRED_CONFIDENCE } from './paired.ts';
 import { markdownTable } from './markdown.ts';
-import { pct } from './prose.ts';
+import { FLAT_WITHIN, pct } from './prose.ts';
 
 /** The report's methods section: cost model, framings and assumptions, with the targets table. */
 export function methodsSection(): string {
@@ -60,7 +60,7 @@ dynamic-priority framing, with uC/OS-II's fixed-priority framing shown beside it
 **Assumptions.** The paper's figures survive only as axis ranges and the text's claims, so our
 curves are compared with those ranges and the claims are judged from our rows by the rules stated
 in each verdict (stable: a spread of at most ${pct(STABLE_SPREAD)} of the mean; grows: more than ${pct(GROWTH)} from the fewest
-to the most tasks; a little above: at most ${A_LITTLE} times, and much longer: more than ${A_LITTLE} times; an order holds
+to the most tasks, flat: within ${pct(FLAT_WITHIN)}, and slightly between; a little above: at most ${A_LITTLE} times, and much longer: more than ${A_LITTLE} times; an order holds
 partly when at least ${pct(PARTLY_AGREEING_PAIRS)} of its pairs agree). Table 2's KB are taken as ${TABLE2_CODE_KB.bytesPerKB} bytes.
 
 **Paired statistics (claims 9 and 10).** Every series of Figs. 3-4 runs the same seeded task sets, so

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { readFontWidths, textWidth, type FontWidths } from './font-widths.ts';
 
 /** The one font family the charts use; the PNG renderer is given its files. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -41,8 +42,49 @@ function fonts(): ResvgRenderOptions['font'] {
   return fontOptions;
 }
 
-/** Renders a vega-lite spec to SVG text (vega's headless renderer). */
+/** The part of a vega text item its width depends on. */
+interface TextItem {
+  readonly text?: unknown;
+  readonly fontSize?: number;
+  readonly fontWeight?: string | number;
+  readonly limit?: number;
+}
+
+/** vega's text measurer, which it documents as replaceable (vl-convert replaces it); the typings omit it. */
+const vegaTextMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
+
+/** vega's font size when an item sets none. */
+const VEGA_DEFAULT_FONT_SIZE = 11;
+
+let measuring: 'fonts' | 'estimate' | undefined;
+
+/** Makes vega measure text with DejaVu Sans's own advance widths, once; keeps vega's estimate when the fonts are missing. */
+function measureWithDejaVu(): void {
+  if (measuring !== undefined) return;
+  const files = dejaVuFiles();
+  const regularPath = files.find((f) => f.endsWith('DejaVuSans.ttf'));
+  if (regularPath === undefined) {
+    measuring = 'estimate';
+    return;
+  }
+  const regular = readFontWidths(regularPath);
+  const boldPath = files.find((f) => f.endsWith('DejaVuSans-Bold.ttf'));
+  const bold: FontWidths = boldPath === undefined ? regular : readFontWidths(boldPath);
+  vegaTextMetrics.width = (item, text) => {
+    const value = text ?? item.text;
+    const lines = Array.isArray(value) ? value.map(String) : [value === undefined || value === null ? '' : String(value)];
+    const weight = item.fontWeight;
+    const widths = weight === 'bold' || (typeof weight === 'number' && weight >= 600) ? bold : regular;
+    const widest = Math.max(0, ...lines.map((line) => textWidth(widths, line.trim(), item.fontSize ?? VEGA_DEFAULT_FONT_SIZE)));
+    // A label with a limit is drawn cut to it, so it takes no more room than the limit.
+    return item.limit !== undefined && item.limit > 0 ? Math.min(widest, item.limit) : widest;
+  };
+  measuring = 'fonts';
+}
+
+/** Renders a vega-lite spec to SVG text (vega's headless renderer), measuring text in DejaVu Sans. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  measureWithDejaVu();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
