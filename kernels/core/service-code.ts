@@ -21,7 +21,7 @@ export const eventTaskRdyRest = block('event-task-rdy-rest', [...leafFrame(2), '
 /** OS_EventTaskWait whole: link the running task into the event's wait table, take it off the ready table. */
 export const eventTaskWaitCode = block('event-task-wait', ['loadPtr.abs', 'storePtr.idx', ...waitInsertInline, ...readyRemoveInline, ...frame(0)], 'OS_EventTaskWait: OSTCBCur->OSTCBEventPtr = pevent; set its bits in OSEventTbl/OSEventGrp; clear them in OSRdyTbl/OSRdyGrp');
 /** OS_EventTaskRemove whole: clear a TCB's bits in the event's wait table. */
-export const eventTaskRemoveCode = block('event-task-remove', ['movePtr', 'aluPtr', ...waitRemoveInline, 'const8', 'storePtr.idx', ...leafFrame(0)], 'OS_EventTaskRemove: point at the event\'s table row; clear OSEventTbl[y] bit x, OSEventGrp bit y when the row empties; OSTCBEventPtr = 0');
+export const eventTaskRemoveCode = block('event-task-remove', ['movePtr', 'aluPtr', ...waitRemoveInline, ...leafFrame(0)], 'OS_EventTaskRemove: point at the event\'s table row; clear OSEventTbl[y] bit x, OSEventGrp bit y when the row empties (its callers clear OSTCBEventPtr, as uC/OS-II 2.86 does)');
 /** OS_EventWaitListInit whole: clear OSEventGrp and the table. */
 export const eventWaitListInitCode = block('event-wait-list-init', ['const8', 'store8.idx', 'movePtr', 'aluPtr', 'store8.idx', 'cmpbrPtr.taken', ...leafFrame(0)], 'OS_EventWaitListInit: OSEventGrp = 0; for (i = 0; i < OS_EVENT_TBL_SIZE; i++) OSEventTbl[i] = 0');
 /** OS_InitEventList whole (called by OSInit): chain the event control blocks into OSEventFreeList. */
