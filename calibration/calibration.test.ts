@@ -12,23 +12,6 @@ import { BYTE_TOLERANCE, CYCLE_TOLERANCE, within } from './tolerances.ts';
  */
 const calibration = loadCalibration();
 
-/*
- * Kernel functions whose bytes are outside the tolerance for a cause not yet fixed, each named; the
- * calibration still records them (results/calibration.json) and the figure still draws them.
- */
-const BYTES_NOT_YET_HELD: Readonly<Record<string, string>> = {
-  // The model's rest follows uC/OS-II 2.86 (an owner that is itself waiting moves in its wait table,
-  // OS_ERR_PIP_LOWER, the timeout's OS_EventTaskRemove); the calibration kernel's OSMutexPend
-  // (c/services.c) raises only a ready owner. The C is to be made whole, not the model cut.
-  'function/mutex.pend': 'compiled OSMutexPend lacks the owner-waiting branch the model counts',
-  // M4: the ready-table and OSTCBPrioTbl addresses are constPtr (MOVW+MOVT each) where the compiler
-  // reaches those arrays from the function's one base; a lowering to fix.
-  'function/mutex.ready-at-priority': 'M4 array addresses lowered as MOVW+MOVT, not from the base',
-  // M4 tests the node pointers with CBZ/CBNZ and loads two links with one LDRD; the AVR moves each
-  // node pointer into Z or X before use. Neither is in the lowering of the model's pointer tests and loads.
-  'function/flags.unlink': 'pointer NULL tests (CBZ) and paired loads (LDRD, MOVW) not in the lowering',
-};
-
 describe('the cost model against compiled code', () => {
   it('has a committed calibration covering every calibrated path', () => {
     expect(calibration, 'results/calibration.json is missing: run npm run calibrate').toBeDefined();
@@ -49,7 +32,7 @@ describe('the cost model against compiled code', () => {
       });
     }
     const modelBytes = path.bytes;
-    if (modelBytes === undefined || BYTES_NOT_YET_HELD[path.id] !== undefined) continue;
+    if (modelBytes === undefined) continue;
     it(`${path.id}: AVR and M4 bytes within ${BYTE_TOLERANCE * 100}% of the compiled functions`, () => {
       const bytes = measured?.bytes;
       expect(bytes).toBeDefined();

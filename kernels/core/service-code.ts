@@ -97,13 +97,13 @@ export const mutexAcceptCode = block('mutex-accept', [...frame(0), ...nullCheck,
 export const mutexCreateCode = block('mutex-create', [...frame(4), ...nullCheck, ...prioCheck, 'store8.idx', ...globalCheck, 'saveIrqState', 'constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'restoreIrqState', ...perrStore, 'jump', 'const8', 'storePtr.idx', 'loadPtr.abs', 'cmpbrPtr.fall', 'storePtr.idx', 'restoreIrqState', ...perrStore, 'jump', 'loadPtr.idx', 'storePtr.abs', 'restoreIrqState', 'const8', 'store8.idx', 'move8', 'const8', 'store16.idx', 'storePtr.idx', ...callWith(1), ...perrStore], 'OSMutexCreate: checks; reserve OSTCBPrioTbl[prio] for the PIP; take an ECB; type MUTEX, count = prio << 8 | available; OS_EventWaitListInit');
 /** OSMutexDel whole: the common delete, plus the PIP slot freed and a raised owner restored. */
 export const mutexDeleteCode = block('mutex-delete', [...deleteBody([...eventFree, 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx']), 'load16.idx', 'move8', 'loadPtr.idx', 'cmpbrPtr.fall', 'load8.idx', 'cmpbr8.fall', ...callWith(2)], 'OSMutexDel: the checks and options of every delete; OSTCBPrioTbl[pip] = 0; restore a raised owner with OSMutex_RdyAtPrio');
-/** OSMutexPend beyond its timed paths: the checks, the PIP-lower return, the owner's move at the raised priority (ready or waiting), the wait. */
+/** OSMutexPend beyond its timed paths: the checks' returns, the owner's move at the raised priority (ready or waiting), the wait and its timeout. */
 export const mutexPendRest = block('mutex-pend-rest', [
-  ...frame(7), ...pendCheckReturns, 'move8', 'alu16',
+  ...frame(8), ...pendCheckReturns, 'move8', 'alu16',
   'load8.idx', 'constPtr', 'aluPtr', 'load8.idx', 'load8.idx', 'alu8', 'cmpbr8.fall', ...readyRemoveInline, 'const8', 'jump',
-  'loadPtr.idx', 'cmpbrPtr.fall', ...waitRemoveInline, ...prioBits, 'cmpbr8.fall', ...readyInsertInline, 'jump', 'loadPtr.idx', 'cmpbrPtr.fall', ...waitInsertInline,
+  'loadPtr.idx', 'nullbrPtr.fall', ...callWith(2), ...prioBits, 'cmpbr8.fall', ...readyInsertInline, 'jump', 'loadPtr.idx', 'nullbrPtr.fall', ...waitInsertInline,
   'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', 'load8.idx', 'alu8', 'store16.idx', 'restoreIrqState', ...pendWaitRest,
-], 'OSMutexPend: perr, NULL, type, ISR and lock checks; OS_ERR_PIP_LOWER; the owner raised to the PIP: off and back on the ready table, or moved in the wait table it pends on; OSTCBPrioTbl[pip]; wait; timeout');
+], 'OSMutexPend: perr, NULL, type, ISR and lock checks; the owner raised to the PIP: off and back on the ready table, or (OS_EventTaskRemove) moved in the wait table it pends on; OSTCBPrioTbl[pip]; wait; timeout -> OS_EventTaskRemove');
 /** OSMutexPost beyond its timed path: the checks, OS_ERR_NOT_MUTEX_OWNER, the hand-over to the best waiter. */
 export const mutexPostRest = block('mutex-post-rest', [...frame(2), ...errorReturn, ...postCheckReturns, 'load16.idx', 'move8', 'alu16', ...exitWithError, ...callWith(2), 'const8', 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', 'const8', 'const8', ...callWith(2), 'alu16', 'alu16', 'store16.idx', 'constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.idx', ...exitAndSched, ...exitAndSched, 'alu16', 'store16.idx', 'const8', 'storePtr.idx'], 'OSMutexPost: ISR, NULL and type checks; only the owner may post; restore its priority (OSMutex_RdyAtPrio); OSTCBPrioTbl[pip] reserved; OS_EventTaskRdy to the best waiter, which becomes the owner; OS_Sched');
 /** OSMutexQuery whole. */
@@ -157,8 +157,11 @@ const flagWaitTypeArms = [
 export const flagsInitCode = block('flags-init', ['constPtr', 'const8', 'movePtr', 'const8', 'store8.idx', 'aluPtr', 'storePtr.idx', 'alu8', 'cmpbr8.taken', 'const8', 'storePtr.idx', 'constPtr', 'storePtr.abs', ...frame(0)], 'OS_FlagInit: for each group: type UNUSED, OSFlagWaitList = next; last -> 0; OSFlagFreeList = &OSFlagTbl[0]');
 /** OS_FlagTaskRdy whole: ready the waiter whose condition holds, then unlink its node. */
 export const flagsTaskRdyCode = block('flags-task-rdy', [...frame(2), 'loadPtr.idx', 'const8', 'store16.idx', 'store16.idx', 'load8.idx', 'alu8', 'store8.idx', 'store8.idx', 'cmpbr8.fall', ...readyInsertInline, 'const8', ...callWith(1), 'move8'], 'OS_FlagTaskRdy: OSTCBDly = 0; OSTCBFlagsRdy; clear OS_STAT_FLAG; ready if nothing else holds it; OS_FlagUnlink');
-/** OS_FlagUnlink whole: take a node off the group's doubly linked wait list. */
-export const flagsUnlinkCode = block('flags-unlink', ['loadPtr.idx', 'loadPtr.idx', 'cmpbrPtr.fall', 'loadPtr.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'const8', 'storePtr.idx', 'jump', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'loadPtr.idx', 'storePtr.idx', ...leafFrame(0)], 'OS_FlagUnlink: unlink from prev/next or the group head; OSTCBFlagNode = 0');
+/**
+ * OS_FlagUnlink whole: take a node off the group's doubly linked wait list. The node stays in X
+ * (idx2) while prev and next take Y and Z (two registers saved), and every link test is a NULL test.
+ */
+export const flagsUnlinkCode = block('flags-unlink', ['loadPtr.idx2', 'loadPtr.idx2', 'nullbrPtr.fall', 'loadPtr.idx2', 'storePtr.idx', 'nullbrPtr.fall', 'storePtr.idx', 'jump', 'storePtr.idx', 'nullbrPtr.fall', 'storePtr.idx', 'loadPtr.idx2', 'storePtr.idx', ...leafFrame(2)], 'OS_FlagUnlink: unlink from prev/next or the group head; OSTCBFlagNode = 0');
 /** OS_FlagBlock whole: fill the wait node on the caller's stack, push it on the group's list, leave the ready table. */
 export const flagsBlockCode = block('flags-block', [...frame(2), 'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'const8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'store16.idx', 'store8.idx', 'storePtr.idx', 'loadPtr.idx', 'storePtr.idx', 'const8', 'storePtr.idx', 'storePtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'storePtr.idx', ...readyRemoveInline], 'OS_FlagBlock: OS_STAT_FLAG, timeout; node flags, wait type, TCB, group; push on OSFlagWaitList; clear the ready bits');
 /** OSFlagAccept whole. */
