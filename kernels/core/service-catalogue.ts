@@ -29,7 +29,7 @@ export interface KernelService {
   readonly cFile: string;
   /** The service groups any one of which compiles the function in. */
   readonly offeredWith: readonly ServiceGroup[];
-  /** Its timed main-path blocks, then its code-only rest. */
+  /** Its timed main-path blocks (a wait path by the part its fast path does not hold), then its code-only rest. */
   readonly blocks: readonly Block[];
 }
 
