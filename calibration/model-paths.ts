@@ -13,6 +13,7 @@ import { priorityQueues } from '../kernels/round-robin/priority-queues.ts';
 import { readyTable } from '../kernels/table-driven/ready-table.ts';
 import { deltaList } from '../kernels/timers/delta-list.ts';
 import { tickScan } from '../kernels/timers/tick-scan.ts';
+import { KERNEL_SERVICES, serviceBytes } from '../kernels/core/service-catalogue.ts';
 
 /*
  * The kernel paths the calibration checks, each beside the compiled C it mirrors (calibration/c).
@@ -308,8 +309,78 @@ const CALIBRATED_SERVICES: readonly CalibratedPath[] = [
   service('mailbox-post', 'OSMboxPost', KERNEL_PATHS.mailboxSlot),
 ];
 
+/*
+ * Every kernel function a whole-kernel footprint counts (kernels/core/service-catalogue.ts), sized
+ * beside its compiled C: the function's timed blocks and code-only rest against the C function the
+ * catalogue names. Sized only (no state is timed).
+ */
+function kernelFunction(id: string): CalibratedPath {
+  const s = KERNEL_SERVICES.find((k) => k.id === id);
+  if (s === undefined) throw new Error(`calibration: no kernel function ${id}`);
+  return { id: `function/${id}`, cFunctions: [s.cFunction], states: [], modelCountsCallReturn: false, bytes: (target) => serviceBytes(s, target) };
+}
+
+/** One line per kernel function of the catalogue, in its order. */
+const KERNEL_FUNCTIONS: readonly CalibratedPath[] = [
+  kernelFunction('event.task-ready'),
+  kernelFunction('event.task-wait'),
+  kernelFunction('event.task-remove'),
+  kernelFunction('event.wait-list-init'),
+  kernelFunction('event.list-init'),
+  kernelFunction('sched.lock'),
+  kernelFunction('sched.unlock'),
+  kernelFunction('task.tcb-init'),
+  kernelFunction('task.create'),
+  kernelFunction('task.delete'),
+  kernelFunction('task.suspend'),
+  kernelFunction('task.resume'),
+  kernelFunction('task.query'),
+  kernelFunction('task.change-priority'),
+  kernelFunction('time.delay'),
+  kernelFunction('time.delay-resume'),
+  kernelFunction('time.get'),
+  kernelFunction('time.set'),
+  kernelFunction('semaphore.accept'),
+  kernelFunction('semaphore.create'),
+  kernelFunction('semaphore.delete'),
+  kernelFunction('semaphore.pend'),
+  kernelFunction('semaphore.post'),
+  kernelFunction('semaphore.query'),
+  kernelFunction('mutex.ready-at-priority'),
+  kernelFunction('mutex.accept'),
+  kernelFunction('mutex.create'),
+  kernelFunction('mutex.delete'),
+  kernelFunction('mutex.pend'),
+  kernelFunction('mutex.post'),
+  kernelFunction('mutex.query'),
+  kernelFunction('queue.init'),
+  kernelFunction('queue.accept'),
+  kernelFunction('queue.create'),
+  kernelFunction('queue.delete'),
+  kernelFunction('queue.flush'),
+  kernelFunction('queue.pend'),
+  kernelFunction('queue.post'),
+  kernelFunction('queue.query'),
+  kernelFunction('mailbox.accept'),
+  kernelFunction('mailbox.create'),
+  kernelFunction('mailbox.delete'),
+  kernelFunction('mailbox.pend'),
+  kernelFunction('mailbox.post'),
+  kernelFunction('mailbox.query'),
+  kernelFunction('flags.init'),
+  kernelFunction('flags.task-ready'),
+  kernelFunction('flags.unlink'),
+  kernelFunction('flags.block'),
+  kernelFunction('flags.accept'),
+  kernelFunction('flags.create'),
+  kernelFunction('flags.delete'),
+  kernelFunction('flags.pend'),
+  kernelFunction('flags.post'),
+  kernelFunction('flags.query'),
+];
+
 /** Every calibrated path; a new one (or a function sized only) is one line in one of the lists. */
-export const CALIBRATED_PATHS: readonly CalibratedPath[] = [...CORE_PATHS, ...CALIBRATED_SERVICES];
+export const CALIBRATED_PATHS: readonly CalibratedPath[] = [...CORE_PATHS, ...CALIBRATED_SERVICES, ...KERNEL_FUNCTIONS];
 
 /** A call and its return on `target`: what the harness leaves out of a timed path. */
 export function callReturnCycles(target: Target): Cycles {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /*
  * The calibration's outside tools (Debian packages gcc-avr, avr-libc, simavr, gcc-arm-none-eabi,
@@ -44,9 +44,13 @@ function run(cmd: string, args: readonly string[], timeoutMs = 120_000): string 
   return `${r.stdout}${r.stderr}`;
 }
 
-/** The C files of the kernel. */
+/** The whole kernel services (uC/OS-II's functions beyond the timed paths), linked and sized with the rest. */
+export const SERVICES_DIR = join(C_DIR, 'services');
+
+/** The C files of the kernel: the timed kernel's, then the whole services'. */
 export function cSources(): string[] {
-  return readdirSync(C_DIR).filter((f) => f.endsWith('.c')).sort().map((f) => join(C_DIR, f));
+  const inDir = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => join(dir, f));
+  return [...inDir(C_DIR), ...inDir(SERVICES_DIR)];
 }
 
 /** Builds the timing image (harness + every C file) in `outDir`; returns the ELF's path. */
@@ -66,11 +70,15 @@ export function functionSizes(target: 'avr' | 'm4', outDir: string): Record<stri
   const [cc, nm, flags] = target === 'avr' ? ['avr-gcc', 'avr-nm', AVR_FLAGS] as const : ['arm-none-eabi-gcc', 'arm-none-eabi-nm', M4_FLAGS] as const;
   const sizes: Record<string, number> = {};
   for (const src of cSources()) {
-    const obj = join(outDir, `${target}-${src.split('/').pop() ?? 'x'}.o`);
+    const obj = join(outDir, `${target}-${relative(C_DIR, src).replaceAll('/', '-')}.o`);
     run(cc, [...flags, '-c', '-o', obj, src]);
     for (const line of run(nm, ['-S', '--defined-only', obj]).split('\n')) {
       const m = /^[0-9a-f]+ ([0-9a-f]+) [Tt] (\S+)$/.exec(line.trim());
-      if (m !== null) sizes[m[2] as string] = Number.parseInt(m[1] as string, 16);
+      if (m === null) continue;
+      const name = m[2] as string;
+      // One definition per name: a second would hide which C a path's bytes were read from.
+      if (sizes[name] !== undefined) throw new Error(`calibration: ${name} is defined twice (again in ${relative(C_DIR, src)})`);
+      sizes[name] = Number.parseInt(m[1] as string, 16);
     }
   }
   return sizes;

@@ -71,11 +71,18 @@ uint8_t OSSemPost(OS_EVENT *pevent) {
   return OS_ERR_SEM_OVF;
 }
 
-/* OSMutexPend: take a free mutex (owner's priority kept in the low byte of OSEventCnt), else raise the owner and wait. */
+/*
+ * OSMutexPend: take a free mutex (owner's priority kept in the low byte of OSEventCnt), else raise
+ * the owner to the PIP, whether it is ready or itself waiting on another event (after uC/OS-II
+ * 2.86, whose wait-table edit is OS_EventTaskRemove's here; its OS_ERR_PIP_LOWER and mprio tests are
+ * left out), and wait; a timeout takes the task off the wait list.
+ */
 void OSMutexPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr) {
   OS_CPU_SR cpu_sr;
   OS_TCB *ptcb;
+  OS_EVENT *pevent2;
   uint8_t pip;
+  uint8_t rdy;
   if (perr == NULL) return;
   if (pevent == NULL) { *perr = OS_ERR_PEVENT_NULL; return; }
   if (pevent->OSEventType != OS_EVENT_TYPE_MUTEX) { *perr = OS_ERR_EVENT_TYPE; return; }
@@ -93,15 +100,29 @@ void OSMutexPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr) {
   }
   ptcb = (OS_TCB *)pevent->OSEventPtr;
   if (ptcb->OSTCBPrio > pip) {
-    OSRdyTbl[ptcb->OSTCBY] &= (uint8_t)~ptcb->OSTCBBitX;
-    if (OSRdyTbl[ptcb->OSTCBY] == 0u) OSRdyGrp &= (uint8_t)~ptcb->OSTCBBitY;
+    /* The owner is ready (off the ready table) or itself waiting (off that event's wait table). */
+    if ((OSRdyTbl[ptcb->OSTCBY] & ptcb->OSTCBBitX) != 0u) {
+      OSRdyTbl[ptcb->OSTCBY] &= (uint8_t)~ptcb->OSTCBBitX;
+      if (OSRdyTbl[ptcb->OSTCBY] == 0u) OSRdyGrp &= (uint8_t)~ptcb->OSTCBBitY;
+      rdy = 1u;
+    } else {
+      pevent2 = ptcb->OSTCBEventPtr;
+      if (pevent2 != NULL) OS_EventTaskRemove(ptcb, pevent2);
+      rdy = 0u;
+    }
     ptcb->OSTCBPrio = pip;
     ptcb->OSTCBY = (uint8_t)(pip >> 3u);
     ptcb->OSTCBBitY = (uint8_t)(1u << ptcb->OSTCBY);
     ptcb->OSTCBX = (uint8_t)(pip & 7u);
     ptcb->OSTCBBitX = (uint8_t)(1u << ptcb->OSTCBX);
-    OSRdyGrp |= ptcb->OSTCBBitY;
-    OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX;
+    if (rdy == 1u) {
+      OSRdyGrp |= ptcb->OSTCBBitY;
+      OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX;
+    } else if (ptcb->OSTCBEventPtr != NULL) {
+      pevent2 = ptcb->OSTCBEventPtr;
+      pevent2->OSEventGrp |= ptcb->OSTCBBitY;
+      pevent2->OSEventTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX;
+    }
     OSTCBPrioTbl[pip] = ptcb;
   }
   OSTCBCur->OSTCBStat |= OS_STAT_MUTEX;
@@ -111,7 +132,12 @@ void OSMutexPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr) {
   OS_EXIT_CRITICAL();
   OS_Sched();
   OS_ENTER_CRITICAL();
-  *perr = OSTCBCur->OSTCBStatPend == OS_STAT_PEND_OK ? OS_ERR_NONE : OS_ERR_TIMEOUT;
+  if (OSTCBCur->OSTCBStatPend == OS_STAT_PEND_OK) {
+    *perr = OS_ERR_NONE;
+  } else {
+    OS_EventTaskRemove(OSTCBCur, pevent);
+    *perr = OS_ERR_TIMEOUT;
+  }
   OSTCBCur->OSTCBStat = OS_STAT_RDY;
   OSTCBCur->OSTCBEventPtr = NULL;
   OS_EXIT_CRITICAL();

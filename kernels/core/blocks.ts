@@ -63,8 +63,16 @@ const POST_CHECKS: readonly MicroStep[] = ['load8.idx', 'cmpbr8.fall'];
 
 /** OSSemPend when the count is nonzero. */
 export const semPendFast = block('sem-pend-fast', [...PEND_CHECKS, 'saveIrqState', 'load16.idx2', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx2', 'restoreIrqState', ...PEND_OK], 'OSSemPend: if (pevent->OSEventCnt > 0) { OSEventCnt--; OS_EXIT_CRITICAL; return; }');
+/*
+ * A pend's wait path runs the same checks, critical-section entry and availability test as its
+ * fast path, then its own code. The kernel times each path whole; a function's bytes count the
+ * shared part once, in the fast path's block, and the wait path's own part in its `...Code` block.
+ */
+const SEM_PEND_WAIT_OWN: readonly MicroStep[] = ['loadPtr.abs', 'load8.idx', ['const8', 1], 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'];
 /** OSSemPend when it must wait: mark the TCB, then OS_EventTaskWait (the wait-list insert follows). */
-export const semPendWait = block('sem-pend-wait', [...PEND_CHECKS, 'saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', ['const8', 1], 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSTCBCur->OSTCBStat |= OS_STAT_SEM; OSTCBDly = timeout; OS_EventTaskWait(pevent); OS_EXIT_CRITICAL');
+export const semPendWait = block('sem-pend-wait', [...PEND_CHECKS, 'saveIrqState', 'load16.idx', 'cmpbr16.taken', ...SEM_PEND_WAIT_OWN], 'OSTCBCur->OSTCBStat |= OS_STAT_SEM; OSTCBDly = timeout; OS_EventTaskWait(pevent); OS_EXIT_CRITICAL');
+/** Code only: what OSSemPend's wait path adds to the function beyond what semPendFast holds. */
+export const semPendWaitCode = block('sem-pend-wait-code', SEM_PEND_WAIT_OWN, 'OSSemPend\'s wait path beyond the checks and count test it shares with the fast path');
 /** OSSemPost with no waiter: bump the count. */
 export const semPostCount = block('sem-post-count', [...POST_CHECKS, 'saveIrqState', 'load8.idx', 'cmpbr8.fall', 'load16.idx', 'cmpbr16.fall', ['const8', 1], 'alu16', 'store16.idx', 'restoreIrqState'], 'OSSemPost: if (pevent->OSEventGrp == 0 && OSEventCnt < 65535) OSEventCnt++');
 /** OS_EventTaskRdy: take the waiter off the wait list, clear its wait state (the ready insert follows). */
@@ -73,7 +81,10 @@ export const eventTaskRdy = block('event-task-rdy', ['saveIrqState', 'load8.idx'
 /** OSMutexPend when the mutex is free: take ownership. */
 export const mutexLockFree = block('mutex-lock-free', [...PEND_CHECKS, 'saveIrqState', 'load16.idx2', 'cmpbr8.fall', 'loadPtr.abs', 'load8.idx', 'alu16', 'store16.idx2', 'storePtr.idx2', 'restoreIrqState', ...PEND_OK], 'OSMutexPend: if available { OSEventCnt = owner prio; OSEventPtr = OSTCBCur; OS_EXIT_CRITICAL }');
 /** OSMutexPend when held: compare the owner's priority (inheritance or ceiling raise follows). */
-export const mutexLockBusy = block('mutex-lock-busy', [...PEND_CHECKS, 'saveIrqState', 'load8.idx', 'cmpbr8.taken', 'loadPtr.idx', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'store8.idx', 'storePtr.idx'], 'OSMutexPend: ptcb = owner; if (ptcb->OSTCBPrio > pip) raise ...; wait');
+const MUTEX_LOCK_BUSY_OWN: readonly MicroStep[] = ['loadPtr.idx', 'load8.idx', 'cmpbr8.fall', 'loadPtr.abs', 'store8.idx', 'storePtr.idx'];
+export const mutexLockBusy = block('mutex-lock-busy', [...PEND_CHECKS, 'saveIrqState', 'load8.idx', 'cmpbr8.taken', ...MUTEX_LOCK_BUSY_OWN], 'OSMutexPend: ptcb = owner; if (ptcb->OSTCBPrio > pip) raise ...; wait');
+/** Code only: what OSMutexPend's busy path adds to the function beyond what mutexLockFree holds. */
+export const mutexLockBusyCode = block('mutex-lock-busy-code', MUTEX_LOCK_BUSY_OWN, 'OSMutexPend\'s busy path beyond the checks and availability test it shares with the free path');
 /** Raising an owner's priority: save the old one, the ready structure moves it (its remove + insert follow). */
 export const priorityRaise = block('priority-raise', ['load8.idx', 'store8.idx', 'load8.idx', 'store8.idx', 'loadPtr.idx', 'storePtr.idx'], 'save the original priority, set the raised one, fix OSTCBPrioTbl');
 /** OSMutexPost: give back, restore the owner's priority if raised, hand to the best waiter. */
@@ -95,7 +106,10 @@ export const queuePut = block('queue-put', [...POST_CHECKS, 'saveIrqState', 'loa
 /** OSQPend from the ring buffer. */
 export const queueGet = block('queue-get', [...PEND_CHECKS, 'saveIrqState', 'loadPtr.idx2', 'load16.idx', 'cmpbr16.fall', 'loadPtr.idx', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx', 'load16.idx', 'alu16', 'store16.idx', 'restoreIrqState', ...PEND_OK], 'OSQPend: if (OSQEntries > 0) { msg = *pq->OSQOut++; wrap; OSQEntries--; }');
 /** OSQPend when empty: mark and wait. */
-export const queueWait = block('queue-wait', [...PEND_CHECKS, 'saveIrqState', 'load16.idx', 'cmpbr16.taken', 'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'], 'OSQPend when empty: OSTCBStat |= OS_STAT_Q; OS_EventTaskWait');
+const QUEUE_WAIT_OWN: readonly MicroStep[] = ['loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'store16.idx', 'storePtr.idx', 'restoreIrqState'];
+export const queueWait = block('queue-wait', [...PEND_CHECKS, 'saveIrqState', 'load16.idx', 'cmpbr16.taken', ...QUEUE_WAIT_OWN], 'OSQPend when empty: OSTCBStat |= OS_STAT_Q; OS_EventTaskWait');
+/** Code only: what OSQPend's wait path adds to the function beyond what queueGet holds. */
+export const queueWaitCode = block('queue-wait-code', QUEUE_WAIT_OWN, 'OSQPend\'s wait path beyond the checks and entries test it shares with the take');
 /** Handing a message straight to a waiting task. */
 export const messageHandOver = block('message-hand-over', ['loadPtr.idx', 'storePtr.idx'], 'ptcb->OSTCBMsg = msg');
 /** OSMboxPost / OSMboxPend on the one-slot mailbox. */
@@ -139,21 +153,23 @@ export const idleLoop = block('idle-loop', ['globalBase', 'saveIrqState', 'load3
 export const ioOutToggle = block('io-out-toggle', ['gpioToggle'], 'PORTB ^= pin');
 
 /**
- * Groups of timed blocks by kernel service, for the code a profile includes. The rest of each
- * function (and whole functions with no timed path, such as the creates) is service-catalogue.ts's.
+ * Groups of blocks by kernel service, for the code a profile includes: the timed blocks, each wait
+ * path by its own code (`...Code`, the part its fast path does not hold). The rest of each function
+ * (and whole functions with no timed path, such as the creates) is service-catalogue.ts's.
  */
 export const CORE_SERVICE_BLOCKS = {
   core: [osInit, osStart, idleLoop, serviceCall, schedCall, schedEnter, schedNoSwitch, ctxSwGlue, schedReturn, intEnter, intExitEnter, intExitNoSwitch, intCtxSwGlue, tickEnter, tickExit, pendResume, isrPost, critExit],
   task: [taskCreate, taskDelete, taskSuspendResume, taskYield, schedLock],
   priorityChange: [taskChangePriority],
   time: [timeDly, timeDlyUntil],
-  semaphore: [semPendFast, semPendWait, semPostCount, eventTaskRdy],
-  mutex: [mutexLockFree, mutexLockBusy, mutexUnlock],
+  semaphore: [semPendFast, semPendWaitCode, semPostCount, eventTaskRdy],
+  mutex: [mutexLockFree, mutexLockBusyCode, mutexUnlock],
   inheritance: [priorityRaise],
   ceiling: [priorityRaise],
   srp: [srpCeilingRaise, srpCeilingRestore],
-  queue: [queuePut, queueGet, queueWait, messageHandOver, eventTaskRdy],
-  mailbox: [mailboxSlot, queueWait, messageHandOver, eventTaskRdy],
+  queue: [queuePut, queueGet, queueWaitCode, messageHandOver, eventTaskRdy],
+  // OSMboxPend is whole in service-code.ts; the kernel times its wait with queueWait's cycles.
+  mailbox: [mailboxSlot, messageHandOver, eventTaskRdy],
   flags: [flagsSet, flagsWaiterStep, flagsWait],
   timeSlice: [sliceTick, sliceRotate],
 } as const satisfies Record<string, readonly Block[]>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { price, type Block } from '../../hardware/block.ts';
+import { price, type Block, type MicroStep } from '../../hardware/block.ts';
 import { avr, m4 } from '../../hardware/targets/index.ts';
 import { createEngine, comparedProfiles, footprint, getDesign, getProfile } from '../registry.ts';
 import type { OsProfile, ProfileServices } from '../profiles/types.ts';
@@ -72,6 +72,27 @@ describe('the service catalogue', () => {
       const known = byName.get(b.name);
       expect(known === undefined || known === b, b.name).toBe(true);
       byName.set(b.name, b);
+    }
+  });
+
+  it("loads the globals' base once in a function that touches a kernel global and never in one that does not", () => {
+    const opName = (step: MicroStep): string => (typeof step === 'string' ? step : step[0]);
+    for (const s of KERNEL_SERVICES) {
+      const ops = s.blocks.flatMap((b) => b.ops.map(opName));
+      const touchesGlobal = ops.some((o) => o.endsWith('.abs'));
+      expect(ops.filter((o) => o === 'globalBase').length, s.id).toBe(touchesGlobal ? 1 : 0);
+    }
+  });
+
+  it('counts code a timed fast path and wait path share once: no two blocks of one function begin with the same four micro-ops', () => {
+    const prefix = (b: Block): string => JSON.stringify(b.ops.slice(0, 4));
+    for (const s of KERNEL_SERVICES) {
+      const seen = new Map<string, string>();
+      for (const b of s.blocks) {
+        if (b.ops.length < 4) continue;
+        expect(seen.get(prefix(b)), `${s.id}: ${b.name}`).toBeUndefined();
+        seen.set(prefix(b), b.name);
+      }
     }
   });
 

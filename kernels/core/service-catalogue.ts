@@ -29,7 +29,7 @@ export interface KernelService {
   readonly cFile: string;
   /** The service groups any one of which compiles the function in. */
   readonly offeredWith: readonly ServiceGroup[];
-  /** Its timed main-path blocks, then its code-only rest. */
+  /** Its timed main-path blocks (a wait path by the part its fast path does not hold), then its code-only rest. */
   readonly blocks: readonly Block[];
 }
 
@@ -65,7 +65,7 @@ export const KERNEL_SERVICES: readonly KernelService[] = [
   service('semaphore.accept', 'OSSemAccept', 'services/sem.c', ['semaphore'], [C.semAcceptCode]),
   service('semaphore.create', 'OSSemCreate', 'services/sem.c', ['semaphore'], [C.semCreateCode]),
   service('semaphore.delete', 'OSSemDel', 'services/sem.c', ['semaphore'], [C.semDeleteCode]),
-  service('semaphore.pend', 'OSSemPend', 'services.c', ['semaphore'], [T.semPendFast, T.semPendWait, T.pendResume, C.semPendRest]),
+  service('semaphore.pend', 'OSSemPend', 'services.c', ['semaphore'], [T.semPendFast, T.semPendWaitCode, T.pendResume, C.semPendRest]),
   service('semaphore.post', 'OSSemPost', 'services.c', ['semaphore'], [T.semPostCount, C.semPostRest]),
   service('semaphore.query', 'OSSemQuery', 'services/sem.c', ['semaphore'], [C.semQueryCode]),
 
@@ -73,7 +73,7 @@ export const KERNEL_SERVICES: readonly KernelService[] = [
   service('mutex.accept', 'OSMutexAccept', 'services/mutex.c', ['mutex'], [C.mutexAcceptCode]),
   service('mutex.create', 'OSMutexCreate', 'services/mutex.c', ['mutex'], [C.mutexCreateCode]),
   service('mutex.delete', 'OSMutexDel', 'services/mutex.c', ['mutex'], [C.mutexDeleteCode]),
-  service('mutex.pend', 'OSMutexPend', 'services.c', ['mutex'], [T.mutexLockFree, T.mutexLockBusy, C.mutexPendRest]),
+  service('mutex.pend', 'OSMutexPend', 'services.c', ['mutex'], [T.mutexLockFree, T.mutexLockBusyCode, C.mutexPendRest]),
   service('mutex.post', 'OSMutexPost', 'services.c', ['mutex'], [T.mutexUnlock, C.mutexPostRest]),
   service('mutex.query', 'OSMutexQuery', 'services/mutex.c', ['mutex'], [C.mutexQueryCode]),
 
@@ -82,7 +82,7 @@ export const KERNEL_SERVICES: readonly KernelService[] = [
   service('queue.create', 'OSQCreate', 'services/queue.c', ['queue'], [C.queueCreateCode]),
   service('queue.delete', 'OSQDel', 'services/queue.c', ['queue'], [C.queueDeleteCode]),
   service('queue.flush', 'OSQFlush', 'services/queue.c', ['queue'], [C.queueFlushCode]),
-  service('queue.pend', 'OSQPend', 'services.c', ['queue'], [T.queueGet, T.queueWait, C.queuePendRest]),
+  service('queue.pend', 'OSQPend', 'services.c', ['queue'], [T.queueGet, T.queueWaitCode, C.queuePendRest]),
   service('queue.post', 'OSQPost', 'services.c', ['queue'], [T.queuePut, C.queuePostRest]),
   service('queue.query', 'OSQQuery', 'services/queue.c', ['queue'], [C.queueQueryCode]),
 

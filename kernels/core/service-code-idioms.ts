@@ -10,8 +10,22 @@ import type { MicroStep } from '../../hardware/block.ts';
 /** A micro-op run. */
 export type Ops = readonly MicroStep[];
 
-/** A whole function's entry and exit: save and restore `registers` callee-saved registers, return (every function here ends through it). */
+/**
+ * A function's entry and exit without its return: the globals' base it loads once (a literal on the
+ * M4, nothing on the AVR), and `registers` callee-saved registers saved and restored (one PUSH/POP
+ * list on the M4). For the pend and post functions whose return a timed block carries.
+ */
+export function entry(registers: number): Ops {
+  return ['globalBase', ['push', registers], ['pop', registers]];
+}
+
+/** A whole function's entry and exit: its entry, then its return (every whole function that touches a kernel global ends through it). */
 export function frame(registers: number): Ops {
+  return [...entry(registers), 'ret'];
+}
+
+/** The entry and exit of a function that touches no kernel global (only its arguments and what they point to): no base to load. */
+export function leafFrame(registers: number): Ops {
   return [['push', registers], ['pop', registers], 'ret'];
 }
 
@@ -36,6 +50,17 @@ export const prioCheck: Ops = ['cmpbr8.fall', 'cmpbr8.fall', 'const8', 'jump'];
 export const perrStore: Ops = ['const8', 'store8.idx'];
 /** `OS_EXIT_CRITICAL(); return ERR;` */
 export const exitWithError: Ops = ['restoreIrqState', 'const8', 'jump'];
+
+/** A check's error return where the test itself is in a timed block: the error code, the jump to the shared tail. */
+export const errorReturn: Ops = ['const8', 'jump'];
+/**
+ * What a pend's checks add beyond the tests its timed blocks carry (blocks.ts PEND_CHECKS: pevent,
+ * type, ISR, lock): the perr test and return (serviceCall's is the kernel's one call sequence, each
+ * function has its own), the four error returns, and the tail that stores *perr.
+ */
+export const pendCheckReturns: Ops = ['movePtr', 'cmpbrPtr.fall', 'jump', ...errorReturn, ...errorReturn, ...errorReturn, ...errorReturn, ...perrStore];
+/** What a post's checks add beyond the type test its timed block carries (POST_CHECKS): the pevent test and return, the type's error return. */
+export const postCheckReturns: Ops = [...nullCheck, ...errorReturn];
 
 /** `ptcb = OSTCBPrioTbl[prio]; if (ptcb == 0 || ptcb == OS_TCB_RESERVED) { OS_EXIT_CRITICAL(); return ERR; }` */
 export const prioTableLookup: Ops = ['constPtr', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'cmpbrPtr.fall', 'cmpbrPtr.fall', ...exitWithError];
@@ -89,12 +114,16 @@ export function deleteBody(free: Ops): Ops {
   ];
 }
 
-/** The wait and wake-up half every OSxxxPend shares: mark the TCB, wait, OS_Sched, then timeout or message, clear the wait state. */
-export const pendWaitAndResume: Ops = [
-  'loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'const8', 'store8.idx', 'store16.idx', ...callWith(1), 'restoreIrqState', 'call',
+/** The marking a pend's wait starts with: `OSTCBCur->OSTCBStat |= OS_STAT_x; OSTCBDly = timeout;`, and the OS_EXIT_CRITICAL before OS_Sched (what a timed wait block holds). */
+export const pendWaitMark: Ops = ['loadPtr.abs', 'load8.idx', 'alu8', 'store8.idx', 'store16.idx', 'restoreIrqState'];
+/** The rest of a pend's wait and wake-up: OSTCBStatPend, OS_EventTaskWait, OS_Sched, then timeout or message, clear the wait state. */
+export const pendWaitRest: Ops = [
+  'const8', 'store8.idx', ...callWith(1), 'call',
   'saveIrqState', 'loadPtr.abs', 'load8.idx', 'cmpbr8.fall', ...callWith(2), ...perrStore, 'jump', 'loadPtr.idx', ...perrStore,
   'const8', 'store8.idx', 'store8.idx', 'storePtr.idx', 'storePtr.idx', 'restoreIrqState',
 ];
+/** The wait and wake-up half every OSxxxPend shares: mark the TCB, wait, OS_Sched, then timeout or message, clear the wait state. */
+export const pendWaitAndResume: Ops = [...pendWaitMark, ...pendWaitRest];
 
 /** Copying an event's wait table out (`for (i = 0; i < OS_EVENT_TBL_SIZE; i++) p->OSEventTbl[i] = pevent->OSEventTbl[i];`). */
 export const copyWaitTable: Ops = ['load8.idx', 'store8.idx', 'movePtr', 'movePtr', 'load8.idx', 'store8.idx', 'aluPtr', 'aluPtr', 'cmpbrPtr.taken'];
