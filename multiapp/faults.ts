@@ -136,3 +136,22 @@ export function faultScenario(base: Workload, injection: FaultInjection, prices:
   };
   return { workload, injection, detectionReleaseUs: detectUs, prices };
 }
+
+/** What an APP's store does: lands in its own RAM, or raises MemManage. */
+export type StoreOutcome = 'stored' | 'mem-manage';
+
+/**
+ * A store of `value` by APP `appName` at `address`, as its MPU regions allow: inside its own RAM
+ * zone's .data and .bss it lands there (its stacks and heap are not modelled byte by byte, so a
+ * store there changes nothing seen); anywhere else the MPU refuses it and MemManage is raised
+ * before the bus writes. The zone stands for its regions: the kernel places zones so that the
+ * power-of-two regions (mpu.ts `appMpuLayout`, whose rounding waste is reported) cover nothing else.
+ */
+export function storeFromApp(board: Board, appName: string, address: number, value: number): StoreOutcome {
+  const app = board.launched.find((a) => a.name === appName);
+  if (app === undefined) throw new RangeError(`store: APP "${appName}" is not launched`);
+  const offset = address - app.ramZone.base;
+  if (offset < 0 || offset >= app.ramZone.bytes) return 'mem-manage';
+  if (offset < app.dataAndBss.length) app.dataAndBss[offset] = value & 0xff;
+  return 'stored';
+}
