@@ -1,10 +1,10 @@
-import { block, price } from '../hardware/block.ts';
+import { price } from '../hardware/block.ts';
 import { Prng } from '../hardware/prng.ts';
 import type { Target } from '../hardware/target.ts';
 import type { Cycles } from '../hardware/units.ts';
 import type { TaskSpec, Workload } from '../workloads/types.ts';
 import { buildAppImage } from './image.ts';
-import { faultHandlingCycles, restartApp, type RestartCost } from './keepalive.ts';
+import { faultHandlingCycles, guardianCheckApp, restartApp, type RestartCost } from './keepalive.ts';
 import { launchApp, type LaunchedApp } from './launch/launch.ts';
 import { TlsfHeap } from './tlsf/tlsf.ts';
 import { flashGeometry } from './xipfs/geometry.ts';
@@ -26,9 +26,6 @@ import { Xipfs } from './xipfs/xipfs.ts';
 
 /** Names of the kernel tasks a fault scenario adds. */
 export const FAULT_TASKS = { handler: 'mem-manage', guardian: 'guardian', restart: 'guardian-restart' } as const;
-
-/** The guardian looking at one APP's state: load the flag, compare, next APP. */
-export const guardianCheckApp = block('guardian-check-app', ['load8.idx', 'cmpbr8.fall', 'aluPtr', 'cmpbrPtr.taken'], 'for (app in apps) if (app->state == APP_FAULTED) restart(app); loop');
 
 /** A seeded fault: which APP makes the illegal access, and when (a whole tick, so tick-released jobs see it at that instant). */
 export interface FaultInjection {
