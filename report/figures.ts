@@ -34,7 +34,7 @@ const CONFIG = {
 };
 
 /** A whole-number axis: integer labels, never a tick between two integers. */
-const WHOLE = { format: 'd', tickMinStep: 1 };
+export const WHOLE = { format: 'd', tickMinStep: 1 };
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -58,7 +58,7 @@ function base(title: string, values: Values): Pick<TopLevelSpec, '$schema' | 'co
 }
 
 /** The colour channel: each profile's own colour in every chart, listing only the profiles drawn. */
-function profileColor(values: Values): Record<string, unknown> {
+export function profileColor(values: Values): Record<string, unknown> {
   const present = new Set(values.map((v) => v.profileName));
   const shown = profileColors().filter((p) => present.has(p.name));
   return { field: 'profileName', type: 'nominal', title: 'OS profile', scale: { domain: shown.map((p) => p.name), range: shown.map((p) => p.color) } };
@@ -80,10 +80,10 @@ function groupedProfileBars(group: string, groupTitle: string, y: Record<string,
 }
 
 /** What names a figure in the report: its file stem, experiment, title and caption. */
-type FigureText = Omit<Figure, 'spec'>;
+export type FigureText = Omit<Figure, 'spec'>;
 
 /** A figure whose chart, titled `chartTitle` and drawn from `values`, is laid out by `layout` (size, marks, encodings). */
-function figure(text: FigureText, chartTitle: string, values: Values, layout: Record<string, unknown>): Figure {
+export function figure(text: FigureText, chartTitle: string, values: Values, layout: Record<string, unknown>): Figure {
   return { ...text, spec: { ...base(chartTitle, values), ...layout } as TopLevelSpec };
 }
 
