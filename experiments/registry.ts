@@ -8,6 +8,7 @@ import { fig4 } from './fig4.ts';
 import { indicators } from './indicators.ts';
 import { irqLatency } from './irq-latency.ts';
 import { meterChoice } from './meter-choice.ts';
+import { multiappFaults } from './multiapp-faults.ts';
 import { multiappFlash } from './multiapp-flash.ts';
 import { multiappHeap } from './multiapp-heap.ts';
 import { multiappIndicators } from './multiapp-indicators.ts';
@@ -22,7 +23,7 @@ import { table2 } from './table2.ts';
  * Every experiment `kbench reproduce` runs, in run and report order. A new experiment is one file
  * in experiments/ plus one line here.
  */
-export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, table1, fig1, fig2, table2, fig3, fig4, bounds, safety, indicators, breakdown, meterChoice, multiappIsolation, multiappLaunch, multiappFlash, multiappHeap, multiappIndicators];
+export const EXPERIMENTS: readonly AnyExperiment[] = [portCosts, irqLatency, table1, fig1, fig2, table2, fig3, fig4, bounds, safety, indicators, breakdown, meterChoice, multiappIsolation, multiappLaunch, multiappFlash, multiappHeap, multiappIndicators, multiappFaults];
 
 /** Ids of the registered experiments, in order. */
 export const EXPERIMENT_IDS: readonly string[] = EXPERIMENTS.map((e) => e.id);

@@ -1,4 +1,4 @@
-import { price, sequenceListing } from '../hardware/block.ts';
+import { block, price, sequenceListing } from '../hardware/block.ts';
 import type { Target } from '../hardware/target.ts';
 import { usToCycles, type Cycles } from '../hardware/units.ts';
 import { taskCreate, taskDelete, taskSuspendResume } from '../kernels/core/blocks.ts';
@@ -16,6 +16,9 @@ import type { Xipfs } from './xipfs/xipfs.ts';
  * here from the target's handler sequence and the kernel's and loader's blocks; the fault study
  * (simulation of the other APPs meanwhile) builds on these prices.
  */
+
+/** The guardian looking at one APP's state: load the flag, compare, next APP. */
+export const guardianCheckApp = block('guardian-check-app', ['load8.idx', 'cmpbr8.fall', 'aluPtr', 'cmpbrPtr.taken'], 'for (app in apps) if (app->state == APP_FAULTED) restart(app); loop');
 
 /** Cycles from the illegal access to the APP's tasks suspended: the MemManage handler, then one suspend per task. */
 export function faultHandlingCycles(target: Target, appTasks: number): Cycles {

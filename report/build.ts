@@ -7,6 +7,7 @@ import { loadCalibration } from '../calibration/load.ts';
 import { calibrationFigures } from './calibration-figure.ts';
 import { CLAIMS } from './claims.ts';
 import { figuresFor, type Figure } from './figures.ts';
+import { multiappFigures } from './multiapp.ts';
 import { VENDORED, indexHtml } from './html.ts';
 import { loadResults } from './load.ts';
 import { reportMarkdown } from './report-markdown.ts';
@@ -48,7 +49,7 @@ function pruneStale(dir: string, keep: readonly string[]): void {
 export async function buildReport(options: ReportOptions): Promise<ReportOutcome> {
   const input = loadResults(options.resultsDir, EXPERIMENT_IDS);
   const calibration = loadCalibration(join(options.resultsDir, 'calibration.json'));
-  const figures = [...figuresFor(input.results, input.order), ...calibrationFigures(calibration)];
+  const figures = [...figuresFor(input.results, input.order), ...calibrationFigures(calibration), ...multiappFigures(input.results)];
   const figuresDir = join(options.paperDir, 'figures');
   mkdirSync(figuresDir, { recursive: true });
   const figureFiles = await writeFigures(figures, figuresDir);

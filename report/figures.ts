@@ -45,7 +45,7 @@ const CONFIG = {
 };
 
 /** A whole-number axis: integer labels, never a tick between two integers. */
-const WHOLE = { format: 'd', tickMinStep: 1 };
+export const WHOLE = { format: 'd', tickMinStep: 1 };
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -69,7 +69,7 @@ function base(title: ChartTitle, values: Values): Pick<TopLevelSpec, '$schema' |
 }
 
 /** The colour channel: each profile's own colour in every chart, listing only the profiles drawn. */
-function profileColor(values: Values): Record<string, unknown> {
+export function profileColor(values: Values): Record<string, unknown> {
   const present = new Set(values.map((v) => v.profileName));
   const shown = profileColors().filter((p) => present.has(p.name));
   return { field: 'profileName', type: 'nominal', title: 'OS profile', scale: { domain: shown.map((p) => p.name), range: shown.map((p) => p.color) } };
@@ -105,10 +105,10 @@ function sentence(note: string): string {
 }
 
 /** What names a figure in the report: its file stem, experiment, title and caption. */
-type FigureText = Omit<Figure, 'spec'>;
+export type FigureText = Omit<Figure, 'spec'>;
 
 /** A figure whose chart, titled `chartTitle` and drawn from `values`, is laid out by `layout` (size, marks, encodings). */
-function figure(text: FigureText, chartTitle: ChartTitle, values: Values, layout: Record<string, unknown>): Figure {
+export function figure(text: FigureText, chartTitle: ChartTitle, values: Values, layout: Record<string, unknown>): Figure {
   return { ...text, spec: { ...base(chartTitle, values), ...layout } as TopLevelSpec };
 }
 

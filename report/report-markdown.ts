@@ -10,6 +10,7 @@ import { PAPER_EXPERIMENTS, type ReportInput } from './load.ts';
 import { markdownTable } from './markdown.ts';
 import { meterChoiceSection } from './meter-choice.ts';
 import { methodsSection } from './methods.ts';
+import { multiappSection } from './multiapp.ts';
 import { paperProfileIds, profileName } from './profiles.ts';
 
 /** Tables longer than this show their first rows and point to the CSV. */
@@ -136,6 +137,8 @@ ${publishedSection(input.results)}
 ${cortexSection(input.results, figures)}
 
 ${meterChoiceSection(input.results)}
+
+${multiappSection(input.results, figures)}
 
 ${calibrationSection(calibration, figures)}
 

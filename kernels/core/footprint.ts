@@ -9,6 +9,7 @@ import type { CoreDesignSpec } from './design.ts';
 import { offeredServices } from './service-catalogue.ts';
 import { layoutBytes, type Field } from './layout.ts';
 import { CORE_TCB_FIELDS } from './tcb.ts';
+import { appFootprint } from '../../multiapp/footprint.ts';
 
 /** Kernel globals every core-based configuration has (uC/OS-II's os_core.c globals). */
 const CORE_GLOBALS: readonly Field[] = [
@@ -55,7 +56,8 @@ export function serviceGroups(profile: OsProfile): ServiceGroup[] {
  * configuration includes (each once: the timed paths and the code-only rest of every offered
  * function, so whole functions with all their branches) + the port code + flash tables; RAM = TCBs (core fields +
  * the design's + the timer's, sized by pointer width) for the tasks and the idle task + one stack
- * each + globals + the kernel objects. The tasks, stacks and objects are the profile's reference
+ * each + globals + the kernel objects; with APPs, their gate, MPU, loader, heap and keep-alive code and
+ * their RAM zones (multiapp/footprint.ts). The tasks, stacks and objects are the profile's reference
  * configuration, or `workload`'s (its tasks' `stackBytes`, its declared objects) when given.
  */
 export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target: Target, workload?: Workload): Footprint {
@@ -86,6 +88,7 @@ export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target
   breakdown['ram:tcbs'] = tcbBytes * (ram.tasks + 1);
   breakdown['ram:stacks'] = ram.stackBytes;
   breakdown['ram:globals'] = layoutBytes([...CORE_GLOBALS, ...ready.globals, ...timer.globals], target);
+  if (workload !== undefined) Object.assign(breakdown, appFootprint(workload, target));
   breakdown['ram:objects'] =
     ram.semaphores * layoutBytes(SEMAPHORE, target) +
     ram.mutexes * layoutBytes(MUTEX, target) +
@@ -134,8 +137,9 @@ function workloadRam(w: Workload, profile: OsProfile, target: Target): RamConfig
   const mailboxes = r.mailboxes ?? [];
   return {
     tasks: w.tasks.length,
-    // A task's own stackBytes is what its port needs; the idle task gets the reference frame.
-    stackBytes: w.tasks.reduce((sum, t) => sum + (t.stackBytes ?? frame), frame),
+    // A task's own stackBytes is what its port needs; the idle task gets the reference frame. An
+    // APP's tasks have their stacks in the APP's RAM zone (multiapp/footprint.ts counts the zone).
+    stackBytes: w.tasks.filter((t) => t.app === undefined).reduce((sum, t) => sum + (t.stackBytes ?? frame), frame),
     semaphores: (r.semaphores ?? []).length,
     mutexes: (r.mutexes ?? []).length,
     queues: queues.length + mailboxes.length,

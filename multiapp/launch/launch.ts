@@ -5,7 +5,7 @@ import { taskCreate } from '../../kernels/core/blocks.ts';
 import type { AppHeader } from '../../workloads/types.ts';
 import { appRamBytes, HEADER_BYTES, parseAppHeader } from '../image.ts';
 import { pathCycles } from '../tlsf/cost.ts';
-import { MAX_LOG2_SLI, TlsfHeap } from '../tlsf/tlsf.ts';
+import { TlsfHeap } from '../tlsf/tlsf.ts';
 import { scanZones } from '../xipfs/scan.ts';
 import type { Xipfs } from '../xipfs/xipfs.ts';
 import * as L from './blocks.ts';
@@ -91,9 +91,7 @@ export function launchApp(fs: Xipfs, name: string, kernelRam: TlsfHeap, target: 
   }
   const stacks: Region = { base: zone.addr + header.dataBytes + header.bssBytes, bytes: header.stackBytes };
   const heap = header.heapBytes >= TlsfHeap.minimumBytes(target.pointerBytes) ? new TlsfHeap(stacks.base + stacks.bytes, header.heapBytes, target.pointerBytes) : undefined;
-  // tlsf_t: the first-level bitmap, one second-level bitmap per row and a list head per (row, column).
-  const rows = heap?.bitmaps().sl.length ?? 0;
-  const controlWords = 1 + rows + rows * (1 << MAX_LOG2_SLI);
+  const controlWords = heap?.controlWords() ?? 0;
 
   const phases: Record<LaunchPhase, Cycles> = {
     find: zonesSeen * price(L.scanZone, target).cycles + recordsSeen * price(L.scanRecord, target).cycles,

@@ -174,6 +174,12 @@ export class TlsfHeap {
     return total === 0 ? 0 : 1 - Math.max(...free.map((s) => s.size)) / total;
   }
 
+  /** Words of tlsf_t, the control block a real TLSF keeps at the start of its pool: the first-level bitmap, one second-level bitmap per row and a list head per (row, column). */
+  controlWords(): number {
+    const rows = this.slBitmap.length;
+    return 1 + rows + rows * MAX_SLI;
+  }
+
   /** The first-level bitmap and every row's second-level bitmap (for tests of the index). */
   bitmaps(): { readonly fl: number; readonly sl: readonly number[] } {
     return { fl: this.flBitmap, sl: [...this.slBitmap] };
