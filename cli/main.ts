@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { kbench } from './kbench.ts';
 import { ExitCode } from './exit-codes.ts';
 
@@ -19,6 +20,9 @@ function interruptOnCtrlC(): AbortSignal {
     controller.abort();
     process.once('SIGINT', () => process.exit(ExitCode.Interrupted));
   });
+  // Every experiment running at once waits on this one signal (one listener each, removed when it
+  // ends): more than Node's default of 10 is expected, not a leak.
+  setMaxListeners(0, controller.signal);
   return controller.signal;
 }
 
