@@ -77,7 +77,7 @@ function checkPeriodSpansATick(us: number, tickHz: number, field: string): void 
 
 /**
  * A mutex's ceiling: the highest priority of the tasks that lock it, or under SRP their highest
- * preemption level (shortest relative deadline in ticks, the level `levels` gives each task).
+ * preemption level (the rank of the shortest relative deadline, the level `levels` gives each task).
  */
 function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: readonly number[]): ObjectTable {
   const costs = signalCosts(profile, target);
@@ -100,10 +100,23 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: r
   return { semaphores, mutexes, queues, flags };
 }
 
-/** A relative deadline in whole ticks (at least one): EDF's key offset and SRP's preemption level. */
+/** A relative deadline in whole ticks (at least one): EDF's key offset under tick releases. */
 function deadlineTicksOf(t: TaskSpec, tickHz: number): number {
   const d = deadlineUs(t);
   return d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * tickHz) / 1e6));
+}
+
+/**
+ * Baker's preemption levels (SRP): the rank of each task's exact relative deadline among the set's,
+ * smaller is higher, equal deadlines share a level. Ranked from the workload's own deadlines, never
+ * from the tick count of the EDF key: two deadlines rounded up to the same tick (2.4 and 3 ms at
+ * 1 kHz) would share a level, and a section whose ceiling is the longer deadline's would then block
+ * the shorter one, which SRP (and the analysis) lets preempt it.
+ */
+function preemptionLevels(w: Workload): number[] {
+  const deadlines = w.tasks.map((t) => deadlineUs(t) ?? Infinity);
+  const distinct = [...new Set(deadlines)].sort((a, b) => a - b);
+  return deadlines.map((d) => distinct.indexOf(d));
 }
 
 function deadlineUs(t: TaskSpec): number | undefined {
@@ -130,7 +143,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   });
   const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
   const deadlineTicks = w.tasks.map((t) => deadlineTicksOf(t, w.tickHz));
-  const objects = buildObjects(w, profile, target, deadlineTicks);
+  const levels = preemptionLevels(w);
+  const objects = buildObjects(w, profile, target, levels);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
@@ -190,7 +204,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     ctx.run(0, SEG_TASK, false, runner.start);
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
-    runner.tcb.preemptionLevel = deadlineTicks[i] as number;
+    runner.tcb.preemptionLevel = levels[i] as number;
     if (spec.app !== undefined) runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
     runners.push(runner);
   });
