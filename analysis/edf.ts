@@ -16,8 +16,13 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
  *   instant still preempt (floor + 1);
  * - a job of tau_j interferes when its absolute deadline is at or before a + D_i (ties against tau_i);
  * - interrupt loads preempt everything.
- * Offsets a are the points where the interference or blocking changes: a = k T_j + D_j - D_i >= 0
- * inside the busy period (Spuri's set A); between two such points the response only shrinks.
+ * Offsets a are the points where the interference or blocking changes inside the busy period
+ * (Spuri's set A); between two such points the response only shrinks. With release jitter a job
+ * of tau_j released at k T_j - J_j (its k-th arrival, the first one delayed the whole J_j) has its
+ * deadline at k T_j - J_j + D_j, so interference (and tau_i's own earlier jobs) step up at
+ * a = k T_j - J_j + D_j - D_i; blocking steps down where a + D_i passes a relative deadline D_j,
+ * at a = D_j - D_i. Both families are examined: without the jitter shift the analysis looked J_j
+ * past the step, where the same jobs interfere and the response is J_j shorter.
  * Past MAX_POINTS_PER_TASK offsets (or a busy period beyond the horizon) the exact answer is out of
  * reach; `edfWorstCase` then gives a coarser safe bound, flagged inexact, instead of giving up.
  */
@@ -26,13 +31,17 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
 export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] | undefined {
   const ti = taskAt(tasks, i);
   let count = 0;
-  for (const tj of tasks) count += Math.ceil(busyCycles / tj.periodCycles) + 1;
+  for (const tj of tasks) count += (tj.releaseJitterCycles > 0 ? 2 : 1) * (Math.ceil(busyCycles / tj.periodCycles) + 1);
   if (count > MAX_POINTS_PER_TASK) return undefined;
   const offsets = new Set<number>([0]);
+  const addSteps = (first: number, period: number): void => {
+    let a = first;
+    if (a < 0) a += Math.ceil(-a / period) * period;
+    for (; a < busyCycles; a += period) offsets.add(a);
+  };
   for (const tj of tasks) {
-    let a = tj.deadlineCycles - ti.deadlineCycles;
-    if (a < 0) a += Math.ceil(-a / tj.periodCycles) * tj.periodCycles;
-    for (; a < busyCycles; a += tj.periodCycles) offsets.add(a);
+    addSteps(tj.deadlineCycles - ti.deadlineCycles, tj.periodCycles);
+    if (tj.releaseJitterCycles > 0) addSteps(tj.deadlineCycles - tj.releaseJitterCycles - ti.deadlineCycles, tj.periodCycles);
   }
   return [...offsets].sort((x, y) => x - y);
 }
