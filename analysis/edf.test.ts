@@ -54,6 +54,17 @@ describe('EDF worst case (Spuri 1996)', () => {
     expect(simulateResponses([ti, released], [3, 0], 100, 'edf').worst[0]).toBe(3);
   });
 
+  it('orders jobs by the deadline the kernel keys them by, not the task deadline', () => {
+    // By its deadline ti (D 4) is worst released at 2, tying with tj's deadline 6: tj 0-4, ti 4-5, R 3.
+    // A tick kernel keys ti as 6, the same as tj (D 6), so the tie comes at the synchronous release:
+    // tj runs 0-4, ti 4-5, R = 5 > D. The reference scheduler, given the keys as deadlines, agrees.
+    const tj = task({ name: 'tj', priority: 1, periodCycles: 20, deadlineCycles: 6, wcetCycles: 4 });
+    const ti = task({ name: 'ti', priority: 0, periodCycles: 20, deadlineCycles: 4, wcetCycles: 1 });
+    expect(edfWorstCaseCycles(taskSet([tj, ti]), 1)).toBe(3);
+    expect(edfWorstCaseCycles(taskSet([tj, { ...ti, edfKeyDeadlineCycles: 6 }]), 1)).toBe(5);
+    expect(simulateResponses([tj, { ...ti, deadlineCycles: 6 }], [0, 0], 40, 'edf').worst[1]).toBe(5);
+  });
+
   it('gives up, as unbounded, on a busy period with more offsets than the budget', () => {
     // 1e9 cycles of busy period hold 2.5e8 releases of t1 alone: far above MAX_POINTS_PER_TASK.
     expect(edfOffsets(set.tasks, 2, 1e9)).toBeUndefined();

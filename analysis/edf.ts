@@ -1,7 +1,7 @@
 import { edfBlockingCycles, edfBusyPeriodCycles } from './edf-demand.ts';
 import { edfSchedulable } from './edf-schedulability.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfKeyCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
 
 export { edfBusyPeriodCycles } from './edf-demand.ts';
 
@@ -15,7 +15,9 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
  * - the final region starts once the preemptible part is done, and releases up to and including that
  *   instant still preempt (floor + 1);
  * - a job of tau_j interferes when its absolute deadline is at or before a + D_i (ties against tau_i);
- * - interrupt loads preempt everything.
+ * - interrupt loads preempt everything;
+ * - jobs are ordered by the deadline the kernel keys them by (model.ts `edfKeyCycles`): a tick kernel
+ *   rounds each relative deadline up to whole ticks, so 2.4 and 3 ms at 1 kHz tie.
  * Offsets a are the points where the interference or blocking changes inside the busy period
  * (Spuri's set A); between two such points the response only shrinks. With release jitter a job
  * of tau_j released at k T_j - J_j (its k-th arrival, the first one delayed the whole J_j) has its
@@ -40,8 +42,8 @@ export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles
     for (; a < busyCycles; a += period) offsets.add(a);
   };
   for (const tj of tasks) {
-    addSteps(tj.deadlineCycles - ti.deadlineCycles, tj.periodCycles);
-    if (tj.releaseJitterCycles > 0) addSteps(tj.deadlineCycles - tj.releaseJitterCycles - ti.deadlineCycles, tj.periodCycles);
+    addSteps(edfKeyCycles(tj) - edfKeyCycles(ti), tj.periodCycles);
+    if (tj.releaseJitterCycles > 0) addSteps(edfKeyCycles(tj) - tj.releaseJitterCycles - edfKeyCycles(ti), tj.periodCycles);
   }
   return [...offsets].sort((x, y) => x - y);
 }
@@ -66,7 +68,7 @@ export function edfWorstCase(model: TaskSetModel, i: number, horizonCycles = def
   const exact = Number.isFinite(busy) ? spuriWorstJob(model, i, busy, horizonCycles) : undefined;
   if (exact !== undefined && exact !== 'unbounded') return { cycles: exact.wcrtCycles, exact: true };
   const coarse = busy + ti.releaseJitterCycles;
-  if (edfSchedulable(model)) return { cycles: Math.min(ti.deadlineCycles, coarse), exact: false };
+  if (edfSchedulable(model)) return { cycles: Math.min(edfKeyCycles(ti), coarse), exact: false };
   return { cycles: coarse, exact: !Number.isFinite(coarse) };
 }
 
@@ -102,8 +104,8 @@ export function edfWorstJob(model: TaskSetModel, i: number, horizonCycles = defa
  * else its releases capped by those whose deadline is at or before the job's.
  */
 export function edfInterferingJobs(tj: AnalysisTask, absoluteDeadline: number, t: number, count: typeof releasesBefore): number {
-  if (tj.deadlineCycles > absoluteDeadline + tj.releaseJitterCycles) return 0;
-  const cap = 1 + Math.floor((absoluteDeadline - tj.deadlineCycles + tj.releaseJitterCycles) / tj.periodCycles);
+  if (edfKeyCycles(tj) > absoluteDeadline + tj.releaseJitterCycles) return 0;
+  const cap = 1 + Math.floor((absoluteDeadline - edfKeyCycles(tj) + tj.releaseJitterCycles) / tj.periodCycles);
   return Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap);
 }
 
@@ -116,7 +118,7 @@ function spuriWorstJob(model: TaskSetModel, i: number, busy: number, horizonCycl
   if (offsets === undefined) return undefined;
   let worst: EdfWorstJob | undefined;
   for (const a of offsets) {
-    const absoluteDeadline = a + ti.deadlineCycles;
+    const absoluteDeadline = a + edfKeyCycles(ti);
     const blocking = edfBlockingCycles(model, absoluteDeadline);
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;
     const demand = (t: number, count: typeof releasesBefore): number => {

@@ -19,6 +19,7 @@ import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
+import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
 import { svcGateCycles } from '../../multiapp/svc-gate.ts';
@@ -100,12 +101,6 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: r
   return { semaphores, mutexes, queues, flags };
 }
 
-/** A relative deadline in whole ticks (at least one): EDF's key offset under tick releases. */
-function deadlineTicksOf(t: TaskSpec, tickHz: number): number {
-  const d = deadlineUs(t);
-  return d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * tickHz) / 1e6));
-}
-
 /**
  * Baker's preemption levels (SRP): the rank of each task's exact relative deadline among the set's,
  * smaller is higher, equal deadlines share a level. Ranked from the workload's own deadlines, never
@@ -114,16 +109,9 @@ function deadlineTicksOf(t: TaskSpec, tickHz: number): number {
  * the shorter one, which SRP (and the analysis) lets preempt it.
  */
 function preemptionLevels(w: Workload): number[] {
-  const deadlines = w.tasks.map((t) => deadlineUs(t) ?? Infinity);
+  const deadlines = w.tasks.map((t) => relativeDeadlineUs(t) ?? Infinity);
   const distinct = [...new Set(deadlines)].sort((a, b) => a - b);
   return deadlines.map((d) => distinct.indexOf(d));
-}
-
-function deadlineUs(t: TaskSpec): number | undefined {
-  if (t.deadlineUs !== undefined) return t.deadlineUs;
-  if (t.trigger.kind === 'periodic') return t.trigger.periodUs;
-  if (t.trigger.kind === 'sporadic') return t.trigger.minInterArrivalUs;
-  return undefined;
 }
 
 /** Boots a core-based design configured by `profile` with `workload` on the engine. */
@@ -142,7 +130,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     stackResourcePolicy: workloadMutexProtocols(w, profile).includes('srp'),
   });
   const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
-  const deadlineTicks = w.tasks.map((t) => deadlineTicksOf(t, w.tickHz));
+  const deadlineTicks = w.tasks.map((t) => deadlineKeyTicks(t, w.tickHz));
   const levels = preemptionLevels(w);
   const objects = buildObjects(w, profile, target, levels);
   const costs = signalCosts(profile, target);
@@ -162,7 +150,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const field = `tasks[${i}]`;
     const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
     const steps = compileBody(spec, field, { ...objects, ioInputs }, w.referenceTarget, target);
-    const d = deadlineUs(spec);
+    const d = relativeDeadlineUs(spec);
     const dCycles = d === undefined ? Infinity : usToCycles(target, d);
     deadlineCycles.push(dCycles);
     const ctx = new ExecContext(i, spec.name);
