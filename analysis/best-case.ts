@@ -1,5 +1,5 @@
 import { greatestFixpoint, leastFixpoint } from './fixpoint.ts';
-import { finalRegionCycles, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
+import { edfKeyCycles, finalRegionCycles, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
 /*
  * Corrected best-case response times (lower bounds), after Redell and Sanfridson, "Exact best-case
@@ -53,12 +53,12 @@ export function fpBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: num
 /** Best-case response time of task `i` under EDF (a lower bound; see above). */
 export function edfBestCaseCycles(model: TaskSetModel, i: number): number {
   const ti = taskAt(model.tasks, i);
-  const earlier = model.tasks.filter((t, j) => j !== i && t.deadlineCycles < ti.deadlineCycles && t.strictlyPeriodic);
+  const earlier = model.tasks.filter((t, j) => j !== i && edfKeyCycles(t) < edfKeyCycles(ti) && t.strictlyPeriodic);
   const pb = bestPreemptibleCycles(ti);
   const f = (x: number): number => {
     let sum = pb + bestInterrupts(model.interrupts, x);
     for (const tj of earlier) {
-      const window = Math.min(x, ti.deadlineCycles - tj.deadlineCycles);
+      const window = Math.min(x, edfKeyCycles(ti) - edfKeyCycles(tj));
       sum += Math.max(0, Math.ceil((window - tj.releaseJitterCycles) / tj.periodCycles) - 1) * tj.bcetCycles;
     }
     return sum;

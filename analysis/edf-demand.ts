@@ -1,6 +1,6 @@
 import { blockingCycles, blockingTerms, type BlockingTerms } from './blocking.ts';
 import { leastFixpoint, releasesBefore } from './fixpoint.ts';
-import { defaultHorizonCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfKeyCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
 
 /*
  * What the EDF analyses (edf.ts, edf-schedulability.ts) share: the blocking of a job under the
@@ -25,8 +25,8 @@ export function edfBlockingCycles(model: TaskSetModel, absoluteDeadline: number)
 /** The blocking of `edfBlockingCycles` with the tasks, mutexes or kernel section it comes from. */
 export function edfBlockingTerms(model: TaskSetModel, absoluteDeadline: number): BlockingTerms {
   return blockingTerms(model, {
-    blockers: model.tasks.filter((tj) => tj.deadlineCycles > absoluteDeadline),
-    guards: (mutex) => model.tasks.some((tk) => tk.deadlineCycles <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
+    blockers: model.tasks.filter((tj) => edfKeyCycles(tj) > absoluteDeadline),
+    guards: (mutex) => model.tasks.some((tk) => edfKeyCycles(tk) <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
     shielded: () => false,
   });
 }

@@ -1,5 +1,5 @@
 import { edfBlockingCycles, edfBusyPeriodCycles, edfMaxBlockingCycles } from './edf-demand.ts';
-import { type TaskSetModel } from './model.ts';
+import { edfKeyCycles, type TaskSetModel } from './model.ts';
 import { utilizationAtMostOne } from './utilization.ts';
 
 /*
@@ -10,6 +10,8 @@ import { utilizationAtMostOne } from './utilization.ts';
  * - Otherwise the processor-demand test h(t) + B(t) <= t for every t >= 0 (Baruah, Rosier and Howell
  *   1990, with Baruah's SRP blocking B(t), RTSS 2006; edf-demand.ts), where
  *     h(t) = sum_j max(0, floor((t + J_j - D_j) / T_j) + 1) C_j + sum_irq ceil((t + J) / T) C
+ *   with D_j the deadline the kernel keys jobs by (model.ts `edfKeyCycles`): the test then says no
+ *   job runs past its key, and the key bounds its response
  *   (jobs with a deadline at or before t, interrupt work released before t), checked by Zhang and
  *   Burns' Quick Processor-demand Analysis (QPA, IEEE ToC 58(9), 2009, theorem 5): walking down
  *   from the bound L, t <- h(t) + B when that is below t, else the last point below t where h
@@ -44,7 +46,7 @@ function lastPointBelow(points: readonly Points[], t: number): number {
 /** Demand of jobs with a deadline at or before `t`, plus interrupt work released before `t`. */
 export function processorDemandCycles(model: TaskSetModel, t: number): number {
   let sum = 0;
-  for (const tj of model.tasks) sum += Math.max(0, Math.floor((t + tj.releaseJitterCycles - tj.deadlineCycles) / tj.periodCycles) + 1) * tj.wcetCycles;
+  for (const tj of model.tasks) sum += Math.max(0, Math.floor((t + tj.releaseJitterCycles - edfKeyCycles(tj)) / tj.periodCycles) + 1) * tj.wcetCycles;
   for (const l of model.interrupts) sum += Math.max(0, Math.ceil((t + l.releaseJitterCycles) / l.periodCycles)) * l.costCycles;
   return sum;
 }
@@ -57,8 +59,8 @@ function demandHorizon(model: TaskSetModel): number {
   for (const t of model.tasks) {
     const ut = t.wcetCycles / t.periodCycles;
     u += ut;
-    x += ut * (t.periodCycles - t.deadlineCycles + t.releaseJitterCycles);
-    longestDeadline = Math.max(longestDeadline, t.deadlineCycles);
+    x += ut * (t.periodCycles - edfKeyCycles(t) + t.releaseJitterCycles);
+    longestDeadline = Math.max(longestDeadline, edfKeyCycles(t));
   }
   for (const l of model.interrupts) {
     const ul = l.costCycles / l.periodCycles;
@@ -73,7 +75,7 @@ function demandHorizon(model: TaskSetModel): number {
 
 /** True when only the exact utilisation test applies: implicit deadlines, no jitter, no interrupt load, no blocking. */
 function implicitWithoutBlocking(model: TaskSetModel): boolean {
-  return model.interrupts.length === 0 && model.tasks.every((t) => t.deadlineCycles === t.periodCycles && t.releaseJitterCycles === 0) && edfMaxBlockingCycles(model) === 0;
+  return model.interrupts.length === 0 && model.tasks.every((t) => edfKeyCycles(t) === t.periodCycles && t.releaseJitterCycles === 0) && edfMaxBlockingCycles(model) === 0;
 }
 
 const verdicts = new WeakMap<TaskSetModel, boolean>();
@@ -94,16 +96,16 @@ function decide(model: TaskSetModel): boolean {
   const horizon = demandHorizon(model);
   if (!Number.isFinite(horizon) || horizon > Number.MAX_SAFE_INTEGER) return false;
   const points: Points[] = [
-    ...model.tasks.map((t) => ({ offset: t.deadlineCycles - t.releaseJitterCycles, period: t.periodCycles })),
+    ...model.tasks.map((t) => ({ offset: edfKeyCycles(t) - t.releaseJitterCycles, period: t.periodCycles })),
     // ceil((t + J) / T) steps up at t = k T - J + 1.
     ...model.interrupts.map((l) => ({ offset: 1 - l.releaseJitterCycles, period: l.periodCycles })),
   ].map((p) => (p.offset >= 0 ? p : { offset: p.offset + Math.ceil(-p.offset / p.period) * p.period, period: p.period }));
   // No job has a deadline below the first task deadline point: nothing can be missed there.
   let firstDeadline = Infinity;
-  for (const t of model.tasks) firstDeadline = Math.min(firstDeadline, Math.max(0, t.deadlineCycles - t.releaseJitterCycles));
+  for (const t of model.tasks) firstDeadline = Math.min(firstDeadline, Math.max(0, edfKeyCycles(t) - t.releaseJitterCycles));
   if (!Number.isFinite(firstDeadline)) return true;
   // Intervals [lo, hi) on which B(t) is constant: cut at every relative deadline.
-  const cuts = [...new Set([firstDeadline, ...model.tasks.map((t) => t.deadlineCycles).filter((d) => d > firstDeadline && d <= horizon), horizon + 1])].sort((a, b) => a - b);
+  const cuts = [...new Set([firstDeadline, ...model.tasks.map((t) => edfKeyCycles(t)).filter((d) => d > firstDeadline && d <= horizon), horizon + 1])].sort((a, b) => a - b);
   let steps = 0;
   for (let k = cuts.length - 2; k >= 0; k--) {
     const lo = cuts[k] ?? 0;

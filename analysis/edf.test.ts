@@ -39,6 +39,32 @@ describe('EDF worst case (Spuri 1996)', () => {
     expect(simulateResponses(np.tasks, [1, 0], 60, 'edf').worst[0]).toBe(3);
   });
 
+  it('safety set 194 reduced: examines the offsets where a jittered job reaches its deadline, J_j before the unjittered one', () => {
+    // tj (C 4, T 100, D 10, J 2) arrives at -2, is released at 0 with its deadline at 8; ti (C 2,
+    // T 100, D 5) released at 3 has its deadline at 8 too and loses the tie: tj 0-4, ti 4-6, R = 3.
+    // Busy period: 4 + 2 = 6. Offsets without the jitter: 0 (R 2: tj's deadline 8 is past 5) and
+    // D_j - D_i = 5 (R = 6 - 5 = 1): a bound of 2. The jitter adds D_j - J_j - D_i = 3: R = 6 - 3 = 3.
+    const tj = task({ name: 'tj', priority: 1, periodCycles: 100, deadlineCycles: 10, wcetCycles: 4, releaseJitterCycles: 2 });
+    const ti = task({ name: 'ti', priority: 0, periodCycles: 100, deadlineCycles: 5, wcetCycles: 2 });
+    const jittered = taskSet([ti, tj]);
+    expect(edfOffsets(jittered.tasks, 0, 6)).toEqual([0, 3, 5]);
+    expect(edfWorstCaseCycles(jittered, 0)).toBe(3);
+    // The same instant in the reference scheduler: tj released at 0 with the deadline of its arrival at -2.
+    const released = task({ name: 'tj', priority: 1, periodCycles: 100, deadlineCycles: 8, wcetCycles: 4 });
+    expect(simulateResponses([ti, released], [3, 0], 100, 'edf').worst[0]).toBe(3);
+  });
+
+  it('orders jobs by the deadline the kernel keys them by, not the task deadline', () => {
+    // By its deadline ti (D 4) is worst released at 2, tying with tj's deadline 6: tj 0-4, ti 4-5, R 3.
+    // A tick kernel keys ti as 6, the same as tj (D 6), so the tie comes at the synchronous release:
+    // tj runs 0-4, ti 4-5, R = 5 > D. The reference scheduler, given the keys as deadlines, agrees.
+    const tj = task({ name: 'tj', priority: 1, periodCycles: 20, deadlineCycles: 6, wcetCycles: 4 });
+    const ti = task({ name: 'ti', priority: 0, periodCycles: 20, deadlineCycles: 4, wcetCycles: 1 });
+    expect(edfWorstCaseCycles(taskSet([tj, ti]), 1)).toBe(3);
+    expect(edfWorstCaseCycles(taskSet([tj, { ...ti, edfKeyDeadlineCycles: 6 }]), 1)).toBe(5);
+    expect(simulateResponses([tj, { ...ti, deadlineCycles: 6 }], [0, 0], 40, 'edf').worst[1]).toBe(5);
+  });
+
   it('gives up, as unbounded, on a busy period with more offsets than the budget', () => {
     // 1e9 cycles of busy period hold 2.5e8 releases of t1 alone: far above MAX_POINTS_PER_TASK.
     expect(edfOffsets(set.tasks, 2, 1e9)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { edfBlockingCycles, edfBusyPeriodCycles } from './edf-demand.ts';
 import { edfSchedulable } from './edf-schedulability.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfKeyCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
 
 export { edfBusyPeriodCycles } from './edf-demand.ts';
 
@@ -15,9 +15,16 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
  * - the final region starts once the preemptible part is done, and releases up to and including that
  *   instant still preempt (floor + 1);
  * - a job of tau_j interferes when its absolute deadline is at or before a + D_i (ties against tau_i);
- * - interrupt loads preempt everything.
- * Offsets a are the points where the interference or blocking changes: a = k T_j + D_j - D_i >= 0
- * inside the busy period (Spuri's set A); between two such points the response only shrinks.
+ * - interrupt loads preempt everything;
+ * - jobs are ordered by the deadline the kernel keys them by (model.ts `edfKeyCycles`): a tick kernel
+ *   rounds each relative deadline up to whole ticks, so 2.4 and 3 ms at 1 kHz tie.
+ * Offsets a are the points where the interference or blocking changes inside the busy period
+ * (Spuri's set A); between two such points the response only shrinks. With release jitter a job
+ * of tau_j released at k T_j - J_j (its k-th arrival, the first one delayed the whole J_j) has its
+ * deadline at k T_j - J_j + D_j, so interference (and tau_i's own earlier jobs) step up at
+ * a = k T_j - J_j + D_j - D_i; blocking steps down where a + D_i passes a relative deadline D_j,
+ * at a = D_j - D_i. Both families are examined: without the jitter shift the analysis looked J_j
+ * past the step, where the same jobs interfere and the response is J_j shorter.
  * Past MAX_POINTS_PER_TASK offsets (or a busy period beyond the horizon) the exact answer is out of
  * reach; `edfWorstCase` then gives a coarser safe bound, flagged inexact, instead of giving up.
  */
@@ -26,13 +33,17 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
 export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] | undefined {
   const ti = taskAt(tasks, i);
   let count = 0;
-  for (const tj of tasks) count += Math.ceil(busyCycles / tj.periodCycles) + 1;
+  for (const tj of tasks) count += (tj.releaseJitterCycles > 0 ? 2 : 1) * (Math.ceil(busyCycles / tj.periodCycles) + 1);
   if (count > MAX_POINTS_PER_TASK) return undefined;
   const offsets = new Set<number>([0]);
+  const addSteps = (first: number, period: number): void => {
+    let a = first;
+    if (a < 0) a += Math.ceil(-a / period) * period;
+    for (; a < busyCycles; a += period) offsets.add(a);
+  };
   for (const tj of tasks) {
-    let a = tj.deadlineCycles - ti.deadlineCycles;
-    if (a < 0) a += Math.ceil(-a / tj.periodCycles) * tj.periodCycles;
-    for (; a < busyCycles; a += tj.periodCycles) offsets.add(a);
+    addSteps(edfKeyCycles(tj) - edfKeyCycles(ti), tj.periodCycles);
+    if (tj.releaseJitterCycles > 0) addSteps(edfKeyCycles(tj) - tj.releaseJitterCycles - edfKeyCycles(ti), tj.periodCycles);
   }
   return [...offsets].sort((x, y) => x - y);
 }
@@ -57,7 +68,7 @@ export function edfWorstCase(model: TaskSetModel, i: number, horizonCycles = def
   const exact = Number.isFinite(busy) ? spuriWorstJob(model, i, busy, horizonCycles) : undefined;
   if (exact !== undefined && exact !== 'unbounded') return { cycles: exact.wcrtCycles, exact: true };
   const coarse = busy + ti.releaseJitterCycles;
-  if (edfSchedulable(model)) return { cycles: Math.min(ti.deadlineCycles, coarse), exact: false };
+  if (edfSchedulable(model)) return { cycles: Math.min(edfKeyCycles(ti), coarse), exact: false };
   return { cycles: coarse, exact: !Number.isFinite(coarse) };
 }
 
@@ -93,8 +104,8 @@ export function edfWorstJob(model: TaskSetModel, i: number, horizonCycles = defa
  * else its releases capped by those whose deadline is at or before the job's.
  */
 export function edfInterferingJobs(tj: AnalysisTask, absoluteDeadline: number, t: number, count: typeof releasesBefore): number {
-  if (tj.deadlineCycles > absoluteDeadline + tj.releaseJitterCycles) return 0;
-  const cap = 1 + Math.floor((absoluteDeadline - tj.deadlineCycles + tj.releaseJitterCycles) / tj.periodCycles);
+  if (edfKeyCycles(tj) > absoluteDeadline + tj.releaseJitterCycles) return 0;
+  const cap = 1 + Math.floor((absoluteDeadline - edfKeyCycles(tj) + tj.releaseJitterCycles) / tj.periodCycles);
   return Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap);
 }
 
@@ -107,7 +118,7 @@ function spuriWorstJob(model: TaskSetModel, i: number, busy: number, horizonCycl
   if (offsets === undefined) return undefined;
   let worst: EdfWorstJob | undefined;
   for (const a of offsets) {
-    const absoluteDeadline = a + ti.deadlineCycles;
+    const absoluteDeadline = a + edfKeyCycles(ti);
     const blocking = edfBlockingCycles(model, absoluteDeadline);
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;
     const demand = (t: number, count: typeof releasesBefore): number => {

@@ -28,6 +28,7 @@ const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({
   releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: TICK },
   messageReleases: [],
   messageServices: null,
+  edfDeadlineKeysUs: null,
   overheads: zero,
   notes: [],
 });

@@ -1,4 +1,5 @@
 import type { Target } from '../hardware/target.ts';
+import { usToCycles } from '../hardware/units.ts';
 import type { SystemModel, SystemTask } from '../system/model.ts';
 import type { TaskSpec, Workload } from '../workloads/types.ts';
 import { modelFromWorkload, type WorkloadModel } from './from-workload.ts';
@@ -21,6 +22,12 @@ export class UnanalysableSystemError extends Error {
 function onTickGrid(periodUs: number, offsetUs: number, tickHz: number): boolean {
   const ticks = (us: number): number => (us * tickHz) / 1e6;
   return Number.isInteger(ticks(periodUs)) && Number.isInteger(ticks(offsetUs));
+}
+
+/** The deadline the kernel keys task `index`'s jobs by, where it is not the task's own (system/model.ts). */
+function edfKey(system: SystemModel, index: number, target: Target): { edfKeyDeadlineCycles?: number } {
+  const keyUs = system.edfDeadlineKeysUs?.[index];
+  return keyUs === undefined || keyUs === null ? {} : { edfKeyDeadlineCycles: usToCycles(target, keyUs) };
 }
 
 /**
@@ -73,7 +80,8 @@ function withMessageServices(t: AnalysisTask, spec: TaskSpec, system: SystemMode
 /**
  * The analysis model of `workload` as `system` runs it on `target`: the workload's tasks with the
  * kernel's scheduling rules, the release quantisation of a tick kernel (a periodic task off the
- * tick grid is released up to one tick after its arrival: release jitter of one tick), its own
+ * tick grid is released up to one tick after its arrival: release jitter of one tick; an EDF kernel
+ * keys jobs by deadlines in whole ticks), its own
  * mutex and message services, the releases the kernel makes at sends (analysis/message-releases.ts), and the
  * kernel's priced overheads folded in (analysis/overheads.ts). Throws UnanalysableSystemError for
  * sends that release each other in a cycle.
@@ -91,7 +99,7 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     // The tick releases a job at the first tick at or after its arrival plus its own jitter: up to
     // one tick more, unless arrivals are on the tick grid and undelayed. The two lags add.
     const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
-    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles };
+    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles, ...edfKey(system, index, target) };
     return scheduled(withMessageServices(withMutexServices(released, spec, system), spec, system), s, index);
   });
   const complete = (ts: readonly AnalysisTask[]): TaskSetModel => withOverheads({ ...built.model, tasks: ts, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines);

@@ -15,6 +15,12 @@ export interface AnalysisTask {
   readonly periodCycles: number;
   /** Relative deadline. */
   readonly deadlineCycles: number;
+  /**
+   * The relative deadline an EDF kernel orders this task's jobs by, where it is not `deadlineCycles`:
+   * a tick kernel keys a job by its release tick plus the deadline in whole ticks, rounded up (see
+   * `edfKeyCycles`). Deadline misses are still judged against `deadlineCycles`.
+   */
+  readonly edfKeyDeadlineCycles?: number;
   /** Worst-case execution (C_i). */
   readonly wcetCycles: number;
   /** Best-case execution (C_i^b). */
@@ -66,6 +72,11 @@ export interface TaskSetModel {
 }
 
 /** Task `i` of a task list, or a RangeError naming the index. */
+/** The relative deadline EDF orders the task's jobs by: the kernel's key where it has one, else the deadline. */
+export function edfKeyCycles(t: AnalysisTask): number {
+  return t.edfKeyDeadlineCycles ?? t.deadlineCycles;
+}
+
 export function taskAt(tasks: readonly AnalysisTask[], i: number): AnalysisTask {
   const t = tasks[i];
   if (t === undefined) throw new RangeError(`no task at index ${i}`);

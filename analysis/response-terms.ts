@@ -3,7 +3,7 @@ import { edfBlockingTerms } from './edf-demand.ts';
 import { edfInterferingJobs, edfWorstJob } from './edf.ts';
 import { releasesBefore, releasesUpTo } from './fixpoint.ts';
 import { fpWorstJob } from './fp.ts';
-import { defaultHorizonCycles, taskAt, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfKeyCycles, taskAt, type TaskSetModel } from './model.ts';
 
 /*
  * A worst-case response time taken apart into the terms of its own fixed point: the equation's
@@ -101,7 +101,7 @@ export function edfResponseTerms(model: TaskSetModel, i: number, horizonCycles =
   if (worst === undefined) return undefined;
   const ti = taskAt(model.tasks, i);
   const a = worst.offsetCycles;
-  const absoluteDeadline = a + ti.deadlineCycles;
+  const absoluteDeadline = a + edfKeyCycles(ti);
   const interference: InterferenceTerm[] = [];
   model.tasks.forEach((tj, j) => {
     if (j === i) return;

@@ -48,6 +48,35 @@ describe('analyze --profile and run agree', () => {
     expect(report.tasks.find((t) => t.task === 'metering')?.schedulable).toBe(true);
   });
 
+  it('a deadline off the tick grid: the EDF kernel keys 2.4 ms as 3 ticks, so it ties with 3 ms and waits; analyze says so', () => {
+    // Hand derivation (1 kHz tick, both released at 0, T 10 ms): j (D 3 ms, C 2 ms, listed first) and
+    // i (D 2.4 ms, C 0.5 ms) are both keyed 3 ticks after their release tick; the tie goes FIFO to j,
+    // so i ends after 2 + 0.5 = 2.5 ms, past its 2.4 ms deadline. Ordered by the true deadlines the
+    // analysis once put i first and called it schedulable at 1.9 ms.
+    const target = getTarget('m4');
+    const profile = getProfile('edf');
+    const us = (x: number): number => usToCycles(target, x);
+    const workload: Workload = {
+      name: 'edf-tick-key-tie',
+      description: 'a deadline off the tick grid ties with the next whole tick',
+      referenceTarget: 'm4',
+      tickHz: 1000,
+      tasks: [
+        { name: 'j', priority: 1, trigger: { kind: 'periodic', periodUs: 10_000 }, deadlineUs: 3000, body: [{ op: 'compute', cycles: us(2000) }] },
+        { name: 'i', priority: 0, trigger: { kind: 'periodic', periodUs: 10_000 }, deadlineUs: 2400, body: [{ op: 'compute', cycles: us(500) }] },
+      ],
+    };
+    const system = systemModel(profile, target, workload);
+    expect(system.edfDeadlineKeysUs).toEqual([3000, 3000]);
+    const report = analyzeWorkload(workload, { target, system });
+    const { responses } = measureRun({ profile, target, workload, durationMs: 100, seed: 1, reducers: { responses: responseTimes() } });
+    const simulated = responses.find((r) => r.task === 'i')?.longestCycles ?? 0;
+    const bound = report.tasks.find((t) => t.task === 'i');
+    expect(simulated).toBeGreaterThanOrEqual(us(2500));
+    expect(simulated).toBeLessThanOrEqual(bound?.wcrtCycles ?? -1);
+    expect(bound?.schedulable).toBe(false);
+  });
+
   // Today's meter kernels on each core they have a port for: ready lists, sorted wake lists, and on
   // the M4 FreeRTOS's tick at the lowest interrupt priority.
   for (const [profileId, targetId] of [['freertos', 'm4'], ['freertos', 'm4-f407'], ['freertos', 'avr'], ['liteos-m', 'm4'], ['liteos-m', 'm4-f407']] as const) {

@@ -7,15 +7,6 @@ import { safetySet } from './safety-sets.ts';
 
 const SETS = 200;
 
-/**
- * Counterexamples to the EDF analysis that the longer run horizons (experiments/horizon.ts: 100 jobs
- * of the slowest task, not 3) found, left for the analysis to answer. Listed so that the study's rows
- * show them and any further violation still fails this test.
- */
-const KNOWN_VIOLATIONS: Readonly<Record<string, readonly string[]>> = {
-  'edf/avr': ['set 194 t1: simulated 27869 > bound 25419'],
-  'edf/ideal': ['set 74 t3: simulated 765 > bound 642', 'set 188 t1: simulated 803 > bound 663'],
-};
 const seeds = Array.from({ length: SETS }, (_, i) => i + 1);
 
 describe('safety sets', () => {
@@ -49,7 +40,7 @@ describe('the one system model is safe', () => {
   for (const target of targetIds()) {
     // A kernel without a port for the target's core (LiteOS-M on the AVR) is not run there.
     for (const profile of safetyProfiles().filter((p) => missingPort(getProfile(p), getTarget(target)) === undefined)) {
-      it(`never lets a simulated worst response exceed the CLI's bound beyond the listed counterexamples: ${SETS} random systems on ${profile}/${target}`, () => {
+      it(`never lets a simulated worst response exceed the CLI's bound: ${SETS} random systems on ${profile}/${target}`, () => {
         const violations: string[] = [];
         let bounded = 0;
         for (const seed of seeds) {
@@ -58,7 +49,7 @@ describe('the one system model is safe', () => {
             if (t.simulatedCycles > t.boundCycles) violations.push(`set ${seed} ${t.task}: simulated ${t.simulatedCycles} > bound ${t.boundCycles}`);
           }
         }
-        expect(violations).toEqual(KNOWN_VIOLATIONS[`${profile}/${target}`] ?? []);
+        expect(violations).toEqual([]);
         // Most tasks get a finite bound: the study is not vacuous.
         expect(bounded).toBeGreaterThan(SETS * 2);
       });

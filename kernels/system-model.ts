@@ -5,6 +5,7 @@ import { withSvcGate } from '../multiapp/svc-gate.ts';
 import type { Workload } from '../workloads/types.ts';
 import type { ReleaseMode } from './types.ts';
 import { workloadMutexProtocols } from './profiles/protocol.ts';
+import { tickDeadlineKeysUs } from './core/deadline-key.ts';
 import { tickPeriodCycles } from './release-ticks.ts';
 import type { OsProfile } from './profiles/types.ts';
 import { getDesign, kernelCosts, resolveProfile } from './registry.ts';
@@ -40,6 +41,7 @@ export function systemModel(profile: OsProfile | string, target: Target, workloa
     releases,
     messageReleases,
     messageServices: design.messageServiceCycles?.(target) ?? null,
+    edfDeadlineKeysUs: design.policy === 'edf' && releases.kind === 'tick' ? tickDeadlineKeysUs(workload).map((k) => k ?? null) : null,
     overheads: withMpuSwitch(withSvcGate({ ...kernelCosts(p, target, workload.tasks.length), tickPeriodCycles: tickCycles }, workload, target), workload, target),
     notes,
   };

@@ -118,6 +118,13 @@ export interface SystemModel {
   /** Cycles each send and receive step adds to its job; null where a receive may block (the suspension is outside the analysed model, and so are these services). */
   readonly messageServices: MessageServiceCycles | null;
   readonly overheads: KernelOverheads;
+  /**
+   * The relative deadline (us) a deadline-keyed kernel orders each task's jobs by, in workload task
+   * order, where it is not the task's own: under tick releases the deadline in whole ticks, rounded
+   * up (null for a task without a deadline). Null when the keys are the deadlines (exact releases,
+   * fixed priorities).
+   */
+  readonly edfDeadlineKeysUs: readonly (number | null)[] | null;
   /** What the kernel does that the workload alone does not say, one sentence each (for reports). */
   readonly notes: readonly string[];
 }

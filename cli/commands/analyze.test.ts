@@ -142,6 +142,7 @@ describe('kbench analyze --profile', () => {
       releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: 200_000 },
       messageReleases: [],
       messageServices: null,
+      edfDeadlineKeysUs: null,
       overheads,
       notes: [],
     };

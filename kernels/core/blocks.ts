@@ -92,7 +92,7 @@ export const mutexUnlock = block('mutex-unlock', [['push', 3], 'movePtr', 'load8
 
 /*
  * Stack Resource Policy (Baker 1991) on a deadline-keyed kernel: each mutex holds its ceiling (the
- * highest preemption level of its users, a 16-bit relative deadline in ticks: smaller is higher) and
+ * highest preemption level of its users, a 16-bit rank of relative deadlines: smaller is higher) and
  * the system ceiling it found; locks nest, so an unlock restores what its lock saved. The ceiling
  * test of the pick and its walk past jobs that may not start are the design's (kernels/edf).
  */

@@ -19,6 +19,7 @@ import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release } from './runner.ts';
 import { compileBody, type ObjectTable } from './steps.ts';
+import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
 import { svcGateCycles } from '../../multiapp/svc-gate.ts';
@@ -77,7 +78,7 @@ function checkPeriodSpansATick(us: number, tickHz: number, field: string): void 
 
 /**
  * A mutex's ceiling: the highest priority of the tasks that lock it, or under SRP their highest
- * preemption level (shortest relative deadline in ticks, the level `levels` gives each task).
+ * preemption level (the rank of the shortest relative deadline, the level `levels` gives each task).
  */
 function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: readonly number[]): ObjectTable {
   const costs = signalCosts(profile, target);
@@ -100,17 +101,17 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: r
   return { semaphores, mutexes, queues, flags };
 }
 
-/** A relative deadline in whole ticks (at least one): EDF's key offset and SRP's preemption level. */
-function deadlineTicksOf(t: TaskSpec, tickHz: number): number {
-  const d = deadlineUs(t);
-  return d === undefined ? 0x7fffffff : Math.max(1, Math.ceil((d * tickHz) / 1e6));
-}
-
-function deadlineUs(t: TaskSpec): number | undefined {
-  if (t.deadlineUs !== undefined) return t.deadlineUs;
-  if (t.trigger.kind === 'periodic') return t.trigger.periodUs;
-  if (t.trigger.kind === 'sporadic') return t.trigger.minInterArrivalUs;
-  return undefined;
+/**
+ * Baker's preemption levels (SRP): the rank of each task's exact relative deadline among the set's,
+ * smaller is higher, equal deadlines share a level. Ranked from the workload's own deadlines, never
+ * from the tick count of the EDF key: two deadlines rounded up to the same tick (2.4 and 3 ms at
+ * 1 kHz) would share a level, and a section whose ceiling is the longer deadline's would then block
+ * the shorter one, which SRP (and the analysis) lets preempt it.
+ */
+function preemptionLevels(w: Workload): number[] {
+  const deadlines = w.tasks.map((t) => relativeDeadlineUs(t) ?? Infinity);
+  const distinct = [...new Set(deadlines)].sort((a, b) => a - b);
+  return deadlines.map((d) => distinct.indexOf(d));
 }
 
 /** Boots a core-based design configured by `profile` with `workload` on the engine. */
@@ -129,8 +130,9 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     stackResourcePolicy: workloadMutexProtocols(w, profile).includes('srp'),
   });
   const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
-  const deadlineTicks = w.tasks.map((t) => deadlineTicksOf(t, w.tickHz));
-  const objects = buildObjects(w, profile, target, deadlineTicks);
+  const deadlineTicks = w.tasks.map((t) => deadlineKeyTicks(t, w.tickHz));
+  const levels = preemptionLevels(w);
+  const objects = buildObjects(w, profile, target, levels);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
@@ -148,7 +150,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const field = `tasks[${i}]`;
     const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
     const steps = compileBody(spec, field, { ...objects, ioInputs }, w.referenceTarget, target);
-    const d = deadlineUs(spec);
+    const d = relativeDeadlineUs(spec);
     const dCycles = d === undefined ? Infinity : usToCycles(target, d);
     deadlineCycles.push(dCycles);
     const ctx = new ExecContext(i, spec.name);
@@ -190,7 +192,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     ctx.run(0, SEG_TASK, false, runner.start);
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
-    runner.tcb.preemptionLevel = deadlineTicks[i] as number;
+    runner.tcb.preemptionLevel = levels[i] as number;
     if (spec.app !== undefined) runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
     runners.push(runner);
   });

@@ -51,7 +51,7 @@ export class Mutex extends WaitObject {
     readonly protocol: MutexProtocol,
     /**
      * Highest priority (smallest number) of the tasks that lock it; under SRP the highest
-     * preemption level (smallest relative deadline in ticks) of those tasks.
+     * preemption level (rank of the shortest relative deadline) of those tasks.
      */
     readonly ceiling: number,
   ) {

@@ -58,7 +58,7 @@ export class Tcb {
   arriving = false;
   /** SRP mutexes the task holds: a holder woken from a wait is on SRP's stack, not an arrival. */
   srpLocksHeld = 0;
-  /** Baker's preemption level, as a relative deadline in ticks: smaller is higher (SRP). */
+  /** Baker's preemption level, the rank of the task's relative deadline: smaller is higher (SRP). */
   preemptionLevel = Number.MAX_SAFE_INTEGER;
   /** Scheduler-lock depth of the task (the paper's non-preemptive final part of a job). */
   lockDepth = 0;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
-import { m4 } from '../../hardware/targets/index.ts';
+import { ideal, m4 } from '../../hardware/targets/index.ts';
 import { msToCycles, usToCycles } from '../../hardware/units.ts';
 import { readWorkloadFile } from '../../workloads/load.ts';
 import type { Workload } from '../../workloads/types.ts';
@@ -60,8 +60,8 @@ describe('EDF resource sharing by the Stack Resource Policy', () => {
    *   low  (D 50): from 0, computes 0.5, holds r1 for 3, computes 0.5;
    *   mid  (D 20): from 1, holds r2 for 3 (deadline 21, earlier than low's 50);
    *   high (D 5):  from 2, holds r1 for 0.1, then r2 for 0.1 (deadline 7).
-   * Ceilings: r1 = high's level (5 ticks), r2 = high's level. Under SRP low's lock of r1 at 0.5 raises
-   * the system ceiling to 5: mid (level 20) and high (level 5, not above 5) may not start until low
+   * Ceilings: r1 = high's level (D 5), r2 = high's level. Under SRP low's lock of r1 at 0.5 raises
+   * the system ceiling to high's level: mid (D 20) and high (its level, not above it) may not start until low
    * unlocks r1 at 3.5. Then high runs to its end without blocking again (once, before it starts),
    * then mid, then low. Without SRP, mid preempts low and takes r2, and high, started at 2, blocks
    * on r1 behind both critical sections.
@@ -143,5 +143,33 @@ describe('SRP treats a wake from a wait as an arrival', () => {
     const longUnlocks = (trace.find((e) => e.type === ProbeEvent.SemGive && e.subject === 0 && e.data === 1) as ProbeRecord).time;
     expect(shortEnds).toBeGreaterThan(longUnlocks);
     expect(trace.filter((e) => e.type === ProbeEvent.SwitchOut && e.subject === 0 && e.time < shortEnds)).toHaveLength(1);
+  });
+});
+
+describe('SRP preemption levels follow the exact relative deadlines', () => {
+  /*
+   * Safety set 74 on edf/ideal, reduced (times in us, ideal target, 1 kHz tick, exact releases):
+   *   long  (D 100,000): from 0, holds m for 2,000;
+   *   short (D 2,400):   from 1,000, computes 200, uses no mutex;
+   *   mid   (D 3,000):   from 50,000, holds m for 100 (it only sets m's ceiling to its level).
+   * Baker's levels order the relative deadlines: short (2.4 ms) is above m's ceiling (mid's 3 ms), so
+   * at 1,000 short preempts long inside its section and ends at 1,200: response 200, its own C, as
+   * the analysis says (no task with D <= 2.4 ms uses m). Levels counted in ticks made 2.4 and 3 ms
+   * both 3 ticks: short was held back until long unlocked at 2,000 and answered 1,200.
+   */
+  it('safety set 74 reduced: a job whose deadline rounds to the same tick as the ceiling still preempts the section', () => {
+    const us = (x: number): number => usToCycles(ideal, x);
+    const w = workload(
+      [
+        periodic('long', 2, 100_000, [{ op: 'lock', mutex: 'm' }, { op: 'compute', cycles: us(2000) }, { op: 'unlock', mutex: 'm' }]),
+        periodic('short', 0, 100_000, [{ op: 'compute', cycles: us(200) }], { deadlineUs: 2400, trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 1000 } }),
+        periodic('mid', 1, 100_000, [{ op: 'lock', mutex: 'm' }, { op: 'compute', cycles: us(100) }, { op: 'unlock', mutex: 'm' }], { deadlineUs: 3000, trigger: { kind: 'periodic', periodUs: 100_000, offsetUs: 50_000 } }),
+      ],
+      { referenceTarget: 'ideal', tickHz: 1000, resources: { mutexes: [{ name: 'm', protocol: 'srp' }] } },
+    );
+    const sys = bootSystem({ target: ideal, workload: w, profile: edfProfile, keepTrace: true, releases: 'exact' });
+    sys.run(us(10_000));
+    const shortEnd = sys.engine.probe.trace().find((e) => e.type === ProbeEvent.JobEnd && e.subject === 1) as ProbeRecord;
+    expect(shortEnd.time - shortEnd.data).toBe(us(200));
   });
 });
