@@ -55,7 +55,12 @@ export function compileTree(label: string, sourceRoot: string): CompiledTree {
       include: [],
     }),
   );
-  execFileSync(process.execPath, [tsc, '-p', config], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [tsc, '-p', config], { stdio: 'inherit' });
+  } catch (e) {
+    rmSync(jsRoot, { recursive: true, force: true });
+    throw new Error(`${label}: the bench's modules do not compile (tsc's errors above)`, { cause: e });
+  }
   for (const dir of DATA_DIRS) {
     if (!existsSync(join(sourceRoot, dir))) continue;
     const data = readdirSync(join(sourceRoot, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
