@@ -18,10 +18,11 @@ describe('batches', () => {
   });
 
   it('shrink towards the end of an experiment, down to single units', () => {
-    // 2 workers, a quarter of each worker's share of what is left, ceil(left / 8): 40 -> 5, 35 -> 5,
-    // 30 -> 4, 26 -> 4, 22 -> 3, 19 -> 3, 16 -> 2, 14 -> 2, 12 -> 2, 10 -> 2, then 8 single units.
+    // 2 workers, an eighth of each worker's share of what is left, ceil(left / 16): 40 -> 3,
+    // 37 -> 3, 34 -> 3, then 2 units while 17 or more are left (31, 29, ..., 17: eight batches),
+    // then the last 15 one at a time.
     const sizes = batchesOf([...Array(40).keys()], 2).map((b) => b.length);
-    expect(sizes).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(sizes).toEqual([3, 3, 3, ...Array(8).fill(2), ...Array(15).fill(1)]);
   });
 
   it('never grows from one batch to the next', () => {
