@@ -9,6 +9,9 @@ export type SegmentKind = (typeof SegmentKind)[keyof typeof SegmentKind];
 /** Slots a context's queue starts with (a power of two); it doubles when full. Kernels queue two or three. */
 const INITIAL_SLOTS = 4;
 
+/** The stretch list of every segment that has never had a schedule: never written to. */
+const NO_STRETCHES: Cycles[] = [];
+
 /**
  * A stretch of execution. Unmasked segments can be interrupted at any cycle (the remaining cycles
  * stay queued); a masked segment is atomic: interrupts raised inside it wait until it ends.
@@ -31,7 +34,8 @@ export class Segment {
    */
   stretchCount = 0;
   stretch = 0;
-  readonly stretches: Cycles[] = [];
+  /** The schedule's stretch lengths; shared and empty until the segment first carries a schedule (most never do). */
+  stretches: Cycles[] = NO_STRETCHES;
 
   /** Whether the last stretch runs masked. */
   lastMasked(): boolean {
@@ -116,6 +120,7 @@ export class ExecContext {
       return;
     }
     const seg = this.append();
+    if (seg.stretches === NO_STRETCHES) seg.stretches = [];
     let total = 0;
     for (let i = from; i < length; i++) {
       seg.stretches[i - from] = cycles[i] as Cycles;
