@@ -69,6 +69,8 @@ function argument(flag: string): string | undefined {
 /** A design as the bench runs it: booted on a fresh AVR engine with a workload. */
 interface BenchSubject {
   readonly id: string;
+  /** Whether the engine lets interrupts nest (the subject's profile asks for it). */
+  readonly nestedInterrupts: boolean;
   readonly boot: (engine: Engine) => KernelSystem;
 }
 
@@ -76,13 +78,16 @@ interface BenchSubject {
 interface BenchTree {
   readonly modules: BenchModules;
   readonly subjects: readonly BenchSubject[];
-  readonly freshEngine: () => Engine;
+  readonly freshEngine: (nestedInterrupts: boolean) => Engine;
   readonly cyclesOf: (seconds: number) => number;
 }
 
 /**
  * The subjects on the meter workload. The bare port (the meter's interrupts and a super-loop, no
- * kernel) is the floor every design adds to; then each kernel design on its default profile.
+ * kernel) is the floor every design adds to; then each kernel design on its default profile, with
+ * interrupts that do not nest (comparable across designs and with earlier benches), and again as
+ * `<design>+nesting` where its profile lets kernel-aware ISRs nest (uC/OS-II's per-TCB tick walk
+ * then has a critical section per task that an interrupt can enter between).
  */
 function benchTree(modules: BenchModules): BenchTree {
   const target = modules.getTarget('avr');
@@ -90,17 +95,20 @@ function benchTree(modules: BenchModules): BenchTree {
   const subjects: BenchSubject[] = [
     {
       id: 'bare-port',
+      nestedInterrupts: false,
       boot: (engine) => {
         modules.installMeterDemo(engine, SHORT_S * 1000);
         return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
       },
     },
-    ...modules.allDesigns().map((design) => {
+    ...modules.allDesigns().flatMap((design) => {
       const fit = fitted(modules, design.defaultProfile, meter);
-      return { id: design.id, boot: (engine: Engine) => modules.bootSystem({ engine, ...fit }) };
+      const boot = (engine: Engine): KernelSystem => modules.bootSystem({ engine, ...fit });
+      const flat = { id: design.id, nestedInterrupts: false, boot };
+      return design.defaultProfile.nestedInterrupts ? [flat, { id: `${design.id}+nesting`, nestedInterrupts: true, boot }] : [flat];
     }),
   ];
-  return { modules, subjects, freshEngine: () => new modules.Engine({ target, seed: 1 }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
+  return { modules, subjects, freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
 }
 
 /**
@@ -173,11 +181,11 @@ function sampleAlternating(trees: readonly BenchTree[]): Samples[][] {
       const until = tree.cyclesOf(SHORT_S);
       tree.subjects.forEach((subject, s) => {
         const setupMs = cpuTimed(() => {
-          for (let i = 0; i < SETUPS_PER_SAMPLE; i++) subject.boot(tree.freshEngine());
+          for (let i = 0; i < SETUPS_PER_SAMPLE; i++) subject.boot(tree.freshEngine(subject.nestedInterrupts));
         });
         let runMs = 0;
         for (let i = 0; i < RUNS_PER_SAMPLE; i++) {
-          const booted = subject.boot(tree.freshEngine());
+          const booted = subject.boot(tree.freshEngine(subject.nestedInterrupts));
           runMs += cpuTimed(() => booted.run(until));
         }
         // Round 0 warms the compiler up for every tree and subject alike.
@@ -194,7 +202,7 @@ function sampleAlternating(trees: readonly BenchTree[]): Samples[][] {
 /** Engine steps of a 1 s run of each subject: the work itself, the same on any machine. */
 function stepsOf(tree: BenchTree): number[] {
   return tree.subjects.map((subject) => {
-    const engine = tree.freshEngine();
+    const engine = tree.freshEngine(subject.nestedInterrupts);
     subject.boot(engine).run(tree.cyclesOf(SHORT_S));
     return engine.steps;
   });
@@ -205,7 +213,7 @@ function stepsOf(tree: BenchTree): number[] {
  * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows.
  */
 function windowMsAt(tree: BenchTree, subject: BenchSubject, horizonsS: readonly number[]): number[] {
-  const system = subject.boot(tree.freshEngine());
+  const system = subject.boot(tree.freshEngine(subject.nestedInterrupts));
   return horizonsS.map((horizon) => {
     const from = Math.max(0, horizon - 1);
     system.run(tree.cyclesOf(from));
@@ -240,7 +248,7 @@ try {
   const simso = current.modules.allDesigns().map((design) => {
     const hostMs = median(
       Array.from({ length: REPEATS }, () =>
-        timed(() => current.modules.bootSystem({ engine: current.freshEngine(), ...fitted(current.modules, design.defaultProfile, SIMSO_SET) }).run(current.cyclesOf(SIMSO_S))),
+        timed(() => current.modules.bootSystem({ engine: current.freshEngine(false), ...fitted(current.modules, design.defaultProfile, SIMSO_SET) }).run(current.cyclesOf(SIMSO_S))),
       ),
     );
     return { design: design.id, jobs: simsoJobs, hostMs: round(hostMs, 1), jobsPerHostSecond: Math.round((simsoJobs * 1000) / hostMs) };
