@@ -13,8 +13,11 @@ import { m4 } from './targets/index.ts';
 const WALK_CYCLES = [30, 7, 11, 7, 11, 7, 11, 7, 25];
 const WALK_MASKED = WALK_CYCLES.map((_, i) => i % 2 === 0);
 
+/** What the ISR queues after the walk: nothing, or a stretch with the walk's last mask (it merges) or the other. */
+type Follower = 'none' | 'same-mask' | 'other-mask';
+
 /** Runs the walk in a nested 'tick' ISR raised at 0, with a 'pulse' line raised at `pulseAt` (if any). */
-function runWalk(scheduled: boolean, pulseAt: number | undefined): Engine {
+function runWalk(scheduled: boolean, pulseAt: number | undefined, follower: Follower = 'none'): Engine {
   const engine = new Engine({ target: m4, seed: 1, keepTrace: true, nestedInterrupts: true });
   const tick = engine.addInterrupt({
     name: 'tick',
@@ -23,6 +26,8 @@ function runWalk(scheduled: boolean, pulseAt: number | undefined): Engine {
     handler: (isr) => {
       if (scheduled) isr.runStretches(WALK_CYCLES, WALK_MASKED, WALK_CYCLES.length, SegmentKind.Isr);
       else WALK_CYCLES.forEach((cycles, i) => isr.run(cycles, SegmentKind.Isr, WALK_MASKED[i] as boolean));
+      const lastMasked = WALK_MASKED[WALK_MASKED.length - 1] as boolean;
+      if (follower !== 'none') isr.run(9, SegmentKind.Isr, follower === 'same-mask' ? lastMasked : !lastMasked);
     },
   });
   const pulse = engine.addInterrupt({ name: 'pulse', priority: 1, source: { kind: 'manual' }, handler: (isr) => isr.run(40, SegmentKind.Isr, true) });
@@ -78,6 +83,14 @@ describe('a segment with a mask schedule', () => {
     const end = entry + WALK_CYCLES.reduce((a, b) => a + b, 0);
     for (let at = 0; at <= end + 1; at++) {
       expect(observed(runWalk(true, at)), `pulse raised at ${at}`).toEqual(observed(runWalk(false, at)));
+    }
+  });
+
+  it('takes a follower with its last mask into its last stretch, exactly as separate stretches would merge', () => {
+    for (const follower of ['same-mask', 'other-mask'] as const) {
+      for (let at = 0; at <= 160; at += 3) {
+        expect(observed(runWalk(true, at, follower)), `${follower}, pulse raised at ${at}`).toEqual(observed(runWalk(false, at, follower)));
+      }
     }
   });
 });
