@@ -1,44 +1,55 @@
-import { Bench } from 'tinybench';
-import { Engine } from '../hardware/engine.ts';
 import { Prng } from '../hardware/prng.ts';
 import { avr } from '../hardware/targets/index.ts';
-import { msToCycles } from '../hardware/units.ts';
-import { installMeterDemo } from '../experiments/avr-meter-demo.ts';
 import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
+import type { Engine } from '../hardware/engine.ts';
 import type { KernelSystem } from '../kernels/types.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
-import { allDesigns, bootSystem } from '../kernels/registry.ts';
-import { withoutLocks } from '../experiments/breakdown.ts';
 import { randomTaskSet } from '../workloads/generators/uunifast.ts';
-import { loadWorkload } from '../workloads/load.ts';
 import { parseWorkload } from '../workloads/schema.ts';
 import type { Workload } from '../workloads/types.ts';
+import { alternatingOrder, median } from './alternate.ts';
+import { loadBenchModules, type BenchModules } from './bench-modules.ts';
+import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { HEAP_LOOP_EVENTS, heapLoop } from './heap-floor.ts';
 
 /*
  * Host speed per kernel design on the AVR, written to results/bench.json. Run with `npm run bench`
- * (`-- --long-s 300` shortens the long run for a quick look). On the meter workload at a 1 kHz tick:
+ * (`-- --long-s 300` shortens the long run for a quick look; `-- --baseline <git-ref>` measures that
+ * ref beside this checkout). Both trees are compiled to JavaScript as the CLI runs them, each in a
+ * temporary folder (the ref in a temporary git worktree), and loaded into this one process.
+ * On the meter workload at a 1 kHz tick:
  *
  * - real-time factor (simulated seconds per host second) of a 1 s run, setup excluded (the run
  *   alone) and included (engine, boot with its pricing and checks, then the run; the workload is
- *   loaded and fitted once per design, as a study loads it once for all its runs);
+ *   loaded and fitted once per design, as a study loads it once for all its runs). Measured in
+ *   CPU time, in rounds that alternate the trees (each goes first every other round), so load on
+ *   the machine falls on both alike; the median sample is reported;
+ * - engine steps per simulated second (deterministic: the work, whatever the machine's load);
  * - ns per engine step against one push+pop of the bare heap loop, the floor of any event engine;
  * - host cost per simulated second at 1 s, 100 s and the long horizon (10,000 s by default), each
- *   measured the same way on one run per design, after the same warm-up (the tinybench phase): the
- *   cheapest of several successive one-second windows from that horizon on. One window timed once
- *   catches a collection or a compile now and then; the cheapest of a few is the steady cost.
+ *   measured the same way on one run per design of this checkout: the cheapest of several
+ *   successive one-second windows from that horizon on. One window timed once catches a collection
+ *   or a compile now and then; the cheapest of a few is the steady cost.
  *
  * And on a 10-task set as SimSo users build them (UUniFast, log-uniform periods 10-1000 ms,
  * U = 0.7): jobs simulated per host second, setup included, median of 3 runs of 100 s.
  * Timings vary by machine, so bench.json is not part of the reproducible results.
  */
 
-/** Simulated time of the short run, the one tinybench repeats. */
+/** Simulated time of the short run, the one the rounds repeat. */
 const SHORT_S = 1;
 /** The middle horizon. */
 const MIDDLE_S = 100;
 /** The long horizon; `--long-s <n>` overrides it. */
-const LONG_S = longSecondsArgument(10_000);
+const LONG_S = Number(argument('--long-s') ?? 10_000);
+if (!Number.isFinite(LONG_S) || LONG_S <= MIDDLE_S) throw new RangeError(`--long-s: must be a number of seconds > ${MIDDLE_S}, got "${argument('--long-s')}"`);
+/** A git ref to measure beside this checkout (`--baseline <ref>`). */
+const BASELINE = argument('--baseline');
+/** Rounds of the alternating measurement (the first is a warm-up and not kept). */
+const ROUNDS = 31;
+/** Boots per setup sample, and timed 1 s runs per run sample. */
+const SETUPS_PER_SAMPLE = 40;
+const RUNS_PER_SAMPLE = 3;
 /** One-second windows timed from each horizon on; the cheapest is reported. */
 const WINDOWS = 20;
 /** Simulated time of each run of the SimSo-style task set. */
@@ -46,38 +57,59 @@ const SIMSO_S = 100;
 /** Runs of the SimSo-style measurement; the median is reported. */
 const REPEATS = 3;
 
-function longSecondsArgument(fallback: number): number {
-  const at = process.argv.indexOf('--long-s');
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`--long-s: must be a number of seconds > 0, got "${process.argv[at + 1]}"`);
+/** The value after `flag` on the command line, if the flag is there. */
+function argument(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new RangeError(`${flag}: needs a value`);
   return value;
 }
 
 /** A design as the bench runs it: booted on a fresh AVR engine with a workload. */
 interface BenchSubject {
   readonly id: string;
+  /** Whether the engine lets interrupts nest (the subject's profile asks for it). */
+  readonly nestedInterrupts: boolean;
   readonly boot: (engine: Engine) => KernelSystem;
+}
+
+/** A compiled tree's modules, the subjects built from them, and how to make a fresh AVR engine. */
+interface BenchTree {
+  readonly modules: BenchModules;
+  readonly subjects: readonly BenchSubject[];
+  readonly freshEngine: (nestedInterrupts: boolean) => Engine;
+  readonly cyclesOf: (seconds: number) => number;
 }
 
 /**
  * The subjects on the meter workload. The bare port (the meter's interrupts and a super-loop, no
- * kernel) is the floor every design adds to. Each kernel design joins as
- * `{ id: design, boot: (engine) => bootSystem(design, meterWorkload, engine) }`.
+ * kernel) is the floor every design adds to; then each kernel design on its default profile, with
+ * interrupts that do not nest (comparable across designs and with earlier benches), and again as
+ * `<design>+nesting` where its profile lets kernel-aware ISRs nest (uC/OS-II's per-TCB tick walk
+ * then has a critical section per task that an interrupt can enter between).
  */
-const BENCH_SUBJECTS: readonly BenchSubject[] = [
-  {
-    id: 'bare-port',
-    boot: (engine) => {
-      installMeterDemo(engine, SHORT_S * 1000);
-      return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
+function benchTree(modules: BenchModules): BenchTree {
+  const target = modules.getTarget('avr');
+  const meter = modules.loadWorkload('meter');
+  const subjects: BenchSubject[] = [
+    {
+      id: 'bare-port',
+      nestedInterrupts: false,
+      boot: (engine) => {
+        modules.installMeterDemo(engine, SHORT_S * 1000);
+        return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
+      },
     },
-  },
-  ...allDesigns().map((design) => {
-    const fit = fitted(design.defaultProfile, loadWorkload('meter'));
-    return { id: design.id, boot: (engine: Engine) => bootSystem({ engine, ...fit }) };
-  }),
-];
+    ...modules.allDesigns().flatMap((design) => {
+      const fit = fitted(modules, design.defaultProfile, meter);
+      const boot = (engine: Engine): KernelSystem => modules.bootSystem({ engine, ...fit });
+      const flat = { id: design.id, nestedInterrupts: false, boot };
+      return design.defaultProfile.nestedInterrupts ? [flat, { id: `${design.id}+nesting`, nestedInterrupts: true, boot }] : [flat];
+    }),
+  ];
+  return { modules, subjects, freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
+}
 
 /**
  * A workload on a design's default profile. The bench times a design's mechanisms, not a profile's
@@ -86,7 +118,7 @@ const BENCH_SUBJECTS: readonly BenchSubject[] = [
  * (MOS: one level never preempts itself, shared data goes over the bus) the lock/unlock steps are
  * dropped.
  */
-function fitted(profile: OsProfile, workload: Workload): { profile: OsProfile; workload: Workload } {
+function fitted(modules: BenchModules, profile: OsProfile, workload: Workload): { profile: OsProfile; workload: Workload } {
   const levels = workload.tasks.length;
   const widened = { ...profile, priorities: Math.max(profile.priorities, levels), maxTasks: Math.max(profile.maxTasks, levels) };
   const protocol = profile.inversion[0];
@@ -94,7 +126,7 @@ function fitted(profile: OsProfile, workload: Workload): { profile: OsProfile; w
     const mutexes = (workload.resources?.mutexes ?? []).map((m) => ({ ...m, protocol }));
     return { profile: widened, workload: { ...workload, resources: { ...workload.resources, mutexes } } };
   }
-  return { profile: widened, workload: withoutLocks(workload) };
+  return { profile: widened, workload: modules.withoutLocks(workload) };
 }
 
 /**
@@ -116,9 +148,6 @@ function jobsIn(workload: Workload, seconds: number): number {
   return jobs;
 }
 
-const freshEngine = (): Engine => new Engine({ target: avr, seed: 1 });
-const cyclesOf = (seconds: number): number => msToCycles(avr, seconds * 1000);
-
 /** Host milliseconds of `f`. */
 function timed(f: () => void): number {
   const started = performance.now();
@@ -126,113 +155,187 @@ function timed(f: () => void): number {
   return performance.now() - started;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/**
+ * CPU milliseconds of `f` (this process): on a quiet machine the same as `timed`, on a loaded one
+ * it leaves out the time other processes held the cores, which wall time would charge at random.
+ */
+function cpuTimed(f: () => void): number {
+  const started = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+/** Samples of one subject of one tree: ms per setup, ms per 1 s run. */
+interface Samples {
+  readonly setupMs: number[];
+  readonly runMs: number[];
+}
+
+/** Setup and run samples of every subject of every tree, the trees alternating round by round. */
+function sampleAlternating(trees: readonly BenchTree[]): Samples[][] {
+  const samples = trees.map((tree) => tree.subjects.map((): Samples => ({ setupMs: [], runMs: [] })));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const t of alternatingOrder(round, trees.length)) {
+      const tree = trees[t] as BenchTree;
+      const until = tree.cyclesOf(SHORT_S);
+      tree.subjects.forEach((subject, s) => {
+        const setupMs = cpuTimed(() => {
+          for (let i = 0; i < SETUPS_PER_SAMPLE; i++) subject.boot(tree.freshEngine(subject.nestedInterrupts));
+        });
+        let runMs = 0;
+        for (let i = 0; i < RUNS_PER_SAMPLE; i++) {
+          const booted = subject.boot(tree.freshEngine(subject.nestedInterrupts));
+          runMs += cpuTimed(() => booted.run(until));
+        }
+        // Round 0 warms the compiler up for every tree and subject alike.
+        if (round === 0) return;
+        const kept = samples[t]?.[s] as Samples;
+        kept.setupMs.push(setupMs / SETUPS_PER_SAMPLE);
+        kept.runMs.push(runMs / RUNS_PER_SAMPLE);
+      });
+    }
+  }
+  return samples;
+}
+
+/** Engine steps of a 1 s run of each subject: the work itself, the same on any machine. */
+function stepsOf(tree: BenchTree): number[] {
+  return tree.subjects.map((subject) => {
+    const engine = tree.freshEngine(subject.nestedInterrupts);
+    subject.boot(engine).run(tree.cyclesOf(SHORT_S));
+    return engine.steps;
+  });
 }
 
 /**
  * Host milliseconds per simulated second of `subject` at each of `horizonsS` (ascending), on one
  * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows.
  */
-function windowMsAt(subject: BenchSubject, horizonsS: readonly number[]): number[] {
-  const system = subject.boot(freshEngine());
+function windowMsAt(tree: BenchTree, subject: BenchSubject, horizonsS: readonly number[]): number[] {
+  const system = subject.boot(tree.freshEngine(subject.nestedInterrupts));
   return horizonsS.map((horizon) => {
     const from = Math.max(0, horizon - 1);
-    system.run(cyclesOf(from));
+    system.run(tree.cyclesOf(from));
     let cheapest = Infinity;
-    for (let w = 0; w < WINDOWS; w++) cheapest = Math.min(cheapest, timed(() => system.run(cyclesOf(from + w + 1))));
+    for (let w = 0; w < WINDOWS; w++) cheapest = Math.min(cheapest, timed(() => system.run(tree.cyclesOf(from + w + 1))));
     return cheapest;
   });
 }
 
-// tinybench: the heap floor, and per subject its setup alone and its 1 s run alone (booted, untimed, before each).
-const bench = new Bench({ time: 1500 });
-bench.add('heap', heapLoop);
-const stepsPerShortRun = new Map<string, number>();
-for (const subject of BENCH_SUBJECTS) {
-  const probe = freshEngine();
-  subject.boot(probe).run(cyclesOf(SHORT_S));
-  stepsPerShortRun.set(subject.id, probe.steps);
-  bench.add(`${subject.id} setup`, () => subject.boot(freshEngine()));
-  let booted: KernelSystem | undefined;
-  bench.add(`${subject.id} run`, () => booted?.run(cyclesOf(SHORT_S)), {
-    beforeEach: () => {
-      booted = subject.boot(freshEngine());
-    },
-  });
-}
-await bench.run();
-
-function meanMs(name: string): number {
-  const result = bench.getTask(name)?.result;
-  if (result === undefined || result.state !== 'completed') throw new Error(`${name}: ${result?.state ?? 'missing'}`);
-  return result.latency.mean;
-}
-
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
-const heapNsPerPushPop = (meanMs('heap') * 1e6) / HEAP_LOOP_EVENTS;
 
-const simsoJobs = jobsIn(SIMSO_SET, SIMSO_S);
-const simso = allDesigns().map((design) => {
-  const hostMs = median(
-    Array.from({ length: REPEATS }, () =>
-      timed(() => bootSystem({ engine: freshEngine(), ...fitted(design.defaultProfile, SIMSO_SET) }).run(cyclesOf(SIMSO_S))),
-    ),
-  );
-  return { design: design.id, jobs: simsoJobs, hostMs: round(hostMs, 1), jobsPerHostSecond: Math.round((simsoJobs * 1000) / hostMs) };
-});
+const compiled: CompiledTree[] = [];
+try {
+  compiled.push(compileCurrent());
+  if (BASELINE !== undefined) compiled.push(compileRef(BASELINE));
+  const trees: BenchTree[] = [];
+  for (const tree of compiled) trees.push(benchTree(await loadBenchModules(tree)));
+  const current = trees[0] as BenchTree;
 
-const horizonsS = [SHORT_S, MIDDLE_S, LONG_S] as const;
-const windowMs = new Map(BENCH_SUBJECTS.map((subject) => [subject.id, windowMsAt(subject, horizonsS)]));
+  for (let i = 0; i < 5; i++) heapLoop();
+  const heapNsPerPushPop = (median(Array.from({ length: 15 }, () => timed(heapLoop))) * 1e6) / HEAP_LOOP_EVENTS;
+  const samples = sampleAlternating(trees);
+  const steps = trees.map(stepsOf);
 
-const rows = BENCH_SUBJECTS.map((subject) => {
-  const setupMs = meanMs(`${subject.id} setup`);
-  const shortMs = meanMs(`${subject.id} run`);
-  const steps = stepsPerShortRun.get(subject.id) ?? 0;
-  const [atShort = NaN, atMiddle = NaN, atLong = NaN] = windowMs.get(subject.id) ?? [];
-  const perSimulatedSecond = { short: atShort, middle: atMiddle, long: atLong };
-  return {
-    design: subject.id,
-    realTimeFactor: round((SHORT_S * 1000) / shortMs, 0),
-    realTimeFactorWithSetup: round((SHORT_S * 1000) / (setupMs + shortMs), 0),
-    setupMs: round(setupMs, 3),
-    stepsPerSimulatedSecond: Math.round(steps / SHORT_S),
-    nsPerStep: round((shortMs * 1e6) / steps, 1),
-    stepOverHeap: round((shortMs * 1e6) / steps / heapNsPerPushPop, 1),
-    hostMsPerSimulatedSecond: { [SHORT_S]: round(perSimulatedSecond.short, 3), [MIDDLE_S]: round(perSimulatedSecond.middle, 3), [LONG_S]: round(perSimulatedSecond.long, 3) },
-    longOverShort: round(perSimulatedSecond.long / perSimulatedSecond.short, 2),
+  /** The short-run figures of subject `s` of tree `t`. */
+  const shortRow = (t: number, s: number): { setupMs: number; runMs: number; steps: number } => {
+    const kept = samples[t]?.[s] as Samples;
+    return { setupMs: median(kept.setupMs), runMs: median(kept.runMs), steps: steps[t]?.[s] ?? NaN };
   };
-});
 
-console.log(`AVR meter workload, 1 kHz tick; heap floor ${round(heapNsPerPushPop, 1)} ns per push+pop`);
-console.log(`ms/sim s at ${SHORT_S}, ${MIDDLE_S} and ${LONG_S} s: the cheapest of ${WINDOWS} one-second windows from each horizon on, one run per design, after the same warm-up`);
-console.table(
-  rows.map((r) => ({
-    design: r.design,
-    'RTF run': r.realTimeFactor,
-    'RTF +setup': r.realTimeFactorWithSetup,
-    'setup ms': r.setupMs,
-    'ns/step': r.nsPerStep,
-    'x heap': r.stepOverHeap,
-    [`ms/sim s @${SHORT_S} s`]: r.hostMsPerSimulatedSecond[SHORT_S],
-    [`@${MIDDLE_S} s`]: r.hostMsPerSimulatedSecond[MIDDLE_S],
-    [`@${LONG_S} s`]: r.hostMsPerSimulatedSecond[LONG_S],
-    'long/short': r.longOverShort,
-  })),
-);
-console.log(`${SIMSO_SET.name} (${SIMSO_SET.tasks.length} tasks, U = 0.7), ${SIMSO_S} s simulated = ${simsoJobs} jobs, setup included, median of ${REPEATS}`);
-console.table(simso.map((s) => ({ design: s.design, 'host ms': s.hostMs, 'jobs/host s': s.jobsPerHostSecond })));
+  const simsoJobs = jobsIn(SIMSO_SET, SIMSO_S);
+  const simso = current.modules.allDesigns().map((design) => {
+    const hostMs = median(
+      Array.from({ length: REPEATS }, () =>
+        timed(() => current.modules.bootSystem({ engine: current.freshEngine(false), ...fitted(current.modules, design.defaultProfile, SIMSO_SET) }).run(current.cyclesOf(SIMSO_S))),
+      ),
+    );
+    return { design: design.id, jobs: simsoJobs, hostMs: round(hostMs, 1), jobsPerHostSecond: Math.round((simsoJobs * 1000) / hostMs) };
+  });
 
-const summary = {
-  node: process.version,
-  target: avr.id,
-  workload: 'meter, 1 kHz tick',
-  heapNsPerPushPop: round(heapNsPerPushPop, 2),
-  horizonsS: { short: SHORT_S, middle: MIDDLE_S, long: LONG_S },
-  rows,
-  simsoStyle: { workload: SIMSO_SET.name, tasks: SIMSO_SET.tasks.length, utilization: 0.7, simulatedS: SIMSO_S, rows: simso },
-};
-writeFileAtomic('results/bench.json', `${JSON.stringify(summary, null, 2)}\n`);
-console.log('wrote results/bench.json');
+  const horizonsS = [SHORT_S, MIDDLE_S, LONG_S] as const;
+  const rows = current.subjects.map((subject, s) => {
+    const { setupMs, runMs, steps: stepCount } = shortRow(0, s);
+    const [atShort = NaN, atMiddle = NaN, atLong = NaN] = windowMsAt(current, subject, horizonsS);
+    return {
+      design: subject.id,
+      realTimeFactor: round((SHORT_S * 1000) / runMs, 0),
+      realTimeFactorWithSetup: round((SHORT_S * 1000) / (setupMs + runMs), 0),
+      setupMs: round(setupMs, 4),
+      stepsPerSimulatedSecond: Math.round(stepCount / SHORT_S),
+      nsPerStep: round((runMs * 1e6) / stepCount, 1),
+      stepOverHeap: round((runMs * 1e6) / stepCount / heapNsPerPushPop, 1),
+      hostMsPerSimulatedSecond: { [SHORT_S]: round(atShort, 3), [MIDDLE_S]: round(atMiddle, 3), [LONG_S]: round(atLong, 3) },
+      longOverShort: round(atLong / atShort, 2),
+    };
+  });
+
+  console.log(`AVR meter workload, 1 kHz tick, compiled JavaScript; heap floor ${round(heapNsPerPushPop, 1)} ns per push+pop`);
+  console.log(`ms/sim s at ${SHORT_S}, ${MIDDLE_S} and ${LONG_S} s: the cheapest of ${WINDOWS} one-second windows from each horizon on, one run per design, after the same warm-up`);
+  console.table(
+    rows.map((r) => ({
+      design: r.design,
+      'RTF run': r.realTimeFactor,
+      'RTF +setup': r.realTimeFactorWithSetup,
+      'setup ms': r.setupMs,
+      'steps/sim s': r.stepsPerSimulatedSecond,
+      'ns/step': r.nsPerStep,
+      'x heap': r.stepOverHeap,
+      [`ms/sim s @${SHORT_S} s`]: r.hostMsPerSimulatedSecond[SHORT_S],
+      [`@${MIDDLE_S} s`]: r.hostMsPerSimulatedSecond[MIDDLE_S],
+      [`@${LONG_S} s`]: r.hostMsPerSimulatedSecond[LONG_S],
+      'long/short': r.longOverShort,
+    })),
+  );
+  console.log(`${SIMSO_SET.name} (${SIMSO_SET.tasks.length} tasks, U = 0.7), ${SIMSO_S} s simulated = ${simsoJobs} jobs, setup included, median of ${REPEATS}`);
+  console.table(simso.map((s) => ({ design: s.design, 'host ms': s.hostMs, 'jobs/host s': s.jobsPerHostSecond })));
+
+  const baseline = trees[1];
+  const sideBySide =
+    baseline === undefined
+      ? undefined
+      : current.subjects.map((subject, s) => {
+          const b = baseline.subjects.findIndex((other) => other.id === subject.id);
+          const after = shortRow(0, s);
+          const before = b < 0 ? undefined : shortRow(1, b);
+          const rtf = (r: { runMs: number }): number => round((SHORT_S * 1000) / r.runMs, 0);
+          const rtfSetup = (r: { runMs: number; setupMs: number }): number => round((SHORT_S * 1000) / (r.runMs + r.setupMs), 0);
+          return {
+            design: subject.id,
+            before: before === undefined ? null : { realTimeFactor: rtf(before), realTimeFactorWithSetup: rtfSetup(before), setupMs: round(before.setupMs, 4), stepsPerSimulatedSecond: before.steps },
+            after: { realTimeFactor: rtf(after), realTimeFactorWithSetup: rtfSetup(after), setupMs: round(after.setupMs, 4), stepsPerSimulatedSecond: after.steps },
+          };
+        });
+  if (sideBySide !== undefined) {
+    console.log(`side by side, ${(ROUNDS - 1) * RUNS_PER_SAMPLE} runs of ${SHORT_S} s and ${(ROUNDS - 1) * SETUPS_PER_SAMPLE} setups per design and tree, alternating: before = ${baseline?.modules.label}, after = this checkout`);
+    console.table(
+      sideBySide.map((r) => ({
+        design: r.design,
+        'RTF run before': r.before?.realTimeFactor ?? '-',
+        after: r.after.realTimeFactor,
+        'RTF +setup before': r.before?.realTimeFactorWithSetup ?? '-',
+        ' after': r.after.realTimeFactorWithSetup,
+        'setup ms before': r.before?.setupMs ?? '-',
+        '  after': r.after.setupMs,
+        'steps/sim s before': r.before?.stepsPerSimulatedSecond ?? '-',
+        '   after': r.after.stepsPerSimulatedSecond,
+      })),
+    );
+  }
+
+  const summary = {
+    node: process.version,
+    target: avr.id,
+    workload: 'meter, 1 kHz tick',
+    heapNsPerPushPop: round(heapNsPerPushPop, 2),
+    horizonsS: { short: SHORT_S, middle: MIDDLE_S, long: LONG_S },
+    rows,
+    simsoStyle: { workload: SIMSO_SET.name, tasks: SIMSO_SET.tasks.length, utilization: 0.7, simulatedS: SIMSO_S, rows: simso },
+    ...(sideBySide === undefined ? {} : { baseline: { ref: baseline?.modules.label, rows: sideBySide } }),
+  };
+  writeFileAtomic('results/bench.json', `${JSON.stringify(summary, null, 2)}\n`);
+  console.log('wrote results/bench.json');
+} finally {
+  for (const tree of compiled) tree.dispose();
+}

@@ -250,6 +250,10 @@ export class Engine {
         (queue.pop() as Timed).fire();
         continue;
       }
+      if (seg.stretchCount > 0) {
+        if (this.runScheduled(seg, ctx as ExecContext, frame, nextEvent, until)) return;
+        continue;
+      }
       const end = this.now + seg.cycles;
       // Events due at this cycle fire before any work that starts at it, a zero-length segment
       // included: releases and completions at t come first, then the code that reacts to them.
@@ -270,6 +274,61 @@ export class Engine {
       if (nextEvent > until) return;
       (queue.pop() as Timed).fire();
     }
+  }
+
+  /**
+   * Runs the head segment that has a mask schedule; returns true when the run has reached `until`.
+   * When no interrupt can enter at one of its unmask boundaries (none pending that may preempt,
+   * no event due before its end) it completes as one event, its inner mask changes emitted at
+   * their cycles: the same probe stream as stretch by stretch, since nothing else happens in
+   * between. Otherwise it runs its current stretch as a segment of its own, split at the exact
+   * cycle of the next event.
+   */
+  private runScheduled(seg: Segment, ctx: ExecContext, frame: IsrFrame | undefined, nextEvent: Cycles, until: Cycles): boolean {
+    const end = this.now + seg.cycles;
+    if (end <= nextEvent && end <= until && !(this.pendingCount > 0 && this.mayPreempt(frame))) {
+      const stretches = seg.stretches;
+      let t = this.now;
+      let masked = seg.masked;
+      for (let i = seg.stretch; i < seg.stretchCount - 1; i++) {
+        t += stretches[i] as Cycles;
+        masked = !masked;
+        this.probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, t);
+      }
+      this.masked = masked;
+      this.account(seg, seg.cycles);
+      this.now = end;
+      const then = seg.then;
+      ctx.shift();
+      if (then !== undefined) then();
+      return false;
+    }
+    const left = seg.stretches[seg.stretch] as Cycles;
+    const stretchEnd = this.now + left;
+    // A stretch always has cycles, so it completes before events due at its last cycle fire.
+    if (stretchEnd <= nextEvent && stretchEnd <= until) {
+      this.account(seg, left);
+      this.now = stretchEnd;
+      if (seg.stretch === seg.stretchCount - 1) {
+        const then = seg.then;
+        ctx.shift();
+        if (then !== undefined) then();
+      } else {
+        seg.cycles -= left;
+        seg.stretch++;
+        seg.masked = !seg.masked;
+      }
+      return false;
+    }
+    const stop = nextEvent < until ? nextEvent : until;
+    const ran = stop - this.now;
+    this.account(seg, ran);
+    seg.cycles -= ran;
+    seg.stretches[seg.stretch] = left - ran;
+    this.now = stop;
+    if (nextEvent > until) return true;
+    (this.queue.pop() as Timed).fire();
+    return false;
   }
 
   private account(seg: Segment, cycles: Cycles): void {

@@ -9,6 +9,9 @@ export type SegmentKind = (typeof SegmentKind)[keyof typeof SegmentKind];
 /** Slots a context's queue starts with (a power of two); it doubles when full. Kernels queue two or three. */
 const INITIAL_SLOTS = 4;
 
+/** The stretch list of every segment that has never had a schedule: never written to. */
+const NO_STRETCHES: Cycles[] = [];
+
 /**
  * A stretch of execution. Unmasked segments can be interrupted at any cycle (the remaining cycles
  * stay queued); a masked segment is atomic: interrupts raised inside it wait until it ends.
@@ -19,9 +22,25 @@ const INITIAL_SLOTS = 4;
 export class Segment {
   /** Cycles still to execute; the engine decrements it when the segment is interrupted. */
   cycles: Cycles = DOUBLE_FIELD;
+  /** The mask of the stretch running now (of the whole segment when it has no schedule). */
   masked = false;
   kind: SegmentKind = SegmentKind.Task;
   then: (() => void) | undefined = undefined;
+  /**
+   * A mask schedule: the segment is `stretchCount` stretches of `stretches[i]` cycles whose mask
+   * alternates, starting with `masked`; `stretch` is the one running now. 0 stretches: one stretch,
+   * the whole segment. The engine runs a scheduled segment as one event when nothing can enter
+   * between its stretches, and stretch by stretch, at the exact cycles, otherwise.
+   */
+  stretchCount = 0;
+  stretch = 0;
+  /** The schedule's stretch lengths; shared and empty until the segment first carries a schedule (most never do). */
+  stretches: Cycles[] = NO_STRETCHES;
+
+  /** Whether the last stretch runs masked. */
+  lastMasked(): boolean {
+    return this.stretchCount === 0 || (this.stretchCount - 1 - this.stretch) % 2 === 0 ? this.masked : !this.masked;
+  }
 }
 
 /**
@@ -62,19 +81,76 @@ export class ExecContext {
     const mask = masked || this.alwaysMasked;
     if (this.count > 0 && cycles > 0) {
       const tail = this.ring[(this.head + this.count - 1) & this.slotMask] as Segment;
-      if (tail.then === undefined && tail.kind === kind && tail.masked === mask) {
+      if (tail.then === undefined && tail.kind === kind && tail.lastMasked() === mask) {
         tail.cycles += cycles;
+        if (tail.stretchCount > 0) tail.stretches[tail.stretchCount - 1] = (tail.stretches[tail.stretchCount - 1] as Cycles) + cycles;
         tail.then = then;
         return;
       }
     }
-    if (this.count === this.ring.length) this.grow();
-    const seg = this.ring[(this.head + this.count) & this.slotMask] as Segment;
+    const seg = this.append();
     seg.cycles = cycles;
     seg.masked = mask;
     seg.kind = kind;
     seg.then = then;
+  }
+
+  /**
+   * Queues `length` stretches of `cycles[i]` with mask `masked[i]`, then `then`: the same execution
+   * as one `run` per stretch, queued as one segment with a mask schedule where that is exact (every
+   * stretch has cycles and the masks alternate, as in a per-TCB walk with a short critical section
+   * per task). Otherwise it queues one `run` per stretch.
+   */
+  runStretches(cycles: readonly Cycles[], masked: readonly boolean[], length: number, kind: SegmentKind, then?: () => void): void {
+    if (!this.isSchedule(cycles, masked, length)) {
+      for (let i = 0; i < length; i++) this.run(cycles[i] as Cycles, kind, masked[i] as boolean, i === length - 1 ? then : undefined);
+      return;
+    }
+    // The first stretch would merge into a queued tail that ends with its mask: queue it that way.
+    let from = 0;
+    if (this.count > 0) {
+      const tail = this.ring[(this.head + this.count - 1) & this.slotMask] as Segment;
+      if (tail.then === undefined && tail.kind === kind && tail.lastMasked() === masked[0]) {
+        this.run(cycles[0] as Cycles, kind, masked[0] as boolean);
+        from = 1;
+      }
+    }
+    if (length - from < 2) {
+      for (let i = from; i < length; i++) this.run(cycles[i] as Cycles, kind, masked[i] as boolean, i === length - 1 ? then : undefined);
+      return;
+    }
+    const seg = this.append();
+    if (seg.stretches === NO_STRETCHES) seg.stretches = [];
+    let total = 0;
+    for (let i = from; i < length; i++) {
+      seg.stretches[i - from] = cycles[i] as Cycles;
+      total += cycles[i] as Cycles;
+    }
+    seg.cycles = total;
+    seg.masked = masked[from] as boolean;
+    seg.kind = kind;
+    seg.then = then;
+    seg.stretch = 0;
+    seg.stretchCount = length - from;
+  }
+
+  /** Whether the stretches can be one scheduled segment: at least two, each with cycles, masks alternating, on a context that honours masks. */
+  private isSchedule(cycles: readonly Cycles[], masked: readonly boolean[], length: number): boolean {
+    if (this.alwaysMasked || length < 2) return false;
+    for (let i = 0; i < length; i++) {
+      const c = cycles[i] as Cycles;
+      if (!Number.isInteger(c) || c <= 0) return false;
+      if (i > 0 && masked[i] === masked[i - 1]) return false;
+    }
+    return true;
+  }
+
+  /** A free slot at the end of the queue, counted as queued. */
+  private append(): Segment {
+    if (this.count === this.ring.length) this.grow();
+    const seg = this.ring[(this.head + this.count) & this.slotMask] as Segment;
     this.count++;
+    return seg;
   }
 
   /** The segment to execute next, if any. */
@@ -86,6 +162,7 @@ export class ExecContext {
   shift(): void {
     const seg = this.ring[this.head] as Segment;
     seg.then = undefined;
+    seg.stretchCount = 0;
     this.head = (this.head + 1) & this.slotMask;
     this.count--;
   }
@@ -104,7 +181,11 @@ export class ExecContext {
 
   /** Discards everything queued (a deleted task). */
   clear(): void {
-    for (let i = 0; i < this.count; i++) (this.ring[(this.head + i) & this.slotMask] as Segment).then = undefined;
+    for (let i = 0; i < this.count; i++) {
+      const seg = this.ring[(this.head + i) & this.slotMask] as Segment;
+      seg.then = undefined;
+      seg.stretchCount = 0;
+    }
     this.head = 0;
     this.count = 0;
   }

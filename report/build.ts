@@ -11,7 +11,7 @@ import { multiappFigures } from './multiapp.ts';
 import { VENDORED, indexHtml } from './html.ts';
 import { loadResults } from './load.ts';
 import { reportMarkdown } from './report-markdown.ts';
-import { toPng, toSvg } from './render.ts';
+import { toPngAsync, toSvg } from './render.ts';
 
 /** Where the report is read from and written to. */
 export interface ReportOptions {
@@ -25,14 +25,17 @@ export interface ReportOutcome {
   readonly figures: number;
 }
 
+/** Writes each figure's SVG, then its PNG once rasterised: charts are laid out here while earlier PNGs render off-thread. */
 async function writeFigures(figures: readonly Figure[], dir: string): Promise<string[]> {
   const written: string[] = [];
+  const rasterised: Promise<void>[] = [];
   for (const figure of figures) {
     const svg = await toSvg(figure.spec);
     writeFileAtomic(join(dir, `${figure.id}.svg`), svg);
-    writeFileAtomic(join(dir, `${figure.id}.png`), toPng(svg));
+    rasterised.push(toPngAsync(svg).then((png) => writeFileAtomic(join(dir, `${figure.id}.png`), png)));
     written.push(`${figure.id}.svg`, `${figure.id}.png`);
   }
+  await Promise.all(rasterised);
   return written;
 }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { readFontWidths, textWidth, type FontWidths } from './font-widths.ts';
@@ -93,8 +93,20 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** How every PNG is rasterised: twice the SVG's size, on white, with DejaVu Sans from the system. */
+function pngOptions(): ResvgRenderOptions {
+  return { font: fonts(), fitTo: { mode: 'zoom', value: 2 }, background: 'white' };
+}
+
 /** Rasterises SVG to PNG at twice its size on white, with DejaVu Sans from the system. */
 export function toPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, { font: fonts(), fitTo: { mode: 'zoom', value: 2 }, background: 'white' });
-  return resvg.render().asPng();
+  return new Resvg(svg, pngOptions()).render().asPng();
+}
+
+/**
+ * `toPng` off the main thread (resvg renders on libuv's thread pool): the same bytes, while the
+ * caller lays out the next chart, so a report's figures rasterise on every core.
+ */
+export async function toPngAsync(svg: string): Promise<Uint8Array> {
+  return (await renderAsync(svg, pngOptions())).asPng();
 }

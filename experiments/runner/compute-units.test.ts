@@ -17,9 +17,21 @@ describe('batches', () => {
     );
   });
 
-  it('give each of 2 workers 8 batches of a 160-unit experiment', () => {
-    // 160 / (2 workers * 8 batches each) = 10 units a batch, 16 batches.
-    expect(batchesOf([...Array(160).keys()], 2).map((b) => b.length)).toEqual(Array(16).fill(10));
+  it('shrink towards the end of an experiment, down to single units', () => {
+    // 2 workers, an eighth of each worker's share of what is left, ceil(left / 16): 40 -> 3,
+    // 37 -> 3, 34 -> 3, then 2 units while 17 or more are left (31, 29, ..., 17: eight batches),
+    // then the last 15 one at a time.
+    const sizes = batchesOf([...Array(40).keys()], 2).map((b) => b.length);
+    expect(sizes).toEqual([3, 3, 3, ...Array(8).fill(2), ...Array(15).fill(1)]);
+  });
+
+  it('never grows from one batch to the next', () => {
+    fc.assert(
+      fc.property(fc.nat(3000), fc.integer({ min: 1, max: 16 }), (n, parallelism) => {
+        const sizes = batchesOf([...Array(n).keys()], parallelism).map((b) => b.length);
+        for (let k = 1; k < sizes.length; k++) expect(sizes[k]).toBeLessThanOrEqual(sizes[k - 1] as number);
+      }),
+    );
   });
 });
 
@@ -49,13 +61,13 @@ describe('computing units', () => {
     });
     const results = await computeUnits(portCosts, 'quick', units160, runner);
     expect([...results.keys()].sort((a, b) => a - b)).toEqual(units160);
-    expect([runner.calls, most]).toEqual([16, 2]);
+    expect([runner.calls, most]).toEqual([batchesOf(units160, 2).length, 2]);
   });
 
   it('stops handing out batches once one fails', async () => {
     const runner = fakeRunner((call, batch) => (call === 1 ? Promise.reject(new Error('unit broke')) : nulls(batch)));
     await expect(computeUnits(portCosts, 'quick', units160, runner)).rejects.toThrow('unit broke');
-    // Of the 16 batches, the other lane may take one more before it hears of the failure.
+    // Of the batches, the other lane may take one more before it hears of the failure.
     expect(runner.calls).toBeLessThanOrEqual(3);
   });
 

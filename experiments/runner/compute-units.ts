@@ -2,17 +2,26 @@ import type { AnyExperiment, RunMode } from '../contract.ts';
 import { throwIfInterrupted, untilInterrupted } from './interrupt.ts';
 import type { UnitRunner } from './unit-runner.ts';
 
-/** Batches per worker: small enough to balance uneven units, large enough to amortise messaging. */
-const BATCHES_PER_WORKER = 8;
+/**
+ * Batches are sized by guided self-scheduling: each takes 1/`SHARES_PER_WORKER` of a worker's share
+ * of the units still unbatched, so batches shrink as an experiment nears its end. The first is as
+ * large as the equal batches this replaced (8 per worker), the last ones single units, so no worker
+ * is left finishing a long batch while the other waits: the idle tail is at most about one unit.
+ */
+const SHARES_PER_WORKER = 8;
 
 /** Units per batch at most, so that progress and checkpoints keep up on long experiments. */
 const MAX_BATCH = 32;
 
-/** Splits unit indices into batches sized for the runner's parallelism, keeping index order. */
+/** Splits unit indices into batches that shrink towards the end, keeping index order. */
 export function batchesOf(indices: readonly number[], parallelism: number): number[][] {
-  const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(indices.length / (parallelism * BATCHES_PER_WORKER))));
   const batches: number[][] = [];
-  for (let i = 0; i < indices.length; i += size) batches.push(indices.slice(i, i + size));
+  for (let i = 0; i < indices.length; ) {
+    const remaining = indices.length - i;
+    const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(remaining / (parallelism * SHARES_PER_WORKER))));
+    batches.push(indices.slice(i, i + size));
+    i += size;
+  }
   return batches;
 }
 

@@ -163,9 +163,8 @@ export class Dispatcher {
     const last = plan.length - 1;
     // A zero-cost tick (the ideal target) plans nothing but must still leave through OSIntExit.
     if (last < 0) isr.run(0, SEG_ISR, true, exit);
-    for (let i = 0; i <= last; i++) {
-      isr.run(plan.cycles[i] as number, SEG_ISR, plan.masked[i] as boolean, i === last ? exit : undefined);
-    }
+    // With nesting, one segment with a mask schedule: it splits only where an interrupt enters.
+    else isr.runStretches(plan.cycles, plan.masked, plan.length, SEG_ISR, exit);
   }
 
   /** OSIntExit: pick and switch when the outermost ISR ends, else restore the interrupted context. */

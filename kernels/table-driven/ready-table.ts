@@ -28,7 +28,10 @@ const blocks = {
 export function readyTable(target: Target, priorities: number): ReadyStructure {
   const c = priceAll(blocks, target);
   const groups = Math.ceil(priorities / 8);
-  const fifo: Tcb[][] = Array.from({ length: priorities }, () => []);
+  // A priority's FIFO is made when a task first needs it: a boot would otherwise build one per
+  // priority (64 on uC/OS-II) for the meter's dozen tasks. pick() reads only priorities with a bit set.
+  const fifo: (Tcb[] | undefined)[] = [];
+  const fifoOf = (priority: number): Tcb[] => fifo[priority] ?? (fifo[priority] = []);
   let grp = 0;
   const tbl = new Array<number>(groups).fill(0);
   let pickCycles = 0;
@@ -50,7 +53,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
     // The unmap table's 256 one-byte entries, in flash, only where the core lacks CLZ.
     flashTableBytes: target.hasClz ? 0 : (1 << 8) * fieldTypeBytes('u8', target),
     insert(t: Tcb): Cycles {
-      const list = fifo[t.priority] as Tcb[];
+      const list = fifoOf(t.priority);
       list.push(t);
       const y = t.priority >> 3;
       tbl[y] = (tbl[y] as number) | (1 << (t.priority & 7));
@@ -58,7 +61,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       return list.length > 1 ? c.insert + c.fifoLink : c.insert;
     },
     remove(t: Tcb): Cycles {
-      const list = fifo[t.priority] as Tcb[];
+      const list = fifoOf(t.priority);
       const i = list.indexOf(t);
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) {
@@ -79,7 +82,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       return pickCycles;
     },
     rotate(t: Tcb): Cycles {
-      const list = fifo[t.priority] as Tcb[];
+      const list = fifoOf(t.priority);
       const i = list.indexOf(t);
       if (i >= 0 && list.length > 1) {
         list.splice(i, 1);
