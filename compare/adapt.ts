@@ -1,5 +1,6 @@
 import { mutexProtocolOf } from '../kernels/profiles/protocol.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
+import { fitAppHeaders } from './adapt-apps.ts';
 import type { ResourceSpec, Step, TaskSpec, Workload } from '../workloads/types.ts';
 
 /*
@@ -8,6 +9,8 @@ import type { ResourceSpec, Step, TaskSpec, Workload } from '../workloads/types.
  * levels, takes the mutex protocol the kernel offers, and maps a service the kernel lacks onto one
  * it has. Nothing else is changed: a task count over the kernel's limit, a missing service with no
  * stand-in, or a footprint over the part's memory stays a rejection (the kernel's boot says why).
+ * APPs stay APPs (their tasks keep the SVC gate and the MPU switch); an APP header that must follow
+ * its adapted tasks is changed and listed (adapt-apps.ts).
  */
 
 /** A workload as adapted to a profile, with one sentence per change (empty when none was needed). */
@@ -28,7 +31,8 @@ export interface DesignTraits {
 export function adaptWorkload(workload: Workload, profile: OsProfile, design: DesignTraits): AdaptedWorkload {
   const priorities = foldPriorities(workload, profile, design);
   const mutexes = fitMutexes(priorities.workload, profile);
-  return { workload: mutexes.workload, adaptations: [...priorities.adaptations, ...mutexes.adaptations], unprotectedMutexes: mutexes.unprotectedMutexes };
+  const apps = fitAppHeaders(workload, mutexes.workload);
+  return { workload: apps.workload, adaptations: [...priorities.adaptations, ...mutexes.adaptations, ...apps.adaptations], unprotectedMutexes: mutexes.unprotectedMutexes };
 }
 
 /**

@@ -110,8 +110,8 @@ export function evaluateRow(request: RowRequest): ComparedRow {
   const identity = { profile: profile.id, displayName: profile.displayName, design: profile.design, target: target.id, adaptations: adapted.adaptations, unprotectedMutexes: adapted.unprotectedMutexes };
   const run = hostedRun({ ...request, workload });
   if (!run.hosted) {
-    // Said only where adapting would change something: it cannot merge tasks, shrink memory or port a kernel.
-    const adaptable = !request.adapt && run.refusal instanceof ProfileLimitError && missingPort(profile, target) === undefined;
+    // Said only where adapting would change something: it cannot merge tasks, shrink memory, port a kernel or isolate an APP.
+    const adaptable = !request.adapt && run.refusal instanceof ProfileLimitError && missingPort(profile, target) === undefined && !refusesIsolation(run.refusal);
     const changes = adaptable ? adaptWorkload(workload, profile, traits).adaptations.length : 0;
     const hint = changes > 0 ? ` (--adapt would make ${changes} change(s); run with it to see whether they suffice)` : '';
     return { hosted: false, ...identity, reason: `${run.refusal.message}${hint}` };
@@ -143,6 +143,14 @@ export function evaluateRow(request: RowRequest): ComparedRow {
     codeBytes: size.codeBytes,
     ramBytes: size.ramBytes,
   };
+}
+
+/**
+ * True when the kernel refused at a task's `app` field: the core has no SVC gate or the kernel no
+ * APP isolation, which no change to the workload gives it (adapting never takes a task out of its APP).
+ */
+function refusesIsolation(refusal: ProfileLimitError): boolean {
+  return /^(?:[\w-]+: )?tasks\[\d+\]\.app: /.test(refusal.message);
 }
 
 /** The run's measurements, or the kernel's (or the part's) refusal to boot the workload. */

@@ -9,7 +9,7 @@ import type { AppPermission, Step, Workload } from './types.ts';
  */
 
 /** The permission a step's kernel call needs, or undefined for application work and pin toggles. */
-function permissionOf(step: Step): AppPermission | undefined {
+export function permissionOf(step: Step): AppPermission | undefined {
   switch (step.op) {
     case 'take': case 'give': return 'semaphore';
     case 'lock': case 'unlock': return 'mutex';

@@ -12,6 +12,7 @@ const JSON_WORKLOADS: Readonly<Record<string, string>> = {
   meter: 'meter/meter.json',
   'meter-irq-heavy': 'meter/meter-irq-heavy.json',
   'm4-management-module': 'meter/m4-management-module.json',
+  'm4-multi-app-meter': 'meter/m4-multi-app-meter.json',
 };
 
 

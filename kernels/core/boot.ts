@@ -118,6 +118,10 @@ function preemptionLevels(w: Workload): number[] {
 export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: CoreBootOptions): CoreSystem {
   const { engine, workload: w } = options;
   const target = engine.target;
+  // Asked before the profile's limits: no change to the workload gives the core an SVC gate, so this
+  // is the reason an APP workload cannot run here (`kbench compare` reports the first refusal).
+  const firstAppTask = w.tasks.findIndex((t) => t.app !== undefined);
+  if (firstAppTask >= 0) appGateCycles(target, `tasks[${firstAppTask}]`);
   checkWorkloadFitsProfile(w, profile, design.keyedByDeadline);
   if (!(w.tickHz > 0)) throw new Error(`tickHz: must be > 0, got ${w.tickHz}`);
   const kernel = new Kernel({

@@ -106,6 +106,9 @@ function wholeIn(field: string, value: number, min: number, max: number): void {
 /** Rejects what MOS cannot express, naming the field. */
 function checkTasks(workload: Workload): void {
   const lineNames = new Set((workload.ioLines ?? []).map((l) => l.name));
+  // First, before any step: no adaptation of the tasks gives MOS an SVC gate or MPU switch.
+  const inApp = workload.tasks.findIndex((t) => t.app !== undefined);
+  if (inApp >= 0) fail(`workload.tasks[${inApp}] (${workload.tasks[inApp]?.name ?? ''}).app`, 'MOS runs no isolated APPs: its modules share one image, with no SVC gate or MPU regions');
   workload.tasks.forEach((task, i) => {
     const at = `workload.tasks[${i}] (${task.name})`;
     if (task.preemptionThreshold !== undefined && task.preemptionThreshold !== task.priority) {
@@ -115,7 +118,6 @@ function checkTasks(workload: Workload): void {
     if (task.preemptibleCycles !== undefined) {
       fail(`${at}.preemptibleCycles`, 'MOS has no per-task run-to-completion threshold: a task is preempted only by a higher level');
     }
-    if (task.app !== undefined) fail(`${at}.app`, 'MOS runs no isolated APPs: its modules share one image, with no SVC gate or MPU regions');
     if (task.trigger.kind === 'io' && !lineNames.has(task.trigger.line)) {
       fail(`${at}.trigger.line`, `names no I/O line of the workload ("${task.trigger.line}")`);
     }
