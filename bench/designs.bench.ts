@@ -105,10 +105,19 @@ function benchTree(modules: BenchModules): BenchTree {
       const fit = fitted(modules, design.defaultProfile, meter);
       const boot = (engine: Engine): KernelSystem => modules.bootSystem({ engine, ...fit });
       const flat = { id: design.id, nestedInterrupts: false, boot };
-      return design.defaultProfile.nestedInterrupts ? [flat, { id: `${design.id}+nesting`, nestedInterrupts: true, boot }] : [flat];
+      return nestsOnSomeCore(design.defaultProfile) ? [flat, { id: `${design.id}+nesting`, nestedInterrupts: true, boot }] : [flat];
     }),
   ];
   return { modules, subjects, freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
+}
+
+/**
+ * Whether a profile's port nests interrupts on some core, so its design has a nested tick walk worth
+ * a row of its own. A baseline tree from before nesting was cited per core has one flag instead.
+ */
+function nestsOnSomeCore(profile: OsProfile): boolean {
+  const legacy = (profile as { readonly nestedInterrupts?: boolean }).nestedInterrupts;
+  return legacy === true || Object.values(profile.nesting ?? {}).some((fact) => fact.nested);
 }
 
 /**
