@@ -36,6 +36,10 @@ describe('the multi-APP report section', () => {
     expect(text).toContain('get the CPU at no instant from the fault');
     expect(text).toContain('5 of their jobs are lost (2 to 3 per fault');
     expect(text).toContain('respond within 230.00 us');
+    // Equal counts read as one number: 2 and 2 lost.
+    const same = results();
+    same.set('multiapp-faults', (same.get('multiapp-faults') ?? []).map((r) => ({ ...r, faultedLostJobs: 2 })));
+    expect(multiappSection(same, [])).toContain('4 of their jobs are lost (2 per fault:');
     expect(text).toContain('Not yet measured: `multiapp-launch`, `multiapp-flash`, `multiapp-heap`, `multiapp-indicators`');
     expect(text).toContain('GD32F450');
   });
