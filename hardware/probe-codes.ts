@@ -27,6 +27,7 @@ export const EV_MSG_RECEIVE = ProbeEvent.MsgReceive;
 export const EV_EVENT_SET = ProbeEvent.EventSet;
 export const EV_EVENT_WAIT = ProbeEvent.EventWait;
 export const EV_DEADLINE_MISS = ProbeEvent.DeadlineMiss;
+export const EV_JOB_LOST = ProbeEvent.JobLost;
 
 export const SEG_TASK = SegmentKind.Task;
 export const SEG_KERNEL = SegmentKind.Kernel;

@@ -28,6 +28,8 @@ export const ProbeEvent = {
   EventSet: 17,
   EventWait: 18,
   DeadlineMiss: 19,
+  /** A job that never ends: open when its APP was suspended, or released while it was (data: its arrival). */
+  JobLost: 20,
 } as const;
 
 /** The numeric code of a probe event. */

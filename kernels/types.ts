@@ -17,6 +17,8 @@ import type { OsProfile } from './profiles/types.ts';
  *   (task resumed) at the first instruction of the next task: the paper's task-switching time.
  * - IoIn (line) when an I/O line's ISR starts its work; IoOut (task) at a task's `io-out` step.
  * - DeadlineMiss (task) when a job ends after its absolute deadline.
+ * - JobLost (task, arrival) for a job that never ends: open when its APP was suspended, or released
+ *   while it was (a job never released emits no JobRelease before it).
  * - SemGive/SemTake, MsgSend/MsgReceive, EventSet/EventWait (object index) from the services.
  * Masked intervals (MaskOn/MaskOff) come from the engine itself.
  */

@@ -4,11 +4,12 @@ import { analyzeWorkload } from '../analysis/analyze.ts';
 import { responseTimes } from '../analysis/reducers/index.ts';
 import { Prng } from '../hardware/prng.ts';
 import { m4 } from '../hardware/targets/index.ts';
-import { usToCycles } from '../hardware/units.ts';
+import { cyclesToUs, usToCycles } from '../hardware/units.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { measureRun } from '../experiments/measure-run.ts';
 import { bootBoard, detectionReleaseUs, FAULT_TASKS, faultPrices, faultScenario, injectFault, restartOnBoard, storeFromApp } from './faults.ts';
+import { faultTrace } from './fault-trace.ts';
 import { meterWithApps } from './fixtures.ts';
 
 /** Room for eight of the studies' APPs (18 KB of RAM each) and the heap's own headers. */
@@ -45,7 +46,7 @@ describe('a faulting APP', () => {
     );
   });
 
-  it('never pushes another APP\'s task past its analysed bound (SVC gate and MPU in the analysis)', () => {
+  it('is suspended from the fault to its restart, loses the jobs released meanwhile, and never pushes another APP\'s task past its analysed bound', () => {
     const profile = getProfile('ucos2');
     const horizonUs = 100_000;
     fc.assert(
@@ -55,7 +56,8 @@ describe('a faulting APP', () => {
         const scenario = faultScenario(base, injection, faultPrices(base, injection, m4, KERNEL_RAM_BYTES), guardianPeriodUs, horizonUs);
         const system = systemModel(profile, m4, scenario.workload);
         const report = analyzeWorkload(scenario.workload, { variant: 'corrected', target: m4, system });
-        const { responses } = measureRun({ profile, target: m4, workload: scenario.workload, horizonCycles: usToCycles(m4, horizonUs), seed, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+        const faultCycles = usToCycles(m4, injection.faultUs);
+        const { responses, trace } = measureRun({ profile, target: m4, workload: scenario.workload, horizonCycles: usToCycles(m4, horizonUs), seed, releases: system.releases.kind, reducers: { responses: responseTimes(), trace: faultTrace(injection.faultedApp, FAULT_TASKS.restart, faultCycles) } });
         for (const task of base.tasks.filter((t) => t.app !== injection.faultedApp)) {
           const bound = report.tasks.find((r) => r.task === task.name)?.wcrtCycles;
           const simulated = responses.find((r) => r.task === task.name)?.longestCycles;
@@ -65,6 +67,19 @@ describe('a faulting APP', () => {
         }
         // The recovery really ran inside the run: the restart job finished.
         expect(responses.find((r) => r.task === FAULT_TASKS.restart)?.longestCycles).toBeGreaterThanOrEqual(scenario.prices.restart.total);
+        // The faulted APP is really suspended: none of its tasks gets the CPU from the fault to the
+        // restart's end, and they do again after it (relaunched).
+        const restartEnd = trace.restartEndCycles as number;
+        expect(restartEnd).toBeGreaterThan(faultCycles);
+        expect(trace.faultedActivityCycles.filter((c) => c > faultCycles && c < restartEnd)).toEqual([]);
+        expect(trace.faultedActivityCycles.some((c) => c > restartEnd)).toBe(true);
+        // Lost, by hand: every job of the faulted APP's tasks released from the fault (a job released
+        // at the fault's tick is open when the handler suspends it) to the restart's end. The
+        // fixture's tasks all share one period from time 0, and every job ends long before the next
+        // tick, so none is open from before the fault.
+        const periodUs = (base.tasks[0]?.trigger as { periodUs: number }).periodUs;
+        const releasesInWindow = Math.floor(cyclesToUs(m4, restartEnd) / periodUs) - Math.ceil(injection.faultUs / periodUs) + 1;
+        expect(trace.lostJobs).toBe(releasesInWindow * base.tasks.filter((t) => t.app === injection.faultedApp).length);
       }),
       { numRuns: 10 },
     );

@@ -2,7 +2,7 @@ import { price } from '../hardware/block.ts';
 import { Prng } from '../hardware/prng.ts';
 import type { Target } from '../hardware/target.ts';
 import type { Cycles } from '../hardware/units.ts';
-import type { TaskSpec, Workload } from '../workloads/types.ts';
+import type { Step, TaskSpec, Workload } from '../workloads/types.ts';
 import { buildAppImage } from './image.ts';
 import { faultHandlingCycles, guardianCheckApp, restartApp, type RestartCost } from './keepalive.ts';
 import { launchApp, type LaunchedApp } from './launch/launch.ts';
@@ -19,8 +19,11 @@ import { Xipfs } from './xipfs/xipfs.ts';
  *   - `guardian`: the guardian thread, a periodic kernel task that looks at every APP's state flag;
  *   - `guardian-restart`: the guardian's restart of the APP from XIPFS (keepalive.ts `restartApp`),
  *     one job at the first guardian check after the fault.
- * The faulted APP's own tasks keep their jobs in the simulation: a suspended task only takes load
- * away, so the other APPs' responses measured here are an upper bound on those during the real fault.
+ * The handler ends with a `suspend-app` step: the core kernel takes each of the faulted APP's tasks
+ * off its ready, timer or wait structure and loses the job it had open (kernels/core/kernel.ts
+ * `suspendApp`); the restart ends with `resume-app`: each task starts afresh at its first release
+ * after the restart, and the jobs released meanwhile are lost (`resumeApp`). The steps' own cycles
+ * are the handler's and the restart's priced compute, so the analysis sees them as that compute.
  * One-shot jobs are periodic tasks whose period is the run's horizon, so the analysis sees them too.
  */
 
@@ -113,16 +116,17 @@ export interface FaultScenario {
 /**
  * `base` with the fault of `injection` and its recovery as kernel tasks above every APP task
  * (their priorities shifted down by three), over a run of `horizonUs`; the guardian checks every
- * `guardianPeriodUs`. The handler and the restart are one job each.
+ * `guardianPeriodUs`. The handler (which suspends the APP) and the restart (which relaunches it) are
+ * one job each.
  */
 export function faultScenario(base: Workload, injection: FaultInjection, prices: FaultPrices, guardianPeriodUs: number, horizonUs: number): FaultScenario {
   const detectUs = detectionReleaseUs(injection.faultUs, guardianPeriodUs);
   if (detectUs >= horizonUs) throw new RangeError(`faultUs: the guardian would find a fault at ${injection.faultUs} us only at ${detectUs} us, past the run's ${horizonUs} us`);
-  const oneShot = (name: string, priority: number, atUs: number, cycles: Cycles): TaskSpec => ({ name, priority, trigger: { kind: 'periodic', periodUs: horizonUs, offsetUs: atUs }, body: [{ op: 'compute', cycles }] });
+  const oneShot = (name: string, priority: number, atUs: number, cycles: Cycles, then: Step): TaskSpec => ({ name, priority, trigger: { kind: 'periodic', periodUs: horizonUs, offsetUs: atUs }, body: [{ op: 'compute', cycles }, then] });
   const kernelTasks: TaskSpec[] = [
-    oneShot(FAULT_TASKS.handler, 0, injection.faultUs, prices.handlerCycles),
+    oneShot(FAULT_TASKS.handler, 0, injection.faultUs, prices.handlerCycles, { op: 'suspend-app', app: injection.faultedApp }),
     { name: FAULT_TASKS.guardian, priority: 1, trigger: { kind: 'periodic', periodUs: guardianPeriodUs }, body: [{ op: 'compute', cycles: prices.guardianCheckCycles }] },
-    oneShot(FAULT_TASKS.restart, 2, detectUs, prices.restart.total),
+    oneShot(FAULT_TASKS.restart, 2, detectUs, prices.restart.total, { op: 'resume-app', app: injection.faultedApp }),
   ];
   const shifted = base.tasks.map((t) => ({ ...t, priority: t.priority + kernelTasks.length }));
   const workload: Workload = {

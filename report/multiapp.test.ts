@@ -11,8 +11,8 @@ function results(): Map<string, readonly Row[]> {
       { target: 'm4', apps: 4, isolated: true, switchMeanCycles: 120, switchMaxCycles: 140, switchMeanUs: 0.6, lowestResponseCycles: 1, svcGateCycles: 44, mpuLoadCycles: 38 },
     ]],
     ['multiapp-faults', [
-      { target: 'm4', seed: 1, faultedApp: 'vendor1', faultUs: 21_000, handledUs: 2.5, detectionUs: 9_003, restartUs: 60, recoveredUs: 9_065, othersWorstUs: 230, othersWorstNoFaultUs: 170, othersMinSlackUs: 8, othersWithinBound: true },
-      { target: 'm4', seed: 2, faultedApp: 'vendor2', faultUs: 29_000, handledUs: 2.5, detectionUs: 1_003, restartUs: 62, recoveredUs: 1_067, othersWorstUs: 200, othersWorstNoFaultUs: 170, othersMinSlackUs: 9, othersWithinBound: true },
+      { target: 'm4', seed: 1, faultedApp: 'vendor1', faultUs: 21_000, handledUs: 2.5, detectionUs: 9_003, restartUs: 60, recoveredUs: 9_065, faultedLostJobs: 2, faultedRunsInFault: 0, othersWorstInFaultUs: 230, othersWorstUs: 230, othersWorstNoFaultUs: 170, othersMinSlackUs: 8, othersWithinBound: true },
+      { target: 'm4', seed: 2, faultedApp: 'vendor2', faultUs: 29_000, handledUs: 2.5, detectionUs: 1_003, restartUs: 62, recoveredUs: 1_067, faultedLostJobs: 3, faultedRunsInFault: 0, othersWorstInFaultUs: 190, othersWorstUs: 200, othersWorstNoFaultUs: 170, othersMinSlackUs: 9, othersWithinBound: true },
     ]],
   ]);
 }
@@ -32,6 +32,14 @@ describe('the multi-APP report section', () => {
     expect(text).toContain('1.00 to 9.00 ms after it (mean 5.00 ms');
     expect(text).toContain('the restart takes 62.00 us');
     expect(text).toContain('rises by at most 60.00 us and stays within');
+    // Lost 2 + 3 = 5 jobs, 2 to 3 per fault; no run during either fault; in-fault worst max(230, 190).
+    expect(text).toContain('get the CPU at no instant from the fault');
+    expect(text).toContain('5 of their jobs are lost (2 to 3 per fault');
+    expect(text).toContain('respond within 230.00 us');
+    // Equal counts read as one number: 2 and 2 lost.
+    const same = results();
+    same.set('multiapp-faults', (same.get('multiapp-faults') ?? []).map((r) => ({ ...r, faultedLostJobs: 2 })));
+    expect(multiappSection(same, [])).toContain('4 of their jobs are lost (2 per fault:');
     expect(text).toContain('Not yet measured: `multiapp-launch`, `multiapp-flash`, `multiapp-heap`, `multiapp-indicators`');
     expect(text).toContain('GD32F450');
   });

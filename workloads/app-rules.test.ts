@@ -31,6 +31,12 @@ describe('APPs in the workload', () => {
     expect(parseWorkload(valid(), 'apps.json').apps?.map((a) => a.name)).toEqual(['metering', 'comms']);
   });
 
+  it('accepts a kernel task that suspends and relaunches an APP', () => {
+    const w = valid();
+    w.tasks[1].body.push({ op: 'suspend-app', app: 'metering' }, { op: 'resume-app', app: 'metering' });
+    expect(parseWorkload(w, 'apps.json').tasks[1]?.body.map((s) => s.op)).toEqual(['compute', 'suspend-app', 'resume-app']);
+  });
+
   const cases: [string, (w: Record<string, any>) => void, RegExp][] = [
     // 200 entries x 4-byte pointers = 800 bytes > 512 bytes of .data.
     ['a GOT larger than .data', (w) => (w.apps[1].header.gotEntries = 200), /apps\[1\]\.header\.gotEntries: 200 GOT entries of 4 bytes do not fit in \.data \(512 bytes\)/],
@@ -44,6 +50,8 @@ describe('APPs in the workload', () => {
     ['an unknown permission', (w) => (w.apps[0].header.permissions = ['flash']), /apps\[0\]\.header\.permissions\[0\]/],
     ['duplicate APP names', (w) => (w.apps[1].name = 'metering'), /apps\[1\]\.name: duplicate name "metering"/],
     ['APPs on a core without SVC', (w) => (w.referenceTarget = 'avr'), /apps: APPs enter the kernel through a supervisor call; the reference target avr has no SVC gate/],
+    ['an APP task that suspends an APP', (w) => w.tasks[0].body.push({ op: 'suspend-app', app: 'comms' }), /tasks\[0\]\.body\[3\]\.op: suspend-app is a kernel task's step; APP "metering"'s task may not/],
+    ['a relaunch of an undeclared APP', (w) => w.tasks[1].body.push({ op: 'resume-app', app: 'nope' }), /tasks\[1\]\.body\[1\]\.app: unknown APP "nope": declare it in apps/],
     ['a negative heap', (w) => (w.apps[0].header.heapBytes = -1), /apps\[0\]\.header\.heapBytes: must be >= 0 bytes/],
   ];
   for (const [rule, breakIt, message] of cases) {

@@ -42,6 +42,12 @@ export function appIssues(w: Workload, clock: Target | undefined): RuleIssue[] {
     }
   });
   w.tasks.forEach((task, t) => {
+    task.body.forEach((step, s) => {
+      if (step.op !== 'suspend-app' && step.op !== 'resume-app') return;
+      if (!byName.has(step.app)) issues.push({ path: ['tasks', t, 'body', s, 'app'], message: `unknown APP "${step.app}": declare it in apps` });
+      // The SVC gate refuses an APP's call to stop or restart APPs: only the kernel's own tasks may.
+      if (task.app !== undefined) issues.push({ path: ['tasks', t, 'body', s, 'op'], message: `${step.op} is a kernel task's step; APP "${task.app}"'s task may not suspend or resume APPs` });
+    });
     if (task.app === undefined) return;
     const app = byName.get(task.app);
     if (app === undefined) {

@@ -41,6 +41,7 @@ const semaphoreName = name.describe('Name of a semaphore declared in resources.s
 const mutexName = name.describe('Name of a mutex declared in resources.mutexes.');
 const queueName = name.describe('Name of a queue declared in resources.queues.');
 const flagsName = name.describe('Name of an event-flag group declared in resources.eventFlags.');
+const appName = name.describe('Name of an APP declared in apps.');
 
 const stepSchema = z
   .discriminatedUnion('op', [
@@ -84,6 +85,8 @@ const stepSchema = z
       })
       .strict(),
     z.object({ op: opOf('io-out', 'drives an output pin: the end of the task\'s I/O delay') }).strict(),
+    z.object({ op: opOf('suspend-app', 'a kernel task suspends every task of an APP (its MemManage handler); their open jobs are lost'), app: appName }).strict(),
+    z.object({ op: opOf('resume-app', 'a kernel task relaunches the suspended tasks of an APP (the guardian\'s restart); jobs released meanwhile are lost'), app: appName }).strict(),
   ])
   .describe('One step of a job, executed in order.');
 

@@ -26,7 +26,19 @@ export type Step =
    */
   | { readonly op: 'io-in'; readonly line: string }
   /** Drives an output pin: the end of the task's I/O delay (the paper's oscilloscope point). */
-  | { readonly op: 'io-out' };
+  | { readonly op: 'io-out' }
+  /**
+   * A kernel task suspends every task of APP `app` (the MemManage handler, patent step S403): each
+   * leaves the ready, timer and wait structures; a job it had open is lost. Its cycles are the
+   * kernel task's priced compute (multiapp/keepalive.ts `faultHandlingCycles`).
+   */
+  | { readonly op: 'suspend-app'; readonly app: string }
+  /**
+   * A kernel task relaunches the suspended tasks of APP `app` (the guardian's restart, S405): each
+   * starts afresh and waits for its first release after now; the jobs released while it was
+   * suspended are lost. Its cycles are the restart's priced compute (`restartApp`).
+   */
+  | { readonly op: 'resume-app'; readonly app: string };
 
 /** What releases a task's jobs. */
 export type Trigger =

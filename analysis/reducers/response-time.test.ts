@@ -25,6 +25,19 @@ describe('responseTimes', () => {
     const b = reduceEvents(responseTimes(), STREAM, { ...SYSTEM, endCycles: 2000 })[1];
     expect(b).toEqual({ task: 'b', longestCycles: 1500 });
   });
+
+  it('measures no response for a lost job: one open at its APP\'s suspension, or one never released', () => {
+    // Task a: job at 0 ends at 300 (response 300); job at 1000 is open when its APP is suspended at
+    // 1100 (lost); the job at 2000 is never released (lost); the job at 3000 ends at 3100 (100).
+    const stream: TestEvent[] = [
+      [ProbeEvent.JobRelease, 0, 0, 0], [ProbeEvent.JobEnd, 300, 0, 0],
+      [ProbeEvent.JobRelease, 1000, 0, 1000], [ProbeEvent.JobLost, 1100, 0, 1000],
+      [ProbeEvent.JobLost, 2500, 0, 2000],
+      [ProbeEvent.JobRelease, 3000, 0, 3000], [ProbeEvent.JobEnd, 3100, 0, 0],
+    ];
+    // Were the lost job still open, the end at 3100 would close it: a response of 2100.
+    expect(reduceEvents(responseTimes(), stream, { taskNames: ['a'], endCycles: 4000 })[0]).toEqual({ task: 'a', longestCycles: 300 });
+  });
 });
 
 describe('deadlineMisses', () => {

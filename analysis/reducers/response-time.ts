@@ -1,14 +1,15 @@
 import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { listening, type ReducerFactory } from './reducer.ts';
-import { EV_JOB_END, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
+import { EV_JOB_END, EV_JOB_LOST, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
 
 /**
  * Each task's longest response time, from every job's arrival (the JobRelease event's data: the
  * arrival the kernel released the job for, before any tick quantisation) to its JobEnd. A task's
  * jobs end in release order, so each end closes the oldest open job. A job still open when the run
  * ends counts with the time it has waited so far. A job a kernel drops (MOS merges a post to a
- * pending message) is never released, so it is not measured here.
+ * pending message) is never released, so it is not measured here; nor is a job lost to its APP's
+ * suspension (JobLost closes it without a response).
  */
 export class ResponseTimeReducer implements ProbeListener {
   private readonly open: number[][] = [];
@@ -21,6 +22,10 @@ export class ResponseTimeReducer implements ProbeListener {
     } else if (type === EV_JOB_END) {
       const arrival = this.open[subject]?.shift();
       if (arrival !== undefined) this.longest[subject] = Math.max(this.longest[subject] ?? 0, time - arrival);
+    } else if (type === EV_JOB_LOST) {
+      // A lost job that was released is the oldest open one (its APP was suspended mid-job): it has no response.
+      const open = this.open[subject];
+      if (open !== undefined && open[0] === data) open.shift();
     }
   }
 

@@ -22,6 +22,7 @@ import { compileBody, type ObjectTable } from './steps.ts';
 import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
+import { checkAppControl } from './app-control.ts';
 import { svcGateCycles } from '../../multiapp/svc-gate.ts';
 import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/probe-codes.ts';
 
@@ -136,7 +137,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
   const deadlineTicks = w.tasks.map((t) => deadlineKeyTicks(t, w.tickHz));
   const levels = preemptionLevels(w);
-  const objects = buildObjects(w, profile, target, levels);
+  checkAppControl(w, options.releases ?? 'tick');
+  const objects = { ...buildObjects(w, profile, target, levels), apps: new Map((w.apps ?? []).map((a, i) => [a.name, i])) };
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
@@ -197,7 +199,10 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const threshold = spec.preemptionThreshold ?? spec.priority;
     runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
     runner.tcb.preemptionLevel = levels[i] as number;
-    if (spec.app !== undefined) runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
+    if (spec.app !== undefined) {
+      runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
+      runner.tcb.lifecycle = runner;
+    }
     runners.push(runner);
   });
   if (design.keyedByDeadline) {

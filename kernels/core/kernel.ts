@@ -215,6 +215,45 @@ export class Kernel extends Dispatcher {
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
+  /**
+   * The MemManage handler's suspension of every task of APP `app` (patent step S403), as
+   * OSTaskSuspend on each: it leaves the ready structure, the timer structure or the wait list it
+   * is on, its open job is lost and its context discarded. Runs inside the caller's kernel task,
+   * whose priced compute holds its cycles (multiapp/keepalive.ts `faultHandlingCycles`); it makes
+   * nothing ready, so it is no scheduling point.
+   */
+  suspendApp(app: number): void {
+    for (const t of this.tasks) {
+      if (t.app !== app || t.state === STATE_SUSPENDED) continue;
+      if (t === this.current) throw new Error(`suspend-app: task ${t.name} of the suspended APP is the caller`);
+      t.lifecycle?.abandon();
+      if (t.state === STATE_READY) this.ready.remove(t);
+      else if (t.state === STATE_DELAYED) this.timer.cancel(t);
+      const w = t.waitingOn as WaitObject | undefined;
+      if (w !== undefined) w.waiters.splice(w.waiters.indexOf(t), 1);
+      t.state = STATE_SUSPENDED;
+      t.waitingOn = undefined;
+      t.lockDepth = 0;
+      t.ctx?.clear();
+    }
+  }
+
+  /**
+   * The guardian's relaunch of APP `app`'s suspended tasks (S405): each starts afresh, made ready to
+   * run up to its wait for the first release after now (the jobs released meanwhile are lost). Its
+   * cycles are in the restart's priced compute (`restartApp`: delete and create the tasks). Not a
+   * scheduling point: the boot requires the caller above every task of the APP, and its own next
+   * kernel call lets them run.
+   */
+  resumeApp(app: number): void {
+    for (const t of this.tasks) {
+      if (t.app !== app || t.state !== STATE_SUSPENDED) continue;
+      t.lifecycle?.relaunch();
+      t.awaitingRelease = false;
+      this.makeReady(t);
+    }
+  }
+
   /** OSTaskDel: remove `target` from every structure; its context is discarded. */
   deleteTask(t: Tcb, target: Tcb, done: () => void): void {
     let cycles = this.cycles.taskDelete;

@@ -3,8 +3,8 @@ import type { CyclesDraw } from '../execution-time.ts';
 import type { Kernel } from './kernel.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 import { Op, type CompiledStep } from './steps.ts';
-import type { Tcb } from './tcb.ts';
-import { EV_DEADLINE_MISS, EV_IO_OUT, EV_JOB_END, EV_JOB_START, SEG_KERNEL, SEG_TASK } from '../../hardware/probe-codes.ts';
+import type { TaskLifecycle, Tcb } from './tcb.ts';
+import { EV_DEADLINE_MISS, EV_IO_OUT, EV_JOB_END, EV_JOB_LOST, EV_JOB_START, SEG_KERNEL, SEG_TASK } from '../../hardware/probe-codes.ts';
 
 const OP = Op;
 
@@ -31,10 +31,14 @@ export type Release =
  * Runs one task's body on the kernel: a loop of [wait for release] [steps] [job end]. Every
  * callback is created once per task; each kernel call continues with `next`.
  */
-export class TaskRunner {
+export class TaskRunner implements TaskLifecycle {
   tcb!: Tcb;
   private i = 0;
   private job = 0;
+  /** The task's last job has ended and it has not yet called for its next: no job is open. */
+  private betweenJobs = false;
+  /** The index of the first job not yet released when the task's APP was suspended. */
+  private firstUnreleased = 0;
   /** The task's entry point: its first job (released at boot when due then) or its first wait. */
   readonly start: () => void;
   private readonly callWait: () => void;
@@ -70,11 +74,13 @@ export class TaskRunner {
     this.callService = () => this.serviceCall();
     this.callUnlock = () => this.kernel.unlockScheduler(this.tcb, this.afterUnlock);
     this.afterUnlock = () => this.waitForRelease();
+    // A job released at boot is job 0, open from the start; any other task waits for its job 0.
+    this.betweenJobs = !this.releasedAtBoot();
+    if (!this.betweenJobs) this.job = 1;
   }
 
   private startFirst(): void {
     if (this.releasedAtBoot()) {
-      this.job = 1;
       this.beginJob();
       return;
     }
@@ -90,6 +96,7 @@ export class TaskRunner {
     const t = this.tcb;
     const r = this.release;
     t.awaitingRelease = true;
+    this.betweenJobs = false;
     if (r.kind === 'periodic') {
       const job = this.job++;
       const arrival = r.arrivalCycles(job);
@@ -129,7 +136,37 @@ export class TaskRunner {
     if (ctx === undefined) return;
     if (step.op === OP.Compute) ctx.run(this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles), SEG_TASK, false, this.next);
     else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
+    else if (step.op === OP.SuspendApp || step.op === OP.ResumeApp) this.controlApp(step);
     else ctx.run(this.callCycles, SEG_KERNEL, false, this.callService);
+  }
+
+  /** A kernel task suspends or relaunches an APP: a state change whose cycles are the task's priced compute. */
+  private controlApp(step: CompiledStep): void {
+    if (step.op === OP.SuspendApp) this.kernel.suspendApp(step.app as number);
+    else this.kernel.resumeApp(step.app as number);
+    this.next();
+  }
+
+  /** TaskLifecycle: the APP is suspended; an open job (released, not ended) is lost. */
+  abandon(): void {
+    const t = this.tcb;
+    if (this.release.kind !== 'periodic') throw new Error(`suspend-app: task ${t.name} is released by a signal; only tick-released periodic tasks can be relaunched`);
+    const open = !t.awaitingRelease && !this.betweenJobs;
+    // waitCall counts the job it waits for, so the job awaited is one behind the counter.
+    this.firstUnreleased = t.awaitingRelease ? this.job - 1 : this.job;
+    if (open) this.kernel.engine.probe.emit(EV_JOB_LOST, this.kernel.engine.now, t.index, t.releaseCycles);
+  }
+
+  /** TaskLifecycle: the APP is relaunched; jobs whose release tick has passed are lost, and the task will wait for the next. */
+  relaunch(): void {
+    const r = this.release;
+    if (r.kind !== 'periodic') return;
+    const engine = this.kernel.engine;
+    let job = this.firstUnreleased;
+    for (; r.tickOf(job) <= this.kernel.time; job++) engine.probe.emit(EV_JOB_LOST, engine.now, this.tcb.index, r.arrivalCycles(job));
+    this.job = job;
+    this.betweenJobs = true;
+    this.tcb.ctx?.run(0, SEG_TASK, false, this.afterUnlock);
   }
 
   private ioOutDone(): void {
@@ -159,6 +196,7 @@ export class TaskRunner {
   private endJob(): void {
     const engine = this.kernel.engine;
     const t = this.tcb;
+    this.betweenJobs = true;
     engine.probe.emit(EV_JOB_END, engine.now, t.index, t.releaseCycles);
     if (engine.now > t.releaseCycles + this.deadlineCycles) engine.probe.emit(EV_DEADLINE_MISS, engine.now, t.index, t.releaseCycles);
     if (t.lockDepth > 0) t.ctx?.run(this.callCycles, SEG_KERNEL, false, this.callUnlock);

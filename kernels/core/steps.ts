@@ -6,7 +6,7 @@ import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
 /** Step codes of a compiled task body (numbers, for a switch on the hot path). */
 export const Op = {
   Compute: 0, Take: 1, Give: 2, Lock: 3, Unlock: 4, Send: 5, Receive: 6, Delay: 7, Wait: 8, Set: 9, IoOut: 10,
-  SchedLock: 11,
+  SchedLock: 11, SuspendApp: 12, ResumeApp: 13,
 } as const;
 
 /** A step with its names resolved to kernel objects and its cycles scaled to the target. */
@@ -18,6 +18,8 @@ export interface CompiledStep {
   readonly bestCycles: number;
   readonly ticks: number;
   readonly mask: number;
+  /** SuspendApp / ResumeApp: the APP's index in the workload's apps. */
+  readonly app?: number;
   readonly semaphore?: Semaphore;
   readonly mutex?: Mutex;
   readonly queue?: MessageQueue;
@@ -32,6 +34,8 @@ export interface ObjectTable {
   readonly flags: ReadonlyMap<string, EventFlags>;
   /** The task's own semaphore per I/O line its io-in steps wait on, given by that line's ISR. */
   readonly ioInputs?: ReadonlyMap<string, Semaphore>;
+  /** Index of each APP by name (the steps that suspend and resume one). */
+  readonly apps?: ReadonlyMap<string, number>;
 }
 
 /** `field` and `j` name the step; its path is spelled out only in an error (boots compile many steps). */
@@ -95,6 +99,8 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
       // An input wait is a pend on a semaphore the line's ISR posts, as a uC/OS-II driver does.
       case 'io-in': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.ioInputs ?? new Map<string, Semaphore>(), step.line, field, j, 'line', 'I/O line') });
       case 'io-out': return void out.push({ op: Op.IoOut, ...PLAIN });
+      case 'suspend-app': return void out.push({ op: Op.SuspendApp, ...PLAIN, app: lookup(objects.apps ?? new Map<string, number>(), step.app, field, j, 'app', 'APP') });
+      case 'resume-app': return void out.push({ op: Op.ResumeApp, ...PLAIN, app: lookup(objects.apps ?? new Map<string, number>(), step.app, field, j, 'app', 'APP') });
     }
   });
   // The lock is released by the runner after JobEnd: the non-preemptive part runs to the job's end.

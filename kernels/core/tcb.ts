@@ -15,6 +15,14 @@ export const STATE_BLOCKED = TaskState.Blocked;
 export const STATE_SUSPENDED = TaskState.Suspended;
 export const STATE_DORMANT = TaskState.Dormant;
 
+/** What the kernel asks of a task's code when its APP is suspended and relaunched (the task runner). */
+export interface TaskLifecycle {
+  /** The APP is suspended: the job the task has open, if any, is lost. */
+  abandon(): void;
+  /** The APP is relaunched: the jobs released meanwhile are lost; the task's context is queued to wait for its next release. */
+  relaunch(): void;
+}
+
 /**
  * A task control block. The kernel's data structures link TCBs directly (`next` for the ready
  * structure, `timerNext` for the timer structure), as the C kernels do; fields a design does not use
@@ -68,6 +76,8 @@ export class Tcb {
   continuation: (() => void) | undefined = undefined;
   /** Cycles the task runs when it gets the CPU back inside that OS_Sched (return path of the service). */
   resumeCycles: Cycles = DOUBLE_FIELD;
+  /** The task's code, told when its APP is suspended or relaunched; undefined for a task outside an APP. */
+  lifecycle: TaskLifecycle | undefined = undefined;
 
   constructor(
     /** Index in the workload's task list (the probe subject); the idle task's is set to the task count. */

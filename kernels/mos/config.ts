@@ -93,6 +93,8 @@ const UNSUPPORTED_STEPS: Readonly<Record<string, string>> = {
   wait: 'MOS has no event flags a task can wait on: tasks run to completion; post a message instead',
   set: 'MOS has no event flags: post a message to the task instead (send)',
   'io-in': 'MOS tasks cannot block on an interrupt: trigger the task by the I/O line instead (trigger kind io)',
+  'suspend-app': 'MOS runs no isolated APPs (no SVC gate, no MPU), so it has none to suspend',
+  'resume-app': 'MOS runs no isolated APPs (no SVC gate, no MPU), so it has none to resume',
 };
 
 function fail(field: string, rule: string): never {
