@@ -1,30 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChromeTrace } from '../../analysis/reducers/chrome-trace.ts';
 import { traceSpans } from '../../analysis/reducers/test-support.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { runKbench } from '../run-kbench.ts';
+import { oneTaskRun } from './one-task-fixture.ts';
 
-const kbench = (...args: string[]) => runKbench(args);
-const scratch = mkdtempSync(join(tmpdir(), 'kbench-run-trace-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-// One task computing 3 ms every 10 ms on the ideal target (zero kernel cost, 1 cycle = 1 us, exact
-// releases): it runs 0-3 ms and 10-13 ms of a 20 ms run, the idle task the rest.
-const workload = join(scratch, 'one-task.json');
-writeFileSync(
-  workload,
-  JSON.stringify({
-    name: 'one-task',
-    description: 'one periodic task for the trace test',
-    referenceTarget: 'ideal',
-    tickHz: 1000,
-    tasks: [{ name: 'solo', priority: 1, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 3000 }] }],
-  }),
-);
-const run = (...extra: string[]) => kbench('run', '--profile', 'ucos2', '--target', 'ideal', '--workload', workload, '--duration-ms', '20', ...extra);
+const { scratch, run } = oneTaskRun('run-trace');
 
 describe('kbench run --trace', () => {
   it('writes the run as a Chrome trace beside the metrics, leaving --json output one JSON value', async () => {
