@@ -1,4 +1,5 @@
 import { comparisonRows, COMPARISON_COLUMNS, type Comparison } from './compare.ts';
+import { comparisonChartSvg } from './html-chart.ts';
 
 /*
  * `kbench compare --html`: the comparison as one self-contained page (inline style, no script, no
@@ -38,6 +39,13 @@ function rowDetails(comparison: Comparison): string {
     .join('\n');
 }
 
+/** The hosted rows' slack and breakdown factor as bars, with a line saying what the colours mean; nothing when no row is hosted. */
+function chartSection(comparison: Comparison): string {
+  const svg = comparisonChartSvg(comparison);
+  if (svg === '') return '';
+  return `<figure>\n${svg}\n<figcaption>Per row that hosts the workload, in rank order: the analysed minimum slack and the breakdown factor; green rows meet every deadline, red ones do not.</figcaption>\n</figure>`;
+}
+
 /** The comparison as a standalone HTML page. */
 export function comparisonHtml(comparison: Comparison, kbenchVersion: string): string {
   const title = `kbench compare: ${comparison.workload}`;
@@ -63,6 +71,7 @@ details { margin: 0.4em 0; }
 <p class="recommendation">${escapeHtml(comparison.recommendation)}</p>
 <p>Targets ${escapeHtml(comparison.targets.join(', '))}; ${comparison.durationMs} ms simulated per row, seed ${comparison.seed}; ${comparison.adapt ? 'adapted where a profile needed it (each change listed)' : 'not adapted (--adapt folds priorities, swaps mutex protocols and maps services)'}; breakdown factor to ${comparison.breakdownPrecision * 100}%.</p>
 <p>Ranked by: ${escapeHtml(comparison.rankingRule)}.</p>
+${chartSection(comparison)}
 ${rankedTable(comparison)}
 <h2>Rows in detail</h2>
 ${rowDetails(comparison)}
