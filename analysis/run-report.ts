@@ -73,7 +73,8 @@ export type RunReportResults = ReducerResults<ReturnType<typeof runReportReducer
 export interface RunReport {
   readonly responseTimes: readonly TaskResponseReport[];
   readonly irqLatencyByLine: readonly LineLatencyReport[];
-  readonly missedJobs: { readonly explained: readonly MissedJobReport[]; readonly total: number };
+  /** `lostJobs`: jobs lost to their APP's suspension, which never end and are no misses. */
+  readonly missedJobs: { readonly explained: readonly MissedJobReport[]; readonly total: number; readonly lostJobs: number };
   readonly overload: readonly OverloadWarning[];
 }
 
@@ -118,6 +119,7 @@ export function runReport(target: Target, results: RunReportResults, utilisation
     irqLatencyByLine: results.lineLatency.map((l) => ({ line: l.line, latency: spanUs(target, l.stats) })),
     missedJobs: {
       total: results.misses.total,
+      lostJobs: results.misses.lostJobs,
       explained: results.misses.jobs.map((m) => ({
         task: m.task,
         job: m.job,

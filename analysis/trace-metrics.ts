@@ -26,6 +26,8 @@ export interface TaskMetrics {
   readonly deadlineMisses: number;
   /** Jobs still unfinished past their deadline when the run ended (they report no miss themselves). */
   readonly overdueAtEnd: number;
+  /** Jobs lost to their APP's suspension (open at it, or due while it lasted): neither completed nor missed. */
+  readonly lostJobs: number;
 }
 
 /** What `kbench run` prints. */
@@ -81,6 +83,7 @@ export function traceMetrics(target: Target, results: TraceResults): TraceMetric
         ioJitterUs: ioDelay.count < 2 ? null : Math.round(((ioDelay.maxUs ?? 0) - (ioDelay.minUs ?? 0)) * 1000) / 1000,
         deadlineMisses: jobs?.misses ?? 0,
         overdueAtEnd: jobs?.overdueAtEnd ?? 0,
+        lostJobs: jobs?.lostJobs ?? 0,
       };
     }),
     cpuPercent: results.cpu,

@@ -17,7 +17,7 @@ const tenMs = workload([periodic('ten', 0, 10_000, [{ op: 'compute', cycles: 800
 describe('measureRun', () => {
   it('sees every release from time 0: jobs at 0, 10, ..., 90 ms in a 95 ms run', () => {
     const { jobs } = measureRun({ profile: ucos2, target: avr, workload: tenMs, durationMs: 95, seed: 1, reducers: { jobs: deadlineMisses() } });
-    expect(jobs).toEqual([{ task: 'ten', releases: 10, misses: 0, overdueAtEnd: 0 }]);
+    expect(jobs).toEqual([{ task: 'ten', releases: 10, misses: 0, overdueAtEnd: 0, lostJobs: 0 }]);
   });
 
   it('places releases as the system model says: on the tick on a real part, exactly on the ideal one, or as asked', () => {

@@ -99,4 +99,20 @@ describe('chromeTrace', () => {
     expect(traceSpans(trace, 'ISR tick')).toEqual([[2, 7]]);
     expect(traceSpans(trace, 'interrupts off')).toEqual([[3, 6]]);
   });
+
+  it('marks a lost job at its loss with its arrival, and leaves no open span for it', () => {
+    const E = ProbeEvent;
+    // a's job of 10 runs 10-12 and is preempted; its APP is suspended at 15 (the job is lost), and
+    // its job of 20, due while suspended, is lost at the relaunch at 25. The run ends at 40.
+    const trace = reduceEvents(
+      chromeTrace(ideal, 100),
+      [[E.JobRelease, 10, 0, 10], [E.SwitchIn, 10, 0, -1], [E.SwitchOut, 12, 0, 0], [E.JobLost, 15, 0, 10], [E.JobLost, 25, 0, 20]],
+      { taskNames: ['a'], lines: new Map([['tick', 0]]), endCycles: 40 },
+    );
+    expect(() => TraceFileSchema.parse(trace)).not.toThrow();
+    const lost = trace.traceEvents.flatMap((e) => (e.ph === 'i' && e.name === 'lost' ? [[e.tid, e.ts, e.args?.['arrivalUs']]] : []));
+    const tid = trace.traceEvents.find((e) => e.ph === 'M' && 'name' in e.args && e.args.name === 'a')?.tid;
+    expect(lost).toEqual([[tid, 15, 10], [tid, 25, 20]]);
+    expect(traceSpans(trace, 'a')).toEqual([[10, 12]]);
+  });
 });

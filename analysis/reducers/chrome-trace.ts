@@ -6,7 +6,8 @@ import type { BootedView, ReducerFactory } from './reducer.ts';
 /*
  * The run as a Chrome trace-event file (the JSON object format that Perfetto's UI and
  * chrome://tracing open): one track (thread) per task and the idle task, one per interrupt line,
- * one for masked sections, with job releases (and their arrivals) and task switches as instant events. The spans are
+ * one for masked sections, with job releases (and their arrivals), jobs lost to an APP's suspension
+ * and task switches as instant events. The spans are
  * built as the run goes, so no full probe trace is kept, and at most `limit` span and instant
  * events are recorded: a long run stops recording and says so in `otherData`, not exhausting memory.
  */
@@ -100,6 +101,10 @@ export class ChromeTraceReducer implements ProbeListener {
         // Marked when the kernel made the job ready; its true arrival (the event's data) rides along,
         // since a tick kernel releases late and a task's first job may be released at its start-up.
         this.instant('release', time, this.taskTid(subject), { arrivalUs: this.us(data) });
+        return;
+      case ProbeEvent.JobLost:
+        // A lost job never ends: a marker at the loss (the suspension, or the relaunch for jobs due meanwhile) with its arrival, never an open span.
+        this.instant('lost', time, this.taskTid(subject), { arrivalUs: this.us(data) });
         return;
       case ProbeEvent.IrqEntered:
         if (!this.openLine.has(subject)) this.openLine.set(subject, time);

@@ -12,6 +12,8 @@ import { RunningStat, type SpanStats } from './running-stat.ts';
  *   waits for its output is not timed on its own: the open span keeps its first raise.
  * - result: from the raise of the tick that released the job (0 for jobs released at boot) to the
  *   job's last io-out before its end, as taskIoDelay('releasing-tick') counts a one-output job.
+ * A job lost to its APP's suspension (JobLost) never ends: its result is not timed, and the input it
+ * was to answer is dropped with it (its output, if any, came from no job). Lost jobs are counted apart.
  */
 
 /** The line each task's first io-in step waits on, by task index; undefined without one. */
@@ -26,6 +28,7 @@ function inputLines(workload: Workload, taskNames: readonly string[], lines: Rea
 export class InputToOutputReducer implements ProbeListener {
   readonly input: RunningStat[] = [];
   readonly result: RunningStat[] = [];
+  readonly lost: number[] = [];
   private inputSince: number[] = [];
   private jobSince: number[] = [];
   private lastOut: number[] = [];
@@ -71,15 +74,22 @@ export class InputToOutputReducer implements ProbeListener {
       if (!Number.isNaN(out) && out >= start) (this.result[subject] as RunningStat).add(out - start);
       this.jobSince[subject] = NaN;
       this.lastOut[subject] = NaN;
+    } else if (type === ProbeEvent.JobLost) {
+      this.lost[subject] = (this.lost[subject] ?? 0) + 1;
+      if (subject >= this.jobSince.length) return;
+      this.inputSince[subject] = NaN;
+      this.jobSince[subject] = NaN;
+      this.lastOut[subject] = NaN;
     }
   }
 }
 
-/** One task's delays in cycles (input count 0 for a task without io-in, result count 0 for one without io-out). */
+/** One task's delays in cycles (input count 0 for a task without io-in, result count 0 for one without io-out), and its lost jobs. */
 export interface TaskInputDelay {
   readonly task: string;
   readonly input: SpanStats;
   readonly result: SpanStats;
+  readonly lostJobs: number;
 }
 
 /** Each task's input-to-output and release-to-result delays in cycles, in task index order. */
@@ -94,7 +104,7 @@ export function inputToOutput(): ReducerFactory<TaskInputDelay[]> {
         reducer.watch(inputLines(workload, system.taskNames, system.lines), tick);
       },
       result: (end) =>
-        end.taskNames.map((task, i) => ({ task, input: (reducer.input[i] ?? new RunningStat()).snapshot(), result: (reducer.result[i] ?? new RunningStat()).snapshot() })),
+        end.taskNames.map((task, i) => ({ task, input: (reducer.input[i] ?? new RunningStat()).snapshot(), result: (reducer.result[i] ?? new RunningStat()).snapshot(), lostJobs: reducer.lost[i] ?? 0 })),
     };
   };
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../../hardware/engine.ts';
 import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
-import { EV_JOB_END, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
+import { EV_JOB_END, EV_JOB_LOST, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
 import { usToCycles, type Cycles } from '../../hardware/units.ts';
 import { deadlineUs } from '../../workloads/execution.ts';
 import type { Workload } from '../../workloads/types.ts';
@@ -14,7 +14,8 @@ import type { ReducerFactory } from './reducer.ts';
  * when the run stops. The ledger is read by engine timers at each deadline of a job still open and
  * at each periodic task's next arrival; a job released at another instant than its predicted
  * arrival (a sporadic or I/O job, or release jitter) has its window start at its release instead.
- * The first MAX_EXPLAINED misses are kept in full, the rest counted.
+ * The first MAX_EXPLAINED misses are kept in full, the rest counted. A job lost to its APP's
+ * suspension (JobLost) never ends and is no miss: it leaves the open jobs and is counted apart.
  */
 
 /** Misses explained in full; later ones are only counted (a run that misses at all usually misses the same way). */
@@ -37,10 +38,11 @@ export interface MissedJob {
   readonly window: LedgerSnapshot;
 }
 
-/** The explained misses and how many jobs missed in all. */
+/** The explained misses, how many jobs missed in all, and how many were lost to their APP's suspension (not misses). */
 export interface MissWindows {
   readonly jobs: readonly MissedJob[];
   readonly total: number;
+  readonly lostJobs: number;
 }
 
 /** Ledger readings at the start and the end of a job's window. */
@@ -72,6 +74,7 @@ export class MissWindowReducer implements ProbeListener {
   private readonly released: number[] = [];
   readonly missed: MissedJob[] = [];
   total = 0;
+  lostJobs = 0;
   private ledger: CycleLedger | undefined;
   private engine: Engine | undefined;
   private taskNames: readonly string[] = [];
@@ -107,7 +110,19 @@ export class MissWindowReducer implements ProbeListener {
       if (job === undefined) return;
       job.readings.ended = true;
       if (time > job.deadline) this.miss(subject, job, time);
-    }
+    } else if (type === EV_JOB_LOST) this.lose(subject, data);
+  }
+
+  /** A job of `task` due at `arrival` is lost: open, it is closed without a miss; never released, its reading at the arrival is dropped. */
+  private lose(task: number, arrival: Cycles): void {
+    this.lostJobs++;
+    this.atArrivals[task]?.delete(arrival);
+    const open = this.open[task];
+    const at = open === undefined ? -1 : open.findIndex((job) => job.arrival === arrival);
+    if (at < 0) return;
+    const [job] = (open as OpenJob[]).splice(at, 1);
+    // Ended for the ledger: no reading at its deadline is needed.
+    if (job !== undefined) job.readings.ended = true;
   }
 
   /** Jobs still open past their deadline at `now` count as misses, unfinished. */
@@ -194,7 +209,7 @@ export function missWindows(): ReducerFactory<MissWindows> {
       booted: (system) => reducer.start(system.engine, system.taskNames),
       result: (end) => {
         reducer.finish(end.engine.now);
-        return { jobs: reducer.missed, total: reducer.total };
+        return { jobs: reducer.missed, total: reducer.total, lostJobs: reducer.lostJobs };
       },
     };
   };

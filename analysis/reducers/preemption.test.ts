@@ -14,6 +14,16 @@ describe('preemption', () => {
     expect([s.count, s.mean]).toEqual([1, 30]);
   });
 
+  it('does not time a job of the high task lost before it ran against the relaunch\'s switch-in', () => {
+    // Released at 100, lost at 110 (its APP suspended); relaunched and switched in from low at 500
+    // with no release of its own: nothing to time. Released at 600, in from low at 620: 20.
+    const s = reduceEvents(preemption('high', 'low'), [
+      [ProbeEvent.JobRelease, 100, 0, 100], [ProbeEvent.JobLost, 110, 0, 100], [ProbeEvent.SwitchIn, 500, 0, 1],
+      [ProbeEvent.JobRelease, 600, 0, 600], [ProbeEvent.SwitchIn, 620, 0, 1],
+    ], { taskNames: ['high', 'low'] });
+    expect([s.count, s.mean]).toEqual([1, 20]);
+  });
+
   it('refuses a task the booted system does not have', () => {
     expect(() => reduceEvents(preemption('high', 'low'), [], { taskNames: ['high'] })).toThrow(/no task "low"/);
   });

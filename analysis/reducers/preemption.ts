@@ -2,11 +2,13 @@ import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts
 import type { Cycles } from '../../hardware/units.ts';
 import type { ReducerFactory } from './reducer.ts';
 import { RunningStat, type SpanStats } from './running-stat.ts';
-import { EV_JOB_RELEASE, EV_SWITCH_IN } from '../../hardware/probe-codes.ts';
+import { EV_JOB_LOST, EV_JOB_RELEASE, EV_SWITCH_IN } from '../../hardware/probe-codes.ts';
 
 /**
  * Preemption time: from the release of the `high` task to its first instruction, counted only when
  * the task it switched in from is `low` (it preempted the running low task, rather than the idle loop).
+ * A job of `high` lost to its APP's suspension before it ran is never timed: the relaunch switches the
+ * task in with no release of its own.
  */
 export class PreemptionReducer implements ProbeListener {
   readonly stat = new RunningStat();
@@ -24,7 +26,7 @@ export class PreemptionReducer implements ProbeListener {
     } else if (type === EV_SWITCH_IN && subject === this.high) {
       if (data === this.low && !Number.isNaN(this.releasedAt)) this.stat.add(time - this.releasedAt);
       this.releasedAt = NaN;
-    }
+    } else if (type === EV_JOB_LOST && subject === this.high) this.releasedAt = NaN;
   }
 }
 

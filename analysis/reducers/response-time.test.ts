@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProbeEvent } from '../../hardware/probe.ts';
 import { deadlineMisses } from './deadline-misses.ts';
 import { responseTimes } from './response-time.ts';
-import { reduceEvents, type TestEvent } from './test-support.ts';
+import { reduceEvents, tasksOnly, type TestEvent } from './test-support.ts';
 
 // Task 0: jobs arriving at 0 and 1000 (the second released by a tick at 1010), ending at 300 and
 // 1400: responses 300 and 400 from arrival. Task 1: one job arriving at 500, still running at the end.
@@ -43,9 +43,27 @@ describe('responseTimes', () => {
 describe('deadlineMisses', () => {
   it("counts each task's releases and deadline misses", () => {
     expect(reduceEvents(deadlineMisses(), STREAM, SYSTEM)).toEqual([
-      { task: 'a', releases: 2, misses: 1, overdueAtEnd: 0 },
-      { task: 'b', releases: 1, misses: 0, overdueAtEnd: 0 },
-      { task: 'never', releases: 0, misses: 0, overdueAtEnd: 0 },
+      { task: 'a', releases: 2, misses: 1, overdueAtEnd: 0, lostJobs: 0 },
+      { task: 'b', releases: 1, misses: 0, overdueAtEnd: 0, lostJobs: 0 },
+      { task: 'never', releases: 0, misses: 0, overdueAtEnd: 0, lostJobs: 0 },
+    ]);
+  });
+
+  it('counts a lost job apart: neither a miss nor overdue at the end, and no longer open for a later end to close', () => {
+    // Task a (D = T = 125 us = 1000 cycles on the 8 MHz AVR) loses its job of 1000 at 1100 and its job
+    // of 2000 (never released); its job of 3000 ends at 3100, in time. Task b's job of 0 never ends:
+    // at the end (4500) it is past its deadline (1000), overdue. Were a's lost job still open, the end
+    // at 3100 would close it, leaving the job of 3000 open past its deadline (4000) at the end.
+    const stream: TestEvent[] = [
+      [ProbeEvent.JobRelease, 0, 0, 0], [ProbeEvent.JobRelease, 0, 1, 0], [ProbeEvent.JobEnd, 300, 0, 0],
+      [ProbeEvent.JobRelease, 1000, 0, 1000], [ProbeEvent.JobLost, 1100, 0, 1000],
+      [ProbeEvent.JobLost, 2500, 0, 2000],
+      [ProbeEvent.JobRelease, 3000, 0, 3000], [ProbeEvent.JobEnd, 3100, 0, 0],
+    ];
+    const workload = tasksOnly(['a', 'b'].map((name) => ({ name, trigger: { kind: 'periodic', periodUs: 125 } })));
+    expect(reduceEvents(deadlineMisses(), stream, { taskNames: ['a', 'b'], workload, endCycles: 4500 })).toEqual([
+      { task: 'a', releases: 3, misses: 0, overdueAtEnd: 0, lostJobs: 2 },
+      { task: 'b', releases: 1, misses: 0, overdueAtEnd: 1, lostJobs: 0 },
     ]);
   });
 });

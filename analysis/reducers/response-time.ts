@@ -1,5 +1,6 @@
 import { type ProbeEventType, type ProbeListener } from '../../hardware/probe.ts';
 import type { Cycles } from '../../hardware/units.ts';
+import { closeLostJob } from './lost-job.ts';
 import { listening, type ReducerFactory } from './reducer.ts';
 import { EV_JOB_END, EV_JOB_LOST, EV_JOB_RELEASE } from '../../hardware/probe-codes.ts';
 
@@ -23,9 +24,8 @@ export class ResponseTimeReducer implements ProbeListener {
       const arrival = this.open[subject]?.shift();
       if (arrival !== undefined) this.longest[subject] = Math.max(this.longest[subject] ?? 0, time - arrival);
     } else if (type === EV_JOB_LOST) {
-      // A lost job that was released is the oldest open one (its APP was suspended mid-job): it has no response.
-      const open = this.open[subject];
-      if (open !== undefined && open[0] === data) open.shift();
+      // A lost job that was released (its APP was suspended mid-job) has no response.
+      closeLostJob(this.open[subject], data);
     }
   }
 

@@ -5,7 +5,16 @@ import { lineLatency } from './line-latency.ts';
 import { HISTOGRAM_BINS, responseProfile } from './response-profile.ts';
 import { reduceEvents, tasksOnly, type TestEvent } from './test-support.ts';
 
-const { JobRelease, JobEnd, IrqRaised, IrqEntered } = ProbeEvent;
+const { JobRelease, JobEnd, JobLost, IrqRaised, IrqEntered } = ProbeEvent;
+
+// Task a loses its job of 1000 at 1100 (open when its APP was suspended) and its job of 2000 (due
+// while suspended, never released); its jobs of 0 and 3000 end at 300 and 3100.
+const WITH_LOST: TestEvent[] = [
+  [JobRelease, 0, 0, 0], [JobEnd, 300, 0, 0],
+  [JobRelease, 1000, 0, 1000], [JobLost, 1100, 0, 1000],
+  [JobLost, 2500, 0, 2000],
+  [JobRelease, 3000, 0, 3000], [JobEnd, 3100, 0, 0],
+];
 
 describe('responseProfile', () => {
   // A periodic task of 125 us on the 8 MHz AVR: D = T = 1000 cycles, bins of 100 cycles.
@@ -23,6 +32,18 @@ describe('responseProfile', () => {
     expected[9] = 1;
     expected[HISTOGRAM_BINS] = 1;
     expect(a?.histogram).toEqual(expected);
+    expect(a?.lostJobs).toBe(0);
+  });
+
+  it('gives a lost job no response and no bin, and counts it apart', () => {
+    // Responses 300 (bin 2) and 100 (bin 0) only; were the lost job open, the end at 3100 would close it: 2100, past D.
+    const [a] = reduceEvents(responseProfile(), WITH_LOST, { taskNames: ['a'], workload });
+    expect(a?.stats).toMatchObject({ count: 2, min: 100, max: 300 });
+    const expected = new Array<number>(HISTOGRAM_BINS + 1).fill(0);
+    expected[0] = 1;
+    expected[2] = 1;
+    expect(a?.histogram).toEqual(expected);
+    expect(a?.lostJobs).toBe(2);
   });
 });
 
@@ -42,6 +63,12 @@ describe('backlog', () => {
   it('counts the jobs waiting halfway through the run and at its end', () => {
     // Horizon 100: a released at 0, 10, 60 and 70, one ended at 65. Halfway (50): 2 waiting; at the end 3.
     const events: TestEvent[] = [[JobRelease, 0, 0, 0], [JobRelease, 10, 0, 10], [JobRelease, 60, 0, 60], [JobEnd, 65, 0, 0], [JobRelease, 70, 0, 70]];
-    expect(reduceEvents(backlog(100), events, { taskNames: ['a'] })).toEqual([{ task: 'a', halfway: 2, end: 3 }]);
+    expect(reduceEvents(backlog(100), events, { taskNames: ['a'] })).toEqual([{ task: 'a', halfway: 2, end: 3, lostJobs: 0 }]);
+  });
+
+  it('stops counting a lost job as waiting, and counts lost jobs apart', () => {
+    // Horizon 4000: at the first event past halfway (2000), the loss at 2500, nothing waits (the job of
+    // 1000 was lost at 1100); at the end nothing waits. Were the lost job waiting, 1 would at both.
+    expect(reduceEvents(backlog(4000), WITH_LOST, { taskNames: ['a'] })).toEqual([{ task: 'a', halfway: 0, end: 0, lostJobs: 2 }]);
   });
 });

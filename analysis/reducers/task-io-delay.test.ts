@@ -18,8 +18,8 @@ describe('taskIoDelay', () => {
       [ProbeEvent.IoIn, 100, 5, 0], [ProbeEvent.JobRelease, 140, 1, 140], [ProbeEvent.IoOut, 500, 1, 0], // 400 from the interrupt
     ];
     const [timed, io] = reduceEvents(taskIoDelay('arrival'), events, SYSTEM);
-    expect(timed).toEqual({ task: 'timed', delay: { count: 2, min: 80, mean: 160, max: 240 } });
-    expect(io).toEqual({ task: 'io', delay: { count: 1, min: 400, mean: 400, max: 400 } });
+    expect(timed).toEqual({ task: 'timed', delay: { count: 2, min: 80, mean: 160, max: 240 }, lostJobs: 0 });
+    expect(io).toEqual({ task: 'io', delay: { count: 1, min: 400, mean: 400, max: 400 }, lostJobs: 0 });
   });
 
   it('from the releasing tick, counts a job its task released late after an overrun from that tick, not from its arrival', () => {
@@ -34,6 +34,18 @@ describe('taskIoDelay', () => {
     const fromArrival = reduceEvents(taskIoDelay('arrival'), events, SYSTEM)[0]?.delay;
     expect([fromTick?.min, fromTick?.max]).toEqual([300, 1500]);
     expect([fromArrival?.min, fromArrival?.max]).toEqual([1300, 1500]);
+  });
+
+  it('times no delay for a job lost before its output, and counts lost jobs apart', () => {
+    // Job of 0: output at 80. Job of 1000: lost at 1050 before its output. Job of 2000: lost, never
+    // released. Job of 3000: output at 3100, 100 from its arrival (not 2100 from the lost job's).
+    const events: TestEvent[] = [
+      [ProbeEvent.JobRelease, 0, 0, 0], [ProbeEvent.IoOut, 80, 0, 0],
+      [ProbeEvent.JobRelease, 1000, 0, 1000], [ProbeEvent.JobLost, 1050, 0, 1000],
+      [ProbeEvent.JobLost, 2500, 0, 2000],
+      [ProbeEvent.JobRelease, 3000, 0, 3000], [ProbeEvent.IoOut, 3100, 0, 0],
+    ];
+    expect(reduceEvents(taskIoDelay('arrival'), events, SYSTEM)[0]).toEqual({ task: 'timed', delay: { count: 2, min: 80, mean: 90, max: 100 }, lostJobs: 2 });
   });
 
   it('reports a task with no output as an empty span and refuses to count from a tick the system does not have', () => {

@@ -13,7 +13,8 @@ import { RunningStat, type SpanStats } from './running-stat.ts';
  *   boot), so the tick ISR's entry and timer work before the wake-up count, and a job its task
  *   released late after an overrun counts from that late tick (the paper's Figs. 3-4).
  * The two agree while no job overruns its period. A task woken by an interrupt line (an I/O
- * trigger, or a sporadic task's release line) counts from that line's IoIn either way.
+ * trigger, or a sporadic task's release line) counts from that line's IoIn either way. A timed job
+ * lost to its APP's suspension (JobLost) before its output is not timed: it has no output.
  */
 export type IoDelayStart = 'arrival' | 'releasing-tick';
 
@@ -26,9 +27,10 @@ function triggerLines(workload: Workload, system: BootedView): (number | undefin
   });
 }
 
-/** Per-task I/O delay: from the job's start (see IoDelayStart) to the task's IoOut. */
+/** Per-task I/O delay: from the job's start (see IoDelayStart) to the task's IoOut; lost jobs counted apart. */
 export class TaskIoDelayReducer implements ProbeListener {
   readonly delay: RunningStat[] = [];
+  readonly lost: number[] = [];
   /** `lineOfTask[i]`: the interrupt line that triggers task i, undefined for a timed task; set at boot. */
   lineOfTask: readonly (number | undefined)[] = [];
   /** The tick's line id when delays start at the releasing tick; set at boot. */
@@ -69,14 +71,20 @@ export class TaskIoDelayReducer implements ProbeListener {
       if (Number.isNaN(start)) return;
       (this.delay[subject] as RunningStat).add(time - start);
       this.openSince[subject] = NaN;
+    } else if (type === ProbeEvent.JobLost) {
+      this.ensure(subject);
+      this.lost[subject] = (this.lost[subject] ?? 0) + 1;
+      // Only a timed job's span starts at its release; a line-triggered task's open span is its input's, kept for its next output.
+      if (this.lineOfTask[subject] === undefined) this.openSince[subject] = NaN;
     }
   }
 }
 
-/** One task's I/O delays in cycles. */
+/** One task's I/O delays in cycles, and its jobs lost to its APP's suspension (not timed). */
 export interface TaskIoDelay {
   readonly task: string;
   readonly delay: SpanStats;
+  readonly lostJobs: number;
 }
 
 /** Each task's I/O delay in cycles (in task index order), from where `start` says a job starts. */
@@ -91,7 +99,7 @@ export function taskIoDelay(start: IoDelayStart): ReducerFactory<TaskIoDelay[]> 
         reducer.tickLine = system.lines.get('tick') ?? -1;
         if (reducer.tickLine < 0) throw new Error("taskIoDelay: the booted system names no 'tick' line to count delays from");
       },
-      result: (end) => end.taskNames.map((task, i) => ({ task, delay: (reducer.delay[i] ?? new RunningStat()).snapshot() })),
+      result: (end) => end.taskNames.map((task, i) => ({ task, delay: (reducer.delay[i] ?? new RunningStat()).snapshot(), lostJobs: reducer.lost[i] ?? 0 })),
     };
   };
 }

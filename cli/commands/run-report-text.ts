@@ -17,6 +17,7 @@ export function runReportLines(r: RunReport): string[] {
   }
   for (const w of r.overload) lines.push(`  warning (overload, ${w.rule} rule): ${w.message}`);
   const missed = r.missedJobs;
+  if (missed.lostJobs > 0) lines.push(`  lost jobs: ${missed.lostJobs} (open when their APP was suspended, or due while it was; neither completed nor missed)`);
   if (missed.total > 0) {
     lines.push(`  missed deadlines: ${missed.total} jobs${missed.explained.length < missed.total ? `, the first ${missed.explained.length} explained` : ''}; what ran in each job's window, from its arrival (or release) to its deadline (us):`);
     for (const m of missed.explained) {

@@ -56,6 +56,6 @@ describe('kbench run reports responses, interrupt latency per line, overload and
     expect(text).toMatch(/response time, arrival to end/);
     const calm = JSON.parse((await kbench(...args(light), '--json')).stdout) as RunMetrics;
     expect(calm.overload).toEqual([]);
-    expect(calm.missedJobs).toEqual({ explained: [], total: 0 });
+    expect(calm.missedJobs).toEqual({ explained: [], total: 0, lostJobs: 0 });
   });
 });

@@ -99,7 +99,7 @@ export function registerRunCommand(program: Command): void {
       console.log(`  CPU task ${c.task}%, kernel ${c.kernel}%, ISR ${c.isr}%, idle ${c.idle}%; code ${metrics.codeBytes} B, RAM ${metrics.ramBytes} B`);
       console.log('  task               releases   I/O delay min / mean / max (us)   jitter   misses (+ overdue at end)');
       for (const t of metrics.tasks) {
-        console.log(`  ${t.task.padEnd(18)} ${String(t.releases).padStart(8)}   ${f(t.ioDelay.minUs).padStart(9)} / ${f(t.ioDelay.meanUs).padStart(9)} / ${f(t.ioDelay.maxUs).padStart(9)}   ${f(t.ioJitterUs).padStart(7)}   ${t.deadlineMisses}${t.overdueAtEnd > 0 ? ` (+${t.overdueAtEnd})` : ''}`);
+        console.log(`  ${t.task.padEnd(18)} ${String(t.releases).padStart(8)}   ${f(t.ioDelay.minUs).padStart(9)} / ${f(t.ioDelay.meanUs).padStart(9)} / ${f(t.ioDelay.maxUs).padStart(9)}   ${f(t.ioJitterUs).padStart(7)}   ${t.deadlineMisses}${t.overdueAtEnd > 0 ? ` (+${t.overdueAtEnd})` : ''}${t.lostJobs > 0 ? `, ${t.lostJobs} lost to the APP's suspension` : ''}`);
       }
       for (const line of runReportLines(metrics)) console.log(line);
       checkDeadlines(opts, metrics.tasks);
