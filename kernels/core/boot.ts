@@ -17,8 +17,9 @@ import { Kernel } from './kernel.ts';
 import { EventFlags, MessageQueue, Mutex, Semaphore, type SignalCosts } from './objects.ts';
 import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
-import { TaskRunner, type Release } from './runner.ts';
-import { compileBody, type ObjectTable } from './steps.ts';
+import { TaskRunner, type Release, type TaskBody } from './runner.ts';
+import { resolveSlots, type ObjectTable } from './steps.ts';
+import { compiledBody } from './compiled-bodies.ts';
 import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
@@ -138,7 +139,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const deadlineTicks = w.tasks.map((t) => deadlineKeyTicks(t, w.tickHz));
   const levels = preemptionLevels(w);
   checkAppControl(w, options.releases ?? 'tick');
-  const objects = { ...buildObjects(w, profile, target, levels), apps: new Map((w.apps ?? []).map((a, i) => [a.name, i])) };
+  const objects = buildObjects(w, profile, target, levels);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
@@ -155,7 +156,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   w.tasks.forEach((spec, i) => {
     const field = `tasks[${i}]`;
     const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
-    const steps = compileBody(spec, field, { ...objects, ioInputs }, w.referenceTarget, target);
+    const body = compiledBody(w, i, target, field);
+    const steps: TaskBody = { steps: body.steps, objects: resolveSlots(body.slots, { ...objects, ioInputs }) };
     const d = relativeDeadlineUs(spec);
     const dCycles = d === undefined ? Infinity : usToCycles(target, d);
     deadlineCycles.push(dCycles);
