@@ -59,8 +59,6 @@ export interface ObjectTable {
   readonly mutexes: ReadonlyMap<string, Mutex>;
   readonly queues: ReadonlyMap<string, MessageQueue>;
   readonly flags: ReadonlyMap<string, EventFlags>;
-  /** The task's own semaphore per I/O line its io-in steps wait on, given by that line's ISR. */
-  readonly ioInputs?: ReadonlyMap<string, Semaphore>;
 }
 
 /** `field` and `j` name the step; its path is spelled out only in an error (boots compile many steps). */
@@ -139,11 +137,14 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectNames,
   return { steps: out, slots };
 }
 
-/** The kernel objects a compiled body's slots name, taken from one boot's objects (the body checked every name). */
-export function resolveSlots(slots: readonly ObjectSlot[], objects: ObjectTable): KernelObject[] {
+/**
+ * The kernel objects a compiled body's slots name, taken from one boot's objects and the task's own
+ * semaphore per I/O line its io-in steps wait on (the body checked every name).
+ */
+export function resolveSlots(slots: readonly ObjectSlot[], objects: ObjectTable, ioInputs: ReadonlyMap<string, Semaphore>): KernelObject[] {
   return slots.map((s): KernelObject => {
     const map: ReadonlyMap<string, KernelObject> | undefined =
-      s.kind === 'semaphore' ? objects.semaphores : s.kind === 'mutex' ? objects.mutexes : s.kind === 'queue' ? objects.queues : s.kind === 'flags' ? objects.flags : objects.ioInputs;
+      s.kind === 'semaphore' ? objects.semaphores : s.kind === 'mutex' ? objects.mutexes : s.kind === 'queue' ? objects.queues : s.kind === 'flags' ? objects.flags : ioInputs;
     const found = map?.get(s.name);
     if (found === undefined) throw new Error(`compiled body names ${s.kind} "${s.name}", which this boot did not build`);
     return found;
