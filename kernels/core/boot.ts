@@ -17,8 +17,9 @@ import { Kernel } from './kernel.ts';
 import { EventFlags, MessageQueue, Mutex, Semaphore, type SignalCosts } from './objects.ts';
 import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
-import { TaskRunner, type Release } from './runner.ts';
-import { compileBody, type ObjectTable } from './steps.ts';
+import { TaskRunner, type Release, type TaskBody } from './runner.ts';
+import { resolveSlots, type ObjectTable } from './steps.ts';
+import { compiledBody } from './compiled-bodies.ts';
 import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
 import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
@@ -138,7 +139,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const deadlineTicks = w.tasks.map((t) => deadlineKeyTicks(t, w.tickHz));
   const levels = preemptionLevels(w);
   checkAppControl(w, options.releases ?? 'tick');
-  const objects = { ...buildObjects(w, profile, target, levels), apps: new Map((w.apps ?? []).map((a, i) => [a.name, i])) };
+  const objects = buildObjects(w, profile, target, levels);
   const costs = signalCosts(profile, target);
   const lines = new Map<string, number>();
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
@@ -155,7 +156,8 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   w.tasks.forEach((spec, i) => {
     const field = `tasks[${i}]`;
     const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
-    const steps = compileBody(spec, field, { ...objects, ioInputs }, w.referenceTarget, target);
+    const body = compiledBody(w, i, target, field);
+    const steps: TaskBody = { steps: body.steps, objects: resolveSlots(body.slots, objects, ioInputs) };
     const d = relativeDeadlineUs(spec);
     const dCycles = d === undefined ? Infinity : usToCycles(target, d);
     deadlineCycles.push(dCycles);
@@ -251,7 +253,9 @@ function firstDeadlineCycles(spec: TaskSpec, target: Target, deadlineCycles: num
  * One semaphore per I/O line the task's io-in steps wait on, registered with the line so that its
  * ISR gives it: each task latches its own input events.
  */
-function inputSemaphores(spec: TaskSpec, task: number, costs: SignalCosts, signalsByLine: Map<string, Semaphore[]>): Map<string, Semaphore> {
+function inputSemaphores(spec: TaskSpec, task: number, costs: SignalCosts, signalsByLine: Map<string, Semaphore[]>): ReadonlyMap<string, Semaphore> {
+  // Most tasks wait on no line: they share one empty map rather than each boot making one per task.
+  if (!spec.body.some((s) => s.op === 'io-in')) return NO_INPUTS;
   const inputs = new Map<string, Semaphore>();
   for (const step of spec.body) {
     if (step.op !== 'io-in' || inputs.has(step.line)) continue;
@@ -261,6 +265,9 @@ function inputSemaphores(spec: TaskSpec, task: number, costs: SignalCosts, signa
   }
   return inputs;
 }
+
+/** The input semaphores of a task that waits on no I/O line (never written). */
+const NO_INPUTS: ReadonlyMap<string, Semaphore> = new Map();
 
 /** A task's release-jitter draw in cycles, uniform in [0, J], or undefined when it states none. */
 function releaseJitter(spec: TaskSpec, rng: () => Prng, target: Target): (() => number) | undefined {

@@ -2,7 +2,7 @@ import type { Cycles } from '../../hardware/units.ts';
 import type { CyclesDraw } from '../execution-time.ts';
 import type { Kernel } from './kernel.ts';
 import type { EventFlags, MessageQueue, Mutex, Semaphore } from './objects.ts';
-import { Op, type CompiledStep } from './steps.ts';
+import { Op, type CompiledStep, type KernelObject } from './steps.ts';
 import type { TaskLifecycle, Tcb } from './tcb.ts';
 import { EV_DEADLINE_MISS, EV_IO_OUT, EV_JOB_END, EV_JOB_LOST, EV_JOB_START, SEG_KERNEL, SEG_TASK } from '../../hardware/probe-codes.ts';
 
@@ -27,6 +27,12 @@ export type Release =
   /** Released by a post to `signal` (an I/O line's ISR, or a sporadic source's). */
   | { readonly kind: 'signal'; readonly signal: Semaphore };
 
+/** A task's compiled body (shared by every boot of the workload) with this boot's objects, which its steps name by slot. */
+export interface TaskBody {
+  readonly steps: readonly CompiledStep[];
+  readonly objects: readonly KernelObject[];
+}
+
 /**
  * Runs one task's body on the kernel: a loop of [wait for release] [steps] [job end]. Every
  * callback is created once per task; each kernel call continues with `next`.
@@ -49,10 +55,12 @@ export class TaskRunner implements TaskLifecycle {
   /** The end of a job's non-preemptive part: OSSchedUnlock, then wait for the next release. */
   private readonly callUnlock: () => void;
   private readonly afterUnlock: () => void;
+  private readonly steps: readonly CompiledStep[];
+  private readonly objects: readonly KernelObject[];
 
   constructor(
     private readonly kernel: Kernel,
-    private readonly steps: readonly CompiledStep[],
+    body: TaskBody,
     private readonly release: Release,
     /** Relative deadline in cycles (Infinity: none). */
     private readonly deadlineCycles: number,
@@ -66,6 +74,8 @@ export class TaskRunner implements TaskLifecycle {
     // The callbacks are made here rather than as arrow-function fields: a TypeScript runner that
     // keeps function names wraps each such field in a property definition, a few hundred bytes per
     // callback on every boot. Each calls its method, so the bodies read as methods.
+    this.steps = body.steps;
+    this.objects = body.objects;
     this.start = () => this.startFirst();
     this.callWait = () => this.waitCall();
     this.beginJob = () => this.jobBegins();
@@ -179,15 +189,15 @@ export class TaskRunner implements TaskLifecycle {
     const k = this.kernel;
     const t = this.tcb;
     switch (s.op) {
-      case OP.Take: return k.semTake(t, s.semaphore as Semaphore, this.next);
-      case OP.Give: return k.semGive(t, s.semaphore as Semaphore, this.next);
-      case OP.Lock: return k.mutexLock(t, s.mutex as Mutex, this.next);
-      case OP.Unlock: return k.mutexUnlock(t, s.mutex as Mutex, this.next);
-      case OP.Send: return k.send(t, s.queue as MessageQueue, this.next);
-      case OP.Receive: return k.receive(t, s.queue as MessageQueue, this.next);
+      case OP.Take: return k.semTake(t, this.objects[s.object] as Semaphore, this.next);
+      case OP.Give: return k.semGive(t, this.objects[s.object] as Semaphore, this.next);
+      case OP.Lock: return k.mutexLock(t, this.objects[s.object] as Mutex, this.next);
+      case OP.Unlock: return k.mutexUnlock(t, this.objects[s.object] as Mutex, this.next);
+      case OP.Send: return k.send(t, this.objects[s.object] as MessageQueue, this.next);
+      case OP.Receive: return k.receive(t, this.objects[s.object] as MessageQueue, this.next);
       case OP.Delay: return k.delay(t, s.ticks, this.next);
-      case OP.Wait: return k.flagsWait(t, s.flags as EventFlags, s.mask, this.next);
-      case OP.Set: return k.flagsSet(t, s.flags as EventFlags, s.mask, this.next);
+      case OP.Wait: return k.flagsWait(t, this.objects[s.object] as EventFlags, s.mask, this.next);
+      case OP.Set: return k.flagsSet(t, this.objects[s.object] as EventFlags, s.mask, this.next);
       case OP.SchedLock: return k.lockScheduler(t, this.next);
       default: throw new Error(`task ${t.name}: step code ${s.op} is not a kernel service`);
     }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { avr } from '../../hardware/targets/index.ts';
-import { compileBody, Op, type ObjectTable } from './steps.ts';
+import { compileBody, Op, type ObjectNames } from './steps.ts';
 import { periodic } from './test-workloads.ts';
 
-const NO_OBJECTS: ObjectTable = { semaphores: new Map(), mutexes: new Map(), queues: new Map(), flags: new Map() };
+const NO_OBJECTS: ObjectNames = { semaphores: new Map(), mutexes: new Map(), queues: new Map(), flags: new Map() };
 
 describe('compiled task bodies', () => {
   it('carry each compute step best and worst case to the target', () => {
     const spec = periodic('t', 1, 10_000, [{ op: 'compute', cycles: 900, bestCycles: 400 }, { op: 'compute', cycles: 100 }]);
-    const compute = compileBody(spec, 'tasks[0]', NO_OBJECTS, 'avr', avr).filter((s) => s.op === Op.Compute);
+    const compute = compileBody(spec, 'tasks[0]', NO_OBJECTS, 'avr', avr).steps.filter((s) => s.op === Op.Compute);
     expect(compute.map((s) => [s.bestCycles, s.cycles])).toEqual([[400, 900], [100, 100]]);
   });
 
@@ -16,7 +16,7 @@ describe('compiled task bodies', () => {
     // Threshold 600 of a 900-cycle step, best 400 or 700: the lock comes after 600 worst-case cycles.
     for (const [best, preemptibleBest, finalBest] of [[400, 400, 0], [700, 600, 100]] as const) {
       const spec = periodic('t', 1, 10_000, [{ op: 'compute', cycles: 900, bestCycles: best }], { preemptibleCycles: 600 });
-      const steps = compileBody(spec, 'tasks[0]', NO_OBJECTS, 'avr', avr);
+      const steps = compileBody(spec, 'tasks[0]', NO_OBJECTS, 'avr', avr).steps;
       expect(steps.map((s) => s.op)).toEqual([Op.Compute, Op.SchedLock, Op.Compute]);
       expect(steps.map((s) => [s.bestCycles, s.cycles])).toEqual([[preemptibleBest, 600], [0, 0], [finalBest, 300]]);
     }

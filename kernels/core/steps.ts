@@ -9,7 +9,11 @@ export const Op = {
   SchedLock: 11, SuspendApp: 12, ResumeApp: 13,
 } as const;
 
-/** A step with its names resolved to kernel objects and its cycles scaled to the target. */
+/**
+ * A step with its cycles scaled to the target and its names checked and resolved to a slot of the
+ * task's object list. It holds no kernel object, so one compiled body serves every boot of the
+ * same workload on the same target (objects are mutable and made fresh by each boot).
+ */
 export interface CompiledStep {
   readonly op: (typeof Op)[keyof typeof Op];
   /** Compute: the worst case on the target. */
@@ -20,10 +24,33 @@ export interface CompiledStep {
   readonly mask: number;
   /** SuspendApp / ResumeApp: the APP's index in the workload's apps. */
   readonly app?: number;
-  readonly semaphore?: Semaphore;
-  readonly mutex?: Mutex;
-  readonly queue?: MessageQueue;
-  readonly flags?: EventFlags;
+  /** Take / Give / Lock / Unlock / Send / Receive / Wait / Set: the index of its object in the body's `slots`; -1 for the others. */
+  readonly object: number;
+}
+
+/** A kernel object a task body names: what kind of object, and its name (for an io-in wait, the line's). */
+export interface ObjectSlot {
+  readonly kind: 'semaphore' | 'mutex' | 'queue' | 'flags' | 'io-in';
+  readonly name: string;
+}
+
+/** A compiled task body: its steps and the distinct objects they name, in first-use order. */
+export interface CompiledBody {
+  readonly steps: readonly CompiledStep[];
+  readonly slots: readonly ObjectSlot[];
+}
+
+/** Any kernel object a step can call on. */
+export type KernelObject = Semaphore | Mutex | MessageQueue | EventFlags;
+
+/** The names a body may use, as the workload declares them (the values are not read while compiling). */
+export interface ObjectNames {
+  readonly semaphores: ReadonlyMap<string, unknown>;
+  readonly mutexes: ReadonlyMap<string, unknown>;
+  readonly queues: ReadonlyMap<string, unknown>;
+  readonly flags: ReadonlyMap<string, unknown>;
+  /** Index of each APP by name (the steps that suspend and resume one). */
+  readonly apps?: ReadonlyMap<string, number>;
 }
 
 /** Kernel objects by name, as the boot built them. */
@@ -32,10 +59,6 @@ export interface ObjectTable {
   readonly mutexes: ReadonlyMap<string, Mutex>;
   readonly queues: ReadonlyMap<string, MessageQueue>;
   readonly flags: ReadonlyMap<string, EventFlags>;
-  /** The task's own semaphore per I/O line its io-in steps wait on, given by that line's ISR. */
-  readonly ioInputs?: ReadonlyMap<string, Semaphore>;
-  /** Index of each APP by name (the steps that suspend and resume one). */
-  readonly apps?: ReadonlyMap<string, number>;
 }
 
 /** `field` and `j` name the step; its path is spelled out only in an error (boots compile many steps). */
@@ -48,7 +71,7 @@ function lookup<T>(map: ReadonlyMap<string, T>, name: string, field: string, j: 
   return found;
 }
 
-const PLAIN = { cycles: 0, bestCycles: 0, ticks: 0, mask: 0 };
+const PLAIN = { cycles: 0, bestCycles: 0, ticks: 0, mask: 0, object: -1 };
 
 /**
  * Compiles a task body: scales compute to the target, resolves names, and starts the paper's
@@ -57,8 +80,15 @@ const PLAIN = { cycles: 0, bestCycles: 0, ticks: 0, mask: 0 };
  * case in the preemptible piece first, so a shorter job shortens its final part first and that
  * part never exceeds C - TH, which is what the analysis charges as blocking.
  */
-export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable, referenceTarget: string, target: Target): CompiledStep[] {
+export function compileBody(spec: TaskSpec, field: string, objects: ObjectNames, referenceTarget: string, target: Target): CompiledBody {
   const out: CompiledStep[] = [];
+  const slots: ObjectSlot[] = [];
+  // The slot of a named object, checked against the declared names (io-in lines are the task's own).
+  const slot = (kind: ObjectSlot['kind'], name: string, declared: ReadonlyMap<string, unknown> | undefined, j: number, key: string, what: string): number => {
+    if (declared !== undefined) lookup(declared, name, field, j, key, what);
+    const at = slots.findIndex((s) => s.kind === kind && s.name === name);
+    return at >= 0 ? at : slots.push({ kind, name }) - 1;
+  };
   const threshold = spec.preemptibleCycles;
   let done = 0;
   let locked = threshold === 0;
@@ -85,24 +115,38 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectTable,
         if (cycles > 0) piece(cycles);
         return;
       }
-      case 'take': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, field, j, 'semaphore', 'semaphore') });
-      case 'give': return void out.push({ op: Op.Give, ...PLAIN, semaphore: lookup(objects.semaphores, step.semaphore, field, j, 'semaphore', 'semaphore') });
-      case 'lock': return void out.push({ op: Op.Lock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, field, j, 'mutex', 'mutex') });
-      case 'unlock': return void out.push({ op: Op.Unlock, ...PLAIN, mutex: lookup(objects.mutexes, step.mutex, field, j, 'mutex', 'mutex') });
-      case 'send': return void out.push({ op: Op.Send, ...PLAIN, queue: lookup(objects.queues, step.queue, field, j, 'queue', 'queue or mailbox') });
-      case 'receive': return void out.push({ op: Op.Receive, ...PLAIN, queue: lookup(objects.queues, step.queue, field, j, 'queue', 'queue or mailbox') });
+      case 'take': return void out.push({ op: Op.Take, ...PLAIN, object: slot('semaphore', step.semaphore, objects.semaphores, j, 'semaphore', 'semaphore') });
+      case 'give': return void out.push({ op: Op.Give, ...PLAIN, object: slot('semaphore', step.semaphore, objects.semaphores, j, 'semaphore', 'semaphore') });
+      case 'lock': return void out.push({ op: Op.Lock, ...PLAIN, object: slot('mutex', step.mutex, objects.mutexes, j, 'mutex', 'mutex') });
+      case 'unlock': return void out.push({ op: Op.Unlock, ...PLAIN, object: slot('mutex', step.mutex, objects.mutexes, j, 'mutex', 'mutex') });
+      case 'send': return void out.push({ op: Op.Send, ...PLAIN, object: slot('queue', step.queue, objects.queues, j, 'queue', 'queue or mailbox') });
+      case 'receive': return void out.push({ op: Op.Receive, ...PLAIN, object: slot('queue', step.queue, objects.queues, j, 'queue', 'queue or mailbox') });
       case 'delay':
         if (!Number.isInteger(step.ticks) || step.ticks < 0) throw new Error(`${field}.body[${j}].ticks: must be a whole number >= 0, got ${step.ticks}`);
         return void out.push({ op: Op.Delay, ...PLAIN, ticks: step.ticks });
-      case 'wait': return void out.push({ op: Op.Wait, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, field, j, 'flags', 'event-flag group') });
-      case 'set': return void out.push({ op: Op.Set, ...PLAIN, mask: step.mask, flags: lookup(objects.flags, step.flags, field, j, 'flags', 'event-flag group') });
+      case 'wait': return void out.push({ op: Op.Wait, ...PLAIN, mask: step.mask, object: slot('flags', step.flags, objects.flags, j, 'flags', 'event-flag group') });
+      case 'set': return void out.push({ op: Op.Set, ...PLAIN, mask: step.mask, object: slot('flags', step.flags, objects.flags, j, 'flags', 'event-flag group') });
       // An input wait is a pend on a semaphore the line's ISR posts, as a uC/OS-II driver does.
-      case 'io-in': return void out.push({ op: Op.Take, ...PLAIN, semaphore: lookup(objects.ioInputs ?? new Map<string, Semaphore>(), step.line, field, j, 'line', 'I/O line') });
+      case 'io-in': return void out.push({ op: Op.Take, ...PLAIN, object: slot('io-in', step.line, undefined, j, 'line', 'I/O line') });
       case 'io-out': return void out.push({ op: Op.IoOut, ...PLAIN });
       case 'suspend-app': return void out.push({ op: Op.SuspendApp, ...PLAIN, app: lookup(objects.apps ?? new Map<string, number>(), step.app, field, j, 'app', 'APP') });
       case 'resume-app': return void out.push({ op: Op.ResumeApp, ...PLAIN, app: lookup(objects.apps ?? new Map<string, number>(), step.app, field, j, 'app', 'APP') });
     }
   });
   // The lock is released by the runner after JobEnd: the non-preemptive part runs to the job's end.
-  return out;
+  return { steps: out, slots };
+}
+
+/**
+ * The kernel objects a compiled body's slots name, taken from one boot's objects and the task's own
+ * semaphore per I/O line its io-in steps wait on (the body checked every name).
+ */
+export function resolveSlots(slots: readonly ObjectSlot[], objects: ObjectTable, ioInputs: ReadonlyMap<string, Semaphore>): KernelObject[] {
+  return slots.map((s): KernelObject => {
+    const map: ReadonlyMap<string, KernelObject> | undefined =
+      s.kind === 'semaphore' ? objects.semaphores : s.kind === 'mutex' ? objects.mutexes : s.kind === 'queue' ? objects.queues : s.kind === 'flags' ? objects.flags : ioInputs;
+    const found = map?.get(s.name);
+    if (found === undefined) throw new Error(`compiled body names ${s.kind} "${s.name}", which this boot did not build`);
+    return found;
+  });
 }
