@@ -254,16 +254,16 @@ export class Engine {
         if (this.runScheduled(seg, ctx as ExecContext, frame, nextEvent, until)) return;
         continue;
       }
+      if (frame !== undefined && masked && seg.then === undefined && !frame.exiting && (ctx as ExecContext).length === 1 && this.exitIsFixed()) {
+        this.queueExit(frame);
+      }
       const end = this.now + seg.cycles;
       // Events due at this cycle fire before any work that starts at it, a zero-length segment
       // included: releases and completions at t come first, then the code that reacts to them.
       if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
-        // The context reuses the segment object once shifted: read its continuation first.
-        const then = seg.then;
-        (ctx as ExecContext).shift();
-        if (then !== undefined) then();
+        this.complete(ctx as ExecContext, frame);
         continue;
       }
       const stop = nextEvent < until ? nextEvent : until;
@@ -298,9 +298,7 @@ export class Engine {
       this.masked = masked;
       this.account(seg, seg.cycles);
       this.now = end;
-      const then = seg.then;
-      ctx.shift();
-      if (then !== undefined) then();
+      this.complete(ctx, frame);
       return false;
     }
     const left = seg.stretches[seg.stretch] as Cycles;
@@ -310,9 +308,7 @@ export class Engine {
       this.account(seg, left);
       this.now = stretchEnd;
       if (seg.stretch === seg.stretchCount - 1) {
-        const then = seg.then;
-        ctx.shift();
-        if (then !== undefined) then();
+        this.complete(ctx, frame);
       } else {
         seg.cycles -= left;
         seg.stretch++;
@@ -329,6 +325,19 @@ export class Engine {
     if (nextEvent > until) return true;
     (this.queue.pop() as Timed).fire();
     return false;
+  }
+
+  /**
+   * Drops `ctx`'s completed head segment and runs its continuation. When that leaves an ISR with
+   * nothing to run, it returns or chains at once, as the next step would at this same cycle:
+   * nothing fires in between, and a continuation pushes or pops no frame.
+   */
+  private complete(ctx: ExecContext, frame: IsrFrame | undefined): void {
+    // The context reuses the segment object once shifted: read its continuation first.
+    const then = (ctx.peek() as Segment).then;
+    ctx.shift();
+    if (then !== undefined) then();
+    if (frame !== undefined && ctx.isEmpty) this.finishIsrPhase(frame);
   }
 
   private account(seg: Segment, cycles: Cycles): void {
@@ -388,6 +397,25 @@ export class Engine {
     line.context.run(entryCycles, KIND_ISR, true, line.onEntered);
   }
 
+  /**
+   * Whether the ISR on top, once its segments are done, surely returns: the target cannot tail-chain,
+   * and no interrupt can enter a masked segment of it (masking is total, or the ISR cannot nest).
+   */
+  private exitIsFixed(): boolean {
+    return this.tailChainCycles === undefined && !(this.partialMask && this.nestedInterrupts);
+  }
+
+  /**
+   * Queues the interrupt return behind the handler's last segment while that segment runs masked,
+   * so the two, both masked ISR code, run as one segment. Exact when `exitIsFixed`: the return is
+   * the only way out, nothing can enter before it (the segment is masked, the return too), no event
+   * queues on an ISR's context, and `exiting` is read only where an interrupt could enter.
+   */
+  private queueExit(frame: IsrFrame): void {
+    frame.exiting = true;
+    frame.line.context.run(this.exitCycles, KIND_ISR, true);
+  }
+
   /** The handler's segments are done: return from the interrupt, or tail-chain into the next one. */
   private finishIsrPhase(frame: IsrFrame): void {
     if (frame.exiting) {
@@ -404,7 +432,6 @@ export class Engine {
       this.enterInterrupt(next, this.tailChainCycles as Cycles);
       return;
     }
-    frame.exiting = true;
-    frame.line.context.run(this.exitCycles, KIND_ISR, true);
+    this.queueExit(frame);
   }
 }

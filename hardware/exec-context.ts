@@ -167,6 +167,11 @@ export class ExecContext {
     this.count--;
   }
 
+  /** How many segments are queued. */
+  get length(): number {
+    return this.count;
+  }
+
   /** True when nothing is queued. */
   get isEmpty(): boolean {
     return this.count === 0;
