@@ -254,6 +254,7 @@ export class Engine {
         if (this.runScheduled(seg, ctx as ExecContext, frame, nextEvent, until)) return;
         continue;
       }
+      // An ISR's last segment, masked with nothing to run after it: its return can run with it.
       if (frame !== undefined && masked && seg.then === undefined && !frame.exiting && (ctx as ExecContext).length === 1 && this.exitIsFixed()) {
         this.queueExit(frame);
       }
