@@ -6,11 +6,10 @@
  * KB per boot is the heap's growth over a short batch of boots kept alive (no collection can free
  * them mid-batch), so it counts what a boot allocates and keeps, not what it frees at once.
  */
-import type { OsProfile } from '../kernels/profiles/types.ts';
-import type { Workload } from '../workloads/types.ts';
 import { alternatingOrder, median } from './alternate.ts';
 import { loadBenchModules, type BenchModules } from './bench-modules.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
+import { fitted } from './fit-to-profile.ts';
 
 /** Boots kept alive per allocation sample: few enough that the young generation holds them. */
 const KEPT_BOOTS = 50;
@@ -22,18 +21,6 @@ const ROUNDS = 16;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with node --expose-gc (it measures allocation between collections)');
 const collect: () => void = gc;
-
-/** The bench's fit of a workload to a design's default profile (as designs.bench.ts `fitted`). */
-function fitted(modules: BenchModules, profile: OsProfile, workload: Workload): { profile: OsProfile; workload: Workload } {
-  const levels = workload.tasks.length;
-  const widened = { ...profile, priorities: Math.max(profile.priorities, levels), maxTasks: Math.max(profile.maxTasks, levels) };
-  const protocol = profile.inversion[0];
-  if (profile.services.mutex && protocol !== undefined) {
-    const mutexes = (workload.resources?.mutexes ?? []).map((m) => ({ ...m, protocol }));
-    return { profile: widened, workload: { ...workload, resources: { ...workload.resources, mutexes } } };
-  }
-  return { profile: widened, workload: modules.withoutLocks(workload) };
-}
 
 /** One design's boot in one tree, with its samples. */
 interface Subject {

@@ -10,6 +10,7 @@ import type { Workload } from '../workloads/types.ts';
 import { alternatingOrder, median } from './alternate.ts';
 import { loadBenchModules, type BenchModules } from './bench-modules.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
+import { fitted } from './fit-to-profile.ts';
 import { HEAP_LOOP_EVENTS, heapLoop } from './heap-floor.ts';
 
 /*
@@ -118,24 +119,6 @@ function benchTree(modules: BenchModules): BenchTree {
 function nestsOnSomeCore(profile: OsProfile): boolean {
   const legacy = (profile as { readonly nestedInterrupts?: boolean }).nestedInterrupts;
   return legacy === true || Object.values(profile.nesting ?? {}).some((fact) => fact.nested);
-}
-
-/**
- * A workload on a design's default profile. The bench times a design's mechanisms, not a profile's
- * limits: the profile is widened to the workload's priorities and tasks (WORIX has 6, the meter
- * 11); a mutex takes the profile's own inversion protocol; and where the profile has no mutexes
- * (MOS: one level never preempts itself, shared data goes over the bus) the lock/unlock steps are
- * dropped.
- */
-function fitted(modules: BenchModules, profile: OsProfile, workload: Workload): { profile: OsProfile; workload: Workload } {
-  const levels = workload.tasks.length;
-  const widened = { ...profile, priorities: Math.max(profile.priorities, levels), maxTasks: Math.max(profile.maxTasks, levels) };
-  const protocol = profile.inversion[0];
-  if (profile.services.mutex && protocol !== undefined) {
-    const mutexes = (workload.resources?.mutexes ?? []).map((m) => ({ ...m, protocol }));
-    return { profile: widened, workload: { ...workload, resources: { ...workload.resources, mutexes } } };
-  }
-  return { profile: widened, workload: modules.withoutLocks(workload) };
 }
 
 /**
