@@ -89,12 +89,12 @@ interface Line {
   /** Runs when the hardware entry completes: probe, then the handler (built once per line). */
   readonly onEntered: () => void;
   pending: boolean;
-}
-
-interface IsrFrame {
-  readonly line: Line;
+  /** While its ISR is active: its return is queued (set per entry; a line is never active twice, as it cannot preempt or chain onto itself). */
   exiting: boolean;
 }
+
+/** An active ISR: its line is its frame, so entering an interrupt allocates nothing. */
+type IsrFrame = Line;
 
 /** Something the event queue fires at its time. */
 interface Timed {
@@ -159,7 +159,7 @@ export class Engine {
       this.probe.emit(EV_IRQ_ENTERED, this.now, id);
       spec.handler(context, this);
     };
-    const line: Line = { id, spec, context, clock, onEntered, pending: false };
+    const line: Line = { id, spec, context, clock, onEntered, pending: false, exiting: false };
     this.lines.push(line);
     if (clock !== undefined) this.startArrivals(id, clock);
     return id;
@@ -224,7 +224,7 @@ export class Engine {
     for (;;) {
       this.steps++;
       const frame = frames.length > 0 ? (frames[frames.length - 1] as IsrFrame) : undefined;
-      const ctx = frame !== undefined ? frame.line.context : this.task;
+      const ctx = frame !== undefined ? frame.context : this.task;
       const seg = ctx?.peek();
       if (seg === undefined && frame !== undefined) {
         this.finishIsrPhase(frame);
@@ -371,7 +371,7 @@ export class Engine {
   private heldOffBelow(below: IsrFrame | undefined, next: Line): boolean {
     // Under full masking no ISR starts inside a masked segment, so the code below was unmasked.
     if (!this.partialMask) return false;
-    const seg = below === undefined ? this.task?.peek() : below.line.context.peek();
+    const seg = below === undefined ? this.task?.peek() : below.context.peek();
     return seg !== undefined && seg.masked && next.spec.priority >= this.maskCeiling;
   }
 
@@ -379,7 +379,7 @@ export class Engine {
   private mayPreempt(frame: IsrFrame | undefined): boolean {
     if (frame === undefined) return true;
     if (!this.nestedInterrupts || frame.exiting) return false;
-    return (this.bestPending() as Line).spec.priority < frame.line.spec.priority;
+    return (this.bestPending() as Line).spec.priority < frame.spec.priority;
   }
 
   private bestPending(): Line | undefined {
@@ -393,8 +393,8 @@ export class Engine {
   private enterInterrupt(line: Line, entryCycles: Cycles): void {
     line.pending = false;
     this.pendingCount--;
-    const frame: IsrFrame = { line, exiting: false };
-    this.frames.push(frame);
+    line.exiting = false;
+    this.frames.push(line);
     line.context.run(entryCycles, KIND_ISR, true, line.onEntered);
   }
 
@@ -414,22 +414,22 @@ export class Engine {
    */
   private queueExit(frame: IsrFrame): void {
     frame.exiting = true;
-    frame.line.context.run(this.exitCycles, KIND_ISR, true);
+    frame.context.run(this.exitCycles, KIND_ISR, true);
   }
 
   /** The handler's segments are done: return from the interrupt, or tail-chain into the next one. */
   private finishIsrPhase(frame: IsrFrame): void {
     if (frame.exiting) {
       this.frames.pop();
-      this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);
+      this.probe.emit(EV_IRQ_LEFT, this.now, frame.id);
       return;
     }
     const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
     const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
-    const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.line.spec.priority));
+    const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.spec.priority));
     if (chains) {
       this.frames.pop();
-      this.probe.emit(EV_IRQ_LEFT, this.now, frame.line.id);
+      this.probe.emit(EV_IRQ_LEFT, this.now, frame.id);
       this.enterInterrupt(next, this.tailChainCycles as Cycles);
       return;
     }
