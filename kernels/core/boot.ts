@@ -1,30 +1,22 @@
 import type { Engine, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext } from '../../hardware/exec-context.ts';
-import type { Prng } from '../../hardware/prng.ts';
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import type { MutexProtocol, TaskSpec, Workload } from '../../workloads/types.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
-import { workloadMutexProtocols } from '../profiles/protocol.ts';
-import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
+import { tickPeriodCycles } from '../release-ticks.ts';
 import type { OsProfile } from '../profiles/types.ts';
 import { createTimer } from '../timers/index.ts';
 import { cyclesDraw, type ExecMode } from '../execution-time.ts';
 import type { KernelSystem, ReleaseMode } from '../types.ts';
-import * as B from './blocks.ts';
 import type { CoreDesignSpec } from './design.ts';
 import { Kernel } from './kernel.ts';
 import { EventFlags, MessageQueue, Mutex, Semaphore, type SignalCosts } from './objects.ts';
-import { cyclesOf } from './pricing.ts';
 import { addReleaseTimers, type TimedRelease } from './release-timer.ts';
 import { TaskRunner, type Release, type TaskBody } from './runner.ts';
 import { resolveSlots, type ObjectTable } from './steps.ts';
-import { compiledBody } from './compiled-bodies.ts';
-import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
+import { coreBootPlan, type CoreBootPlan, type TaskPlan } from './boot-plan.ts';
 import { syscallCeiling, tickPriorityOf } from './syscall-ceiling.ts';
-import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
-import { checkAppControl } from './app-control.ts';
-import { svcGateCycles } from '../../multiapp/svc-gate.ts';
 import { EV_IO_IN, EV_JOB_RELEASE, SEG_ISR, SEG_TASK } from '../../hardware/probe-codes.ts';
 
 /** Options of a boot. */
@@ -47,20 +39,6 @@ export interface CoreSystem extends KernelSystem {
   readonly lines: ReadonlyMap<string, number>;
 }
 
-/** The costs of a release signal: a semaphore where the profile has one, else a message queue. */
-export function signalCosts(profile: OsProfile, target: Target): SignalCosts {
-  if (profile.services.semaphore || !profile.services.queue) {
-    return { pendFast: cyclesOf(B.semPendFast, target), pendWait: cyclesOf(B.semPendWait, target), postCount: cyclesOf(B.semPostCount, target) };
-  }
-  return { pendFast: cyclesOf(B.queueGet, target), pendWait: cyclesOf(B.queueWait, target), postCount: cyclesOf(B.queuePut, target) };
-}
-
-/** The SVC gate's cycles for an APP's task at `field`; a core without one cannot run APPs. */
-function appGateCycles(target: Target, field: string): number {
-  if (target.zeroCost !== true && target.svcGate === undefined) throw new ProfileLimitError(`${field}.app: target ${target.id} has no SVC gate, so it cannot run an isolated APP's task (use a Cortex-M target)`);
-  return svcGateCycles(target);
-}
-
 /** uC/OS-II's OSEventCnt is 16 bits: the largest count a semaphore holds when the workload gives none. */
 const SEMAPHORE_COUNT_LIMIT = 0xffff;
 
@@ -69,32 +47,14 @@ const IO_INPUT_ID_BASE = -1_000_000;
 /** io-in semaphore ids per task: room for this many distinct lines in one body. */
 const IO_INPUTS_PER_TASK = 1000;
 
-/**
- * A tick kernel releases a job at the first tick at or after its arrival: a 62.5 ms period on a 1 ms
- * tick is released 62, 63, 62, 63 ... ticks apart, as a delay-until on a tick kernel does. A period
- * shorter than one tick cannot be released by the tick at all.
- */
-function checkPeriodSpansATick(us: number, tickHz: number, field: string): void {
-  if ((us * tickHz) / 1e6 < 1 - 1e-9) throw new Error(`${field}: ${us} us is shorter than one tick at tickHz ${tickHz}`);
-}
-
-/**
- * A mutex's ceiling: the highest priority of the tasks that lock it, or under SRP their highest
- * preemption level (the rank of the shortest relative deadline, the level `levels` gives each task).
- */
-function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: readonly number[]): ObjectTable {
-  const costs = signalCosts(profile, target);
+/** This boot's kernel objects, the workload's resources with the plan's protocols and ceilings (state a run changes: never shared). */
+function buildObjects(w: Workload, plan: CoreBootPlan): ObjectTable {
+  const costs = plan.signalCosts;
   const r = w.resources ?? {};
   const semaphores = new Map<string, Semaphore>();
   (r.semaphores ?? []).forEach((s, i) => semaphores.set(s.name, new Semaphore(i, s.name, s.initial, s.max ?? SEMAPHORE_COUNT_LIMIT, costs)));
   const mutexes = new Map<string, Mutex>();
-  const protocols = workloadMutexProtocols(w, profile);
-  (r.mutexes ?? []).forEach((m, i) => {
-    const protocol = protocols[i] as MutexProtocol;
-    const users = w.tasks.flatMap((t, j) => (t.body.some((s) => s.op === 'lock' && s.mutex === m.name) ? [protocol === 'srp' ? (levels[j] as number) : t.priority] : []));
-    const ceiling = users.length > 0 ? Math.min(...users) : 0;
-    mutexes.set(m.name, new Mutex(i, m.name, protocol, ceiling));
-  });
+  (r.mutexes ?? []).forEach((m, i) => mutexes.set(m.name, new Mutex(i, m.name, plan.mutexProtocols[i] as MutexProtocol, plan.mutexCeilings[i] as number)));
   const queues = new Map<string, MessageQueue>();
   (r.queues ?? []).forEach((q, i) => queues.set(q.name, new MessageQueue(i, q.name, q.capacity, false)));
   (r.mailboxes ?? []).forEach((m, i) => queues.set(m.name, new MessageQueue((r.queues?.length ?? 0) + i, m.name, 1, true)));
@@ -103,29 +63,14 @@ function buildObjects(w: Workload, profile: OsProfile, target: Target, levels: r
   return { semaphores, mutexes, queues, flags };
 }
 
-/**
- * Baker's preemption levels (SRP): the rank of each task's exact relative deadline among the set's,
- * smaller is higher, equal deadlines share a level. Ranked from the workload's own deadlines, never
- * from the tick count of the EDF key: two deadlines rounded up to the same tick (2.4 and 3 ms at
- * 1 kHz) would share a level, and a section whose ceiling is the longer deadline's would then block
- * the shorter one, which SRP (and the analysis) lets preempt it.
- */
-function preemptionLevels(w: Workload): number[] {
-  const deadlines = w.tasks.map((t) => relativeDeadlineUs(t) ?? Infinity);
-  const distinct = [...new Set(deadlines)].sort((a, b) => a - b);
-  return deadlines.map((d) => distinct.indexOf(d));
-}
-
 /** Boots a core-based design configured by `profile` with `workload` on the engine. */
 export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: CoreBootOptions): CoreSystem {
   const { engine, workload: w } = options;
   const target = engine.target;
-  // Asked before the profile's limits: no change to the workload gives the core an SVC gate, so this
-  // is the reason an APP workload cannot run here (`kbench compare` reports the first refusal).
-  const firstAppTask = w.tasks.findIndex((t) => t.app !== undefined);
-  if (firstAppTask >= 0) appGateCycles(target, `tasks[${firstAppTask}]`);
-  checkWorkloadFitsProfile(w, profile, design.keyedByDeadline);
-  if (!(w.tickHz > 0)) throw new Error(`tickHz: must be > 0, got ${w.tickHz}`);
+  const releases = options.releases ?? 'tick';
+  const exec = options.exec ?? 'worst';
+  // Checked and derived once per workload, profile, design, target and release mode (boot-plan.ts).
+  const plan = coreBootPlan(design, profile, w, target, releases);
   const kernel = new Kernel({
     engine,
     ready: design.createReady(target, profile),
@@ -133,88 +78,63 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     preemptive: profile.preemptive,
     timeSliceTicks: profile.timeSliceTicks,
     useThreshold: !design.keyedByDeadline,
-    stackResourcePolicy: workloadMutexProtocols(w, profile).includes('srp'),
+    stackResourcePolicy: plan.stackResourcePolicy,
   });
-  const tickCycles = (tick: number): number => Math.floor(((tick - 1) * target.clockHz) / w.tickHz);
-  const deadlineTicks = w.tasks.map((t) => deadlineKeyTicks(t, w.tickHz));
-  const levels = preemptionLevels(w);
-  checkAppControl(w, options.releases ?? 'tick');
-  const objects = buildObjects(w, profile, target, levels);
-  const costs = signalCosts(profile, target);
+  const objects = buildObjects(w, plan);
+  const costs = plan.signalCosts;
   const lines = new Map<string, number>();
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
-  const ceiling = syscallCeiling(profile, target, w, tickPriority, options.releases ?? 'tick');
+  const ceiling = syscallCeiling(profile, target, w, tickPriority, releases);
   if (ceiling !== undefined) engine.setMaskCeiling(ceiling);
   lines.set('tick', engine.addInterrupt({ name: 'tick', priority: tickPriority, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
 
-  const releases = options.releases ?? 'tick';
-  const exec = options.exec ?? 'worst';
   const timed: TimedRelease[] = [];
-  const deadlineCycles: number[] = [];
   const signalsByLine = new Map<string, Semaphore[]>();
   const runners: TaskRunner[] = [];
-  w.tasks.forEach((spec, i) => {
-    const field = `tasks[${i}]`;
+  for (let i = 0; i < plan.tasks.length; i++) {
+    const task = plan.tasks[i] as TaskPlan;
+    const spec = w.tasks[i] as TaskSpec;
     const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
-    const body = compiledBody(w, i, target, field);
-    const steps: TaskBody = { steps: body.steps, objects: resolveSlots(body.slots, objects, ioInputs) };
-    const d = relativeDeadlineUs(spec);
-    const dCycles = d === undefined ? Infinity : usToCycles(target, d);
-    deadlineCycles.push(dCycles);
+    const steps: TaskBody = { steps: task.body.steps, objects: resolveSlots(task.body.slots, objects, ioInputs) };
     const ctx = new ExecContext(i, spec.name);
     // Each task draws its execution times and release jitter from streams of its own.
     const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
     // An APP's task is unprivileged: its kernel calls enter through the SVC gate.
-    const callCycles = spec.app === undefined ? kernel.cycles.serviceCall : kernel.cycles.serviceCall + appGateCycles(target, field);
-    let runner: TaskRunner;
-    const trig = spec.trigger;
-    if (trig.kind === 'periodic') {
-      const offsetUs = trig.offsetUs ?? 0;
-      const arrivalCycles = (job: number): number => usToCycles(target, offsetUs + job * trig.periodUs);
-      const jitterCycles = releaseJitter(spec, () => engine.stream(`release-jitter:${i}`), target);
-      let release: Release;
-      if (releases === 'exact') {
-        const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
-        timed.push({ task: i, signal, releaseCycles: (job) => arrivalCycles(job) + (jitterCycles?.() ?? 0) });
-        release = { kind: 'timer', signal, arrivalCycles };
-      } else {
-        checkPeriodSpansATick(trig.periodUs, w.tickHz, `${field}.trigger.periodUs`);
-        // Job j waits for the first tick at or after its arrival, as a delay-until on the tick does.
-        const tickOf = (job: number): number => 1 + releaseTick(offsetUs, trig.periodUs, job, w.tickHz);
-        const tickAtOrAfter = (cycles: number): number => 1 + Math.ceil((cycles * w.tickHz) / target.clockHz - 1e-9);
-        release = { kind: 'periodic', tickOf, arrivalCycles, jitterCycles, tickAtOrAfter };
-      }
-      runner = new TaskRunner(kernel, steps, release, dCycles, tickCycles, draw, callCycles);
+    const callCycles = kernel.cycles.serviceCall + task.gateCycles;
+    const planned = task.release;
+    let release: Release;
+    if (planned.kind === 'periodic') {
+      release = planned.jitterCycles > 0 ? { ...planned.release, jitterCycles: jitterDraw(engine, i, planned.jitterCycles) } : planned.release;
+    } else if (planned.kind === 'timer') {
+      const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
+      const jitter = planned.jitterCycles > 0 ? jitterDraw(engine, i, planned.jitterCycles) : undefined;
+      const arrivalCycles = planned.arrivalCycles;
+      timed.push({ task: i, signal, releaseCycles: jitter === undefined ? arrivalCycles : (job) => arrivalCycles(job) + jitter() });
+      release = { kind: 'timer', signal, arrivalCycles };
     } else {
       const signal = new Semaphore(-1 - i, `release:${spec.name}`, 0, SEMAPHORE_COUNT_LIMIT, costs);
-      runner = new TaskRunner(kernel, steps, { kind: 'signal', signal }, dCycles, tickCycles, draw, callCycles);
-      const lineName = trig.kind === 'io' ? trig.line : `release:${spec.name}`;
-      if (trig.kind === 'io' && !(w.ioLines ?? []).some((l) => l.name === trig.line)) {
-        throw new Error(`${field}.trigger.line: unknown I/O line "${trig.line}"; declared: ${(w.ioLines ?? []).map((l) => l.name).join(', ') || 'none'}`);
-      }
-      if (trig.kind === 'sporadic') {
-        lines.set(lineName, addReleaseLine(kernel, lineName, trig.minInterArrivalUs, trig.maxExtraUs ?? 0, signal));
-      }
-      signalsByLine.set(lineName, [...(signalsByLine.get(lineName) ?? []), signal]);
+      release = { kind: 'signal', signal };
+      if (planned.sporadic !== undefined) lines.set(planned.lineName, addReleaseLine(kernel, planned.lineName, planned.sporadic.minUs, planned.sporadic.extraUs, signal));
+      signalsByLine.set(planned.lineName, [...(signalsByLine.get(planned.lineName) ?? []), signal]);
     }
+    const runner = new TaskRunner(kernel, steps, release, task.deadlineCycles, plan.tickCycles, draw, callCycles);
     ctx.run(0, SEG_TASK, false, runner.start);
-    const threshold = spec.preemptionThreshold ?? spec.priority;
-    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, threshold, releases === 'exact' ? firstDeadlineCycles(spec, target, dCycles) : 1 + (deadlineTicks[i] as number));
-    runner.tcb.preemptionLevel = levels[i] as number;
-    if (spec.app !== undefined) {
-      runner.tcb.app = (w.apps ?? []).findIndex((a) => a.name === spec.app);
+    runner.tcb = kernel.createTask(spec.name, spec.priority, ctx, task.threshold, task.firstDeadlineKey);
+    runner.tcb.preemptionLevel = task.preemptionLevel;
+    if (task.app !== undefined) {
+      runner.tcb.app = task.app;
       runner.tcb.lifecycle = runner;
     }
     runners.push(runner);
-  });
+  }
   if (design.keyedByDeadline) {
     // Exact releases key EDF by the absolute deadline in cycles (no tick to count in). Tick releases
     // count the deadline in ticks from the job's own release tick, also when it is released late
     // (found due); a job released by a post takes the tick of its release (the dispatcher sets it).
     kernel.onRelease =
       releases === 'exact'
-        ? (t) => (t.deadlineTick = t.releaseCycles + (deadlineCycles[t.index] as number))
-        : (t) => (t.deadlineTick = t.releaseTick + (deadlineTicks[t.index] as number));
+        ? (t) => (t.deadlineTick = t.releaseCycles + (plan.tasks[t.index] as TaskPlan).deadlineCycles)
+        : (t) => (t.deadlineTick = t.releaseTick + (plan.tasks[t.index] as TaskPlan).deadlineTicks);
   }
 
   for (const line of w.ioLines ?? []) {
@@ -235,18 +155,10 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     kernel,
     engine,
     lines,
-    taskNames: w.tasks.map((t) => t.name),
+    taskNames: plan.taskNames,
     releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / w.tickHz, tickPeriodCycles: tickPeriodCycles(target, w.tickHz) },
     run: (untilCycles: number) => engine.run(untilCycles),
   };
-}
-
-/**
- * EDF's key for a task not yet started under exact releases: its first job's absolute deadline, so
- * that the kernel picks it at boot no earlier than a textbook EDF would.
- */
-function firstDeadlineCycles(spec: TaskSpec, target: Target, deadlineCycles: number): number {
-  return (spec.trigger.kind === 'periodic' ? usToCycles(target, spec.trigger.offsetUs ?? 0) : 0) + deadlineCycles;
 }
 
 /**
@@ -269,11 +181,9 @@ function inputSemaphores(spec: TaskSpec, task: number, costs: SignalCosts, signa
 /** The input semaphores of a task that waits on no I/O line (never written). */
 const NO_INPUTS: ReadonlyMap<string, Semaphore> = new Map();
 
-/** A task's release-jitter draw in cycles, uniform in [0, J], or undefined when it states none. */
-function releaseJitter(spec: TaskSpec, rng: () => Prng, target: Target): (() => number) | undefined {
-  const jitterCycles = usToCycles(target, spec.releaseJitterUs ?? 0);
-  if (jitterCycles <= 0) return undefined;
-  const stream = rng();
+/** A task's release-jitter draw in cycles, uniform in [0, J], from the task's own stream of this run. */
+function jitterDraw(engine: Engine, task: number, jitterCycles: number): () => number {
+  const stream = engine.stream(`release-jitter:${task}`);
   return () => stream.intBetween(0, jitterCycles);
 }
 
