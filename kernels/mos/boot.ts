@@ -3,18 +3,16 @@ import type { Engine } from '../../hardware/engine.ts';
 import { ExecContext, SegmentKind } from '../../hardware/exec-context.ts';
 import type { IrqSourceSpec } from '../../hardware/irq-sources.ts';
 import { ProbeEvent } from '../../hardware/probe.ts';
-import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
-import { scaleCycles } from '../../workloads/scaling.ts';
-import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types.ts';
+import type { Workload } from '../../workloads/types.ts';
 import { cyclesDraw, type ExecMode } from '../execution-time.ts';
-import { releaseTick, tickPeriodCycles } from '../release-ticks.ts';
+import { tickPeriodCycles } from '../release-ticks.ts';
 import type { Footprint, KernelSystem, ReleaseMode } from '../types.ts';
 import { mappedWorkload, type MosConfig, type MosMapping, type MosTaskPlace } from './config.ts';
 import { defaultTaskStackBytes, mosFootprint, mosLayout } from './footprint.ts';
 import { MosKernel, type MosStats } from './kernel.ts';
-import { mosPrices, type MosPrices } from './prices.ts';
-import { MosTask, StepKind, type StepPlan } from './task.ts';
+import { mosBootPlan, type TimerPlan } from './boot-plan.ts';
+import { MosTask, type StepPlan } from './task.ts';
 
 /** A MOS kernel loaded with a workload: runnable, with its mapping, counters and footprint. */
 export interface MosSystem extends KernelSystem {
@@ -37,53 +35,6 @@ export interface BootMosOptions {
   readonly releases?: ReleaseMode;
 }
 
-function fail(field: string, rule: string): never {
-  throw new ProfileLimitError(`mos: ${field}: ${rule}`);
-}
-
-/** Prices one body step on the engine's target. */
-function planStep(step: Step, kernel: MosKernel, place: MosTaskPlace, workload: Workload, p: MosPrices, engine: Engine): StepPlan {
-  const object = step.op === 'send' || step.op === 'receive' ? kernel.mapping.busObjects.findIndex((o) => o.name === step.queue) : -1;
-  switch (step.op) {
-    case 'compute': {
-      const cycles = scaleCycles(step.cycles, workload.referenceTarget, engine.target);
-      const bestCycles = Math.min(cycles, scaleCycles(step.bestCycles ?? step.cycles, workload.referenceTarget, engine.target));
-      return { kind: StepKind.Compute, cycles, bestCycles, segmentKind: SegmentKind.Task, maskedCycles: -1, object };
-    }
-    case 'io-out':
-      return { kind: StepKind.IoOut, cycles: p.ioOut, bestCycles: p.ioOut, segmentKind: SegmentKind.Task, maskedCycles: -1, object };
-    case 'receive':
-      return { kind: StepKind.Receive, cycles: p.busCallCheck, bestCycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: p.busRead, object };
-    case 'send': {
-      const bus = kernel.mapping.busObjects[object];
-      // mapWorkload has checked that every queue a step names is declared.
-      if (bus === undefined) throw new Error(`mos: internal: bus object ${step.queue} missing`);
-      // The check's cycles are spent on every access; its outcome depends only on the fixed groups, so it is decided here once.
-      if (!kernel.allowed(place.module, bus.owner)) {
-        return { kind: StepKind.SendRefused, cycles: p.busCallCheck + p.busRefuse, bestCycles: p.busCallCheck + p.busRefuse, segmentKind: SegmentKind.Kernel, maskedCycles: -1, object };
-      }
-      return { kind: StepKind.Send, cycles: p.busCallCheck, bestCycles: p.busCallCheck, segmentKind: SegmentKind.Kernel, maskedCycles: bus.receiver < 0 ? p.busWriteNoReceiver : p.busWritePost, object };
-    }
-    default:
-      // mapWorkload has rejected every other step with a message naming the field.
-      throw new Error(`mos: internal: step ${step.op} reached the planner`);
-  }
-}
-
-/** Relative deadline in cycles: the stated one, else the period or minimum inter-arrival, else none. */
-function deadlineCycles(task: TaskSpec, engine: Engine): number {
-  const us = task.deadlineUs ?? (task.trigger.kind === 'periodic' ? task.trigger.periodUs : task.trigger.kind === 'sporadic' ? task.trigger.minInterArrivalUs : undefined);
-  return us === undefined ? Infinity : usToCycles(engine.target, us);
-}
-
-function ioSource(line: IoLineSpec, engine: Engine): IrqSourceSpec {
-  const c = (us: number): number => usToCycles(engine.target, us);
-  const a = line.arrival;
-  if (a.kind === 'periodic') return { kind: 'periodic', periodCycles: c(a.periodUs), offsetCycles: c(a.offsetUs ?? 0) };
-  if (a.kind === 'sporadic') return { kind: 'sporadic', minInterArrivalCycles: c(a.minInterArrivalUs), maxExtraCycles: c(a.maxExtraUs ?? 0) };
-  return { kind: 'random', meanInterArrivalCycles: c(a.meanInterArrivalUs) };
-}
-
 /** Periodic release: a countdown per periodic task, decremented by the tick ISR, posting at zero. */
 interface Timer {
   count: number;
@@ -96,53 +47,36 @@ interface Timer {
   readonly task: MosTask;
 }
 
-function periodicTimers(workload: Workload, tasks: readonly MosTask[], target: Target): Timer[] {
-  const timers: Timer[] = [];
-  workload.tasks.forEach((spec, i) => {
-    if (spec.trigger.kind !== 'periodic') return;
-    const at = `workload.tasks[${i}] (${spec.name}).trigger`;
-    const ticksPerUs = workload.tickHz / 1e6;
-    const { periodUs, offsetUs = 0 } = spec.trigger;
-    if (periodUs * ticksPerUs < 1) fail(`${at}.periodUs`, `must be at least one tick (${1 / ticksPerUs} us at tickHz ${workload.tickHz}), got ${periodUs}`);
-    if (offsetUs < 0) fail(`${at}.offsetUs`, `must be >= 0, got ${offsetUs}`);
-    // Each job is posted on the first tick at or after its arrival, as a delay-until on the tick
-    // would release it; the countdown is reloaded with the ticks to the next such tick.
-    const tickOf = (job: number): number => releaseTick(offsetUs, periodUs, job, workload.tickHz);
-    // The first post comes on tick number tickOf(0) (the tick at cycle 0 is number 0).
-    timers.push({ count: tickOf(0) + 1, job: 0, reloadAfter: (job) => tickOf(job + 1) - tickOf(job), arrivalOf: (job) => usToCycles(target, offsetUs + job * periodUs), task: tasks[i] as MosTask });
-  });
-  return timers;
+/** This boot's countdowns (state a run changes: never shared), from the plan's fixed releases. */
+function periodicTimers(plans: readonly TimerPlan[], tasks: readonly MosTask[]): Timer[] {
+  return plans.map((t) => ({ count: t.firstCount, job: 0, reloadAfter: t.reloadAfter, arrivalOf: t.arrivalOf, task: tasks[t.task] as MosTask }));
 }
 
 /** Boots MOS on `engine` with `workload` mapped onto modules, levels and user groups (see config.ts). */
 export function bootMos({ engine, workload, config = {}, exec = 'worst', releases = 'tick' }: BootMosOptions): MosSystem {
-  if (!(workload.tickHz > 0)) fail('workload.tickHz', `must be > 0, got ${workload.tickHz}`);
+  if (!(workload.tickHz > 0)) throw new ProfileLimitError(`mos: workload.tickHz: must be > 0, got ${workload.tickHz}`);
   const mapping = mappedWorkload(workload, config);
-  const p = mosPrices(engine.target);
-  const kernel = new MosKernel(engine, p, mapping);
-  const tasks = workload.tasks.map((spec, i) => {
+  // Checked and derived once per workload, mapping and target (boot-plan.ts).
+  const plan = mosBootPlan(workload, mapping, engine.target);
+  const kernel = new MosKernel(engine, plan.prices, mapping);
+  const tasks = workload.tasks.map((_, i) => {
     const place = mapping.places[i] as MosTaskPlace;
-    const steps = spec.body.map((step) => planStep(step, kernel, place, workload, p, engine));
     // Each task draws its execution times from a stream of its own.
     const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
-    return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, steps, deadlineCycles(spec, engine), draw);
+    return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, plan.steps[i] as readonly StepPlan[], plan.deadlineCycles[i] as number, draw);
   });
   kernel.tasks = tasks;
-  // Validate the periods before any interrupt line touches the engine; exact releases leave the tick no timers.
-  const allTimers = periodicTimers(workload, tasks, engine.target);
-  const timers = releases === 'exact' ? [] : allTimers;
+  // Exact releases leave the tick no timers.
+  const timers = releases === 'exact' ? [] : periodicTimers(plan.timers, tasks);
 
   const ioLines = workload.ioLines ?? [];
   // The tick is registered first with priority 0 by default, so it wins ties (as the core kernels' tick does).
   const tickPriority = config.tickPriority ?? 0;
   const tick = addTickLine(engine, kernel, tickPriority, workload.tickHz, timers);
   const io = new Map<string, number>();
-  for (const line of ioLines) {
-    const posted = tasks.filter((_, i) => {
-      const trigger = workload.tasks[i]?.trigger;
-      return trigger?.kind === 'io' && trigger.line === line.name;
-    });
-    io.set(line.name, addPostingLine(engine, kernel, line.name, line.priority, ioSource(line, engine), scaleCycles(line.isrCycles, workload.referenceTarget, engine.target), posted, true));
+  for (const line of plan.ioLines) {
+    const posted = line.posted.map((i) => tasks[i] as MosTask);
+    io.set(line.line.name, addPostingLine(engine, kernel, line.line.name, line.line.priority, line.source, line.isrCycles, posted, true));
   }
   // Sporadic releases come from external events less urgent than every I/O line and the tick.
   const releasePriority = Math.max(tickPriority, ...ioLines.map((l) => l.priority)) + 1;
@@ -165,7 +99,7 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
   // Priced when asked: a run needs none of it, and pricing the code took a tenth of a boot.
   let footprint: Footprint | undefined;
   return {
-    taskNames: workload.tasks.map((t) => t.name),
+    taskNames: plan.taskNames,
     mapping,
     stats: kernel.stats,
     lines: { tick, io, sporadic },
