@@ -10,9 +10,8 @@
  *   numbers are derived by hand and by the reference scheduler, not copied.
  * - `constructed`: built here to show the effect the cited work analyses; derived by hand.
  * Not included, because their published text could not be found and checked here: the 18-task case
- * study of Audsley, Burns, Richardson, Tindell and Wellings 1993, the example of Spuri's INRIA
- * RR-2772 (1996), and the example of Bril, Lukkien and Verhaegh 2009. A constructed set stands in
- * for each, labelled as such.
+ * study of Audsley, Burns, Richardson, Tindell and Wellings 1993, and the example of Bril, Lukkien
+ * and Verhaegh 2009. A constructed set stands in for each, labelled as such.
  */
 
 /** One task of a textbook set. */
@@ -48,6 +47,13 @@ export interface TextbookSet {
    * named reaches its WCRT; absent when only jitter or blocking by a critical section can reach it.
    */
   readonly witnessOffsets?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * The longest response a strictly periodic schedule reaches, per task, where it is below the WCRT
+   * because the published WCRT needs a tie of absolute deadlines broken against the task: the
+   * analysis counts ties against it (EDF's worst case over tie rules), while the reference scheduler
+   * and kbench's kernel run the earlier release first. Absent: the WCRT itself is reached.
+   */
+  readonly periodicWorst?: Readonly<Record<string, number>>;
   readonly derivation: string;
 }
 
@@ -111,6 +117,30 @@ export const TEXTBOOK_SETS: readonly TextbookSet[] = [
     witnessOffsets: { h: [0, 0], l: [0, 0] },
     derivation:
       'l: level-1 busy period L = ceil(L/5)2 + ceil(L/7)4 = 14, two jobs. Job 0: region starts at S = 2 + (floor(S/5)+1)2 = 4, ends 6 (response 6). Job 1: S = 4 + 2 + (floor(S/5)+1)2 = 12, ends 14, response 7. Schedule from 0: h 0-2, l 2-6, h 6-8, l 8-10, h 10-12 (released at 10, as l would enter its region: seen first), l 12-14. h: blocked by l\'s region less the unit run, 1: 1 + 2 = 3.',
+  },
+  {
+    id: 'spuri-edf-response-times',
+    policy: 'edf',
+    provenance: 'published',
+    citation:
+      "Spuri, 'Analysis of deadline scheduled real-time systems', INRIA RR-2772, 1996, Table 1 (C, T, D and the EDF worst-case response times 2, 7, 4, 10), as restated with that citation in the unit test src/main/test/synercys/rts/scheduler/EdfSchedulerTest.java of github.com/synercys/RTS-Schedule-Simulator (commit 8d4f2da), which asserts those four WCRTs from 'Table 1 in Spuri's paper'; every number re-derived below",
+    tasks: [
+      { name: 't1', priority: 0, c: 1, t: 4, d: 4 },
+      { name: 't2', priority: 1, c: 2, t: 6, d: 9 },
+      { name: 't3', priority: 2, c: 2, t: 8, d: 6 },
+      { name: 't4', priority: 3, c: 2, t: 16, d: 12 },
+    ],
+    wcrt: { t1: 2, t2: 7, t3: 4, t4: 10 },
+    periodicWorst: { t4: 9 },
+    witnessOffsets: { t1: [0, 0, 0, 0], t2: [0, 0, 0, 0], t3: [0, 0, 1, 0], t4: [0, 0, 0, 4] },
+    derivation:
+      'U = 23/24. Busy period L = ceil(L/4) + 2 ceil(L/6) + 2 ceil(L/8) + 2 ceil(L/16): 7 -> 10 -> 13 -> 16 -> 16. Spuri: for task i released at a (others at 0), ' +
+      'L_i(a) = (1 + floor(a/T_i))C_i + sum_{j != i, D_j <= a + D_i} min(ceil(L/T_j), 1 + floor((a + D_i - D_j)/T_j))C_j, R_i = max over a of L_i(a) - a. ' +
+      't1: a = 11 (deadline 15): 3 (t1 at 3, 7, 11) + 2*2 (t2 at 0, 6) + 2*2 (t3 at 0, 8) + 2 (t4) = 13, R = 2; a = 12 gives 14 - 12 = 2 without a tie. ' +
+      't2: a = 7 (jobs at 1, 7; deadline 16): 4 + 4 (t1) + 4 (t3) + 2 (t4) = 14, R = 7; the synchronous schedule reaches it: t1 0-1, t3 1-3, t2 3-4, t1 4-5, t2 5-6, t4 6-8, t1 8-9, t3 9-11, t2 11-13, second job 6 -> 13. ' +
+      "t3: a = 9 (deadline 15): 4 + 3 (t1) + 2*2 (t2 at 0, 6, deadline 15: a tie) + 2 (t4) = 13, R = 4; offsets [0, 0, 1, 0] reach it, t2's job of deadline 15 released before t3's (6 < 9) running first. " +
+      "t4: a = 3 (deadline 15): 2 + 3 (t1 at 0, 4, 8) + 2*2 (t2 at 0 and 6, deadline 15: a tie) + 2*2 (t3 at 0, 8) = 13, R = 10. The 10 needs t2's job released at 6 to run before t4's released at 3 with the same deadline; " +
+      'with the earlier release first (the reference scheduler, kbench) the longest is 9: offsets [0, 0, 0, 4], t4 (deadline 16) runs 11-13, before t1\'s job released at 12 with deadline 16.',
   },
   {
     id: 'edf-limited-preemption',

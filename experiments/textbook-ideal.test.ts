@@ -75,10 +75,12 @@ describe('textbook vectors in ideal mode', () => {
     });
 
     for (const [name, offsets] of Object.entries(set.witnessOffsets ?? {})) {
-      it(`${set.id} (${set.provenance}): kbench's kernel on the ideal machine reaches ${name}'s WCRT of ${set.wcrt[name]} at its witness offsets, and no task exceeds its own`, () => {
+      // Where the published WCRT needs a deadline tie broken against the task, kbench (earlier release first) reaches periodicWorst.
+      const reached = set.periodicWorst?.[name] ?? set.wcrt[name];
+      it(`${set.id} (${set.provenance}): kbench's kernel on the ideal machine reaches ${name}'s longest periodic response of ${reached} at its witness offsets, and no task exceeds its WCRT`, () => {
         const workload = workloadOf(set, offsets);
         const worst = simulatedWorst(set, workload, offsets);
-        expect(worst[name]).toBe(set.wcrt[name]);
+        expect(worst[name]).toBe(reached);
         for (const t of set.tasks) expect(worst[t.name]).toBeLessThanOrEqual(set.wcrt[t.name] ?? -1);
       });
     }
