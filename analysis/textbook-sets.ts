@@ -9,9 +9,10 @@
  * - `recalled`: a set known from the literature whose source text could not be consulted here; the
  *   numbers are derived by hand and by the reference scheduler, not copied.
  * - `constructed`: built here to show the effect the cited work analyses; derived by hand.
- * Not included, because their published text could not be found and checked here: the 18-task case
- * study of Audsley, Burns, Richardson, Tindell and Wellings 1993, and the example of Bril, Lukkien
- * and Verhaegh 2009. A constructed set stands in for each, labelled as such.
+ * Not included, because its published text could not be found and checked here: the example of
+ * Bril, Lukkien and Verhaegh 2009; a constructed set stands in for it, labelled as such. Published
+ * numbers restated elsewhere (Spuri's RR-2772 and Audsley et al.'s 1993 case study) name where
+ * they were read and count only because every number is derived again here.
  */
 
 /** One task of a textbook set. */
@@ -29,7 +30,7 @@ export interface TextbookTask {
   readonly threshold?: number;
   /** Release jitter; 0 when absent. */
   readonly jitter?: number;
-  /** Longest critical section per mutex (immediate priority ceiling). */
+  /** Longest critical section per mutex (immediate priority ceiling unless the set names the mutex under inheritance). */
   readonly criticalSections?: Readonly<Record<string, number>>;
 }
 
@@ -54,6 +55,8 @@ export interface TextbookSet {
    * and kbench's kernel run the earlier release first. Absent: the WCRT itself is reached.
    */
   readonly periodicWorst?: Readonly<Record<string, number>>;
+  /** Mutexes under priority inheritance (Sha, Rajkumar and Lehoczky 1990); every other mutex uses the immediate priority ceiling. */
+  readonly inheritanceMutexes?: readonly string[];
   readonly derivation: string;
 }
 
@@ -170,5 +173,49 @@ export const TEXTBOOK_SETS: readonly TextbookSet[] = [
     wcrt: { a: 8, b: 13, c: 19 },
     derivation:
       'Ceiling of S = 0, so c\'s section (3) blocks a and b. a: 3 + 3 = 6, + J 2 = 8. b: w = 4 + 3 + ceil((w + 2)/10)3: 7 -> 10 -> 13 -> 13. c: w = 5 + ceil((w + 2)/10)3 + ceil(w/15)4: 12 -> 15 -> 15, + J 4 = 19. Each busy period holds one job.',
+  },
+  {
+    id: 'audsley-1993-avionics',
+    policy: 'fp',
+    provenance: 'published',
+    citation:
+      "Audsley, Burns, Richardson, Tindell and Wellings, 'Applying new scheduling theory to static priority pre-emptive scheduling', Software Engineering Journal 8(5), 1993: the 18-task avionics case study (C, T, D, blocking B, jitter J in us and the response times), " +
+      'as restated in the AudsleyExample unit test of tests/fp.py of github.com/brandenburg/schedcat (SchedCAT, commit 1e2fe47), which asserts response times R + J; every R re-derived below. ' +
+      'The paper gives each blocking factor B_i, not the critical sections behind it: the sections here are constructed so that the analysis finds exactly B_i (analysis/audsley-case-study.test.ts checks it); ' +
+      "B_11 = 1050 cannot come from one ceiling section (the only task it could come from, tau12, runs 1000 us), so tau12's 600 us section on X is under inheritance and adds to tau15's 450 us ceiling section on Y",
+    tasks: [
+      { name: 'tau1', priority: 0, c: 51, t: 1000, d: 1000 },
+      { name: 'tau2', priority: 1, c: 3000, t: 2000000, d: 5000, criticalSections: { G: 1 } },
+      { name: 'tau3', priority: 2, c: 2000, t: 25000, d: 25000, criticalSections: { F: 1, G: 300 } },
+      { name: 'tau4', priority: 3, c: 5000, t: 25000, d: 25000, criticalSections: { E: 1, F: 600 } },
+      { name: 'tau5', priority: 4, c: 1000, t: 40000, d: 40000, criticalSections: { C: 1 } },
+      { name: 'tau6', priority: 5, c: 3000, t: 50000, d: 50000, criticalSections: { E: 900 } },
+      { name: 'tau7', priority: 6, c: 5000, t: 50000, d: 50000, criticalSections: { D: 1, C: 1350 } },
+      { name: 'tau8', priority: 7, c: 8000, t: 59000, d: 59000 },
+      { name: 'tau9', priority: 8, c: 9000, t: 80000, d: 80000, criticalSections: { M: 1, D: 750 } },
+      { name: 'tau10', priority: 9, c: 2000, t: 80000, d: 80000, criticalSections: { Y: 1, M: 1350 } },
+      { name: 'tau11', priority: 10, c: 5000, t: 100000, d: 100000, criticalSections: { X: 1 } },
+      { name: 'tau12', priority: 11, c: 1000, t: 200000, d: 200000, jitter: 1000, criticalSections: { X: 600 } },
+      { name: 'tau13', priority: 12, c: 3000, t: 200000, d: 200000 },
+      { name: 'tau14', priority: 13, c: 1000, t: 200000, d: 200000 },
+      { name: 'tau15', priority: 14, c: 1000, t: 200000, d: 200000, criticalSections: { A: 1, Y: 450 } },
+      { name: 'tau16', priority: 15, c: 3000, t: 1000000, d: 1000000, criticalSections: { A: 1350 } },
+      { name: 'tau17', priority: 16, c: 1000, t: 1000000, d: 1000000 },
+      { name: 'tau18', priority: 17, c: 1000, t: 1000000, d: 1000000 },
+    ],
+    inheritanceMutexes: ['X'],
+    // R + J: only tau12 has jitter (published R 99550).
+    wcrt: {
+      tau1: 51, tau2: 3504, tau3: 5906, tau4: 11512, tau5: 13064, tau6: 16217, tau7: 20821, tau8: 36637, tau9: 47798,
+      tau10: 48949, tau11: 99150, tau12: 100550, tau13: 140641, tau14: 141692, tau15: 143694, tau16: 145446, tau17: 146497, tau18: 147548,
+    },
+    derivation:
+      'Deadline-monotonic order (ties as listed). R_i = C_i + B_i + sum_{j < i} ceil((R_i + J_j)/T_j) C_j from C_i + B_i, with B = 0, 300, 600, 900, 1350, 1350, 750, 750, 1350, 450, 1050, 450, 450, 450, 1350, 0, 0, 0. ' +
+      'tau2: 3300 -> 3300 + 4*51 = 3504. tau3: 2600 -> 5753 -> 5906. tau4: 5900 -> 11206 -> 11512. tau5: 2350 -> 12503 -> 13013 -> 13064. tau6: 4350 -> 15605 -> 16166 -> 16217. ' +
+      'tau7: 5750 -> 20056 -> 20821. tau8: 8750 -> 28209 -> 36229 -> 36637. tau9: 10350 -> 37911 -> 46288 -> 47747 -> 47798. tau10: 2450 -> 38603 -> 47439 -> 48898 -> 48949. ' +
+      'tau11 (B 1050): 6050 -> 44407 -> ... -> 99150 = 5000 + 1050 + 100*51 + 3000 + 4*2000 + 4*5000 + 3*1000 + 2*3000 + 2*5000 + 2*8000 + 2*9000 + 2*2000. ' +
+      'tau18: 147548 = 1000 + 148*51 + 3000 + 6*2000 + 6*5000 + 4*1000 + 3*3000 + 3*5000 + 3*8000 + 2*9000 + 2*2000 + 2*5000 + 1000 (tau12: ceil((R + 1000)/200000) = 1) + 3000 + 1000 + 1000 + 3000 + 1000. ' +
+      'Every one of the 18 fixed points equals the published R (the test derives them again). Blocking sections (ceiling of each mutex = its most urgent user): G (tau2) held 300 by tau3: B_2; F (tau3) 600 by tau4: B_3; E (tau4) 900 by tau6: B_4; C (tau5) 1350 by tau7: B_5, B_6; D (tau7) 750 by tau9: B_7, B_8; ' +
+      'M (tau9) 1350 by tau10: B_9; Y (tau10) 450 by tau15: B_10 to B_14; X (tau11, inheritance) 600 by tau12: + 600 for B_11; A (tau15) 1350 by tau16: B_15.',
   },
 ];
