@@ -180,7 +180,7 @@ export const TEXTBOOK_SETS: readonly TextbookSet[] = [
     provenance: 'published',
     citation:
       "Audsley, Burns, Richardson, Tindell and Wellings, 'Applying new scheduling theory to static priority pre-emptive scheduling', Software Engineering Journal 8(5), 1993: the 18-task avionics case study (C, T, D, blocking B, jitter J in us and the response times), " +
-      'as restated in the AudsleyExample unit test of tests/fp.py of github.com/brandenburg/schedcat (SchedCAT, commit 1e2fe47), which asserts response times R + J; every R re-derived below. ' +
+      'as restated in the unit test class AudsleyExample of tests/fp.py of github.com/brandenburg/schedcat (SchedCAT, commit 1e2fe47), which asserts response times R + J and names no paper beyond its class name (the set matches the case study: 18 tasks with B and J, a 51 us tick task every 1000 us); every R re-derived below. ' +
       'The paper gives each blocking factor B_i, not the critical sections behind it: the sections here are constructed so that the analysis finds exactly B_i (analysis/audsley-case-study.test.ts checks it); ' +
       "B_11 = 1050 cannot come from one ceiling section (the only task it could come from, tau12, runs 1000 us), so tau12's 600 us section on X is under inheritance and adds to tau15's 450 us ceiling section on Y",
     tasks: [
