@@ -1,8 +1,9 @@
 import { task, taskSet, type TaskSetModel } from './model.ts';
 import type { TextbookSet } from './textbook-sets.ts';
 
-/** The analysis model of a textbook set, one time unit per cycle (critical sections under the ceiling protocol). */
+/** The analysis model of a textbook set, one time unit per cycle (critical sections under the ceiling protocol unless the set names inheritance). */
 export function textbookModel(set: TextbookSet): TaskSetModel {
+  const inheritance = Object.fromEntries((set.inheritanceMutexes ?? []).map((mutex) => [mutex, 'inheritance' as const]));
   return taskSet(
     set.tasks.map((t) =>
       task({
@@ -17,5 +18,8 @@ export function textbookModel(set: TextbookSet): TaskSetModel {
         ...(t.criticalSections === undefined ? {} : { criticalSectionCycles: t.criticalSections }),
       }),
     ),
+    [],
+    0,
+    inheritance,
   );
 }

@@ -1,5 +1,5 @@
 import { Prng } from '../hardware/prng.ts';
-import { avr } from '../hardware/targets/index.ts';
+import { avr, mcuTargets } from '../hardware/targets/index.ts';
 import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
 import type { Engine } from '../hardware/engine.ts';
 import type { KernelSystem } from '../kernels/types.ts';
@@ -35,7 +35,9 @@ import { HEAP_LOOP_EVENTS, heapLoop } from './heap-floor.ts';
  * - host cost per simulated second at 1 s, 100 s and the long horizon (10,000 s by default), each
  *   measured the same way on one run per design of this checkout: the cheapest of several
  *   successive one-second windows from that horizon on. One window timed once catches a collection
- *   or a compile now and then; the cheapest of a few is the steady cost.
+ *   or a compile now and then; the cheapest of a few is the steady cost. The live heap after a
+ *   full collection at the short and the long horizon shows whether memory grows with the run;
+ * - the same cost and heap at 1 s and the long horizon on every other MCU target, design by design.
  *
  * And on a 10-task set as SimSo users build them (UUniFast, log-uniform periods 10-1000 ms,
  * U = 0.7): jobs simulated per host second, setup included, median of 3 runs of 100 s.
@@ -220,19 +222,54 @@ function stepsOf(tree: BenchTree): number[] {
   });
 }
 
+/** The heap in use after a full collection, in MB (NaN without `--expose-gc`): what a run holds, not what it has yet to free. */
+function liveHeapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return NaN;
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+/** A run's cost and live heap at each horizon. */
+interface HorizonCosts {
+  /** Host ms per simulated second at each horizon. */
+  readonly ms: number[];
+  /** Live heap (MB) once each horizon's windows are done. */
+  readonly heapMb: number[];
+}
+
 /**
  * Host milliseconds per simulated second of `subject` at each of `horizonsS` (ascending), on one
- * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows.
+ * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows; and
+ * the live heap after them, so a run whose memory grows with its length shows it.
  */
-function windowMsAt(tree: BenchTree, subject: BenchSubject, horizonsS: readonly number[]): number[] {
-  const system = subject.boot(tree.freshEngine(subject.nestedInterrupts));
-  return horizonsS.map((horizon) => {
+function costsAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine'], cyclesOf: BenchTree['cyclesOf'], horizonsS: readonly number[]): HorizonCosts {
+  const system = subject.boot(freshEngine(subject.nestedInterrupts));
+  const ms: number[] = [];
+  const heapMb: number[] = [];
+  for (const horizon of horizonsS) {
     const from = Math.max(0, horizon - 1);
-    system.run(tree.cyclesOf(from));
+    system.run(cyclesOf(from));
     let cheapest = Infinity;
-    for (let w = 0; w < WINDOWS; w++) cheapest = Math.min(cheapest, timed(() => system.run(tree.cyclesOf(from + w + 1))));
-    return cheapest;
+    for (let w = 0; w < WINDOWS; w++) cheapest = Math.min(cheapest, timed(() => system.run(cyclesOf(from + w + 1))));
+    ms.push(cheapest);
+    heapMb.push(liveHeapMb());
+  }
+  return { ms, heapMb };
+}
+
+/**
+ * The kernel designs (interrupts not nesting) on the meter workload on another target, built from
+ * `modules` as the AVR subjects are: the constancy check of cost and memory on every target.
+ */
+function designsOn(modules: BenchModules, targetId: string): { subjects: BenchSubject[]; freshEngine: BenchTree['freshEngine']; cyclesOf: BenchTree['cyclesOf'] } {
+  const target = modules.getTarget(targetId);
+  const meter = modules.loadWorkload('meter');
+  const subjects = modules.allDesigns().map((design): BenchSubject => {
+    const fit = fitted(modules, design.defaultProfile, meter);
+    return { id: design.id, nestedInterrupts: false, boot: (engine) => modules.bootSystem({ engine, ...fit }) };
   });
+  return { subjects, freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
 }
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -269,7 +306,8 @@ try {
   const horizonsS = [SHORT_S, MIDDLE_S, LONG_S] as const;
   const rows = current.subjects.map((subject, s) => {
     const { setupMs, runMs, runCpuMs, steps: stepCount } = shortRow(0, s);
-    const [atShort = NaN, atMiddle = NaN, atLong = NaN] = windowMsAt(current, subject, horizonsS);
+    const costs = costsAt(subject, current.freshEngine, current.cyclesOf, horizonsS);
+    const [atShort = NaN, atMiddle = NaN, atLong = NaN] = costs.ms;
     return {
       design: subject.id,
       realTimeFactor: round((SHORT_S * 1000) / runMs, 0),
@@ -281,7 +319,25 @@ try {
       stepOverHeap: round((runMs * 1e6) / stepCount / heapNsPerPushPop, 1),
       hostMsPerSimulatedSecond: { [SHORT_S]: round(atShort, 3), [MIDDLE_S]: round(atMiddle, 3), [LONG_S]: round(atLong, 3) },
       longOverShort: round(atLong / atShort, 2),
+      liveHeapMb: { [SHORT_S]: round(costs.heapMb[0] ?? NaN, 1), [LONG_S]: round(costs.heapMb[2] ?? NaN, 1) },
     };
+  });
+
+  // Every other MCU target: cost and live heap at the short and the long horizon, design by design.
+  const otherTargets = mcuTargets().filter((t) => t.id !== avr.id);
+  const constancy = otherTargets.flatMap((target) => {
+    const on = designsOn(current.modules, target.id);
+    return on.subjects.map((subject) => {
+      const costs = costsAt(subject, on.freshEngine, on.cyclesOf, [SHORT_S, LONG_S]);
+      const [atShort = NaN, atLong = NaN] = costs.ms;
+      return {
+        target: target.id,
+        design: subject.id,
+        hostMsPerSimulatedSecond: { [SHORT_S]: round(atShort, 3), [LONG_S]: round(atLong, 3) },
+        longOverShort: round(atLong / atShort, 2),
+        liveHeapMb: { [SHORT_S]: round(costs.heapMb[0] ?? NaN, 1), [LONG_S]: round(costs.heapMb[1] ?? NaN, 1) },
+      };
+    });
   });
 
   console.log(`AVR meter workload, 1 kHz tick, compiled JavaScript; heap floor ${round(heapNsPerPushPop, 1)} ns per push+pop`);
@@ -301,6 +357,20 @@ try {
       [`@${MIDDLE_S} s`]: r.hostMsPerSimulatedSecond[MIDDLE_S],
       [`@${LONG_S} s`]: r.hostMsPerSimulatedSecond[LONG_S],
       'long/short': r.longOverShort,
+      [`MB @${SHORT_S} s`]: r.liveHeapMb[SHORT_S],
+      [`MB @${LONG_S} s`]: r.liveHeapMb[LONG_S],
+    })),
+  );
+  console.log(`the same on every other target: ms/sim s and live heap (MB, after a full collection) at ${SHORT_S} and ${LONG_S} s`);
+  console.table(
+    constancy.map((r) => ({
+      target: r.target,
+      design: r.design,
+      [`ms/sim s @${SHORT_S} s`]: r.hostMsPerSimulatedSecond[SHORT_S],
+      [`@${LONG_S} s`]: r.hostMsPerSimulatedSecond[LONG_S],
+      'long/short': r.longOverShort,
+      [`MB @${SHORT_S} s`]: r.liveHeapMb[SHORT_S],
+      [`MB @${LONG_S} s`]: r.liveHeapMb[LONG_S],
     })),
   );
   console.log(`${SIMSO_SET.name} (${SIMSO_SET.tasks.length} tasks, U = 0.7), ${SIMSO_S} s simulated = ${simsoJobs} jobs, setup included, median of ${REPEATS}`);
@@ -346,6 +416,7 @@ try {
     heapNsPerPushPop: round(heapNsPerPushPop, 2),
     horizonsS: { short: SHORT_S, middle: MIDDLE_S, long: LONG_S },
     rows,
+    otherTargets: constancy,
     simsoStyle: { workload: SIMSO_SET.name, tasks: SIMSO_SET.tasks.length, utilization: 0.7, simulatedS: SIMSO_S, rows: simso },
     ...(sideBySide === undefined ? {} : { baseline: { ref: baseline?.modules.label, rows: sideBySide } }),
   };

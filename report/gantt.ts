@@ -4,8 +4,9 @@ import { FONT_FAMILY } from './render.ts';
 
 /*
  * A window of a run as a Gantt chart (vega-lite), drawn from the same Chrome trace `kbench run
- * --trace` writes: one row per task, interrupt line and the masked sections, with release and
- * switch markers. Only rows with something in the window are drawn.
+ * --trace` writes: one row per task, interrupt line and the masked sections, with release, switch
+ * and lost-job markers (a job of a suspended APP that never ends). Only rows with something in the
+ * window are drawn, and only the kinds drawn are in the legend.
  */
 
 /** The part of the run drawn, in microseconds from its start. */
@@ -15,11 +16,13 @@ export interface GanttWindow {
 }
 
 /** What a bar or marker stands for: the legend's entries, in its order. */
-const KINDS = ['task running', 'ISR', 'interrupts off', 'release', 'switch in'] as const;
+const KINDS = ['task running', 'ISR', 'interrupts off', 'release', 'switch in', 'job lost'] as const;
 type Kind = (typeof KINDS)[number];
-const COLORS: Readonly<Record<Kind, string>> = { 'task running': '#4c78a8', ISR: '#e45756', 'interrupts off': '#f2a93b', release: '#2f7d32', 'switch in': '#444444' };
+const COLORS: Readonly<Record<Kind, string>> = { 'task running': '#4c78a8', ISR: '#e45756', 'interrupts off': '#f2a93b', release: '#2f7d32', 'switch in': '#444444', 'job lost': '#7b1fa2' };
 const BAR_KIND: Readonly<Record<string, Kind>> = { task: 'task running', isr: 'ISR', masked: 'interrupts off' };
-const MARKER_KIND: Readonly<Record<string, Kind>> = { release: 'release', switch: 'switch in' };
+const MARKER_KIND: Readonly<Record<string, Kind>> = { release: 'release', switch: 'switch in', lost: 'job lost' };
+/** The layer that draws each marker kind. */
+const MARKER_LAYER: Readonly<Record<string, string>> = { release: 'release', 'switch in': 'switch', 'job lost': 'lost' };
 
 /** One bar (a span clipped to the window) on a row. */
 export interface GanttBar {
@@ -76,10 +79,12 @@ const ROW_PX = 26;
 export function ganttSpec(data: GanttData, window: GanttWindow, title: string): TopLevelSpec {
   const x = { field: 'at', type: 'quantitative', title: 'time since the start of the run (us)', scale: { domain: [window.fromUs, window.toUs], nice: false, zero: false }, axis: { tickCount: 10, grid: true, gridOpacity: 0.3 } };
   const y = { field: 'row', type: 'nominal', title: null, sort: data.rows, scale: { domain: data.rows, paddingInner: 0.35 }, axis: { labelFontSize: 12, labelLimit: 220 } };
-  const color = { field: 'kind', type: 'nominal', title: null, scale: { domain: [...KINDS], range: KINDS.map((k) => COLORS[k]) }, legend: { orient: 'top', direction: 'horizontal', labelFontSize: 12, symbolSize: 120, symbolType: 'square', symbolOpacity: 1 } };
+  const drawn = new Set<Kind>([...data.bars.map((b) => b.kind), ...data.markers.map((m) => m.kind)]);
+  const kinds = KINDS.filter((k) => drawn.has(k));
+  const color = { field: 'kind', type: 'nominal', title: null, scale: { domain: kinds, range: kinds.map((k) => COLORS[k]) }, legend: { orient: 'top', direction: 'horizontal', labelFontSize: 12, symbolSize: 120, symbolType: 'square', symbolOpacity: 1 } };
   const values = [
     ...data.bars.map((b) => ({ row: b.row, at: b.fromUs, until: b.toUs, kind: b.kind, outline: COLORS[b.kind], layer: 'bar' })),
-    ...data.markers.map((m) => ({ row: m.row, at: m.atUs, kind: m.kind, layer: m.kind === 'release' ? 'release' : 'switch' })),
+    ...data.markers.map((m) => ({ row: m.row, at: m.atUs, kind: m.kind, layer: MARKER_LAYER[m.kind] })),
   ];
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -93,6 +98,8 @@ export function ganttSpec(data: GanttData, window: GanttWindow, title: string): 
       { transform: [{ filter: "datum.layer === 'bar'" }], mark: { type: 'bar', strokeWidth: 1, strokeOpacity: 1 }, encoding: { x, x2: { field: 'until' }, y, color, stroke: { field: 'outline', type: 'nominal', scale: null } } },
       { transform: [{ filter: "datum.layer === 'switch'" }], mark: { type: 'tick', thickness: 1.5, bandSize: ROW_PX * 0.8 }, encoding: { x, y, color } },
       { transform: [{ filter: "datum.layer === 'release'" }], mark: { type: 'point', shape: 'triangle-down', filled: true, size: 70, yOffset: -ROW_PX * 0.42 }, encoding: { x, y, color } },
+      // A lost job never ends: a cross on the bar's line where the kernel gave it up.
+      { transform: [{ filter: "datum.layer === 'lost'" }], mark: { type: 'point', shape: 'cross', filled: true, size: 110 }, encoding: { x, y, color } },
     ],
   };
   return spec as unknown as TopLevelSpec;

@@ -51,7 +51,7 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'print JSON')
     .option('--trace <file>', 'also write the run as Chrome trace-event JSON (opens in Perfetto or chrome://tracing): a track per task, ISR line and masked section')
     .option('--trace-limit <n>', 'most span and instant events the trace holds; past it the trace stops and says so', String(DEFAULT_TRACE_LIMIT))
-    .option('--gantt <file>', 'also draw a window of the run as a Gantt chart, SVG or PNG by the extension: a row per task and ISR line, masked sections, release and switch markers')
+    .option('--gantt <file>', 'also draw a window of the run as a Gantt chart, SVG or PNG by the extension: a row per task and ISR line, masked sections, release, switch and lost-job markers')
     .option('--window-ms <a:b>', `the window --gantt draws, in simulated ms (default: the first ${DEFAULT_GANTT_WINDOW_MS} ms)`)
     .option('--check', `exit ${ExitCode.CheckFailed} when any job missed its deadline (after printing the metrics)`)
     .action(async (opts: RunOptions) => {
