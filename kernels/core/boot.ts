@@ -97,8 +97,9 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
     const ioInputs = inputSemaphores(spec, i, costs, signalsByLine);
     const steps: TaskBody = { steps: task.body.steps, objects: resolveSlots(task.body.slots, objects, ioInputs) };
     const ctx = new ExecContext(i, spec.name);
-    // Each task draws its execution times and release jitter from streams of its own.
-    const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
+    // Each task draws its execution times and release jitter from streams of its own. A worst-case
+    // run draws nothing, and is spared the stream's closure (and its loop scope) per task.
+    const draw = exec === 'worst' ? undefined : cyclesDraw(exec, () => engine.stream(`exec:${i}`));
     // An APP's task is unprivileged: its kernel calls enter through the SVC gate.
     const callCycles = kernel.cycles.serviceCall + task.gateCycles;
     const planned = task.release;

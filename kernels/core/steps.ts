@@ -141,12 +141,19 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectNames,
  * The kernel objects a compiled body's slots name, taken from one boot's objects and the task's own
  * semaphore per I/O line its io-in steps wait on (the body checked every name).
  */
-export function resolveSlots(slots: readonly ObjectSlot[], objects: ObjectTable, ioInputs: ReadonlyMap<string, Semaphore>): KernelObject[] {
-  return slots.map((s): KernelObject => {
+export function resolveSlots(slots: readonly ObjectSlot[], objects: ObjectTable, ioInputs: ReadonlyMap<string, Semaphore>): readonly KernelObject[] {
+  // Most bodies name no object: they share one empty table rather than each boot making one per task.
+  if (slots.length === 0) return NO_OBJECTS;
+  const resolved: KernelObject[] = [];
+  for (const s of slots) {
     const map: ReadonlyMap<string, KernelObject> | undefined =
       s.kind === 'semaphore' ? objects.semaphores : s.kind === 'mutex' ? objects.mutexes : s.kind === 'queue' ? objects.queues : s.kind === 'flags' ? objects.flags : ioInputs;
     const found = map?.get(s.name);
     if (found === undefined) throw new Error(`compiled body names ${s.kind} "${s.name}", which this boot did not build`);
-    return found;
-  });
+    resolved.push(found);
+  }
+  return resolved;
 }
+
+/** The objects of a body that names none (never written). */
+const NO_OBJECTS: readonly KernelObject[] = Object.freeze([]);

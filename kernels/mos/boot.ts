@@ -61,8 +61,9 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
   const kernel = new MosKernel(engine, plan.prices, mapping);
   const tasks = workload.tasks.map((_, i) => {
     const place = mapping.places[i] as MosTaskPlace;
-    // Each task draws its execution times from a stream of its own.
-    const draw = cyclesDraw(exec, () => engine.stream(`exec:${i}`));
+    // Each task draws its execution times from a stream of its own; a worst-case run draws nothing
+    // and is spared the stream's closure per task.
+    const draw = exec === 'worst' ? undefined : cyclesDraw(exec, () => engine.stream(`exec:${i}`));
     return new MosTask(kernel, i, place.module, (1 << place.bit) >>> 0, place.level, kernel.levelContexts[place.level] as ExecContext, plan.steps[i] as readonly StepPlan[], plan.deadlineCycles[i] as number, draw);
   });
   kernel.tasks = tasks;
