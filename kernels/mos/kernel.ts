@@ -66,7 +66,6 @@ export class MosKernel implements TaskHost {
   private outgoing = -1;
   private readonly bus: BusSlotState[];
   private readonly moduleLevel: readonly number[];
-  private readonly moduleGroup: readonly number[];
   private readonly moduleTasks: readonly (readonly number[])[];
   private readonly commit: () => void;
   private readonly onRestored: () => void;
@@ -78,7 +77,6 @@ export class MosKernel implements TaskHost {
   ) {
     this.msg = mapping.modules.map(() => 0);
     this.moduleLevel = mapping.modules.map((m) => m.level);
-    this.moduleGroup = mapping.modules.map((m) => m.group);
     this.moduleTasks = mapping.modules.map((m) => m.tasks);
     this.inTask = Array.from({ length: mapping.levels }, () => -1);
     this.levelContexts = Array.from({ length: mapping.levels }, (_, l) => new ExecContext(l, `mos:level${l}`));
@@ -96,11 +94,6 @@ export class MosKernel implements TaskHost {
     };
     this.commit = () => this.commitSwitch();
     this.onRestored = () => this.levelRestored();
-  }
-
-  /** True when a task in `callerModule` may access an object owned by `ownerModule` (same user group, or no owner). */
-  allowed(callerModule: number, ownerModule: number): boolean {
-    return ownerModule < 0 || this.moduleGroup[callerModule] === this.moduleGroup[ownerModule];
   }
 
   /**
