@@ -8,8 +8,15 @@ import { MAX_MODULES, MESSAGE_BITS } from './config.ts';
  * workload's fields, so the registry-facing adapter states MOS's limits on those fields.
  */
 
+/**
+ * Workloads that passed `checkDefaultModulesFit`: the check is pure in the workload (a read-only
+ * record), and studies boot one workload thousands of times. A failing one is not remembered.
+ */
+const fitting = new WeakSet<Workload>();
+
 /** What the default mapping (one module per priority) needs: at most 32 priorities, at most 32 tasks per priority. */
 export function checkDefaultModulesFit(workload: Workload): void {
+  if (fitting.has(workload)) return;
   const tasksAt = new Map<number, number>();
   workload.tasks.forEach((task, i) => {
     const n = (tasksAt.get(task.priority) ?? 0) + 1;
@@ -24,6 +31,7 @@ export function checkDefaultModulesFit(workload: Workload): void {
     const i = workload.tasks.findIndex((t) => t.priority === firstOver);
     throw new ProfileLimitError(`mos: tasks[${i}].priority: the workload has ${priorities.length} distinct priorities; MOS makes one module per priority and has at most ${MAX_MODULES} modules (one module-ready word)`);
   }
+  fitting.add(workload);
 }
 
 /** `error` with MOS's names for workload fields replaced by the workload's own field paths. */
