@@ -146,7 +146,8 @@ export class ExecContext {
    * schedule vouches for them) or copying them: the segment takes the schedule's stretch array and
    * gives it a spare one, so the next schedule is written where no queued segment reads. Where the
    * schedule cannot be one segment as it stands (one stretch, a context that masks everything, a
-   * first stretch that merges into the queued tail), it goes the checked way.
+   * first stretch that merges into the queued tail), it goes the checked way and leaves the
+   * schedule as it was: its owner resets it before planning the next.
    */
   runSchedule(schedule: MaskSchedule, kind: SegmentKind, then?: () => void): void {
     const length = schedule.length;
