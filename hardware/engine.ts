@@ -288,15 +288,23 @@ export class Engine {
   private runScheduled(seg: Segment, ctx: ExecContext, frame: IsrFrame | undefined, nextEvent: Cycles, until: Cycles): boolean {
     const end = this.now + seg.cycles;
     if (end <= nextEvent && end <= until && !(this.pendingCount > 0 && this.mayPreempt(frame))) {
-      const stretches = seg.stretches;
-      let t = this.now;
-      let masked = seg.masked;
-      for (let i = seg.stretch; i < seg.stretchCount - 1; i++) {
-        t += stretches[i] as Cycles;
-        masked = !masked;
-        this.probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, t);
+      const boundaries = seg.stretchCount - 1 - seg.stretch;
+      const probe = this.probe;
+      if (probe.observes(EV_MASK_ON) || probe.observes(EV_MASK_OFF)) {
+        const stretches = seg.stretches;
+        let t = this.now;
+        let masked = seg.masked;
+        for (let i = seg.stretch; i < seg.stretchCount - 1; i++) {
+          t += stretches[i] as Cycles;
+          masked = !masked;
+          probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, t);
+        }
+      } else {
+        // Nothing reads mask changes: only the count of events and the mask at the end remain.
+        probe.skipUnobserved(boundaries);
       }
-      this.masked = masked;
+      // The mask alternates at each boundary: the last stretch has the first's mask after an even count.
+      this.masked = boundaries % 2 === 0 ? seg.masked : !seg.masked;
       this.account(seg, seg.cycles);
       this.now = end;
       this.complete(ctx, frame);

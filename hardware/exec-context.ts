@@ -13,6 +13,21 @@ const INITIAL_SLOTS = 4;
 const NO_STRETCHES: Cycles[] = [];
 
 /**
+ * Stretches that are a mask schedule by construction: each has a whole number of cycles > 0 and
+ * the masks alternate (kernels/core's SegmentPlan, which merges neighbours of one mask and drops
+ * empty parts). A context queues one without checking it (`ExecContext.runSchedule`).
+ */
+export interface MaskSchedule {
+  readonly length: number;
+  readonly cycles: readonly Cycles[];
+  readonly masked: readonly boolean[];
+  /** The sum of the stretches. */
+  total(): Cycles;
+  /** Gives up its stretch array and takes `spare` (its contents are stale) in its place, leaving the schedule empty. */
+  handOver(spare: Cycles[]): Cycles[];
+}
+
+/**
  * A stretch of execution. Unmasked segments can be interrupted at any cycle (the remaining cycles
  * stay queued); a masked segment is atomic: interrupts raised inside it wait until it ends.
  * `then` runs when the segment completes, which is where kernels change state and queue what follows.
@@ -108,12 +123,9 @@ export class ExecContext {
     }
     // The first stretch would merge into a queued tail that ends with its mask: queue it that way.
     let from = 0;
-    if (this.count > 0) {
-      const tail = this.ring[(this.head + this.count - 1) & this.slotMask] as Segment;
-      if (tail.then === undefined && tail.kind === kind && tail.lastMasked() === masked[0]) {
-        this.run(cycles[0] as Cycles, kind, masked[0] as boolean);
-        from = 1;
-      }
+    if (this.mergesIntoTail(kind, masked[0] as boolean)) {
+      this.run(cycles[0] as Cycles, kind, masked[0] as boolean);
+      from = 1;
     }
     if (length - from < 2) {
       for (let i = from; i < length; i++) this.run(cycles[i] as Cycles, kind, masked[i] as boolean, i === length - 1 ? then : undefined);
@@ -126,12 +138,46 @@ export class ExecContext {
       seg.stretches[i - from] = cycles[i] as Cycles;
       total += cycles[i] as Cycles;
     }
+    this.fill(seg, total, masked[from] as boolean, length - from, kind, then);
+  }
+
+  /**
+   * Queues `schedule` and then `then`, as `runStretches` would, without checking the stretches (the
+   * schedule vouches for them) or copying them: the segment takes the schedule's stretch array and
+   * gives it a spare one, so the next schedule is written where no queued segment reads. Where the
+   * schedule cannot be one segment as it stands (one stretch, a context that masks everything, a
+   * first stretch that merges into the queued tail), it goes the checked way and leaves the
+   * schedule as it was: its owner resets it before planning the next.
+   */
+  runSchedule(schedule: MaskSchedule, kind: SegmentKind, then?: () => void): void {
+    const length = schedule.length;
+    const firstMasked = schedule.masked[0] as boolean;
+    const total = schedule.total();
+    // A whole sum is the cheap guard against a fractional stretch; the checked path names it.
+    if (this.alwaysMasked || length < 2 || !Number.isInteger(total) || this.mergesIntoTail(kind, firstMasked)) {
+      this.runStretches(schedule.cycles, schedule.masked, length, kind, then);
+      return;
+    }
+    const seg = this.append();
+    seg.stretches = schedule.handOver(seg.stretches === NO_STRETCHES ? [] : seg.stretches);
+    this.fill(seg, total, firstMasked, length, kind, then);
+  }
+
+  /** Sets a scheduled segment whose `stretches` hold its `count` stretch lengths. */
+  private fill(seg: Segment, total: Cycles, firstMasked: boolean, count: number, kind: SegmentKind, then: (() => void) | undefined): void {
     seg.cycles = total;
-    seg.masked = masked[from] as boolean;
+    seg.masked = firstMasked;
     seg.kind = kind;
     seg.then = then;
     seg.stretch = 0;
-    seg.stretchCount = length - from;
+    seg.stretchCount = count;
+  }
+
+  /** Whether a stretch of `kind` and mask `masked` would merge into the queued tail (see `run`). */
+  private mergesIntoTail(kind: SegmentKind, masked: boolean): boolean {
+    if (this.count === 0) return false;
+    const tail = this.ring[(this.head + this.count - 1) & this.slotMask] as Segment;
+    return tail.then === undefined && tail.kind === kind && tail.lastMasked() === masked;
   }
 
   /** Whether the stretches can be one scheduled segment: at least two, each with cycles, masks alternating, on a context that honours masks. */

@@ -49,11 +49,20 @@ export interface ProbeRecord {
 /** Anything that consumes the event stream online. */
 export interface ProbeListener {
   onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void;
+  /**
+   * The event types it reads; every type when absent. The probe passes it only those, and the
+   * engine may leave out events of a type that nothing observes (the mask changes inside a tick walk).
+   */
+  readonly eventTypes?: readonly ProbeEventType[];
 }
+
+/** Every event type's code. */
+const ALL_TYPES = Object.values(ProbeEvent);
 
 /** Fans events out to listeners; keeps the whole trace only when asked to. */
 export class Probe {
-  private readonly listeners: ProbeListener[] = [];
+  /** The listeners of each event type, indexed by its code, in the order they were attached. */
+  private readonly listenersOf: ProbeListener[][] = ALL_TYPES.map(() => []);
   private readonly records: ProbeRecord[] | undefined;
   /** Events emitted so far (all types). */
   eventCount = DOUBLE_FIELD;
@@ -65,16 +74,26 @@ export class Probe {
 
   /** Subscribes a listener and returns it (so `const r = probe.attach(new Reducer())` reads well). */
   attach<L extends ProbeListener>(listener: L): L {
-    this.listeners.push(listener);
+    for (const type of listener.eventTypes ?? ALL_TYPES) (this.listenersOf[type] as ProbeListener[]).push(listener);
     return listener;
+  }
+
+  /** Whether an event of `type` reaches anything: a listener that reads it, or the kept trace. */
+  observes(type: ProbeEventType): boolean {
+    return this.records !== undefined || (this.listenersOf[type] as ProbeListener[]).length > 0;
   }
 
   /** Records one event at `time`. */
   emit(type: ProbeEventType, time: Cycles, subject = 0, data = 0): void {
     this.eventCount++;
-    const listeners = this.listeners;
+    const listeners = this.listenersOf[type] as ProbeListener[];
     for (let i = 0; i < listeners.length; i++) (listeners[i] as ProbeListener).onEvent(type, time, subject, data);
     if (this.records !== undefined) this.records.push({ type, time, subject, data });
+  }
+
+  /** Counts `count` events that nothing observes (see `observes`) without emitting them. */
+  skipUnobserved(count: number): void {
+    this.eventCount += count;
   }
 
   /** The full trace; throws when the probe was created without `keepTrace`. */

@@ -164,7 +164,8 @@ export class Dispatcher {
     // A zero-cost tick (the ideal target) plans nothing but must still leave through OSIntExit.
     if (last < 0) isr.run(0, SEG_ISR, true, exit);
     // With nesting, one segment with a mask schedule: it splits only where an interrupt enters.
-    else isr.runStretches(plan.cycles, plan.masked, plan.length, SEG_ISR, exit);
+    // The segment takes the plan's array, so the next tick plans into another.
+    else isr.runSchedule(plan, SEG_ISR, exit);
   }
 
   /** OSIntExit: pick and switch when the outermost ISR ends, else restore the interrupted context. */

@@ -1,4 +1,5 @@
 import type { Block } from '../../hardware/block.ts';
+import type { MaskSchedule } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { Field } from './layout.ts';
 import type { Tcb } from './tcb.ts';
@@ -54,18 +55,23 @@ export const PRIORITY_ORDER: Pick<ReadyStructure, 'precedes' | 'ties'> = {
 /**
  * Collects the segments of an ISR body (cycles, masked) and merges neighbours of the same kind,
  * so a per-TCB walk with one short critical section per task becomes alternating segments; in an
- * ISR that nothing can interrupt, one masked segment.
+ * ISR that nothing can interrupt, one masked segment. Merging and dropping empty parts make it a
+ * mask schedule by construction, which a context queues unchecked and uncopied (`runSchedule`).
  */
-export class SegmentPlan {
-  readonly cycles: number[] = [];
+export class SegmentPlan implements MaskSchedule {
+  /** The parts' cycles; a context that queues the plan takes this array and leaves another. */
+  cycles: Cycles[] = [];
   readonly masked: boolean[] = [];
   length = 0;
   /** Every part runs masked: the plan is for an ISR that nothing can interrupt (no nesting). */
   allMasked = false;
+  /** The sum of the parts, kept as they are added. */
+  private sum = 0;
 
   /** Forgets the previous plan (the arrays are reused); `allMasked` when nothing can interrupt the code it plans. */
   reset(allMasked = false): void {
     this.length = 0;
+    this.sum = 0;
     this.allMasked = allMasked;
   }
 
@@ -73,6 +79,7 @@ export class SegmentPlan {
   add(cycles: Cycles, masked: boolean): void {
     if (cycles === 0) return;
     if (this.allMasked) masked = true;
+    this.sum += cycles;
     const last = this.length - 1;
     if (last >= 0 && this.masked[last] === masked) {
       this.cycles[last] = (this.cycles[last] as number) + cycles;
@@ -83,11 +90,38 @@ export class SegmentPlan {
     this.length++;
   }
 
+  /**
+   * Appends `unmasked` cycles then `masked` ones: one step of a per-TCB walk and its critical
+   * section. The same as the two `add`s, written straight in when the plan ends masked and both
+   * have cycles, so that neither merges.
+   */
+  addStep(unmasked: Cycles, masked: Cycles): void {
+    const n = this.length;
+    if (n === 0 || this.masked[n - 1] !== true || this.allMasked || unmasked === 0 || masked === 0) {
+      this.add(unmasked, false);
+      this.add(masked, true);
+      return;
+    }
+    this.cycles[n] = unmasked;
+    this.masked[n] = false;
+    this.cycles[n + 1] = masked;
+    this.masked[n + 1] = true;
+    this.length = n + 2;
+    this.sum += unmasked + masked;
+  }
+
   /** Total cycles planned. */
   total(): Cycles {
-    let sum = 0;
-    for (let i = 0; i < this.length; i++) sum += this.cycles[i] as number;
-    return sum;
+    return this.sum;
+  }
+
+  /** Hands the parts' array to the segment that now runs them and takes `spare` in its place: the plan is empty. */
+  handOver(spare: Cycles[]): Cycles[] {
+    const taken = this.cycles;
+    this.cycles = spare;
+    this.length = 0;
+    this.sum = 0;
+    return taken;
   }
 
   /** The longest masked run in the plan. */

@@ -66,8 +66,7 @@ export function tickScan(target: Target, tasks: readonly Tcb[]): TimerStrategy {
           if (t.delay === 0 && t.state === STATE_DELAYED) cycles += c.expire + wake(t);
         }
         if (apart) {
-          plan.add(c.loop, false);
-          plan.add(cycles, true);
+          plan.addStep(c.loop, cycles);
         } else {
           walk += c.loop + cycles;
         }
