@@ -49,11 +49,21 @@ export interface ProbeRecord {
 /** Anything that consumes the event stream online. */
 export interface ProbeListener {
   onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void;
+  /**
+   * The event types `onEvent` reads; every type when absent. The probe hands a listener only these,
+   * so a run's most frequent events (mask on/off, switches, IRQ entry and exit) cost no call where
+   * nothing reads them. It must name every type the listener reacts to.
+   */
+  readonly eventTypes?: readonly ProbeEventType[];
 }
 
-/** Fans events out to listeners; keeps the whole trace only when asked to. */
+/** Every event type, for a listener that names none. */
+const ALL_EVENTS: readonly ProbeEventType[] = Object.values(ProbeEvent);
+
+/** Fans events out to the listeners that read them; keeps the whole trace only when asked to. */
 export class Probe {
-  private readonly listeners: ProbeListener[] = [];
+  /** `byType[type]`: the listeners that read `type`, in the order they were attached. */
+  private readonly byType: ProbeListener[][] = ALL_EVENTS.map(() => []);
   private readonly records: ProbeRecord[] | undefined;
   /** Events emitted so far (all types). */
   eventCount = DOUBLE_FIELD;
@@ -63,16 +73,21 @@ export class Probe {
     this.records = options.keepTrace === true ? [] : undefined;
   }
 
-  /** Subscribes a listener and returns it (so `const r = probe.attach(new Reducer())` reads well). */
+  /** Subscribes a listener to the types it reads (`listener.eventTypes`, all when absent) and returns it (so `const r = probe.attach(new Reducer())` reads well). */
   attach<L extends ProbeListener>(listener: L): L {
-    this.listeners.push(listener);
+    for (const type of new Set(listener.eventTypes ?? ALL_EVENTS)) (this.byType[type] as ProbeListener[]).push(listener);
     return listener;
+  }
+
+  /** Whether anything reads events of `type`: a listener that names it, or the kept trace. */
+  observes(type: ProbeEventType): boolean {
+    return this.records !== undefined || (this.byType[type] as ProbeListener[]).length > 0;
   }
 
   /** Records one event at `time`. */
   emit(type: ProbeEventType, time: Cycles, subject = 0, data = 0): void {
     this.eventCount++;
-    const listeners = this.listeners;
+    const listeners = this.byType[type] as ProbeListener[];
     for (let i = 0; i < listeners.length; i++) (listeners[i] as ProbeListener).onEvent(type, time, subject, data);
     if (this.records !== undefined) this.records.push({ type, time, subject, data });
   }

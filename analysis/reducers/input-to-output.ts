@@ -26,6 +26,7 @@ function inputLines(workload: Workload, taskNames: readonly string[], lines: Rea
 
 /** Per task: input-event-to-output and release-to-result delays. */
 export class InputToOutputReducer implements ProbeListener {
+  readonly eventTypes = [ProbeEvent.IrqRaised, ProbeEvent.JobRelease, ProbeEvent.IoOut, ProbeEvent.JobEnd, ProbeEvent.JobLost];
   readonly input: RunningStat[] = [];
   readonly result: RunningStat[] = [];
   readonly lost: number[] = [];
