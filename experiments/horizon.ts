@@ -59,8 +59,8 @@ export function runHorizonUs(workload: Workload, floorUs: number, capMs = HORIZO
 }
 
 /** `runHorizonUs` for callers that speak milliseconds. */
-export function runHorizonMs(workload: Workload, floorMs: number): number {
-  return runHorizonUs(workload, floorMs * 1000) / 1000;
+export function runHorizonMs(workload: Workload, floorMs: number, capMs = HORIZON_CAP_MS): number {
+  return runHorizonUs(workload, floorMs * 1000, capMs) / 1000;
 }
 
 /** The rule in one sentence, for the methods text and experiment descriptions. */
