@@ -1,4 +1,3 @@
-import { Session } from 'node:inspector/promises';
 import { alternatingOrder, median } from './alternate.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { ioStudyTime } from './io-horizons.ts';
@@ -7,15 +6,14 @@ import { IO_RUN_MODULES, ioRuns, loadIoRunModules, runIo, type IoRun, type IoRun
 /*
  * Host cost of the I/O units (Figs. 3-4 and bounds) per simulated second, and what a full
  * `reproduce` would spend on them with the horizon rule capped and uncapped. Run with
- * `node --import tsx bench/io-units.bench.ts [--baseline <git-ref>] [--seeds n] [--rounds n]`.
+ * `npm run bench:io -- [--baseline <git-ref>] [--seeds n] [--rounds n]`.
  *
  * Every target x bounds series x payload x seed is run twice, once as the bounds experiment runs
  * it (taskIoDelay + deadlineMisses) and once as the figures do (input events + inputToOutput). Per
  * tree and kind, in rounds that alternate the trees: CPU time of every run to SHORT_MS and to
  * LONG_MS; the cost of a simulated second is the difference over the extra simulated time (setup
  * cancels), the median round is reported. Also, deterministic: engine steps per simulated second,
- * and the bytes allocated per simulated second (V8's sampling heap profiler, every object, minor
- * collections included, same difference). Both trees must give byte-identical reducer results.
+ * and the bytes allocated per simulated second (the heap's growth under GC_FLAGS, same difference). Both trees must give byte-identical reducer results.
  */
 
 const SHORT_MS = 200;
@@ -23,6 +21,12 @@ const LONG_MS = 2200;
 const SEEDS = Number(argument('--seeds') ?? 1);
 const ROUNDS = Number(argument('--rounds') ?? 7);
 const BASELINE = argument('--baseline');
+/**
+ * Node flags under which the heap's growth is what was allocated: a young generation fixed at
+ * 512 MB (more than one pass allocates) is never collected during a pass, and `gc()` empties it
+ * before one. A growing young generation would be collected, and hide what it held.
+ */
+const GC_FLAGS = '--expose-gc --min-semi-space-size=512 --max-semi-space-size=512';
 
 /** The value after `flag` on the command line, if the flag is there. */
 function argument(flag: string): string | undefined {
@@ -41,14 +45,14 @@ function cpuMs(m: IoRunModules, runs: readonly IoRun[], ms: number): number {
   return (used.user + used.system) / 1000;
 }
 
-/** Bytes allocated (sampled) while running every run of `runs` to `ms` on tree `m`. */
-async function allocatedBytes(session: Session, m: IoRunModules, runs: readonly IoRun[], ms: number): Promise<number> {
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 128, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+/** Bytes allocated while running every run of `runs` to `ms` on tree `m`: the heap's growth with no collection in between (see GC_FLAGS). */
+function allocatedBytes(m: IoRunModules, runs: readonly IoRun[], ms: number): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error(`the I/O bench measures allocation with ${GC_FLAGS}: run it with \`npm run bench:io\``);
+  gc();
+  const before = process.memoryUsage().heapUsed;
   for (const run of runs) runIo(m, run, ms);
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  type Node = { selfSize: number; children: Node[] };
-  const total = (n: Node): number => n.children.reduce((s, c) => s + total(c), n.selfSize);
-  return total(profile.head as Node);
+  return process.memoryUsage().heapUsed - before;
 }
 
 /** Engine steps of every run of `runs` to `ms`, and their results as one string. */
@@ -76,9 +80,6 @@ async function main(): Promise<void> {
     const runsOf = (kind: IoRunKind): IoRun[] => all.filter((r) => r.kind === kind);
     const extraS = (runs: readonly IoRun[]): number => (runs.length * (LONG_MS - SHORT_MS)) / 1000;
 
-    const session = new Session();
-    session.connect();
-    await session.post('HeapProfiler.enable');
     const deterministic = new Map<string, { stepsPerS: number; kbPerS: number }>();
     for (const kind of kinds) {
       const runs = runsOf(kind);
@@ -87,16 +88,11 @@ async function main(): Promise<void> {
         const short = outcome(m, runs, SHORT_MS);
         const long = outcome(m, runs, LONG_MS);
         digests.push(short.digest + long.digest);
-        // Short before long, twice, the first pair not kept: what is allocated once per process (compiled code, caches) falls in it.
-        await allocatedBytes(session, m, runs, SHORT_MS);
-        await allocatedBytes(session, m, runs, LONG_MS);
-        const shortBytes = await allocatedBytes(session, m, runs, SHORT_MS);
-        const bytes = (await allocatedBytes(session, m, runs, LONG_MS)) - shortBytes;
+        const bytes = allocatedBytes(m, runs, LONG_MS) - allocatedBytes(m, runs, SHORT_MS);
         deterministic.set(`${m.label}|${kind}`, { stepsPerS: (long.steps - short.steps) / extraS(runs), kbPerS: bytes / 1024 / extraS(runs) });
       }
       if (digests.some((d) => d !== digests[0])) throw new Error(`${kind}: the trees' reducer results differ`);
     }
-    session.disconnect();
 
     const samples = new Map<string, { perS: number[]; short: number[] }>();
     for (let round = 0; round <= ROUNDS; round++) {
