@@ -38,16 +38,6 @@ uint8_t OSQPost(OS_EVENT *pevent, void *pmsg);
 void *OSQPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
 uint8_t OSMboxPost(OS_EVENT *pevent, void *pmsg);
 
-/* The ring of a message queue (os_q.c's OS_Q, as services.c declares it). */
-typedef struct {
-  void **OSQStart;
-  void **OSQEnd;
-  void **OSQIn;
-  void **OSQOut;
-  uint16_t OSQSize;
-  uint16_t OSQEntries;
-} CalQueue;
-
 #define MAX_K 8u
 static OS_TCB tcbs[MAX_K + 2u];
 static uint8_t failures;
@@ -281,7 +271,7 @@ static void time_context_switch(uint8_t k) {
 }
 
 static OS_EVENT event;
-static CalQueue queue;
+static OS_Q queue;
 static void *ring[8];
 static uint8_t err;
 
