@@ -226,6 +226,12 @@ typedef struct os_tcb {
   struct os_tcb *OSTCBTmrNext;
 } OS_TCB;
 
+/* WORIX's per-priority FIFO (round_robin.c), declared here so the harness reads the same layout. */
+typedef struct {
+  OS_TCB *head;
+  OS_TCB *tail;
+} RdyQueue;
+
 /* os_core.c's globals (globals.c). */
 extern volatile INT32U OSTime;
 extern INT32U OSCtxSwCtr;
