@@ -35,13 +35,13 @@ const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '..');
 // typescript's exports map hides bin/; its package.json is exported and sits beside it.
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 
-/** Compiles the bench's modules of the tree at `sourceRoot` into a fresh temporary folder. */
-export function compileTree(label: string, sourceRoot: string): CompiledTree {
-  const jsRoot = mkdtempSync(join(tmpdir(), `kbench-bench-${label}-`));
+/** Compiles `modules` (the bench's by default) of the tree at `sourceRoot`, with what they import, into a fresh temporary folder. */
+export function compileTree(label: string, sourceRoot: string, modules: readonly string[] = BENCH_ENTRY_MODULES): CompiledTree {
+  const jsRoot = mkdtempSync(join(tmpdir(), `kbench-bench-${label.replace(/[^\w.-]/g, '_')}-`));
   const config = join(jsRoot, 'tsconfig.bench.json');
-  const files = BENCH_ENTRY_MODULES.map((m) => join(sourceRoot, `${m}.ts`));
+  const files = modules.map((m) => join(sourceRoot, `${m}.ts`));
   for (const file of files) {
-    if (!existsSync(file)) throw new Error(`${label}: ${file} does not exist; the bench needs ${BENCH_ENTRY_MODULES.join(', ')}`);
+    if (!existsSync(file)) throw new Error(`${label}: ${file} does not exist; the bench needs ${modules.join(', ')}`);
   }
   writeFileSync(
     config,
@@ -73,13 +73,13 @@ export function compileTree(label: string, sourceRoot: string): CompiledTree {
   return { label, jsRoot, dispose: () => rmSync(jsRoot, { recursive: true, force: true }) };
 }
 
-/** The current checkout, compiled. */
-export function compileCurrent(): CompiledTree {
-  return compileTree('current', repoRoot);
+/** The current checkout's `modules` (the bench's by default), compiled. */
+export function compileCurrent(modules: readonly string[] = BENCH_ENTRY_MODULES): CompiledTree {
+  return compileTree('current', repoRoot, modules);
 }
 
-/** `ref` checked out in a temporary git worktree and compiled; disposing removes both. */
-export function compileRef(ref: string): CompiledTree {
+/** `ref` checked out in a temporary git worktree and its `modules` (the bench's by default) compiled; disposing removes both. */
+export function compileRef(ref: string, modules: readonly string[] = BENCH_ENTRY_MODULES): CompiledTree {
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
   const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
   const sourceRoot = mkdtempSync(join(tmpdir(), 'kbench-bench-src-'));
@@ -88,7 +88,7 @@ export function compileRef(ref: string): CompiledTree {
   symlinkSync(join(repoRoot, 'node_modules'), join(sourceRoot, 'node_modules'), 'dir');
   const removeWorktree = (): void => void git('worktree', 'remove', '--force', sourceRoot);
   try {
-    const compiled = compileTree(ref, sourceRoot);
+    const compiled = compileTree(ref, sourceRoot, modules);
     return {
       label: `${ref} (${commit.slice(0, 7)})`,
       jsRoot: compiled.jsRoot,

@@ -30,6 +30,11 @@ describe('the run horizon', () => {
     expect(runHorizonUs(set(task('a', 1000)), 200_000)).toBe(200_000);
   });
 
+  it('asks for 100 jobs of the slowest task past the cap when told the cap is Infinity', () => {
+    // 7 ms and 49.001 ms share no factor (hyperperiod 343 s): 100 jobs of the slow task, 4.9001 s.
+    expect(runHorizonUs(set(task('a', 7000), task('b', 49_000 + 1)), 0, Infinity)).toBe(HORIZON_JOBS * 49_001);
+  });
+
   it('leaves a set of I/O-triggered tasks at the floor (no period to count jobs of)', () => {
     const io: TaskSpec = { name: 'rx', priority: 0, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 10 }] };
     expect(runHorizonUs(set(io), 50_000)).toBe(50_000);

@@ -45,21 +45,22 @@ export function hyperperiodUs(workload: Workload, limitUs: number): number {
 
 /**
  * A run's length in us for `workload`: past its latest release offset, at least HORIZON_JOBS jobs
- * of its slowest task or one hyperperiod, whichever is shorter, capped at HORIZON_CAP_MS; never
- * shorter than `floorUs` (the experiment's own minimum).
+ * of its slowest task or one hyperperiod, whichever is shorter, capped at `capMs` (HORIZON_CAP_MS;
+ * Infinity tells what the rule alone asks, as the bench does to price a study without the cap);
+ * never shorter than `floorUs` (the experiment's own minimum).
  */
-export function runHorizonUs(workload: Workload, floorUs: number): number {
+export function runHorizonUs(workload: Workload, floorUs: number, capMs = HORIZON_CAP_MS): number {
   const intervals = workload.tasks.map((t) => releaseIntervalUs(t.trigger)).filter((p): p is number => p !== undefined);
   if (intervals.length === 0) return floorUs;
   const offset = Math.max(0, ...workload.tasks.map((t) => (t.trigger.kind === 'periodic' ? (t.trigger.offsetUs ?? 0) : 0)));
   const jobsUs = HORIZON_JOBS * Math.max(...intervals);
   const ruleUs = offset + Math.min(jobsUs, hyperperiodUs(workload, jobsUs));
-  return Math.max(floorUs, Math.min(ruleUs, HORIZON_CAP_MS * 1000));
+  return Math.max(floorUs, Math.min(ruleUs, capMs * 1000));
 }
 
 /** `runHorizonUs` for callers that speak milliseconds. */
-export function runHorizonMs(workload: Workload, floorMs: number): number {
-  return runHorizonUs(workload, floorMs * 1000) / 1000;
+export function runHorizonMs(workload: Workload, floorMs: number, capMs = HORIZON_CAP_MS): number {
+  return runHorizonUs(workload, floorMs * 1000, capMs) / 1000;
 }
 
 /** The rule in one sentence, for the methods text and experiment descriptions. */

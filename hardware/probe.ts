@@ -50,19 +50,20 @@ export interface ProbeRecord {
 export interface ProbeListener {
   onEvent(type: ProbeEventType, time: Cycles, subject: number, data: number): void;
   /**
-   * The event types it reads; every type when absent. The probe passes it only those, and the
-   * engine may leave out events of a type that nothing observes (the mask changes inside a tick walk).
+   * The event types `onEvent` reads; every type when absent. The probe hands a listener only these,
+   * so a run's most frequent events (mask on/off, switches, IRQ entry and exit) cost no call where
+   * nothing reads them. It must name every type the listener reacts to.
    */
   readonly eventTypes?: readonly ProbeEventType[];
 }
 
-/** Every event type's code. */
-const ALL_TYPES = Object.values(ProbeEvent);
+/** Every event type, for a listener that names none. */
+const ALL_EVENTS: readonly ProbeEventType[] = Object.values(ProbeEvent);
 
-/** Fans events out to listeners; keeps the whole trace only when asked to. */
+/** Fans events out to the listeners that read them; keeps the whole trace only when asked to. */
 export class Probe {
-  /** The listeners of each event type, indexed by its code, in the order they were attached. */
-  private readonly listenersOf: ProbeListener[][] = ALL_TYPES.map(() => []);
+  /** `byType[type]`: the listeners that read `type`, in the order they were attached. */
+  private readonly byType: ProbeListener[][] = ALL_EVENTS.map(() => []);
   private readonly records: ProbeRecord[] | undefined;
   /** Events emitted so far (all types). */
   eventCount = DOUBLE_FIELD;
@@ -72,21 +73,21 @@ export class Probe {
     this.records = options.keepTrace === true ? [] : undefined;
   }
 
-  /** Subscribes a listener and returns it (so `const r = probe.attach(new Reducer())` reads well). */
+  /** Subscribes a listener to the types it reads (`listener.eventTypes`, all when absent) and returns it (so `const r = probe.attach(new Reducer())` reads well). */
   attach<L extends ProbeListener>(listener: L): L {
-    for (const type of listener.eventTypes ?? ALL_TYPES) (this.listenersOf[type] as ProbeListener[]).push(listener);
+    for (const type of new Set(listener.eventTypes ?? ALL_EVENTS)) (this.byType[type] as ProbeListener[]).push(listener);
     return listener;
   }
 
-  /** Whether an event of `type` reaches anything: a listener that reads it, or the kept trace. */
+  /** Whether anything reads events of `type`: a listener that names it, or the kept trace. */
   observes(type: ProbeEventType): boolean {
-    return this.records !== undefined || (this.listenersOf[type] as ProbeListener[]).length > 0;
+    return this.records !== undefined || (this.byType[type] as ProbeListener[]).length > 0;
   }
 
   /** Records one event at `time`. */
   emit(type: ProbeEventType, time: Cycles, subject = 0, data = 0): void {
     this.eventCount++;
-    const listeners = this.listenersOf[type] as ProbeListener[];
+    const listeners = this.byType[type] as ProbeListener[];
     for (let i = 0; i < listeners.length; i++) (listeners[i] as ProbeListener).onEvent(type, time, subject, data);
     if (this.records !== undefined) this.records.push({ type, time, subject, data });
   }

@@ -13,6 +13,7 @@ import { closeLostJob } from './lost-job.ts';
  * so it is neither a miss nor overdue.
  */
 export class DeadlineMissReducer implements ProbeListener {
+  readonly eventTypes = [EV_JOB_RELEASE, EV_JOB_END, EV_DEADLINE_MISS, EV_JOB_LOST];
   readonly releases: number[] = [];
   readonly misses: number[] = [];
   readonly open: number[][] = [];

@@ -26,13 +26,15 @@ function inputLines(workload: Workload, taskNames: readonly string[], lines: Rea
 
 /** Per task: input-event-to-output and release-to-result delays. */
 export class InputToOutputReducer implements ProbeListener {
+  readonly eventTypes = [ProbeEvent.IrqRaised, ProbeEvent.JobRelease, ProbeEvent.IoOut, ProbeEvent.JobEnd, ProbeEvent.JobLost];
   readonly input: RunningStat[] = [];
   readonly result: RunningStat[] = [];
   readonly lost: number[] = [];
   private inputSince: number[] = [];
   private jobSince: number[] = [];
   private lastOut: number[] = [];
-  private lineOfTask: readonly (number | undefined)[] = [];
+  /** `tasksOfLine[line]`: the tasks whose input is `line` (each raise is looked up, not every task scanned). */
+  private tasksOfLine: (number[] | undefined)[] = [];
   private tickLine = -1;
   /** The last tick's raise: a double from birth, as it passes 2^31 on long runs (see DOUBLE_FIELD). */
   private lastTick = DOUBLE_FIELD;
@@ -43,7 +45,10 @@ export class InputToOutputReducer implements ProbeListener {
 
   /** Names each task's input line (undefined: none) and the tick's line, once the boot has numbered them. */
   watch(lineOfTask: readonly (number | undefined)[], tickLine: number): void {
-    this.lineOfTask = lineOfTask;
+    this.tasksOfLine = [];
+    lineOfTask.forEach((line, task) => {
+      if (line !== undefined) (this.tasksOfLine[line] ??= []).push(task);
+    });
     this.tickLine = tickLine;
     this.inputSince = lineOfTask.map(() => NaN);
     this.jobSince = lineOfTask.map(() => NaN);
@@ -55,8 +60,11 @@ export class InputToOutputReducer implements ProbeListener {
   onEvent(type: ProbeEventType, time: Cycles, subject: number, _data: number): void {
     if (type === ProbeEvent.IrqRaised) {
       if (subject === this.tickLine) this.lastTick = time;
-      for (let t = 0; t < this.lineOfTask.length; t++) {
-        if (this.lineOfTask[t] === subject && Number.isNaN(this.inputSince[t] as number)) this.inputSince[t] = time;
+      const tasks = this.tasksOfLine[subject];
+      if (tasks === undefined) return;
+      for (let i = 0; i < tasks.length; i++) {
+        const t = tasks[i] as number;
+        if (Number.isNaN(this.inputSince[t] as number)) this.inputSince[t] = time;
       }
     } else if (type === ProbeEvent.JobRelease) {
       if (subject < this.jobSince.length && Number.isNaN(this.jobSince[subject] as number)) this.jobSince[subject] = this.lastTick;

@@ -29,6 +29,7 @@ function triggerLines(workload: Workload, system: BootedView): (number | undefin
 
 /** Per-task I/O delay: from the job's start (see IoDelayStart) to the task's IoOut; lost jobs counted apart. */
 export class TaskIoDelayReducer implements ProbeListener {
+  readonly eventTypes = [ProbeEvent.IrqRaised, ProbeEvent.IoIn, ProbeEvent.JobRelease, ProbeEvent.IoOut, ProbeEvent.JobLost];
   readonly delay: RunningStat[] = [];
   readonly lost: number[] = [];
   /** `lineOfTask[i]`: the interrupt line that triggers task i, undefined for a timed task; set at boot. */

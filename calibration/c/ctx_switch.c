@@ -4,6 +4,7 @@
  * portSAVE_CONTEXT / portRESTORE_CONTEXT (portable/GCC/ATMega323/port.c) around uC/OS-II's
  * OSTCBCur = OSTCBHighRdy; OSPrioCur = OSPrioHighRdy. On the Cortex-M4, OSCtxSw pends PendSV and
  * the handler is FreeRTOS's xPortPendSVHandler (portable/GCC/ARM_CM4F/port.c) without FP context.
+ * OSTaskStkInit (os_cpu_c.c) builds the frame a new task starts from; OSTaskCreate calls it.
  */
 #include "os.h"
 
@@ -57,4 +58,13 @@ void OS_TaskSwitch(void) {
     OSCtxSwCtr++;
     OSCtxSw();
   }
+}
+
+/* The port's initial frame: the task's entry as a return address, its argument where the ABI passes the first one. */
+OS_STK *OSTaskStkInit(void (*task)(void *p_arg), void *p_arg, OS_STK *ptos)
+{
+  void **frame = (void **)ptos;
+  *--frame = (void *)task;
+  *--frame = p_arg;
+  return (OS_STK *)frame;
 }

@@ -4,8 +4,6 @@
  */
 #include "os.h"
 
-extern const uint8_t OSUnMapTbl[256];
-
 /* OS_Sched: from task level, switch to the highest ready task when it is not the running one. */
 void OS_Sched(void) {
   OS_CPU_SR cpu_sr;

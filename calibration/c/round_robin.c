@@ -4,11 +4,6 @@
  */
 #include "os.h"
 
-typedef struct {
-  OS_TCB *head;
-  OS_TCB *tail;
-} RdyQueue;
-
 RdyQueue ready_queue[OS_LOWEST_PRIO + 1u];
 
 /* The next task: the head of the first non-empty queue. */

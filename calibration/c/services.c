@@ -6,17 +6,6 @@
  */
 #include "os.h"
 
-#define OS_Q_SIZE 8u
-
-typedef struct {
-  void **OSQStart;
-  void **OSQEnd;
-  void **OSQIn;
-  void **OSQOut;
-  uint16_t OSQSize;
-  uint16_t OSQEntries;
-} OS_Q;
-
 /* OSSemPend: take a unit, or wait for one (with a timeout in ticks). */
 void OSSemPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr) {
   OS_CPU_SR cpu_sr;

@@ -5,11 +5,11 @@
  */
 #include "os.h"
 
-uint8_t OSRdyGrp;
-uint8_t OSRdyTbl[OS_EVENT_TBL_SIZE];
+INT8U OSRdyGrp;
+INT8U OSRdyTbl[OS_RDY_TBL_SIZE];
 
 /* uC/OS-II os_core.c OSUnMapTbl: the index of the lowest set bit of each byte value. */
-const uint8_t OSUnMapTbl[256] OS_FLASH = {
+const INT8U OSUnMapTbl[256] OS_FLASH = {
   0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
   5, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
   6, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,

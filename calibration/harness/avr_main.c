@@ -29,7 +29,7 @@ void OS_DeltaTick(void);
 void OSTimeTick(void);
 void rq_pick(void);
 void rq_append(OS_TCB *ptcb);
-extern OS_TCB *ready_queue[];
+extern RdyQueue ready_queue[];
 void OSSemPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
 uint8_t OSSemPost(OS_EVENT *pevent);
 void OSMutexPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
@@ -37,16 +37,6 @@ uint8_t OSMutexPost(OS_EVENT *pevent);
 uint8_t OSQPost(OS_EVENT *pevent, void *pmsg);
 void *OSQPend(OS_EVENT *pevent, uint16_t timeout, uint8_t *perr);
 uint8_t OSMboxPost(OS_EVENT *pevent, void *pmsg);
-
-/* The ring of a message queue (os_q.c's OS_Q, as services.c declares it). */
-typedef struct {
-  void **OSQStart;
-  void **OSQEnd;
-  void **OSQIn;
-  void **OSQOut;
-  uint16_t OSQSize;
-  uint16_t OSQEntries;
-} CalQueue;
 
 #define MAX_K 8u
 static OS_TCB tcbs[MAX_K + 2u];
@@ -215,11 +205,11 @@ static void time_sorted_lists(uint8_t k) {
 static void time_round_robin(uint8_t k) {
   /* The highest ready task at priority k: the pick scans k empty queues first. */
   clear_tcbs();
-  for (uint8_t i = 0; i < 2u * (OS_LOWEST_PRIO + 1u); i++) ready_queue[i] = NULL;
+  for (uint8_t i = 0; i <= OS_LOWEST_PRIO; i++) ready_queue[i].head = ready_queue[i].tail = NULL;
   OS_TCB *t = task(0, k);
   rq_append(task(1, OS_LOWEST_PRIO));
   uint16_t c = timed((void (*)(void))rq_append, (uint16_t)t, 0);
-  check("round-robin/append", k, ready_queue[2u * k] == t);
+  check("round-robin/append", k, ready_queue[k].head == t);
   report("round-robin/append", k, c);
   c = timed(rq_pick, 0, 0);
   check("round-robin/pick-next", k, OSTCBHighRdy == t);
@@ -281,7 +271,7 @@ static void time_context_switch(uint8_t k) {
 }
 
 static OS_EVENT event;
-static CalQueue queue;
+static OS_Q queue;
 static void *ring[8];
 static uint8_t err;
 

@@ -4,6 +4,7 @@ import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
 import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
+import { TcbSlots } from '../core/tcb-slots.ts';
 
 /*
  * WORIX's ready_queue (paper 4.2): "a pointer array, and the elements of the array points to the
@@ -34,19 +35,19 @@ const exits = {
 export function priorityQueues(target: Target, priorities: number): ReadyStructure {
   const c = priceAll(blocks, target);
   const x = priceAll(exits, target);
-  const queues: Tcb[][] = Array.from({ length: priorities }, () => []);
+  const queues: TcbSlots[] = Array.from({ length: priorities }, () => new TcbSlots());
   let pickCycles = 0;
 
   function insert(t: Tcb): Cycles {
-    (queues[t.priority] as Tcb[]).push(t);
+    (queues[t.priority] as TcbSlots).push(t);
     return c.append;
   }
 
   function remove(t: Tcb): Cycles {
-    const q = queues[t.priority] as Tcb[];
+    const q = queues[t.priority] as TcbSlots;
     const i = q.indexOf(t);
     if (i < 0) return c.removeLink;
-    q.splice(i, 1);
+    q.removeAt(i);
     return i * c.removeStep + c.removeLink;
   }
 
@@ -59,10 +60,10 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
     remove,
     pick(): Tcb | undefined {
       for (let i = 0; i < queues.length; i++) {
-        const q = queues[i] as Tcb[];
+        const q = queues[i] as TcbSlots;
         if (q.length > 0) {
           pickCycles = c.scanStart + i * c.scanStep + x.scanHit + c.scanStore;
-          return q[0];
+          return q.at(0);
         }
       }
       pickCycles = c.scanStart + queues.length * c.scanStep;

@@ -4,6 +4,7 @@ import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
 import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
+import { TcbSlots } from '../core/tcb-slots.ts';
 import { sortedStructure } from './sorted-structure.ts';
 
 /*
@@ -40,20 +41,20 @@ export function sortedArrayTable(target: Target, capacity: number): ReadyStructu
   const c = priceAll(code, target);
   const x = priceAll(exits, target);
   const shift = c.insertTest + c.shiftStep;
-  const tab: Tcb[] = [];
+  const tab = new TcbSlots();
 
   function insert(t: Tcb): Cycles {
     let i = tab.length;
-    while (i > 0 && (tab[i - 1] as Tcb).priority > t.priority) i--;
+    while (i > 0 && (tab.at(i - 1) as Tcb).priority > t.priority) i--;
     const shifted = tab.length - i;
-    tab.splice(i, 0, t);
+    tab.insertAt(i, t);
     return c.insertHead + shifted * shift + (i === 0 ? x.scanEnd : x.scanStop) + c.insertStore;
   }
 
   function remove(t: Tcb): Cycles {
     const i = tab.indexOf(t);
     if (i < 0) return c.removeHead + tab.length * c.removeStep;
-    tab.splice(i, 1);
+    tab.removeAt(i);
     return c.removeHead + (i + 1) * c.removeStep + (tab.length - i) * c.removeShift + c.removeEnd;
   }
 
@@ -65,7 +66,7 @@ export function sortedArrayTable(target: Target, capacity: number): ReadyStructu
     ],
     insert,
     remove,
-    first: () => tab[0],
+    first: () => tab.at(0),
     pickPrice: c.pick,
     ...PRIORITY_ORDER,
     // Scanning from the back: a waiter that sorts in behind the others shifts nothing.

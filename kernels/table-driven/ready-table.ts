@@ -5,6 +5,7 @@ import { fieldTypeBytes } from '../core/layout.ts';
 import { priceAll } from '../core/pricing.ts';
 import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
+import { TcbSlots } from '../core/tcb-slots.ts';
 
 /*
  * uC/OS-II's ready table (os_core.c): OSRdyGrp has bit y set when group y (priorities 8y..8y+7)
@@ -30,8 +31,8 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
   const groups = Math.ceil(priorities / 8);
   // A priority's FIFO is made when a task first needs it: a boot would otherwise build one per
   // priority (64 on uC/OS-II) for the meter's dozen tasks. pick() reads only priorities with a bit set.
-  const fifo: (Tcb[] | undefined)[] = [];
-  const fifoOf = (priority: number): Tcb[] => fifo[priority] ?? (fifo[priority] = []);
+  const fifo: (TcbSlots | undefined)[] = [];
+  const fifoOf = (priority: number): TcbSlots => fifo[priority] ?? (fifo[priority] = new TcbSlots());
   let grp = 0;
   const tbl = new Array<number>(groups).fill(0);
   let pickCycles = 0;
@@ -63,7 +64,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
     remove(t: Tcb): Cycles {
       const list = fifoOf(t.priority);
       const i = list.indexOf(t);
-      if (i >= 0) list.splice(i, 1);
+      if (i >= 0) list.removeAt(i);
       if (list.length === 0) {
         const y = t.priority >> 3;
         tbl[y] = (tbl[y] as number) & ~(1 << (t.priority & 7));
@@ -76,7 +77,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       if (grp === 0) return undefined;
       const y = lowestBit(grp);
       const x = lowestBit(tbl[y] as number);
-      return (fifo[(y << 3) + x] as Tcb[])[0];
+      return (fifo[(y << 3) + x] as TcbSlots).at(0);
     },
     get pickCycles(): Cycles {
       return pickCycles;
@@ -85,7 +86,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       const list = fifoOf(t.priority);
       const i = list.indexOf(t);
       if (i >= 0 && list.length > 1) {
-        list.splice(i, 1);
+        list.removeAt(i);
         list.push(t);
       }
       return c.fifoLink;

@@ -1,5 +1,5 @@
 /* Event wait-list helpers and the scheduler lock of uC/OS-II 2.x's os_core.c, whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Clear an event's wait list. */
 void OS_EventWaitListInit(OS_EVENT *pevent)

@@ -1,5 +1,5 @@
 /* Event flag groups of uC/OS-II 2.x (os_flag.c), whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Ready a task whose wait condition is met; returns 1 when it became ready. */
 BOOLEAN OS_FlagTaskRdy(OS_FLAG_NODE *pnode, OS_FLAGS flags_rdy)

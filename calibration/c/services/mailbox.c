@@ -1,5 +1,5 @@
 /* Mailboxes of uC/OS-II 2.x (os_mbox.c), whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Take the message without waiting. */
 void *OSMboxAccept(OS_EVENT *pevent)

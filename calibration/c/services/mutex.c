@@ -1,6 +1,6 @@
 /* Mutual-exclusion semaphores of uC/OS-II 2.x (os_mutex.c), whole functions: the owner is raised to
    the mutex's priority (PIP) while a higher-priority task waits, the ceiling kbench's profiles use. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Put a task whose priority changed back into the ready table at `prio`. */
 void OSMutex_RdyAtPrio(OS_TCB *ptcb, INT8U prio)

@@ -1,5 +1,5 @@
 /* Message queues of uC/OS-II 2.x (os_q.c), whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Take a message without waiting. */
 void *OSQAccept(OS_EVENT *pevent, INT8U *perr)

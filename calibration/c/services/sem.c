@@ -1,5 +1,5 @@
 /* Semaphores of uC/OS-II 2.x (os_sem.c), whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Take a unit without waiting; returns the count before the take. */
 INT16U OSSemAccept(OS_EVENT *pevent)

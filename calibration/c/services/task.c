@@ -1,5 +1,5 @@
 /* Task management of uC/OS-II 2.x (os_task.c, and OS_TCBInit of os_core.c), whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Take a free TCB, fill it, link it at the head of OSTCBList and into OSTCBPrioTbl. */
 INT8U OS_TCBInit(INT8U prio, OS_STK *ptos)

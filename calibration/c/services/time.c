@@ -1,5 +1,5 @@
 /* Time management of uC/OS-II 2.x (os_time.c), whole functions. */
-#include "os_services.h"
+#include "../os.h"
 
 /* Delay the running task by `ticks`: off the ready table, OSTCBDly set, reschedule. */
 void OSTimeDly(INT16U ticks)
