@@ -1,8 +1,26 @@
 import type { MicroOp } from './microops.ts';
 import { PORT_BLOCKS, type InstructionSpec, type InstructionText, type PortBlockName, type Target } from './target.ts';
 
-/** One micro-op, optionally repeated (`['push', 8]` is eight pushes). */
-export type MicroStep = MicroOp | readonly [MicroOp, number];
+/**
+ * A data field an indexed micro-op touches, by its byte offset on each target (the layout that
+ * places it lives above hardware/, in the kernel; hardware only asks where it is).
+ */
+export interface FieldRef {
+  readonly name: string;
+  offsetOn(target: Target): number;
+}
+
+/**
+ * One micro-op, optionally repeated (`['push', 8]` is eight pushes), optionally naming the field it
+ * reaches through its pointer (`at('load8.idx2', OSTCBBitX)`), so a target whose short encoding does
+ * not reach that far prices the long one.
+ */
+export type MicroStep = MicroOp | readonly [MicroOp, number] | readonly [MicroOp, number, FieldRef];
+
+/** A micro-op that touches `field` through its pointer: priced by where the field lies on each target. */
+export function at(op: MicroOp, field: FieldRef): MicroStep {
+  return [op, 1, field];
+}
 
 /**
  * A basic block: a named straight-line run of micro-ops. Executing it costs its cycles each time;
@@ -89,6 +107,22 @@ function stepCount(step: MicroStep): number {
   return typeof step === 'string' ? 1 : step[1];
 }
 
+function stepField(step: MicroStep): FieldRef | undefined {
+  return typeof step === 'string' ? undefined : step[2];
+}
+
+/** The instructions of `op` on `target`, the far form when `field` lies beyond the short encoding's reach. */
+function loweringOf(op: MicroOp, field: FieldRef | undefined, target: Target, blockName: string): readonly InstructionText[] {
+  const reach = field === undefined ? undefined : target.displacementReach?.[op];
+  if (field === undefined || reach === undefined) return target.lowering[op];
+  const offset = field.offsetOn(target);
+  if (offset <= reach.nearMax) return target.lowering[op];
+  if (reach.far === undefined || offset > (reach.farMax ?? reach.nearMax)) {
+    throw new Error(`block ${blockName}: ${op} reaches ${field.name} at offset ${offset} on ${target.id}, beyond what its lowering encodes (${reach.source})`);
+  }
+  return reach.far;
+}
+
 function totals(blockName: string, target: Target, lines: readonly ListingLine[]): Listing {
   let cycles = 0;
   let bytes = 0;
@@ -108,8 +142,9 @@ export function listing(b: Block, target: Target): Listing {
     if (!Number.isInteger(count) || count < 0) {
       throw new Error(`block ${b.name}: repeat count of ${op} must be a whole number >= 0, got ${count}`);
     }
+    const texts = loweringOf(op, stepField(step), target, b.name);
     for (let i = 0; i < count; i++) {
-      for (const text of target.lowering[op]) lines.push(priceInstruction(target, text, op));
+      for (const text of texts) lines.push(priceInstruction(target, text, op));
     }
   }
   return totals(b.name, target, lines);
