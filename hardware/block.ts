@@ -43,6 +43,8 @@ export interface Price {
 export interface ListingLine {
   /** The micro-op this instruction lowers, or undefined for port code written in assembler. */
   readonly op: MicroOp | undefined;
+  /** The field the micro-op names and its offset on the target (`OSTCBBitX+33`), when it names one. */
+  readonly field?: string;
   readonly text: string;
   readonly cycles: number;
   readonly bytes: number;
@@ -142,9 +144,14 @@ export function listing(b: Block, target: Target): Listing {
     if (!Number.isInteger(count) || count < 0) {
       throw new Error(`block ${b.name}: repeat count of ${op} must be a whole number >= 0, got ${count}`);
     }
-    const texts = loweringOf(op, stepField(step), target, b.name);
+    const field = stepField(step);
+    const texts = loweringOf(op, field, target, b.name);
+    const fieldText = field === undefined ? undefined : `${field.name}+${field.offsetOn(target)}`;
     for (let i = 0; i < count; i++) {
-      for (const text of texts) lines.push(priceInstruction(target, text, op));
+      for (const text of texts) {
+        const line = priceInstruction(target, text, op);
+        lines.push(fieldText === undefined ? line : { ...line, field: fieldText });
+      }
     }
   }
   return totals(b.name, target, lines);
@@ -209,7 +216,7 @@ export function portPrice(name: PortBlockName, target: Target): Price {
 export function formatListing(l: Listing): string {
   const width = Math.max(12, ...l.lines.map((line) => line.text.length));
   const rows = l.lines.map(
-    (line) => `  ${line.text.padEnd(width)}  ${String(line.cycles).padStart(3)} cy  ${String(line.bytes).padStart(3)} B${line.op === undefined ? '' : `   ; ${line.op}`}`,
+    (line) => `  ${line.text.padEnd(width)}  ${String(line.cycles).padStart(3)} cy  ${String(line.bytes).padStart(3)} B${line.op === undefined ? '' : `   ; ${line.op}`}${line.field === undefined ? '' : ` ${line.field}`}`,
   );
   return [`${l.block} on ${l.target}:`, ...rows, `  ${'total'.padEnd(width)}  ${String(l.cycles).padStart(3)} cy  ${String(l.bytes).padStart(3)} B  (${l.lines.length} instructions)`].join('\n');
 }
