@@ -1,8 +1,26 @@
 import type { MicroOp } from './microops.ts';
 import { PORT_BLOCKS, type InstructionSpec, type InstructionText, type PortBlockName, type Target } from './target.ts';
 
-/** One micro-op, optionally repeated (`['push', 8]` is eight pushes). */
-export type MicroStep = MicroOp | readonly [MicroOp, number];
+/**
+ * A data field an indexed micro-op touches, by its byte offset on each target (the layout that
+ * places it lives above hardware/, in the kernel; hardware only asks where it is).
+ */
+export interface FieldRef {
+  readonly name: string;
+  offsetOn(target: Target): number;
+}
+
+/**
+ * One micro-op, optionally repeated (`['push', 8]` is eight pushes), optionally naming the field it
+ * reaches through its pointer (`at('load8.idx2', OSTCBBitX)`), so a target whose short encoding does
+ * not reach that far prices the long one.
+ */
+export type MicroStep = MicroOp | readonly [MicroOp, number] | readonly [MicroOp, number, FieldRef];
+
+/** A micro-op that touches `field` through its pointer: priced by where the field lies on each target. */
+export function at(op: MicroOp, field: FieldRef): MicroStep {
+  return [op, 1, field];
+}
 
 /**
  * A basic block: a named straight-line run of micro-ops. Executing it costs its cycles each time;
@@ -25,6 +43,8 @@ export interface Price {
 export interface ListingLine {
   /** The micro-op this instruction lowers, or undefined for port code written in assembler. */
   readonly op: MicroOp | undefined;
+  /** The field the micro-op names and its offset on the target (`OSTCBBitX+33`), when it names one. */
+  readonly field?: string;
   readonly text: string;
   readonly cycles: number;
   readonly bytes: number;
@@ -89,6 +109,22 @@ function stepCount(step: MicroStep): number {
   return typeof step === 'string' ? 1 : step[1];
 }
 
+function stepField(step: MicroStep): FieldRef | undefined {
+  return typeof step === 'string' ? undefined : step[2];
+}
+
+/** The instructions of `op` on `target`, the far form when `field` lies beyond the short encoding's reach. */
+function loweringOf(op: MicroOp, field: FieldRef | undefined, target: Target, blockName: string): readonly InstructionText[] {
+  const reach = field === undefined ? undefined : target.displacementReach?.[op];
+  if (field === undefined || reach === undefined) return target.lowering[op];
+  const offset = field.offsetOn(target);
+  if (offset <= reach.nearMax) return target.lowering[op];
+  if (reach.far === undefined || offset > (reach.farMax ?? reach.nearMax)) {
+    throw new Error(`block ${blockName}: ${op} reaches ${field.name} at offset ${offset} on ${target.id}, beyond what its lowering encodes (${reach.source})`);
+  }
+  return reach.far;
+}
+
 function totals(blockName: string, target: Target, lines: readonly ListingLine[]): Listing {
   let cycles = 0;
   let bytes = 0;
@@ -108,8 +144,14 @@ export function listing(b: Block, target: Target): Listing {
     if (!Number.isInteger(count) || count < 0) {
       throw new Error(`block ${b.name}: repeat count of ${op} must be a whole number >= 0, got ${count}`);
     }
+    const field = stepField(step);
+    const texts = loweringOf(op, field, target, b.name);
+    const fieldText = field === undefined ? undefined : `${field.name}+${field.offsetOn(target)}`;
     for (let i = 0; i < count; i++) {
-      for (const text of target.lowering[op]) lines.push(priceInstruction(target, text, op));
+      for (const text of texts) {
+        const line = priceInstruction(target, text, op);
+        lines.push(fieldText === undefined ? line : { ...line, field: fieldText });
+      }
     }
   }
   return totals(b.name, target, lines);
@@ -174,7 +216,7 @@ export function portPrice(name: PortBlockName, target: Target): Price {
 export function formatListing(l: Listing): string {
   const width = Math.max(12, ...l.lines.map((line) => line.text.length));
   const rows = l.lines.map(
-    (line) => `  ${line.text.padEnd(width)}  ${String(line.cycles).padStart(3)} cy  ${String(line.bytes).padStart(3)} B${line.op === undefined ? '' : `   ; ${line.op}`}`,
+    (line) => `  ${line.text.padEnd(width)}  ${String(line.cycles).padStart(3)} cy  ${String(line.bytes).padStart(3)} B${line.op === undefined ? '' : `   ; ${line.op}`}${line.field === undefined ? '' : ` ${line.field}`}`,
   );
   return [`${l.block} on ${l.target}:`, ...rows, `  ${'total'.padEnd(width)}  ${String(l.cycles).padStart(3)} cy  ${String(l.bytes).padStart(3)} B  (${l.lines.length} instructions)`].join('\n');
 }

@@ -14,6 +14,21 @@ export interface InstructionSpec {
   readonly source: string;
 }
 
+/**
+ * How far an indexed load or store reaches in its short encoding, and the longer sequence a
+ * compiler emits for a field beyond it. Offsets are bytes from the pointer the op goes through.
+ */
+export interface DisplacementReach {
+  /** The largest offset the short form encodes (a 5-bit immediate scaled by the access size, a 6-bit displacement). */
+  readonly nearMax: number;
+  /** The sequence for an offset past `nearMax`, or undefined where none is modelled (pricing such a field is an error). */
+  readonly far?: readonly InstructionText[];
+  /** The largest offset the far sequence reaches. */
+  readonly farMax?: number;
+  /** The manual and encodings the reach is read from. */
+  readonly source: string;
+}
+
 /** The port code every kernel shares on a target: real instruction sequences of a public port. */
 export const PORT_BLOCKS = [
   'irq-entry',
@@ -117,6 +132,12 @@ export interface Target {
   readonly instructions: Readonly<Record<string, InstructionSpec>>;
   /** Each micro-op as an instruction sequence. A `(taken)` suffix prices a branch as taken. */
   readonly lowering: Readonly<Record<MicroOp, readonly InstructionText[]>>;
+  /**
+   * Per indexed micro-op, the offset its lowering reaches: a step that names the field it touches
+   * (`hardware/block.ts` `at`) is priced in the far form when the field lies beyond. Absent: every
+   * offset takes the lowering as written.
+   */
+  readonly displacementReach?: Readonly<Partial<Record<MicroOp, DisplacementReach>>>;
   /** The port's sequences for interrupt entry/exit, context save/restore, critical sections. */
   readonly port: Readonly<Record<PortBlockName, readonly InstructionText[]>>;
   /**

@@ -1,4 +1,5 @@
 import type { InstructionSpec, Target } from '../target.ts';
+import { M4_DISPLACEMENT_REACH } from './m4-reach.ts';
 
 /*
  * GD32F450 (Cortex-M4) at 200 MHz, zero wait states in the code area.
@@ -26,6 +27,13 @@ const instructions: Record<string, InstructionSpec> = {
   STR: op(1, 2, `${TRM}, note: STR Rx,[Ry,#imm] is always one cycle`),
   STRB: op(1, 2, `${TRM}, note: STR Rx,[Ry,#imm] is always one cycle (byte form assumed alike)`),
   STRH: op(1, 2, `${TRM}, note: STR Rx,[Ry,#imm] is always one cycle (halfword form assumed alike)`),
+  // The 32-bit encodings with imm12, for a field past the 16-bit form's reach (m4-reach.ts).
+  'LDR.W': op(2, 4, `${TRM}: LDR 2 cycles; ARMv7-M ARM (DDI 0403) A7.7 LDR (immediate) T3, 32-bit`),
+  'LDRB.W': op(2, 4, `${TRM}: LDRB 2 cycles; ARMv7-M ARM (DDI 0403) A7.7 LDRB (immediate) T2, 32-bit`),
+  'LDRH.W': op(2, 4, `${TRM}: LDRH 2 cycles; ARMv7-M ARM (DDI 0403) A7.7 LDRH (immediate) T2, 32-bit`),
+  'STR.W': op(1, 4, `${TRM}, note: STR Rx,[Ry,#imm] is always one cycle; ARMv7-M ARM (DDI 0403) A7.7 STR (immediate) T3, 32-bit`),
+  'STRB.W': op(1, 4, `${TRM}, note: STR Rx,[Ry,#imm] is always one cycle; ARMv7-M ARM (DDI 0403) A7.7 STRB (immediate) T2, 32-bit`),
+  'STRH.W': op(1, 4, `${TRM}, note: STR Rx,[Ry,#imm] is always one cycle; ARMv7-M ARM (DDI 0403) A7.7 STRH (immediate) T2, 32-bit`),
   MOVS: op(1, 2),
   MOV: op(1, 2),
   'MOV.W': op(1, 4),
@@ -149,6 +157,8 @@ export const m4: Target = {
     restoreIrqState: ['MSR PRIMASK, r0'],
     gpioToggle: ['LDR.lit r3, =GPIOx_BSRR', 'MOVS r2, #bit', 'STR r2, [r3]'],
   },
+  // The 16-bit forms above reach a byte at 31, a halfword at 62, a word at 124: beyond, the 32-bit form.
+  displacementReach: M4_DISPLACEMENT_REACH,
   port: {
     'irq-entry': ['EXC.entry'],
     'isr-prologue': ['PUSH {r4, lr}'],

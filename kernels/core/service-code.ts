@@ -2,7 +2,7 @@ import { block } from '../../hardware/block.ts';
 import {
   callWith, copyWaitTable, deleteBody, entry, errorReturn, eventAlloc, eventFree, eventInit, exitAndSched, exitWithError, frame, globalCheck, leafFrame,
   nullCheck, pendCheckReturns, pendChecks, pendWaitAndResume, pendWaitRest, perrStore, postCheckReturns, prioBits, prioCheck, prioSelf,
-  prioTableLookup, readyInsertInline, readyRemoveInline, schedIfRunning, typeCheck, waitInsertInline, waitRemoveInline,
+  prioTableLookup, readyInsertHeld, readyInsertInline, readyRemoveInline, schedIfRunning, typeCheck, waitInsertInline, waitRemoveInline,
 } from './service-code-idioms.ts';
 
 /*
@@ -90,7 +90,7 @@ export const semQueryCode = block('sem-query', [...nullCheck, ...nullCheck, ...t
 // --- mutexes (os_mutex.c) ---
 
 /** OSMutex_RdyAtPrio beyond the raise: off the ready table at the old priority, new bits, on at the new one. */
-export const mutexRdyAtPrioRest = block('mutex-rdy-at-prio-rest', [...readyRemoveInline, 'store8.idx', ...prioBits, ...readyInsertInline, 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', ...frame(0)], 'OSMutex_RdyAtPrio: clear the ready bits; OSTCBPrio = prio; recompute X/Y/BitX/BitY; set the ready bits; OSTCBPrioTbl[prio] = ptcb');
+export const mutexRdyAtPrioRest = block('mutex-rdy-at-prio-rest', [...readyRemoveInline, 'store8.idx', ...prioBits, ...readyInsertHeld, 'constPtr', 'aluPtr', 'aluPtr', 'storePtr.idx', ...frame(0)], 'OSMutex_RdyAtPrio: clear the ready bits; OSTCBPrio = prio; recompute X/Y/BitX/BitY; set the ready bits; OSTCBPrioTbl[prio] = ptcb');
 /** OSMutexAccept whole. */
 export const mutexAcceptCode = block('mutex-accept', [...frame(0), ...nullCheck, ...nullCheck, ...typeCheck, ...globalCheck, 'saveIrqState', 'load16.idx', 'move8', 'cmpbr8.fall', 'alu16', 'loadPtr.abs', 'load8.idx', 'alu16', 'store16.idx', 'storePtr.idx', 'cmpbr8.fall', 'restoreIrqState', ...perrStore, 'const8', 'jump', 'restoreIrqState', ...perrStore, 'jump', 'restoreIrqState', ...perrStore, 'const8'], 'OSMutexAccept: checks; if available take it (owner priority in the low byte, OSEventPtr = OSTCBCur), OS_ERR_PIP_LOWER when the owner outranks the PIP');
 /** OSMutexCreate whole. */

@@ -99,16 +99,30 @@ export class Tcb {
 }
 
 /**
- * The fields of a TCB as a small kernel lays it out: stack pointer, links, priority, state, delay.
- * Designs append their own (a deadline for EDF, a slice counter for round robin).
+ * The fields of a TCB in uC/OS-II 2.86's OS_TCB order and sizes (ucos_ii.h V2.86, in the
+ * configuration every profile describes: events, mailboxes and queues, event flags, task delete on;
+ * no names, extensions or statistics), the layout the calibration kernel compiles (calibration/c/os.h).
+ * A design appends its own fields after these (a ready link, a deadline, a timer link, a slice
+ * counter), as that header does, so the offsets here are the same for every design.
  */
 export const CORE_TCB_FIELDS: readonly Field[] = [
-  { name: 'stackPtr', type: 'ptr' },
-  { name: 'next', type: 'ptr' },
-  { name: 'prev', type: 'ptr' },
-  { name: 'eventPtr', type: 'ptr' },
-  { name: 'delay', type: 'u16' },
-  { name: 'status', type: 'u8' },
-  { name: 'priority', type: 'u8' },
-  { name: 'basePriority', type: 'u8' },
+  { name: 'OSTCBStkPtr', type: 'ptr' },
+  { name: 'OSTCBNext', type: 'ptr' },
+  { name: 'OSTCBPrev', type: 'ptr' },
+  { name: 'OSTCBEventPtr', type: 'ptr' },
+  { name: 'OSTCBMsg', type: 'ptr' },
+  { name: 'OSTCBFlagNode', type: 'ptr' },
+  // OS_FLAGS is INT16U in the configuration kbench describes.
+  { name: 'OSTCBFlagsRdy', type: 'u16' },
+  { name: 'OSTCBDly', type: 'u16' },
+  { name: 'OSTCBStat', type: 'u8' },
+  { name: 'OSTCBStatPend', type: 'u8' },
+  { name: 'OSTCBPrio', type: 'u8' },
+  // The ready-table and wait-table coordinates of the priority, kept in every TCB (uC/OS-II's event
+  // wait lists use them whatever the ready structure).
+  { name: 'OSTCBX', type: 'u8' },
+  { name: 'OSTCBY', type: 'u8' },
+  { name: 'OSTCBBitX', type: 'u8' },
+  { name: 'OSTCBBitY', type: 'u8' },
+  { name: 'OSTCBDelReq', type: 'u8' },
 ];

@@ -1,10 +1,11 @@
-import { block } from '../../hardware/block.ts';
+import { at, block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { fieldTypeBytes } from '../core/layout.ts';
 import { priceAll } from '../core/pricing.ts';
 import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
+import { TCB } from '../core/tcb-fields.ts';
 import { TcbSlots } from '../core/tcb-slots.ts';
 
 /*
@@ -17,12 +18,13 @@ import { TcbSlots } from '../core/tcb-slots.ts';
  * profiles that allow equal priorities).
  */
 const blocks = {
-  // The TCB pointer and the table pointer are live at once: avr-gcc keeps the TCB in X (idx2).
-  insert: block('rdy-insert', ['movePtr', 'load8.abs', 'load8.idx2', 'alu8', 'store8.abs', 'load8.idx2', 'const8', 'aluPtr', 'load8.idx', 'load8.idx2', 'alu8', 'store8.idx'], 'OSRdyGrp |= ptcb->OSTCBBitY; OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX'),
-  remove: block('rdy-remove', ['movePtr', 'load8.idx2', 'const8', 'load8.idx2', 'alu8', 'aluPtr', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.taken', 'load8.idx2', 'alu8', 'load8.abs', 'alu8', 'store8.abs'], 'if ((OSRdyTbl[y] &= ~ptcb->OSTCBBitX) == 0) OSRdyGrp &= ~ptcb->OSTCBBitY'),
+  // The TCB pointer and the table pointer are live at once: avr-gcc keeps the TCB in X (idx2). The
+  // TCB fields are named: OSTCBY/BitX/BitY lie past the M4's 16-bit LDRB reach (offsets 32-34).
+  insert: block('rdy-insert', ['movePtr', 'load8.abs', at('load8.idx2', TCB.OSTCBBitY), 'alu8', 'store8.abs', at('load8.idx2', TCB.OSTCBY), 'const8', 'aluPtr', 'load8.idx', at('load8.idx2', TCB.OSTCBBitX), 'alu8', 'store8.idx'], 'OSRdyGrp |= ptcb->OSTCBBitY; OSRdyTbl[ptcb->OSTCBY] |= ptcb->OSTCBBitX'),
+  remove: block('rdy-remove', ['movePtr', at('load8.idx2', TCB.OSTCBY), 'const8', at('load8.idx2', TCB.OSTCBBitX), 'alu8', 'aluPtr', 'load8.idx', 'alu8', 'store8.idx', 'cmpbr8.taken', at('load8.idx2', TCB.OSTCBBitY), 'alu8', 'load8.abs', 'alu8', 'store8.abs'], 'if ((OSRdyTbl[y] &= ~ptcb->OSTCBBitX) == 0) OSRdyGrp &= ~ptcb->OSTCBBitY'),
   pick: block('sched-new', ['load8.abs', 'clz', 'move8', 'aluPtr', 'load8.idx', 'clz', 'alu8', 'alu8', 'alu8', 'store8.abs', 'load8.abs', 'aluPtr', 'aluPtr', 'loadPtr.idx', 'storePtr.abs'], 'OS_SchedNew: y = OSUnMapTbl[OSRdyGrp]; OSPrioHighRdy = (y << 3) + OSUnMapTbl[OSRdyTbl[y]]; OSTCBHighRdy = OSTCBPrioTbl[OSPrioHighRdy]'),
   fifoLink: block('prio-fifo-link', ['loadPtr.idx', 'cmpbrPtr.fall', 'storePtr.idx'], 'link the TCB behind an equal-priority one (same-priority profiles)'),
-  waitInsert: block('event-wait-insert', ['load8.idx', 'load8.idx', 'alu8', 'store8.idx', 'load8.idx', 'load8.idx', 'alu8', 'store8.idx'], 'OS_EventTaskWait: pevent->OSEventTbl[y] |= bitx; pevent->OSEventGrp |= bity'),
+  waitInsert: block('event-wait-insert', ['load8.idx', at('load8.idx', TCB.OSTCBBitX), 'alu8', 'store8.idx', 'load8.idx', at('load8.idx', TCB.OSTCBBitY), 'alu8', 'store8.idx'], 'OS_EventTaskWait: pevent->OSEventTbl[y] |= bitx; pevent->OSEventGrp |= bity'),
 };
 
 /** The table-driven ready structure for `priorities` levels (at most 64 in uC/OS-II). */
@@ -45,12 +47,8 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       { name: 'OSPrioCur', type: 'u8' },
       { name: 'OSPrioHighRdy', type: 'u8' },
     ],
-    tcbFields: [
-      { name: 'OSTCBX', type: 'u8' },
-      { name: 'OSTCBY', type: 'u8' },
-      { name: 'OSTCBBitX', type: 'u8' },
-      { name: 'OSTCBBitY', type: 'u8' },
-    ],
+    // OSTCBX/Y/BitX/BitY are uC/OS-II's own TCB fields (CORE_TCB_FIELDS): the table adds none.
+    tcbFields: [],
     // The unmap table's 256 one-byte entries, in flash, only where the core lacks CLZ.
     flashTableBytes: target.hasClz ? 0 : (1 << 8) * fieldTypeBytes('u8', target),
     insert(t: Tcb): Cycles {
