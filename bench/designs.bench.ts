@@ -230,32 +230,32 @@ function liveHeapMb(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
-/** A run's cost and live heap at each horizon. */
-interface HorizonCosts {
-  /** Host ms per simulated second at each horizon. */
-  readonly ms: number[];
-  /** Live heap (MB) once each horizon's windows are done. */
-  readonly heapMb: number[];
-}
-
 /**
  * Host milliseconds per simulated second of `subject` at each of `horizonsS` (ascending), on one
- * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows; and
- * the live heap after them, so a run whose memory grows with its length shows it.
+ * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows.
  */
-function costsAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine'], cyclesOf: BenchTree['cyclesOf'], horizonsS: readonly number[]): HorizonCosts {
+function windowMsAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine'], cyclesOf: BenchTree['cyclesOf'], horizonsS: readonly number[]): number[] {
   const system = subject.boot(freshEngine(subject.nestedInterrupts));
-  const ms: number[] = [];
-  const heapMb: number[] = [];
-  for (const horizon of horizonsS) {
+  return horizonsS.map((horizon) => {
     const from = Math.max(0, horizon - 1);
     system.run(cyclesOf(from));
     let cheapest = Infinity;
     for (let w = 0; w < WINDOWS; w++) cheapest = Math.min(cheapest, timed(() => system.run(cyclesOf(from + w + 1))));
-    ms.push(cheapest);
-    heapMb.push(liveHeapMb());
-  }
-  return { ms, heapMb };
+    return cheapest;
+  });
+}
+
+/**
+ * The live heap (MB) of one run of `subject` at each of `horizonsS` (ascending), so a run whose
+ * memory grows with its length shows it. Measured after every timing: a full collection slows the
+ * seconds after it (V8 sweeps beside the program), which would charge the next timed window.
+ */
+function liveHeapAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine'], cyclesOf: BenchTree['cyclesOf'], horizonsS: readonly number[]): number[] {
+  const system = subject.boot(freshEngine(subject.nestedInterrupts));
+  return horizonsS.map((horizon) => {
+    system.run(cyclesOf(horizon));
+    return liveHeapMb();
+  });
 }
 
 /**
@@ -304,10 +304,19 @@ try {
   });
 
   const horizonsS = [SHORT_S, MIDDLE_S, LONG_S] as const;
+  const otherTargets = mcuTargets()
+    .filter((t) => t.id !== avr.id)
+    .map((target) => ({ target, on: designsOn(current.modules, target.id) }));
+  // Every timing first, then every heap measurement (see liveHeapAt).
+  const avrMs = current.subjects.map((subject) => windowMsAt(subject, current.freshEngine, current.cyclesOf, horizonsS));
+  const otherMs = otherTargets.map(({ on }) => on.subjects.map((subject) => windowMsAt(subject, on.freshEngine, on.cyclesOf, [SHORT_S, LONG_S])));
+  const avrHeap = current.subjects.map((subject) => liveHeapAt(subject, current.freshEngine, current.cyclesOf, [SHORT_S, LONG_S]));
+  const otherHeap = otherTargets.map(({ on }) => on.subjects.map((subject) => liveHeapAt(subject, on.freshEngine, on.cyclesOf, [SHORT_S, LONG_S])));
+
   const rows = current.subjects.map((subject, s) => {
     const { setupMs, runMs, runCpuMs, steps: stepCount } = shortRow(0, s);
-    const costs = costsAt(subject, current.freshEngine, current.cyclesOf, horizonsS);
-    const [atShort = NaN, atMiddle = NaN, atLong = NaN] = costs.ms;
+    const [atShort = NaN, atMiddle = NaN, atLong = NaN] = avrMs[s] ?? [];
+    const [heapShort = NaN, heapLong = NaN] = avrHeap[s] ?? [];
     return {
       design: subject.id,
       realTimeFactor: round((SHORT_S * 1000) / runMs, 0),
@@ -319,26 +328,24 @@ try {
       stepOverHeap: round((runMs * 1e6) / stepCount / heapNsPerPushPop, 1),
       hostMsPerSimulatedSecond: { [SHORT_S]: round(atShort, 3), [MIDDLE_S]: round(atMiddle, 3), [LONG_S]: round(atLong, 3) },
       longOverShort: round(atLong / atShort, 2),
-      liveHeapMb: { [SHORT_S]: round(costs.heapMb[0] ?? NaN, 1), [LONG_S]: round(costs.heapMb[2] ?? NaN, 1) },
+      liveHeapMb: { [SHORT_S]: round(heapShort, 1), [LONG_S]: round(heapLong, 1) },
     };
   });
 
   // Every other MCU target: cost and live heap at the short and the long horizon, design by design.
-  const otherTargets = mcuTargets().filter((t) => t.id !== avr.id);
-  const constancy = otherTargets.flatMap((target) => {
-    const on = designsOn(current.modules, target.id);
-    return on.subjects.map((subject) => {
-      const costs = costsAt(subject, on.freshEngine, on.cyclesOf, [SHORT_S, LONG_S]);
-      const [atShort = NaN, atLong = NaN] = costs.ms;
+  const constancy = otherTargets.flatMap(({ target, on }, t) =>
+    on.subjects.map((subject, s) => {
+      const [atShort = NaN, atLong = NaN] = otherMs[t]?.[s] ?? [];
+      const [heapShort = NaN, heapLong = NaN] = otherHeap[t]?.[s] ?? [];
       return {
         target: target.id,
         design: subject.id,
         hostMsPerSimulatedSecond: { [SHORT_S]: round(atShort, 3), [LONG_S]: round(atLong, 3) },
         longOverShort: round(atLong / atShort, 2),
-        liveHeapMb: { [SHORT_S]: round(costs.heapMb[0] ?? NaN, 1), [LONG_S]: round(costs.heapMb[1] ?? NaN, 1) },
+        liveHeapMb: { [SHORT_S]: round(heapShort, 1), [LONG_S]: round(heapLong, 1) },
       };
-    });
-  });
+    }),
+  );
 
   console.log(`AVR meter workload, 1 kHz tick, compiled JavaScript; heap floor ${round(heapNsPerPushPop, 1)} ns per push+pop`);
   console.log(`RTF: simulated per wall-clock second of a ${SHORT_S} s run (median); CPU ms: the process's CPU time for that run, V8's own threads included`);
