@@ -12,6 +12,7 @@ import { loadBenchModules, type BenchModules } from './bench-modules.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { fitted } from './fit-to-profile.ts';
 import { HEAP_LOOP_EVENTS, heapLoop } from './heap-floor.ts';
+import { argument } from './cli-argument.ts';
 
 /*
  * Host speed per kernel design on the AVR, written to results/bench.json. Run with `npm run bench`
@@ -64,15 +65,6 @@ const WINDOWS = 20;
 const SIMSO_S = 100;
 /** Runs of the SimSo-style measurement; the median is reported. */
 const REPEATS = 3;
-
-/** The value after `flag` on the command line, if the flag is there. */
-function argument(flag: string): string | undefined {
-  const at = process.argv.indexOf(flag);
-  if (at < 0) return undefined;
-  const value = process.argv[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new RangeError(`${flag}: needs a value`);
-  return value;
-}
 
 /** A design as the bench runs it: booted on a fresh AVR engine with a workload. */
 interface BenchSubject {

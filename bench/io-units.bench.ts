@@ -2,6 +2,7 @@ import { alternatingOrder, median } from './alternate.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { ioStudyTime } from './io-horizons.ts';
 import { IO_RUN_MODULES, ioRuns, loadIoRunModules, runIo, type IoRun, type IoRunKind, type IoRunModules } from './io-units.ts';
+import { argument } from './cli-argument.ts';
 
 /*
  * Host cost of the I/O units (Figs. 3-4 and bounds) per simulated second, and what a full
@@ -27,15 +28,6 @@ const BASELINE = argument('--baseline');
  * before one. A growing young generation would be collected, and hide what it held.
  */
 const GC_FLAGS = '--expose-gc --min-semi-space-size=512 --max-semi-space-size=512';
-
-/** The value after `flag` on the command line, if the flag is there. */
-function argument(flag: string): string | undefined {
-  const at = process.argv.indexOf(flag);
-  if (at < 0) return undefined;
-  const value = process.argv[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new RangeError(`${flag}: needs a value`);
-  return value;
-}
 
 /** CPU ms to run every run of `runs` to `ms` on tree `m`. */
 function cpuMs(m: IoRunModules, runs: readonly IoRun[], ms: number): number {
