@@ -16,6 +16,7 @@ import { cyclesOf } from './pricing.ts';
 import type { Release } from './runner.ts';
 import type { CompiledBody } from './steps.ts';
 import { checkWorkloadFitsProfile, ProfileLimitError } from './validate.ts';
+import { memoByIdentity } from './identity-memo.ts';
 
 /*
  * What a core boot derives from its inputs alone: the workload's checks, each task's compiled body,
@@ -190,20 +191,10 @@ function derivePlan(design: CoreDesignSpec, profile: OsProfile, w: Workload, tar
   });
 }
 
-/** Plans by workload, profile, design and target, then release mode. */
-const plans = new WeakMap<Workload, WeakMap<OsProfile, WeakMap<CoreDesignSpec, WeakMap<Target, Map<ReleaseMode, CoreBootPlan>>>>>();
+/** The plan of booting `w` on `profile`'s `design` on `target` with `releases`; derived (and checked) on first use only. */
+const planOf = memoByIdentity((w: Workload, profile: OsProfile, design: CoreDesignSpec, target: Target, releases: ReleaseMode) => derivePlan(design, profile, w, target, releases));
 
 /** The plan of booting `w` on `profile`'s `design` on `target` with `releases`; derived (and checked) on first use only. */
 export function coreBootPlan(design: CoreDesignSpec, profile: OsProfile, w: Workload, target: Target, releases: ReleaseMode): CoreBootPlan {
-  let byProfile = plans.get(w);
-  if (byProfile === undefined) plans.set(w, (byProfile = new WeakMap()));
-  let byDesign = byProfile.get(profile);
-  if (byDesign === undefined) byProfile.set(profile, (byDesign = new WeakMap()));
-  let byTarget = byDesign.get(design);
-  if (byTarget === undefined) byDesign.set(design, (byTarget = new WeakMap()));
-  let byMode = byTarget.get(target);
-  if (byMode === undefined) byTarget.set(target, (byMode = new Map()));
-  let plan = byMode.get(releases);
-  if (plan === undefined) byMode.set(releases, (plan = derivePlan(design, profile, w, target, releases)));
-  return plan;
+  return planOf(w, profile, design, target, releases);
 }

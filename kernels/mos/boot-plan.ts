@@ -9,6 +9,7 @@ import { releaseTick } from '../release-ticks.ts';
 import type { MosMapping, MosTaskPlace } from './config.ts';
 import { mosPrices, type MosPrices } from './prices.ts';
 import { StepKind, type StepPlan } from './task.ts';
+import { memoByIdentity } from '../core/identity-memo.ts';
 
 /*
  * What a MOS boot derives from its workload, mapping and target alone: each task's priced steps and
@@ -139,16 +140,5 @@ function derivePlan(workload: Workload, mapping: MosMapping, target: Target): Mo
   });
 }
 
-/** Plans by workload, mapping and target. */
-const plans = new WeakMap<Workload, WeakMap<MosMapping, WeakMap<Target, MosBootPlan>>>();
-
 /** The plan of booting `workload` mapped as `mapping` on `target`; derived (and checked) on first use only. */
-export function mosBootPlan(workload: Workload, mapping: MosMapping, target: Target): MosBootPlan {
-  let byMapping = plans.get(workload);
-  if (byMapping === undefined) plans.set(workload, (byMapping = new WeakMap()));
-  let byTarget = byMapping.get(mapping);
-  if (byTarget === undefined) byMapping.set(mapping, (byTarget = new WeakMap()));
-  let plan = byTarget.get(target);
-  if (plan === undefined) byTarget.set(target, (plan = derivePlan(workload, mapping, target)));
-  return plan;
-}
+export const mosBootPlan: (workload: Workload, mapping: MosMapping, target: Target) => MosBootPlan = memoByIdentity(derivePlan);
