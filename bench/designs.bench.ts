@@ -90,8 +90,6 @@ interface BenchTree {
  * then has a critical section per task that an interrupt can enter between).
  */
 function benchTree(modules: BenchModules): BenchTree {
-  const target = modules.getTarget('avr');
-  const meter = modules.loadWorkload('meter');
   const subjects: BenchSubject[] = [
     {
       id: 'bare-port',
@@ -101,14 +99,25 @@ function benchTree(modules: BenchModules): BenchTree {
         return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
       },
     },
-    ...modules.allDesigns().flatMap((design) => {
-      const fit = fitted(modules, design.defaultProfile, meter);
-      const boot = (engine: Engine): KernelSystem => modules.bootSystem({ engine, ...fit });
-      const flat = { id: design.id, nestedInterrupts: false, boot };
-      return nestsOnSomeCore(design.defaultProfile) ? [flat, { id: `${design.id}+nesting`, nestedInterrupts: true, boot }] : [flat];
-    }),
+    ...designSubjects(modules).flatMap(({ subject, profile }) => (nestsOnSomeCore(profile) ? [subject, { ...subject, id: `${subject.id}+nesting`, nestedInterrupts: true }] : [subject])),
   ];
-  return { modules, subjects, freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
+  return { modules, subjects, ...engineOn(modules, 'avr') };
+}
+
+/** Each kernel design on its default profile, fitted to the meter workload, interrupts not nesting. */
+function designSubjects(modules: BenchModules): { readonly subject: BenchSubject; readonly profile: OsProfile }[] {
+  const meter = modules.loadWorkload('meter');
+  return modules.allDesigns().map((design) => {
+    const fit = fitted(modules, design.defaultProfile, meter);
+    const boot = (engine: Engine): KernelSystem => modules.bootSystem({ engine, ...fit });
+    return { subject: { id: design.id, nestedInterrupts: false, boot }, profile: design.defaultProfile };
+  });
+}
+
+/** Fresh engines on target `targetId`, and its cycles per simulated second. */
+function engineOn(modules: BenchModules, targetId: string): Pick<BenchTree, 'freshEngine' | 'cyclesOf'> {
+  const target = modules.getTarget(targetId);
+  return { freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
 }
 
 /**
@@ -254,14 +263,8 @@ function liveHeapAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine']
  * The kernel designs (interrupts not nesting) on the meter workload on another target, built from
  * `modules` as the AVR subjects are: the constancy check of cost and memory on every target.
  */
-function designsOn(modules: BenchModules, targetId: string): { subjects: BenchSubject[]; freshEngine: BenchTree['freshEngine']; cyclesOf: BenchTree['cyclesOf'] } {
-  const target = modules.getTarget(targetId);
-  const meter = modules.loadWorkload('meter');
-  const subjects = modules.allDesigns().map((design): BenchSubject => {
-    const fit = fitted(modules, design.defaultProfile, meter);
-    return { id: design.id, nestedInterrupts: false, boot: (engine) => modules.bootSystem({ engine, ...fit }) };
-  });
-  return { subjects, freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
+function designsOn(modules: BenchModules, targetId: string): { subjects: BenchSubject[] } & Pick<BenchTree, 'freshEngine' | 'cyclesOf'> {
+  return { subjects: designSubjects(modules).map(({ subject }) => subject), ...engineOn(modules, targetId) };
 }
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
