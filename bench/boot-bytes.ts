@@ -9,6 +9,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { loadBenchModules, type BenchModules } from './bench-modules.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { fitted } from './fit-to-profile.ts';
+import { argument } from './cli-argument.ts';
 
 /** Boots counted per design: enough to spread the engine's first-use costs, few enough for the young generation. */
 const BOOTS = 200;
@@ -46,9 +47,7 @@ async function bytesPerBoot(modules: BenchModules): Promise<Map<string, number>>
   return out;
 }
 
-const at = process.argv.indexOf('--baseline');
-const baseline = at < 0 ? undefined : process.argv[at + 1];
-if (at >= 0 && (baseline === undefined || baseline.startsWith('--'))) throw new RangeError('--baseline: needs a git ref');
+const baseline = argument('--baseline');
 const compiled: CompiledTree[] = [...(baseline === undefined ? [] : [compileRef(baseline)]), compileCurrent()];
 try {
   const rows: Record<string, Record<string, number>> = {};

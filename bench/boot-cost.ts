@@ -10,6 +10,7 @@ import { alternatingOrder, median } from './alternate.ts';
 import { loadBenchModules, type BenchModules } from './bench-modules.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { fitted } from './fit-to-profile.ts';
+import { argument } from './cli-argument.ts';
 
 /** Boots kept alive per allocation sample: few enough that the young generation holds them. */
 const KEPT_BOOTS = 50;
@@ -56,9 +57,7 @@ function sample(s: Subject, keep: boolean): void {
   s.kb.push(grown / 1024 / KEPT_BOOTS);
 }
 
-const at = process.argv.indexOf('--baseline');
-const baseline = at < 0 ? undefined : process.argv[at + 1];
-if (at >= 0 && (baseline === undefined || baseline.startsWith('--'))) throw new RangeError('--baseline: needs a git ref');
+const baseline = argument('--baseline');
 const compiled: CompiledTree[] = [...(baseline === undefined ? [] : [compileRef(baseline)]), compileCurrent()];
 try {
   const trees = await Promise.all(compiled.map(async (tree) => ({ label: tree.label, subjects: subjectsOf(await loadBenchModules(tree)) })));

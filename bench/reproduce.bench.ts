@@ -3,6 +3,7 @@ import { computeBatch, unitsOf } from '../experiments/runner/compute.ts';
 import { batchesOf } from '../experiments/runner/compute-units.ts';
 import type { RunMode } from '../experiments/contract.ts';
 import { simulatePool, type CostedExperiment } from './pool-schedule.ts';
+import { argument } from './cli-argument.ts';
 
 /*
  * Where `kbench reproduce`'s time goes, measured so that load on the machine does not blur it:
@@ -15,8 +16,8 @@ import { simulatePool, type CostedExperiment } from './pool-schedule.ts';
  */
 
 const mode: RunMode = process.argv.includes('--quick') ? 'quick' : 'full';
-const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt < 0 ? undefined : new Set((process.argv[onlyAt + 1] ?? '').split(','));
+const onlyIds = argument('--only');
+const only = onlyIds === undefined ? undefined : new Set(onlyIds.split(','));
 const experiments = EXPERIMENTS.filter((e) => only === undefined || only.has(e.id));
 
 /** The runner's batching before guided self-scheduling: equal batches, 8 per worker, at most 32 units. */
