@@ -28,8 +28,8 @@ export interface ReadyStructure {
    * plain head with the plain pick's cycles, as `pick` gives (undefined when none is ready).
    */
   pickAdmitted?(admits: (t: Tcb) => boolean): Tcb | undefined;
-  /** Cycles of the last `pick` or `pickAdmitted`. */
-  readonly pickCycles: Cycles;
+  /** Cycles of the last `pick` or `pickAdmitted` (they write it). */
+  pickCycles: Cycles;
   /** Puts `t` behind every ready task it ties with (time slice, yield). */
   rotate(t: Tcb): Cycles;
   /** True when `a` must run before `b` under this policy (strictly). */
@@ -44,6 +44,38 @@ export interface ReadyStructure {
   worstInsertCycles(taskCount: number): Cycles;
   /** The most a remove can cost with `taskCount` tasks ready. */
   worstRemoveCycles(taskCount: number): Cycles;
+}
+
+/** What a design writes for its ready structure: all of it but the cycles of the last pick, which start at 0. */
+export type ReadyParts = Omit<ReadyStructure, 'pickCycles'>;
+
+/**
+ * `parts` laid out in one fixed order, with `pickCycles` a plain field that `pick` writes: every
+ * design's structure then has one hidden class, so the dispatcher's loads of it stay monomorphic,
+ * and a boot makes no map of its own. (A getter in the object literal gave every boot's structure a
+ * map of its own, whose accessor held that boot's closures: the map stayed in its parent's
+ * transitions, which minor collections keep, so each boot outlived every young-generation GC until
+ * the next full one, and no cached load ever hit.)
+ */
+export function readyStructure(parts: ReadyParts): ReadyStructure {
+  return {
+    blocks: parts.blocks,
+    globals: parts.globals,
+    tcbFields: parts.tcbFields,
+    flashTableBytes: parts.flashTableBytes,
+    insert: parts.insert,
+    remove: parts.remove,
+    pick: parts.pick,
+    pickAdmitted: parts.pickAdmitted,
+    pickCycles: 0,
+    rotate: parts.rotate,
+    precedes: parts.precedes,
+    ties: parts.ties,
+    waitInsertCycles: parts.waitInsertCycles,
+    worstPickCycles: parts.worstPickCycles,
+    worstInsertCycles: parts.worstInsertCycles,
+    worstRemoveCycles: parts.worstRemoveCycles,
+  };
 }
 
 /** Fixed-priority order (0 most urgent), shared by every structure keyed by priority. */

@@ -2,7 +2,7 @@ import { block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
-import type { ReadyStructure } from '../core/structures.ts';
+import { readyStructure, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 
 /*
@@ -23,8 +23,7 @@ const blocks = {
  */
 export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStructure {
   const c = priceAll(blocks, target);
-  let pickCycles: Cycles = 0;
-  return {
+  const self: ReadyStructure = readyStructure({
     blocks: [...list.blocks, ...Object.values(blocks)],
     globals: [...list.globals, { name: 'sys_ceiling', type: 'u16' }],
     tcbFields: [...list.tcbFields, { name: 'level', type: 'u16' }],
@@ -33,7 +32,7 @@ export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStru
     remove: list.remove,
     pick(): Tcb | undefined {
       const head = list.pick();
-      pickCycles = list.pickCycles;
+      self.pickCycles = list.pickCycles;
       return head;
     },
     pickAdmitted(admits: (t: Tcb) => boolean): Tcb | undefined {
@@ -46,11 +45,8 @@ export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStru
         cycles += c.step + c.test;
       }
       // None admitted (an empty list, or a case SRP rules out): the plain head, at the plain pick's cost.
-      pickCycles = p === undefined ? headCycles : cycles;
+      self.pickCycles = p === undefined ? headCycles : cycles;
       return p ?? head;
-    },
-    get pickCycles(): Cycles {
-      return pickCycles;
     },
     rotate: list.rotate,
     precedes: list.precedes,
@@ -60,5 +56,6 @@ export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStru
     worstPickCycles: (taskCount) => list.worstPickCycles(taskCount) + c.test + Math.max(0, taskCount - 1) * (c.step + c.test),
     worstInsertCycles: list.worstInsertCycles,
     worstRemoveCycles: list.worstRemoveCycles,
-  };
+  });
+  return self;
 }

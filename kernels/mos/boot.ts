@@ -20,7 +20,8 @@ export interface MosSystem extends KernelSystem {
   readonly stats: MosStats;
   /** Engine interrupt-line ids: the tick, each workload I/O line by name, each sporadic task's release source by task index. */
   readonly lines: { readonly tick: number; readonly io: ReadonlyMap<string, number>; readonly sporadic: ReadonlyMap<number, number> };
-  readonly footprint: Footprint;
+  /** The code and RAM of this kernel with its workload, priced on first ask (a run needs none of it). */
+  readonly footprint: () => Footprint;
   readonly kernel: MosKernel;
 }
 
@@ -105,10 +106,7 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
     stats: kernel.stats,
     lines: { tick, io, sporadic },
     releaseQuantisation: releases === 'exact' ? { kind: 'exact' } : { kind: 'tick', tickUs: 1e6 / workload.tickHz, tickPeriodCycles: tickPeriodCycles(engine.target, workload.tickHz) },
-    get footprint(): Footprint {
-      footprint ??= mosFootprint(engine.target, mosLayout(workload, mapping, lineCount, defaultOwn));
-      return footprint;
-    },
+    footprint: () => (footprint ??= mosFootprint(engine.target, mosLayout(workload, mapping, lineCount, defaultOwn))),
     kernel,
     run: (until) => engine.run(until),
   };

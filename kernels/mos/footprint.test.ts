@@ -88,7 +88,7 @@ describe('MOS footprint: RAM has stacks per level, not per task', () => {
         })),
         ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'periodic', periodUs: 1000 }, isrCycles: 10 }],
       };
-      return bootMos({ engine: new Engine({ target: avr, seed: 1 }), workload: w }).footprint.ramBytes;
+      return bootMos({ engine: new Engine({ target: avr, seed: 1 }), workload: w }).footprint().ramBytes;
     };
     const two = system(2, 40);
     for (const n of [3, 8, 20, 64]) expect(system(n, 40)).toBe(two);

@@ -92,8 +92,12 @@ export class MosKernel implements TaskHost {
       levelSwitches: 0,
       contextSaves: 0,
     };
-    this.commit = () => this.commitSwitch();
-    this.onRestored = () => this.levelRestored();
+    // Made in locals: a function literal assigned straight to a property is allocated old (V8 takes
+    // it for a method) and would keep the boot alive through every minor collection.
+    const commit = (): void => this.commitSwitch();
+    const onRestored = (): void => this.levelRestored();
+    this.commit = commit;
+    this.onRestored = onRestored;
   }
 
   /**

@@ -73,18 +73,18 @@ export class MosTask {
     this.jobRelease = 0;
     this.pendingRelease = 0;
     const probe = host.engine.probe;
-    this.onStart = () => {
+    const onStart = (): void => {
       const now = host.engine.now;
       host.switchedIn(index);
       probe.emit(EV_JOB_START, now, index);
       this.stepIndex = 0;
       this.queueNext();
     };
-    this.queueNext = () => {
+    const queueNext = (): void => {
       if (this.stepIndex < this.steps.length) this.queueStep(this.steps[this.stepIndex] as StepPlan);
       else this.finish();
     };
-    this.onStep = () => {
+    const onStep = (): void => {
       const step = this.steps[this.stepIndex] as StepPlan;
       if (step.kind === StepKind.IoOut) probe.emit(EV_IO_OUT, host.engine.now, index);
       else if (step.kind === StepKind.SendRefused) host.busRefused(this);
@@ -92,12 +92,18 @@ export class MosTask {
       this.stepIndex++;
       this.queueNext();
     };
-    this.afterSend = () => {
+    const afterSend = (): void => {
       const step = this.steps[this.stepIndex] as StepPlan;
       this.stepIndex++;
       if (host.busSend(step.object)) host.afterTaskPost(this);
       else this.queueNext();
     };
+    // Assigned from locals: a function literal assigned straight to a property is allocated old (V8
+    // takes it for a method) and would keep the boot alive through every minor collection.
+    this.onStart = onStart;
+    this.queueNext = queueNext;
+    this.onStep = onStep;
+    this.afterSend = afterSend;
   }
 
   private queueStep(step: StepPlan): void {

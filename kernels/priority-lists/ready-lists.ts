@@ -2,7 +2,7 @@ import { block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
-import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
+import { PRIORITY_ORDER, readyStructure, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 
 /*
@@ -45,7 +45,6 @@ export function readyLists(target: Target, priorities: number, selection: ReadyS
   const bitmap = selection === 'bitmap';
   // kbench's index of FreeRTOS's uxTopReadyPriority: lowest index = most urgent priority marked ready.
   let top = priorities - 1;
-  let pickCycles = 0;
   const insertCycles = c.listLink + (bitmap ? c.bitSet : c.topRaise);
   const removeCycles = c.listUnlink + (bitmap ? c.bitClear : 0);
   const pickAlways = c.topStart + c.topHit;
@@ -64,7 +63,7 @@ export function readyLists(target: Target, priorities: number, selection: ReadyS
   }
 
   function pickBitmap(): Tcb | undefined {
-    pickCycles = c.bitPick;
+    self.pickCycles = c.bitPick;
     for (const list of lists) if (list.length > 0) return list[0];
     return undefined;
   }
@@ -73,18 +72,18 @@ export function readyLists(target: Target, priorities: number, selection: ReadyS
     for (let p = top; p < priorities; p++) {
       const list = lists[p] as Tcb[];
       if (list.length > 0) {
-        pickCycles = pickAlways + (p - top) * c.topStep;
+        self.pickCycles = pickAlways + (p - top) * c.topStep;
         top = p;
         return list[0];
       }
     }
     // Nothing ready: the walk reaches the idle task's list, the lowest level.
-    pickCycles = pickAlways + (priorities - 1 - top) * c.topStep;
+    self.pickCycles = pickAlways + (priorities - 1 - top) * c.topStep;
     top = priorities - 1;
     return undefined;
   }
 
-  return {
+  const self: ReadyStructure = readyStructure({
     blocks: bitmap ? [blocks.listLink, blocks.listUnlink, blocks.bitSet, blocks.bitClear, blocks.bitPick, blocks.waitStep] : [blocks.listLink, blocks.listUnlink, blocks.topRaise, blocks.topStart, blocks.topStep, blocks.topHit, blocks.waitStep],
     globals: [
       // Each list: its end marker (two links), the walk index and the item count.
@@ -98,9 +97,6 @@ export function readyLists(target: Target, priorities: number, selection: ReadyS
     insert,
     remove,
     pick: bitmap ? pickBitmap : pickWalk,
-    get pickCycles(): Cycles {
-      return pickCycles;
-    },
     rotate(t: Tcb): Cycles {
       const list = lists[t.priority] as Tcb[];
       const i = list.indexOf(t);
@@ -116,5 +112,6 @@ export function readyLists(target: Target, priorities: number, selection: ReadyS
     worstPickCycles: () => (bitmap ? c.bitPick : pickAlways + (priorities - 1) * c.topStep),
     worstInsertCycles: () => insertCycles,
     worstRemoveCycles: () => removeCycles,
-  };
+  });
+  return self;
 }

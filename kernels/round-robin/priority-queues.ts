@@ -2,7 +2,7 @@ import { block } from '../../hardware/block.ts';
 import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { priceAll } from '../core/pricing.ts';
-import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
+import { PRIORITY_ORDER, readyStructure, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 import { TcbSlots } from '../core/tcb-slots.ts';
 
@@ -36,7 +36,6 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
   const c = priceAll(blocks, target);
   const x = priceAll(exits, target);
   const queues: TcbSlots[] = Array.from({ length: priorities }, () => new TcbSlots());
-  let pickCycles = 0;
 
   function insert(t: Tcb): Cycles {
     (queues[t.priority] as TcbSlots).push(t);
@@ -51,7 +50,7 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
     return i * c.removeStep + c.removeLink;
   }
 
-  return {
+  const self: ReadyStructure = readyStructure({
     blocks: Object.values(blocks),
     globals: [{ name: 'ready_queue', type: 'ptr', count: 2 * priorities }],
     tcbFields: [],
@@ -62,15 +61,12 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
       for (let i = 0; i < queues.length; i++) {
         const q = queues[i] as TcbSlots;
         if (q.length > 0) {
-          pickCycles = c.scanStart + i * c.scanStep + x.scanHit + c.scanStore;
+          self.pickCycles = c.scanStart + i * c.scanStep + x.scanHit + c.scanStore;
           return q.at(0);
         }
       }
-      pickCycles = c.scanStart + queues.length * c.scanStep;
+      self.pickCycles = c.scanStart + queues.length * c.scanStep;
       return undefined;
-    },
-    get pickCycles(): Cycles {
-      return pickCycles;
     },
     rotate(t: Tcb): Cycles {
       return remove(t) + insert(t);
@@ -81,5 +77,6 @@ export function priorityQueues(target: Target, priorities: number): ReadyStructu
     worstInsertCycles: () => c.append,
     // Every other task queued ahead of it at the same priority.
     worstRemoveCycles: (taskCount) => Math.max(0, taskCount - 1) * c.removeStep + c.removeLink,
-  };
+  });
+  return self;
 }

@@ -1,5 +1,5 @@
 import type { Cycles } from '../../hardware/units.ts';
-import type { ReadyStructure } from '../core/structures.ts';
+import { readyStructure, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 
 /** What a sorted ready structure supplies: its data and walks, and where its first entry is. */
@@ -17,21 +17,18 @@ export interface SortedParts extends Omit<ReadyStructure, 'tcbFields' | 'flashTa
  */
 export function sortedStructure(parts: SortedParts): ReadyStructure {
   const { first, pickPrice, ...rest } = parts;
-  let pickCycles = 0;
-  return {
+  const self: ReadyStructure = readyStructure({
     ...rest,
     tcbFields: [],
     flashTableBytes: 0,
     pick(): Tcb | undefined {
-      pickCycles = pickPrice;
+      self.pickCycles = pickPrice;
       return first();
-    },
-    get pickCycles(): Cycles {
-      return pickCycles;
     },
     rotate(t: Tcb): Cycles {
       return rest.remove(t) + rest.insert(t);
     },
     worstPickCycles: () => pickPrice,
-  };
+  });
+  return self;
 }

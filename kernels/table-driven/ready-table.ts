@@ -3,7 +3,7 @@ import type { Target } from '../../hardware/target.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import { fieldTypeBytes } from '../core/layout.ts';
 import { priceAll } from '../core/pricing.ts';
-import { PRIORITY_ORDER, type ReadyStructure } from '../core/structures.ts';
+import { PRIORITY_ORDER, readyStructure, type ReadyStructure } from '../core/structures.ts';
 import type { Tcb } from '../core/tcb.ts';
 import { TCB } from '../core/tcb-fields.ts';
 import { TcbSlots } from '../core/tcb-slots.ts';
@@ -37,8 +37,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
   const fifoOf = (priority: number): TcbSlots => fifo[priority] ?? (fifo[priority] = new TcbSlots());
   let grp = 0;
   const tbl = new Array<number>(groups).fill(0);
-  let pickCycles = 0;
-  const self: ReadyStructure = {
+  const self: ReadyStructure = readyStructure({
     blocks: Object.values(blocks),
     globals: [
       { name: 'OSRdyGrp', type: 'u8' },
@@ -71,14 +70,11 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
       return c.remove;
     },
     pick(): Tcb | undefined {
-      pickCycles = c.pick;
+      self.pickCycles = c.pick;
       if (grp === 0) return undefined;
       const y = lowestBit(grp);
       const x = lowestBit(tbl[y] as number);
       return (fifo[(y << 3) + x] as TcbSlots).at(0);
-    },
-    get pickCycles(): Cycles {
-      return pickCycles;
     },
     rotate(t: Tcb): Cycles {
       const list = fifoOf(t.priority);
@@ -94,7 +90,7 @@ export function readyTable(target: Target, priorities: number): ReadyStructure {
     worstPickCycles: () => c.pick,
     worstInsertCycles: () => c.insert + c.fifoLink,
     worstRemoveCycles: () => c.remove,
-  };
+  });
   return self;
 }
 
