@@ -36,7 +36,8 @@ import { argument } from './cli-argument.ts';
  * - host cost per simulated second at 1 s, 100 s and the long horizon (10,000 s by default), each
  *   measured the same way on one run per design of this checkout: the cheapest of several
  *   successive one-second windows from that horizon on. One window timed once catches a collection
- *   or a compile now and then; the cheapest of a few is the steady cost. The live heap after a
+ *   or a compile now and then; the cheapest of a few is the steady cost. Every subject on every
+ *   target has run once before the first window is timed, so no window pays for compiling. The live heap after a
  *   full collection at the short and the long horizon shows whether memory grows with the run;
  * - the same cost and heap at 1 s and the long horizon on every other MCU target, design by design.
  *
@@ -246,6 +247,14 @@ function windowMsAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine']
   });
 }
 
+/** Simulated seconds of the warm-up run of each subject before the windows are timed. */
+const WARM_UP_S = 20;
+
+/** Runs `subject` once for WARM_UP_S on a fresh engine, untimed, so its paths are compiled before its windows are timed. */
+function warmUp(subject: BenchSubject, freshEngine: BenchTree['freshEngine'], cyclesOf: BenchTree['cyclesOf']): void {
+  subject.boot(freshEngine(subject.nestedInterrupts)).run(cyclesOf(WARM_UP_S));
+}
+
 /**
  * The live heap (MB) of one run of `subject` at each of `horizonsS` (ascending), so a run whose
  * memory grows with its length shows it. Measured after every timing: a full collection slows the
@@ -302,6 +311,11 @@ try {
   const otherTargets = mcuTargets()
     .filter((t) => t.id !== avr.id)
     .map((target) => ({ target, on: designsOn(current.modules, target.id) }));
+  // Every subject on every target runs once before any window is timed: the first design timed on a
+  // target would otherwise pay for compiling that target's paths in its 1 s windows, and its
+  // long/short ratio would show warm-up rather than any growth with the run's length.
+  for (const subject of current.subjects) warmUp(subject, current.freshEngine, current.cyclesOf);
+  for (const { on } of otherTargets) for (const subject of on.subjects) warmUp(subject, on.freshEngine, on.cyclesOf);
   // Every timing first, then every heap measurement (see liveHeapAt).
   const avrMs = current.subjects.map((subject) => windowMsAt(subject, current.freshEngine, current.cyclesOf, horizonsS));
   const otherMs = otherTargets.map(({ on }) => on.subjects.map((subject) => windowMsAt(subject, on.freshEngine, on.cyclesOf, [SHORT_S, LONG_S])));
