@@ -45,20 +45,34 @@ export interface EngineOptions {
 
 /** Cycles spent per kind of work, plus idle. */
 export interface CpuTime {
-  task: Cycles;
-  kernel: Cycles;
-  isr: Cycles;
-  idle: Cycles;
+  readonly task: Cycles;
+  readonly kernel: Cycles;
+  readonly isr: Cycles;
+  readonly idle: Cycles;
 }
 
-/** CPU time at zero, its fields doubles from birth (see DOUBLE_FIELD): they pass 2^31 on long runs. */
-function zeroCpuTime(): CpuTime {
-  const cpu = { task: DOUBLE_FIELD, kernel: DOUBLE_FIELD, isr: DOUBLE_FIELD, idle: DOUBLE_FIELD };
-  cpu.task = 0;
-  cpu.kernel = 0;
-  cpu.isr = 0;
-  cpu.idle = 0;
-  return cpu;
+/** Where idle cycles are counted, after the segment kinds (task, kernel, ISR: 0-2). */
+const IDLE = 3;
+
+/**
+ * The engine's cycle counters as CpuTime: a view of one Float64Array indexed by segment kind (idle
+ * last), so the engine adds a segment's cycles with one indexed store and no branch on its kind.
+ * Doubles, as the counts pass 2^31 on long runs.
+ */
+class CpuCounters implements CpuTime {
+  readonly cycles = new Float64Array(IDLE + 1);
+  get task(): Cycles {
+    return this.cycles[KIND_TASK] as number;
+  }
+  get kernel(): Cycles {
+    return this.cycles[KIND_KERNEL] as number;
+  }
+  get isr(): Cycles {
+    return this.cycles[KIND_ISR] as number;
+  }
+  get idle(): Cycles {
+    return this.cycles[IDLE] as number;
+  }
 }
 
 /** A target's port blocks in cycles, and its tail-chain entry where it has one. */
@@ -84,6 +98,8 @@ function portPricesOf(target: Target): PortPrices {
 interface Line {
   readonly id: number;
   readonly spec: InterruptSpec;
+  /** `spec.priority`, read on the line itself where the engine compares urgencies. */
+  readonly priority: number;
   readonly context: ExecContext;
   readonly clock: ArrivalClock | undefined;
   /** Runs when the hardware entry completes: probe, then the handler (built once per line). */
@@ -116,13 +132,17 @@ export class Engine {
   readonly nestedInterrupts: boolean;
   /** Cycles of each port block on this target, priced once. */
   readonly portCycles: Readonly<Record<PortBlockName, Cycles>>;
-  readonly cpu: CpuTime = zeroCpuTime();
+  readonly cpu: CpuTime;
+  /** The counters behind `cpu`, indexed by segment kind, idle last. */
+  private readonly cpuCycles: Float64Array;
   /** Loop iterations so far: idle time is skipped in one, never cycle by cycle. */
   steps = DOUBLE_FIELD;
   now: Cycles = DOUBLE_FIELD;
 
   private readonly queue = new EventQueue<Timed>();
   private readonly lines: Line[] = [];
+  /** The lines most urgent first, ties in registration order: the first pending one is the one the controller takes. */
+  private readonly byUrgency: Line[] = [];
   private readonly frames: IsrFrame[] = [];
   private readonly entryCycles: Cycles;
   private readonly exitCycles: Cycles;
@@ -142,6 +162,9 @@ export class Engine {
     this.rng = new Prng(options.seed);
     this.nestedInterrupts = options.nestedInterrupts ?? false;
     this.probe = new Probe({ keepTrace: options.keepTrace ?? false });
+    const counters = new CpuCounters();
+    this.cpu = counters;
+    this.cpuCycles = counters.cycles;
     const port = portPricesOf(this.target);
     this.portCycles = port.cycles;
     this.entryCycles = port.cycles['irq-entry'];
@@ -159,8 +182,12 @@ export class Engine {
       this.probe.emit(EV_IRQ_ENTERED, this.now, id);
       spec.handler(context, this);
     };
-    const line: Line = { id, spec, context, clock, onEntered, pending: false, exiting: false };
+    const line: Line = { id, spec, priority: spec.priority, context, clock, onEntered, pending: false, exiting: false };
     this.lines.push(line);
+    // Behind every line as urgent or more: a tie goes to the line registered first.
+    let at = this.byUrgency.length;
+    while (at > 0 && (this.byUrgency[at - 1] as Line).priority > line.priority) at--;
+    this.byUrgency.splice(at, 0, line);
     if (clock !== undefined) this.startArrivals(id, clock);
     return id;
   }
@@ -243,7 +270,7 @@ export class Engine {
       if (seg === undefined) {
         const stop = nextEvent < until ? nextEvent : until;
         if (stop > this.now) {
-          this.cpu.idle += stop - this.now;
+          this.cpuCycles[IDLE] = (this.cpuCycles[IDLE] as number) + (stop - this.now);
           this.now = stop;
         }
         if (nextEvent > until) return;
@@ -350,9 +377,8 @@ export class Engine {
   }
 
   private account(seg: Segment, cycles: Cycles): void {
-    if (seg.kind === KIND_TASK) this.cpu.task += cycles;
-    else if (seg.kind === KIND_KERNEL) this.cpu.kernel += cycles;
-    else this.cpu.isr += cycles;
+    const counters = this.cpuCycles;
+    counters[seg.kind] = (counters[seg.kind] as number) + cycles;
   }
 
   /** Queues a line's arrivals with one reusable event object (no allocation per arrival). */
@@ -369,7 +395,7 @@ export class Engine {
 
   /** True when the most urgent pending line is above the mask ceiling, so a masked segment does not hold it off. */
   private passesMask(): boolean {
-    return (this.bestPending() as Line).spec.priority < this.maskCeiling;
+    return (this.bestPending() as Line).priority < this.maskCeiling;
   }
 
   /**
@@ -380,22 +406,21 @@ export class Engine {
     // Under full masking no ISR starts inside a masked segment, so the code below was unmasked.
     if (!this.partialMask) return false;
     const seg = below === undefined ? this.task?.peek() : below.context.peek();
-    return seg !== undefined && seg.masked && next.spec.priority >= this.maskCeiling;
+    return seg !== undefined && seg.masked && next.priority >= this.maskCeiling;
   }
 
   /** Whether a pending interrupt may start now, given the ISR (if any) on top. */
   private mayPreempt(frame: IsrFrame | undefined): boolean {
     if (frame === undefined) return true;
     if (!this.nestedInterrupts || frame.exiting) return false;
-    return (this.bestPending() as Line).spec.priority < frame.spec.priority;
+    return (this.bestPending() as Line).priority < frame.priority;
   }
 
+  /** The most urgent pending line (ties: the one registered first), or undefined. */
   private bestPending(): Line | undefined {
-    let best: Line | undefined;
-    for (const line of this.lines) {
-      if (line.pending && (best === undefined || line.spec.priority < best.spec.priority)) best = line;
-    }
-    return best;
+    const lines = this.byUrgency;
+    for (let i = 0; i < lines.length; i++) if ((lines[i] as Line).pending) return lines[i];
+    return undefined;
   }
 
   private enterInterrupt(line: Line, entryCycles: Cycles): void {
@@ -434,7 +459,7 @@ export class Engine {
     }
     const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
     const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
-    const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.spec.priority < below.spec.priority));
+    const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.priority < below.priority));
     if (chains) {
       this.frames.pop();
       this.probe.emit(EV_IRQ_LEFT, this.now, frame.id);
