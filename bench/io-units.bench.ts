@@ -6,7 +6,7 @@ import { argument } from './cli-argument.ts';
 
 /*
  * Host cost of the I/O units (Figs. 3-4 and bounds) per simulated second, and what a full
- * `reproduce` would spend on them with the horizon rule capped and uncapped. Run with
+ * `reproduce` would spend on them at a 1 s cap (quick mode) and by the horizon rule (full mode). Run with
  * `npm run bench:io -- [--baseline <git-ref>] [--seeds n] [--rounds n]`.
  *
  * Every target x bounds series x payload x seed is run twice, once as the bounds experiment runs
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     console.log('tree | kind | steps/sim s | KB alloc/sim s | host ms/sim s | one 0.2 s run, ms (setup incl.)');
     for (const m of modules) for (const f of figures(m)) console.log(`${m.label} | ${f.kind} | ${f.stepsPerS.toFixed(0)} | ${f.kbPerS.toFixed(1)} | ${f.msPerS.toFixed(3)} | ${f.shortRunMs.toFixed(2)}`);
     console.log('\nfull reproduce, I/O units (fig3 + fig4 = figure, bounds): simulated s and CPU s of the runs (setup excluded)');
-    console.log('tree | kind | units | capped at 1 s: sim s, CPU s | uncapped (100 jobs of the slowest task): units lengthened, sim s, CPU s');
+    console.log('tree | kind | units | at a 1 s cap (quick mode): sim s, CPU s | by the rule (100 jobs of the slowest task, as full mode runs): units longer than 1 s, sim s, CPU s');
     for (const m of modules) {
       for (const f of figures(m)) {
         const t = study.find((x) => x.kind === f.kind);

@@ -8,6 +8,7 @@ import { ioTargets, type IoSeries } from './io-figure.ts';
 import { framedProfile, ioUnitWorkload, IO_DURATION_MS, PAYLOADS, simulateIo } from './io-sim.ts';
 import type { BoundsRow } from './paper-rows.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
+import { modeHorizonCap } from './horizon.ts';
 
 /*
  * The fig3 and fig4 task sets (fewer per payload point) simulated on each framed kernel, each task's
@@ -43,6 +44,8 @@ interface BoundsUnit extends IoSeries {
   readonly target: string;
   readonly payload: number;
   readonly seed: number;
+  /** The run's cap in quick mode (experiments/horizon.ts `modeHorizonCap`); absent in full mode. */
+  readonly horizonCapMs?: number;
 }
 
 /** Per variant, the tasks of one set whose simulated max exceeds the bound. */
@@ -57,7 +60,7 @@ export interface BoundsResult {
 export function runBoundsUnit(unit: BoundsUnit): BoundsResult {
   const profile = framedProfile(unit.profile, unit.framing);
   const workload = ioUnitWorkload(unit);
-  const simulated = simulateIo(profile, unit.target, workload, IO_DURATION_MS, unit.seed);
+  const simulated = simulateIo(profile, unit.target, workload, IO_DURATION_MS, unit.seed, unit.horizonCapMs);
   const target = getTarget(unit.target);
   const system = systemModel(profile, target, workload);
   const model = modelFromSystem(workload, target, system).model;
@@ -86,6 +89,7 @@ export const bounds = defineExperiment<BoundsUnit, BoundsResult>({
       framing: series.framing,
       payload,
       seed,
+      ...modeHorizonCap(mode),
     })),
   runUnit: runBoundsUnit,
   reduce: (results, units): Row[] => {

@@ -6,6 +6,7 @@ import { defineExperiment, type RunMode } from './contract.ts';
 import type { Fig1Row } from './paper-rows.ts';
 import { runSleepWake, type SleepWakeResult } from './sleep-wake-run.ts';
 import { grid } from './unit-helpers.ts';
+import { modeHorizonCap } from './horizon.ts';
 
 /*
  * The paper's Figure 1: the longest interrupt-disable time against the number of running tasks,
@@ -38,11 +39,13 @@ export interface SweepUnit {
   readonly profile: string;
   readonly tasks: number;
   readonly durationMs: number;
+  /** The run's cap in quick mode (experiments/horizon.ts `modeHorizonCap`); absent in full mode. */
+  readonly horizonCapMs?: number;
 }
 
 /** The sweep's units, target outermost, then profile, then task count (a kernel only on the cores it has a port for). */
 export function sweepUnits(mode: RunMode): SweepUnit[] {
-  return portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), tasks: SWEEP_TASKS, durationMs: [SWEEP_DURATION_MS[mode]] }));
+  return portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), tasks: SWEEP_TASKS, durationMs: [SWEEP_DURATION_MS[mode]] })).map((u) => ({ ...u, ...modeHorizonCap(mode) }));
 }
 
 /** The sweep's manifest settings. */
@@ -59,11 +62,11 @@ export interface Fig1Result extends SleepWakeResult {
 }
 
 /** Runs one sweep point as the port nests interrupts, then with nesting the other way (the sensitivity variant). */
-export function runFig1Unit({ target, profile, tasks, durationMs }: SweepUnit): Fig1Result {
+export function runFig1Unit({ target, profile, tasks, durationMs, horizonCapMs }: SweepUnit): Fig1Result {
   const port = interruptNesting(getProfile(profile), getTarget(target));
   if (port.basis === 'variant') throw new Error(`fig1: profile ${profile} is already a nesting variant`);
-  const asPort = runSleepWake(target, profile, tasks, durationMs);
-  const other = runSleepWake(target, profile, tasks, durationMs, !port.nested).maxIrqOffUs;
+  const asPort = runSleepWake(target, profile, tasks, durationMs, undefined, horizonCapMs);
+  const other = runSleepWake(target, profile, tasks, durationMs, !port.nested, horizonCapMs).maxIrqOffUs;
   return {
     ...asPort,
     nesting: port.nested ? 'on' : 'off',

@@ -19,7 +19,7 @@ export const fig2 = defineExperiment<SweepUnit, SleepWakeResult>({
   columns: ['target', 'profile', 'tasks', 'switchMeanUs', 'switchMinUs', 'switchMaxUs'],
   settings: sweepSettings,
   units: sweepUnits,
-  runUnit: ({ target, profile, tasks, durationMs }) => runSleepWake(target, profile, tasks, durationMs),
+  runUnit: ({ target, profile, tasks, durationMs, horizonCapMs }) => runSleepWake(target, profile, tasks, durationMs, undefined, horizonCapMs),
   reduce: (results) =>
     results.map((r): Fig2Row => ({ target: r.target, profile: r.profile, tasks: r.tasks, switchMeanUs: r.switchMeanUs, switchMinUs: r.switchMinUs, switchMaxUs: r.switchMaxUs })),
 });

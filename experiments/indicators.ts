@@ -8,7 +8,7 @@ import { MICROBENCHMARKS } from '../workloads/generators/microbench.ts';
 import type { Workload } from '../workloads/types.ts';
 import { defineExperiment, roundUs, type RunMode } from './contract.ts';
 import { sweepProfiles, sweepTargets } from './fig1.ts';
-import { runHorizonMs } from './horizon.ts';
+import { modeHorizonCap, runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 import { grid } from './unit-helpers.ts';
 
@@ -56,6 +56,8 @@ export interface IndicatorUnit {
   readonly profile: string;
   readonly indicator: Indicator;
   readonly durationMs: number;
+  /** The run's cap in quick mode (experiments/horizon.ts `modeHorizonCap`); absent in full mode. */
+  readonly horizonCapMs?: number;
 }
 
 /** What an indicator measures, as its row note says it, and the reducer that measures it. */
@@ -113,7 +115,7 @@ function caveat(measure: Measure, profile: OsProfile): string {
 
 /** Runs one indicator's workload (as `adapt` changes it, e.g. into isolated APPs) on a profile and target and reduces the probe. */
 export function measureIndicator(unit: IndicatorUnit, adapt: (w: Workload) => Workload = (w) => w): IndicatorRow {
-  const { target: targetId, profile: profileId, indicator, durationMs } = unit;
+  const { target: targetId, profile: profileId, indicator, durationMs, horizonCapMs } = unit;
   const target = getTarget(targetId);
   const profile = getProfile(profileId);
   const workload = adapt((MICROBENCHMARKS[indicator] as () => Workload)());
@@ -130,7 +132,7 @@ export function measureIndicator(unit: IndicatorUnit, adapt: (w: Workload) => Wo
   if (typeof reducer === 'string') return row(null, reducer);
   let stat: SpanStats;
   try {
-    stat = measureRun({ profile, target, workload, durationMs: runHorizonMs(workload, durationMs), seed: 1, reducers: { span: reducer } }).span;
+    stat = measureRun({ profile, target, workload, durationMs: runHorizonMs(workload, durationMs, horizonCapMs), seed: 1, reducers: { span: reducer } }).span;
   } catch (e) {
     // The kernel refusing the workload is a finding (a missing service or limit), not a failure.
     if (e instanceof ProfileLimitError) return row(null, `not run: ${e.message}`);
@@ -148,7 +150,7 @@ export const indicators = defineExperiment<IndicatorUnit, IndicatorRow>({
     "Each benchmark's workload (workloads/generators/microbench.ts) runs on each profile's kernel; a reducer turns the probe's events into the benchmark's span, and valueUs is its mean over every occurrence in the run (the note gives the count and the max). Task switching: SwitchOut to SwitchIn between two application tasks. Channel communication, semaphore shuffling, signal reception, semaphore shuffle, message latency: from the sender's give (queue send, semaphore give, flag set) to the first instruction of the task that was blocked waiting for it. Preemption: from the tick's release of the high task to its first instruction, when it preempted the running low task. Interrupt latency: from the line raised to its handler entered. Deadlock break: from the low owner's mutex unlock to the first instruction of the high task blocked on the mutex (the priority restore and the handover), with a medium task ready in between. Where a profile lacks what the workload needs, the row is null and the note quotes the kernel's refusal; where the situation never arose, the note says why.",
   columns: ['target', 'profile', 'indicator', 'valueUs', 'cycles', 'note'],
   settings: (mode) => ({ seeds: [1], targets: sweepTargets(), durationMs: DURATION_MS[mode], indicators: [...INDICATORS], notRun: unportedPairs(sweepTargets(), sweepProfiles()) }),
-  units: (mode) => portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), indicator: INDICATORS, durationMs: [DURATION_MS[mode]] })),
+  units: (mode) => portedUnits(grid({ target: sweepTargets(), profile: sweepProfiles(), indicator: INDICATORS, durationMs: [DURATION_MS[mode]] })).map((u) => ({ ...u, ...modeHorizonCap(mode) })),
   runUnit: (unit) => measureIndicator(unit),
   reduce: (results) => [...results],
 });

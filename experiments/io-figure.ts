@@ -4,6 +4,7 @@ import { simulateInputIo, variantWorkload, withInputEvents, type IoVariant, type
 import { framedProfile, ioUnitWorkload, IO_DURATION_MS, PAYLOADS } from './io-sim.ts';
 import type { Framing, IoRow } from './paper-rows.ts';
 import { grid, groupInOrder, meanCi95 } from './unit-helpers.ts';
+import { modeHorizonCap } from './horizon.ts';
 
 /*
  * fig3 and fig4 share one shape: for each target, series (a profile in a framing and variant) and
@@ -36,6 +37,8 @@ export interface IoUnit extends IoFigureSeries {
   readonly target: string;
   readonly payload: number;
   readonly seed: number;
+  /** The run's cap in quick mode (experiments/horizon.ts `modeHorizonCap`); absent in full mode. */
+  readonly horizonCapMs?: number;
 }
 
 /** Seeds 1..n of a mode's task sets. */
@@ -47,7 +50,7 @@ export function ioSeeds(mode: RunMode, sets = IO_SETS[mode]): number[] {
 export function runIoUnit(unit: IoUnit): SetInputIo {
   const profile = framedProfile(unit.profile, unit.framing);
   const { workload, assigned } = variantWorkload(ioUnitWorkload(unit), unit.variant, unit.framing, unit.target);
-  return { ...simulateInputIo(profile, unit.target, withInputEvents(workload), IO_DURATION_MS, unit.seed), thresholdsAssigned: assigned };
+  return { ...simulateInputIo(profile, unit.target, withInputEvents(workload), IO_DURATION_MS, unit.seed, unit.horizonCapMs), thresholdsAssigned: assigned };
 }
 
 /** One row per unit (units in `grid` order: target, series, payload, seed). */
@@ -138,7 +141,7 @@ export function ioExperiment(id: string, title: string, description: string, ser
     columns: [...IO_COLUMNS],
     settings: (mode) => ({ seeds: ioSeeds(mode), targets: ioTargets(), durationMs: IO_DURATION_MS, setsPerPoint: IO_SETS[mode], payloads: [...PAYLOADS] }),
     units: (mode) =>
-      grid({ target: ioTargets(), series, payload: PAYLOADS, seed: ioSeeds(mode) }).map(({ target, series: s, payload, seed }) => ({ target, profile: s.profile, framing: s.framing, variant: s.variant, payload, seed })),
+      grid({ target: ioTargets(), series, payload: PAYLOADS, seed: ioSeeds(mode) }).map(({ target, series: s, payload, seed }) => ({ target, profile: s.profile, framing: s.framing, variant: s.variant, payload, seed, ...modeHorizonCap(mode) })),
     runUnit: runIoUnit,
     reduce: (results, units): Row[] => reduceIo(results, units),
   });

@@ -9,7 +9,7 @@ import { roundUs } from './contract.ts';
 import { summariseSet, type SetIo, type TaskIo } from './io-sim.ts';
 import { measureRun } from './measure-run.ts';
 import type { Framing } from './paper-rows.ts';
-import { runHorizonMs } from './horizon.ts';
+import { HORIZON_CAP_MS, runHorizonMs } from './horizon.ts';
 
 /*
  * The I/O figures' two delays (issue 11): the paper measured I/O delay with an oscilloscope on an
@@ -80,13 +80,13 @@ function taskIo(target: ReturnType<typeof getTarget>, span: SpanStats): TaskIo {
 
 /**
  * Runs `workload` (with input events) on `profile` on `target` for its horizon (experiments/horizon.ts,
- * at least `floorMs`) and summarises its input-to-output
+ * at least `floorMs`, at most `capMs`) and summarises its input-to-output
  * and release-to-result delays over the tasks that drove a result; an overloaded set can starve its
  * least urgent tasks, which are counted in `silentTasks` instead.
  */
-export function simulateInputIo(profile: OsProfile, targetId: string, workload: Workload, floorMs: number, seed: number): Omit<SetInputIo, 'thresholdsAssigned'> {
+export function simulateInputIo(profile: OsProfile, targetId: string, workload: Workload, floorMs: number, seed: number, capMs = HORIZON_CAP_MS): Omit<SetInputIo, 'thresholdsAssigned'> {
   const target = getTarget(targetId);
-  const durationMs = runHorizonMs(workload, floorMs);
+  const durationMs = runHorizonMs(workload, floorMs, capMs);
   const { delays } = measureRun({ profile, target, workload, durationMs, seed, reducers: { delays: inputToOutput() } });
   const answered = delays.filter((d) => d.result.count > 0 && d.input.count > 0);
   if (answered.length === 0) throw new Error(`simulateInputIo: no task drove a result in ${durationMs} ms on ${profile.id}/${targetId}`);

@@ -7,7 +7,7 @@ import { fitPriorities } from '../workloads/fit-priorities.ts';
 import { PAPER_PAYLOADS, PAYLOAD_PERIOD_RANGE_US, PAYLOAD_TASKS, paperPayloadWorkload } from '../workloads/generators/paper-sweeps.ts';
 import type { Workload } from '../workloads/types.ts';
 import { roundUs } from './contract.ts';
-import { runHorizonMs } from './horizon.ts';
+import { HORIZON_CAP_MS, runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 import type { Framing } from './paper-rows.ts';
 
@@ -63,12 +63,12 @@ export interface TaskIo {
 
 /**
  * Runs `workload` on `profile` on `target` for its horizon (experiments/horizon.ts, at least
- * `floorMs`) and returns each task's I/O delays (in workload task order). A delay starts at the raise of the tick that released the job (the I/O
+ * `floorMs`, at most `capMs`) and returns each task's I/O delays (in workload task order). A delay starts at the raise of the tick that released the job (the I/O
  * event the analysis calls the release), so the tick ISR's entry and timer work count.
  */
-export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, floorMs: number, seed: number): TaskIo[] {
+export function simulateIo(profile: OsProfile, targetId: string, workload: Workload, floorMs: number, seed: number, capMs = HORIZON_CAP_MS): TaskIo[] {
   const target = getTarget(targetId);
-  const durationMs = runHorizonMs(workload, floorMs);
+  const durationMs = runHorizonMs(workload, floorMs, capMs);
   const { io, deadlines } = measureRun({ profile, target, workload, durationMs, seed, reducers: { io: taskIoDelay('releasing-tick'), deadlines: deadlineMisses() } });
   return workload.tasks.map((spec) => {
     const index = io.findIndex((t) => t.task === spec.name);

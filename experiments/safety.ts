@@ -5,7 +5,7 @@ import { usToCycles } from '../hardware/units.ts';
 import { allProfiles, getProfile, portedUnits, unportedPairs } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { defineExperiment, type RunMode, type Row } from './contract.ts';
-import { horizonRuleText, runHorizonUs } from './horizon.ts';
+import { horizonRuleText, modeHorizonCap, runHorizonUs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 import { safetyHorizonUs, safetySet } from './safety-sets.ts';
 import { grid, groupInOrder } from './unit-helpers.ts';
@@ -17,8 +17,8 @@ import { grid, groupInOrder } from './unit-helpers.ts';
  * simulated maximum over the bound (1 = the bound was reached).
  */
 
-/** Sets per profile and target. */
-const SETS: Record<RunMode, number> = { quick: 10, full: 200 };
+/** Sets per profile and target in each mode. */
+export const SAFETY_SETS: Record<RunMode, number> = { quick: 10, full: 200 };
 
 /** Every registered profile: the paper's five, MOS and the EDF kernel (and any added since). */
 export function safetyProfiles(): string[] {
@@ -29,6 +29,8 @@ interface SafetyUnit {
   readonly target: string;
   readonly profile: string;
   readonly seed: number;
+  /** The run's cap in quick mode (experiments/horizon.ts `modeHorizonCap`); absent in full mode. */
+  readonly horizonCapMs?: number;
 }
 
 /** One set's outcome: per task with a finite bound, simulated max and bound in cycles. */
@@ -47,7 +49,7 @@ export function runSafetyUnit(unit: SafetyUnit): SafetyResult {
     profile,
     target,
     workload,
-    horizonCycles: usToCycles(target, runHorizonUs(workload, safetyHorizonUs(workload))),
+    horizonCycles: usToCycles(target, runHorizonUs(workload, safetyHorizonUs(workload), unit.horizonCapMs)),
     seed: unit.seed,
     releases: system.releases.kind,
     reducers: { responses: responseTimes() },
@@ -79,10 +81,10 @@ const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 export const safety = defineExperiment<SafetyUnit, SafetyResult>({
   id: 'safety',
   title: 'Simulated worst response against the analysed bound, every profile and target',
-  description: `Seeded random systems (experiments/safety-sets.ts: 2-5 periodic tasks, utilisation 0.1-0.7, periods 2-20 ms on or off the 1 ms tick grid, synchronous or offset release, shared priorities where the profile allows, up to two mutexes under each protocol the profile offers), ${SETS.full} per profile and target in full mode, each run on its kernel for at least three of its longest periods past its last offset (${horizonRuleText()}). Each task's simulated worst response (from every job's true arrival to its end) is set against the corrected, overhead-aware bound of the system the kernel runs (the analysis \`kbench analyze --profile --target\` gives). A violation is a task whose simulated maximum exceeds its bound; tightness is simulated maximum over bound, over every task with a finite bound.`,
+  description: `Seeded random systems (experiments/safety-sets.ts: 2-5 periodic tasks, utilisation 0.1-0.7, periods 2-20 ms on or off the 1 ms tick grid, synchronous or offset release, shared priorities where the profile allows, up to two mutexes under each protocol the profile offers), ${SAFETY_SETS.full} per profile and target in full mode, each run on its kernel for at least three of its longest periods past its last offset (${horizonRuleText()}). Each task's simulated worst response (from every job's true arrival to its end) is set against the corrected, overhead-aware bound of the system the kernel runs (the analysis \`kbench analyze --profile --target\` gives). A violation is a task whose simulated maximum exceeds its bound; tightness is simulated maximum over bound, over every task with a finite bound.`,
   columns: ['target', 'profile', 'sets', 'tasks', 'violations', 'tightnessMean', 'tightnessMedian', 'tightnessMax'],
-  settings: (mode) => ({ seeds: Array.from({ length: SETS[mode] }, (_, i) => i + 1), targets: targetIds(), durationMs: null, setsPerProfile: SETS[mode], notRun: unportedPairs(targetIds(), safetyProfiles()) }),
-  units: (mode) => portedUnits(grid({ target: targetIds(), profile: safetyProfiles(), seed: Array.from({ length: SETS[mode] }, (_, i) => i + 1) })),
+  settings: (mode) => ({ seeds: Array.from({ length: SAFETY_SETS[mode] }, (_, i) => i + 1), targets: targetIds(), durationMs: null, setsPerProfile: SAFETY_SETS[mode], notRun: unportedPairs(targetIds(), safetyProfiles()) }),
+  units: (mode) => portedUnits(grid({ target: targetIds(), profile: safetyProfiles(), seed: Array.from({ length: SAFETY_SETS[mode] }, (_, i) => i + 1) })).map((u) => ({ ...u, ...modeHorizonCap(mode) })),
   runUnit: runSafetyUnit,
   reduce: (results, units): Row[] => {
     const paired = units.map((u, i) => ({ u, r: results[i] as SafetyResult }));

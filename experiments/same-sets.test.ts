@@ -42,7 +42,7 @@ describe('the sets the figures run', () => {
     for (const unit of fig3.units('quick').filter((u) => u.target === 'avr' && u.payload === 0.3 && u.variant === 'plain').slice(0, 2)) {
       const profile = framedProfile(unit.profile, unit.framing);
       const named = fitPriorities(loadWorkload(`paper-payload-${unit.payload}-s${unit.seed}`), profile);
-      expect(fig3.runUnit(unit)).toEqual({ ...simulateInputIo(profile, unit.target, withInputEvents(named), IO_DURATION_MS, unit.seed), thresholdsAssigned: false });
+      expect(fig3.runUnit(unit)).toEqual({ ...simulateInputIo(profile, unit.target, withInputEvents(named), IO_DURATION_MS, unit.seed, unit.horizonCapMs), thresholdsAssigned: false });
     }
   });
 

@@ -7,7 +7,7 @@ import type { Workload } from '../workloads/types.ts';
 import { withNesting } from '../kernels/profiles/nesting.ts';
 import { getProfile } from '../kernels/registry.ts';
 import { roundUs } from './contract.ts';
-import { runHorizonMs } from './horizon.ts';
+import { HORIZON_CAP_MS, runHorizonMs } from './horizon.ts';
 import { measureRun } from './measure-run.ts';
 
 /*
@@ -35,16 +35,16 @@ export function sleepWakeSet(profileId: string, tasks: number): Workload {
 
 /**
  * Runs `tasks` sleep-wake tasks on a profile and target for their horizon (experiments/horizon.ts,
- * at least `floorMs`) and reduces the probe; `nested` forces interrupt nesting on or off (the
+ * at least `floorMs`, at most `capMs`) and reduces the probe; `nested` forces interrupt nesting on or off (the
  * sensitivity variant), else the profile's port decides. The
  * switches timed are those away from an application task (it paused: slept at the end of its job),
  * to whichever task runs next, idle included: the paper's "task A paused, task B starts".
  */
-export function runSleepWake(targetId: string, profileId: string, tasks: number, floorMs: number, nested?: boolean): SleepWakeResult {
+export function runSleepWake(targetId: string, profileId: string, tasks: number, floorMs: number, nested?: boolean, capMs = HORIZON_CAP_MS): SleepWakeResult {
   const target = getTarget(targetId);
   const profile = nested === undefined ? getProfile(profileId) : withNesting(getProfile(profileId), nested);
   const workload = sleepWakeSet(profileId, tasks);
-  const durationMs = runHorizonMs(workload, floorMs);
+  const durationMs = runHorizonMs(workload, floorMs, capMs);
   const { masked, switches } = measureRun({
     profile,
     target,
