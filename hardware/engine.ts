@@ -144,6 +144,8 @@ export class Engine {
   /** The lines most urgent first, ties in registration order: the first pending one is the one the controller takes. */
   private readonly byUrgency: Line[] = [];
   private readonly frames: IsrFrame[] = [];
+  /** The active ISR on top of `frames`, undefined when none is. */
+  private top: IsrFrame | undefined = undefined;
   private readonly entryCycles: Cycles;
   private readonly exitCycles: Cycles;
   private readonly tailChainCycles: Cycles | undefined;
@@ -241,16 +243,17 @@ export class Engine {
 
   /** True while an ISR frame is active (kernels defer a switch until the outermost ISR exits). */
   inIsr(): boolean {
-    return this.frames.length > 0;
+    return this.top !== undefined;
   }
 
   /** Advances the simulation to cycle `until`. Can be called again to continue. */
   run(until: Cycles): void {
     const queue = this.queue;
-    const frames = this.frames;
+    // Counted here and stored at each way out: nothing the loop calls reads the count.
+    let steps = this.steps;
     for (;;) {
-      this.steps++;
-      const frame = frames.length > 0 ? (frames[frames.length - 1] as IsrFrame) : undefined;
+      steps++;
+      const frame = this.top;
       const ctx = frame !== undefined ? frame.context : this.task;
       const seg = ctx?.peek();
       if (seg === undefined && frame !== undefined) {
@@ -273,12 +276,18 @@ export class Engine {
           this.cpuCycles[IDLE] = (this.cpuCycles[IDLE] as number) + (stop - this.now);
           this.now = stop;
         }
-        if (nextEvent > until) return;
+        if (nextEvent > until) {
+          this.steps = steps;
+          return;
+        }
         (queue.pop() as Timed).fire();
         continue;
       }
       if (seg.stretchCount > 0) {
-        if (this.runScheduled(seg, ctx as ExecContext, frame, nextEvent, until)) return;
+        if (this.runScheduled(seg, ctx as ExecContext, frame, nextEvent, until)) {
+          this.steps = steps;
+          return;
+        }
         continue;
       }
       // An ISR's last segment, masked with nothing to run after it: its return can run with it.
@@ -291,7 +300,7 @@ export class Engine {
       if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
-        this.complete(ctx as ExecContext, frame);
+        this.complete(seg, ctx as ExecContext, frame);
         continue;
       }
       const stop = nextEvent < until ? nextEvent : until;
@@ -299,7 +308,10 @@ export class Engine {
       this.account(seg, ran);
       seg.cycles -= ran;
       this.now = stop;
-      if (nextEvent > until) return;
+      if (nextEvent > until) {
+        this.steps = steps;
+        return;
+      }
       (queue.pop() as Timed).fire();
     }
   }
@@ -334,7 +346,7 @@ export class Engine {
       this.masked = boundaries % 2 === 0 ? seg.masked : !seg.masked;
       this.account(seg, seg.cycles);
       this.now = end;
-      this.complete(ctx, frame);
+      this.complete(seg, ctx, frame);
       return false;
     }
     const left = seg.stretches[seg.stretch] as Cycles;
@@ -344,7 +356,7 @@ export class Engine {
       this.account(seg, left);
       this.now = stretchEnd;
       if (seg.stretch === seg.stretchCount - 1) {
-        this.complete(ctx, frame);
+        this.complete(seg, ctx, frame);
       } else {
         seg.cycles -= left;
         seg.stretch++;
@@ -364,13 +376,13 @@ export class Engine {
   }
 
   /**
-   * Drops `ctx`'s completed head segment and runs its continuation. When that leaves an ISR with
+   * Drops `ctx`'s completed head segment `seg` and runs its continuation. When that leaves an ISR with
    * nothing to run, it returns or chains at once, as the next step would at this same cycle:
    * nothing fires in between, and a continuation pushes or pops no frame.
    */
-  private complete(ctx: ExecContext, frame: IsrFrame | undefined): void {
+  private complete(seg: Segment, ctx: ExecContext, frame: IsrFrame | undefined): void {
     // The context reuses the segment object once shifted: read its continuation first.
-    const then = (ctx.peek() as Segment).then;
+    const then = seg.then;
     ctx.shift();
     if (then !== undefined) then();
     if (frame !== undefined && ctx.isEmpty) this.finishIsrPhase(frame);
@@ -428,6 +440,7 @@ export class Engine {
     this.pendingCount--;
     line.exiting = false;
     this.frames.push(line);
+    this.top = line;
     line.context.run(entryCycles, KIND_ISR, true, line.onEntered);
   }
 
@@ -450,10 +463,17 @@ export class Engine {
     frame.context.run(this.exitCycles, KIND_ISR, true);
   }
 
+  /** Leaves the ISR on top: the one below it, if any, is on top again. */
+  private popFrame(): void {
+    const frames = this.frames;
+    frames.pop();
+    this.top = frames.length > 0 ? frames[frames.length - 1] : undefined;
+  }
+
   /** The handler's segments are done: return from the interrupt, or tail-chain into the next one. */
   private finishIsrPhase(frame: IsrFrame): void {
     if (frame.exiting) {
-      this.frames.pop();
+      this.popFrame();
       this.probe.emit(EV_IRQ_LEFT, this.now, frame.id);
       return;
     }
@@ -461,7 +481,7 @@ export class Engine {
     const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
     const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.priority < below.priority));
     if (chains) {
-      this.frames.pop();
+      this.popFrame();
       this.probe.emit(EV_IRQ_LEFT, this.now, frame.id);
       this.enterInterrupt(next, this.tailChainCycles as Cycles);
       return;
