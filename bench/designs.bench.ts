@@ -39,9 +39,10 @@ import { argument } from './cli-argument.ts';
  * - engine steps per simulated second (deterministic: the work, whatever the machine's load);
  * - ns per engine step against one push+pop of the bare heap loop, the floor of any event engine;
  * - host cost per simulated second at 1 s, 100 s and the long horizon (10,000 s by default), each
- *   measured the same way on one run per design of this checkout: the cheapest of several
- *   successive one-second windows from that horizon on. One window timed once catches a collection
- *   or a compile now and then; the cheapest of a few is the steady cost. Every subject on every
+ *   measured the same way on one run per horizon and design of this checkout: the cheapest of
+ *   several successive one-second windows from that horizon on, the horizons' windows timed in turn
+ *   so that drift in the machine's speed falls on all alike. One window timed once catches a
+ *   collection or a compile now and then; the cheapest of a few is the steady cost. Every subject on every
  *   target has run once before the first window is timed, so no window pays for compiling. The live heap after a
  *   full collection at the short and the long horizon shows whether memory grows with the run;
  * - the same cost and heap at 1 s and the long horizon on every other MCU target, design by design.
@@ -245,18 +246,22 @@ function liveHeapMb(): number {
 }
 
 /**
- * Host milliseconds per simulated second of `subject` at each of `horizonsS` (ascending), on one
- * run: from each horizon H - 1 s on, the cheapest of `WINDOWS` successive one-second windows.
+ * Host milliseconds per simulated second of `subject` at each of `horizonsS`: one run per horizon,
+ * each first advanced (untimed) to its horizon H - 1 s, then `WINDOWS` successive one-second windows
+ * timed on each run in turn, so every horizon meets the same machine and compiler state; the
+ * cheapest window of each is reported.
  */
 function windowMsAt(subject: BenchSubject, freshEngine: BenchTree['freshEngine'], cyclesOf: BenchTree['cyclesOf'], horizonsS: readonly number[]): number[] {
-  const system = subject.boot(freshEngine(subject.nestedInterrupts));
-  return horizonsS.map((horizon) => {
+  const runs = horizonsS.map((horizon) => {
+    const system = subject.boot(freshEngine(subject.nestedInterrupts));
     const from = Math.max(0, horizon - 1);
     system.run(cyclesOf(from));
-    let cheapest = Infinity;
-    for (let w = 0; w < WINDOWS; w++) cheapest = Math.min(cheapest, timed(() => system.run(cyclesOf(from + w + 1))));
-    return cheapest;
+    return { system, from, cheapest: Infinity };
   });
+  for (let w = 0; w < WINDOWS; w++) {
+    for (const run of runs) run.cheapest = Math.min(run.cheapest, timed(() => run.system.run(cyclesOf(run.from + w + 1))));
+  }
+  return runs.map((run) => run.cheapest);
 }
 
 /** Simulated seconds of the warm-up run of each subject before the windows are timed. */
@@ -370,7 +375,7 @@ try {
 
   console.log(`AVR meter workload, 1 kHz tick, compiled JavaScript; heap floor ${round(heapNsPerPushPop, 1)} ns per push+pop`);
   console.log(`RTF: simulated per wall-clock second of a ${SHORT_S} s run (median); CPU ms: the process's CPU time for that run, V8's own threads included`);
-  console.log(`ms/sim s at ${SHORT_S}, ${MIDDLE_S} and ${LONG_S} s: the cheapest of ${WINDOWS} one-second windows from each horizon on, one run per design, after the same warm-up`);
+  console.log(`ms/sim s at ${SHORT_S}, ${MIDDLE_S} and ${LONG_S} s: the cheapest of ${WINDOWS} one-second windows from each horizon on, one run per horizon and design, their windows timed in turn, after the same warm-up`);
   console.table(
     rows.map((r) => ({
       design: r.design,
