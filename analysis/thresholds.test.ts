@@ -5,6 +5,9 @@ import { analyzeWorkload } from './analyze.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { task, taskSet, type TaskSetModel } from './model.ts';
 import { simulateResponses } from './reference-schedule.ts';
+import type { Target } from '../hardware/target.ts';
+import type { Workload } from '../workloads/types.ts';
+import { modelFromWorkload } from './from-workload.ts';
 import { assignPreemptionThresholds, meetsDeadlines, smallestRunToCompletionThresholds, withAssignedThresholds, withRunToCompletionThresholds } from './thresholds.ts';
 
 const misses = (m: TaskSetModel): boolean => m.tasks.some((t, i) => fpWorstCaseCycles(m, i) > t.deadlineCycles);
@@ -75,6 +78,35 @@ describe("the paper's run-to-completion thresholds: the smallest that keep the s
       expect(w?.tasks.some((t) => (t.preemptibleCycles ?? Infinity) < worstOf(t))).toBe(true);
       expect(w === undefined ? false : analyzeWorkload(w, { policy }).schedulable).toBe(true);
     }
+  });
+});
+
+describe('run-to-completion thresholds on a workload', () => {
+  // The reference: every trial a whole workload with its thresholds written in, modelled afresh.
+  function searchedOnWorkloads(w: Workload, target: Target, policy: 'fp' | 'edf'): number[] | undefined {
+    const wcets = w.tasks.map(worstOf);
+    const order = w.tasks.map((_, i) => i).sort((a, b) => (w.tasks[a]?.priority ?? 0) - (w.tasks[b]?.priority ?? 0));
+    const withThresholds = (ths: readonly number[]): Workload => ({ ...w, tasks: w.tasks.map((t, i) => ({ ...t, preemptibleCycles: ths[i] ?? 0 })) });
+    return smallestRunToCompletionThresholds(wcets, order, (ths) => meetsDeadlines(modelFromWorkload(withThresholds(ths), target).model, policy));
+  }
+
+  it("finds the thresholds a search over whole workloads finds, on the I/O figures' sets", () => {
+    let assigned = 0;
+    for (const targetId of ['avr', 'm4']) {
+      for (const payload of ['0.3', '0.6', '0.8']) {
+        for (const seed of [1, 2, 3]) {
+          const w = loadWorkload(`paper-payload-${payload}-s${seed}`);
+          for (const policy of ['fp', 'edf'] as const) {
+            const expected = searchedOnWorkloads(w, getTarget(targetId), policy);
+            const got = withRunToCompletionThresholds(w, getTarget(targetId), policy);
+            expect(got?.tasks.map((t) => t.preemptibleCycles)).toEqual(expected);
+            if (expected !== undefined) assigned++;
+          }
+        }
+      }
+    }
+    // Most sets get thresholds: the comparison is not between two undefineds.
+    expect(assigned).toBeGreaterThan(20);
   });
 });
 

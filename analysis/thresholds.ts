@@ -5,6 +5,7 @@ import { edfWorstCaseCycles } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import { modelFromWorkload } from './from-workload.ts';
 import type { TaskSetModel } from './model.ts';
+import { scaleCycles } from '../workloads/scaling.ts';
 
 /*
  * Preemption-threshold assignment, Wang and Saksena, "Scheduling fixed-priority tasks with
@@ -91,6 +92,27 @@ export function withRunToCompletionThresholds(workload: Workload, target: Target
   const wcets = workload.tasks.map((t) => t.body.reduce((sum, s) => sum + (s.op === 'compute' ? s.cycles : 0), 0));
   const order = workload.tasks.map((_, i) => i).sort((a, b) => (workload.tasks[a]?.priority ?? 0) - (workload.tasks[b]?.priority ?? 0));
   const withThresholds = (thresholds: readonly number[]): Workload => ({ ...workload, tasks: workload.tasks.map((t, i) => ({ ...t, preemptibleCycles: thresholds[i] ?? 0 })) });
-  const thresholds = smallestRunToCompletionThresholds(wcets, order, (ths) => meetsDeadlines(modelFromWorkload(withThresholds(ths), target).model, policy));
+  const thresholds = smallestRunToCompletionThresholds(wcets, order, thresholdModel(workload, target, policy));
   return thresholds === undefined ? undefined : withThresholds(thresholds);
+}
+
+/**
+ * Whether `workload` with thresholds (by task index, in reference cycles) meets its deadlines on
+ * `target`: the model built once, each trial setting only its tasks' preemptible parts, as
+ * modelFromWorkload reads a task's `preemptibleCycles` (scaled to the target, at most its WCET).
+ * Nothing else in the model depends on them, and a threshold within [0, C] scales to a whole
+ * number wherever C does, so the workload's own check is each trial's.
+ */
+function thresholdModel(workload: Workload, target: Target, policy: Policy): (thresholds: readonly number[]) => boolean {
+  const { model } = modelFromWorkload(workload, target);
+  // The model leaves out tasks it cannot bound (random arrivals): their thresholds change nothing.
+  const specIndex = model.tasks.map((m) => workload.tasks.findIndex((t) => t.name === m.name));
+  return (thresholds) =>
+    meetsDeadlines(
+      {
+        ...model,
+        tasks: model.tasks.map((m, j) => ({ ...m, preemptibleCycles: Math.min(m.wcetCycles, scaleCycles(thresholds[specIndex[j] as number] ?? 0, workload.referenceTarget, target)) })),
+      },
+      policy,
+    );
 }

@@ -1,6 +1,7 @@
 import { deadlineMisses, taskIoDelay } from '../analysis/reducers/index.ts';
 import { getTarget } from '../hardware/targets/index.ts';
 import { cyclesToUs } from '../hardware/units.ts';
+import { memoByIdentity } from '../kernels/core/identity-memo.ts';
 import { getProfile } from '../kernels/registry.ts';
 import type { OsProfile } from '../kernels/profiles/types.ts';
 import { fitPriorities } from '../workloads/fit-priorities.ts';
@@ -45,10 +46,19 @@ export function ioUnitWorkload(unit: { readonly profile: string; readonly framin
  */
 export function framedProfile(profileId: string, framing: Framing): OsProfile {
   const p = getProfile(profileId);
-  // A kernel with mutexes keeps them under EDF with the Stack Resource Policy: a priority ceiling
-  // or inheritance raises a priority, which a deadline-ordered ready list does not read.
-  return framing === 'fixed-priority' ? p : { ...p, id: `${p.id}-edf`, design: 'edf', inversion: p.inversion.length > 0 ? ['srp'] : [] };
+  return framing === 'fixed-priority' ? p : edfFramed(p);
 }
+
+/**
+ * A profile as EDF frames it, one object per registered profile: what is derived per profile
+ * (the footprint's code) is then derived once, not once per unit.
+ */
+const edfFramed = memoByIdentity(
+  (p: OsProfile): OsProfile =>
+    // A kernel with mutexes keeps them under EDF with the Stack Resource Policy: a priority ceiling
+    // or inheritance raises a priority, which a deadline-ordered ready list does not read.
+    ({ ...p, id: `${p.id}-edf`, design: 'edf', inversion: p.inversion.length > 0 ? ['srp'] : [] }),
+);
 
 export { fitPriorities };
 

@@ -10,6 +10,7 @@ import { offeredServices } from './service-catalogue.ts';
 import { layoutBytes, type Field } from './layout.ts';
 import { CORE_TCB_FIELDS } from './tcb.ts';
 import { appFootprint } from '../../multiapp/footprint.ts';
+import { memoByIdentity } from './identity-memo.ts';
 
 /** Kernel globals every core-based configuration has (uC/OS-II's os_core.c globals). */
 const CORE_GLOBALS: readonly Field[] = [
@@ -61,33 +62,12 @@ export function serviceGroups(profile: OsProfile): ServiceGroup[] {
  * configuration, or `workload`'s (its tasks' `stackBytes`, its declared objects) when given.
  */
 export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target: Target, workload?: Workload): Footprint {
-  const ready = design.createReady(target, profile);
-  const timer = createTimer(profile.timer, target, []);
-  const breakdown: Record<string, number> = {};
-  const blocks = new Set<Block>();
-  const groups = serviceGroups(profile);
-  for (const g of groups) for (const b of CORE_SERVICE_BLOCKS[g]) blocks.add(b);
-  // Whole functions: each offered service's timed blocks and its code-only rest (a block shared by two counts once).
-  for (const s of offeredServices(groups)) for (const b of s.blocks) blocks.add(b);
-  let kernelCode = 0;
-  for (const b of blocks) kernelCode += price(b, target).bytes;
-  let readyCode = 0;
-  for (const b of ready.blocks) readyCode += price(b, target).bytes;
-  let timerCode = 0;
-  for (const b of timer.blocks) timerCode += price(b, target).bytes;
-  let portCode = 0;
-  for (const name of PORT_BLOCKS) portCode += portPrice(name, target).bytes;
-  breakdown['code:services'] = kernelCode;
-  breakdown['code:ready-structure'] = readyCode;
-  breakdown['code:timer'] = timerCode;
-  breakdown['code:port'] = portCode;
-  breakdown['code:flash-tables'] = ready.flashTableBytes;
-
-  const tcbBytes = layoutBytes([...CORE_TCB_FIELDS, ...ready.tcbFields, ...timer.tcbFields, ...(design.keyedByDeadline ? [{ name: 'deadline', type: 'u32' } as const] : []), ...(profile.timeSliceTicks !== undefined ? [{ name: 'slice', type: 'u8' } as const] : [])], target);
+  const fixed = configurationBytes(design, profile, target);
+  const breakdown: Record<string, number> = { ...fixed.code };
   const ram = workload === undefined ? referenceRam(profile, target) : workloadRam(workload, profile, target);
-  breakdown['ram:tcbs'] = tcbBytes * (ram.tasks + 1);
+  breakdown['ram:tcbs'] = fixed.tcbBytes * (ram.tasks + 1);
   breakdown['ram:stacks'] = ram.stackBytes;
-  breakdown['ram:globals'] = layoutBytes([...CORE_GLOBALS, ...ready.globals, ...timer.globals], target);
+  breakdown['ram:globals'] = fixed.globalsBytes;
   if (workload !== undefined) Object.assign(breakdown, appFootprint(workload, target));
   breakdown['ram:objects'] =
     ram.semaphores * layoutBytes(SEMAPHORE, target) +
@@ -104,6 +84,46 @@ export function coreFootprint(design: CoreDesignSpec, profile: OsProfile, target
   }
   return { codeBytes, ramBytes, breakdown };
 }
+
+/** What a configuration's bytes owe to the profile and target alone: its code by part, a TCB's size, the globals' size. */
+interface ConfigurationBytes {
+  readonly code: Readonly<Record<string, number>>;
+  readonly tcbBytes: number;
+  readonly globalsBytes: number;
+}
+
+/**
+ * The workload-independent part of a footprint, derived once per design, profile and target: every
+ * boot checks its footprint against the part's memory, and the blocks' bytes and the layouts are
+ * the same for every workload.
+ */
+const configurationBytes = memoByIdentity((design: CoreDesignSpec, profile: OsProfile, target: Target): ConfigurationBytes => {
+  const ready = design.createReady(target, profile);
+  const timer = createTimer(profile.timer, target, []);
+  const blocks = new Set<Block>();
+  const groups = serviceGroups(profile);
+  for (const g of groups) for (const b of CORE_SERVICE_BLOCKS[g]) blocks.add(b);
+  // Whole functions: each offered service's timed blocks and its code-only rest (a block shared by two counts once).
+  for (const s of offeredServices(groups)) for (const b of s.blocks) blocks.add(b);
+  let kernelCode = 0;
+  for (const b of blocks) kernelCode += price(b, target).bytes;
+  let readyCode = 0;
+  for (const b of ready.blocks) readyCode += price(b, target).bytes;
+  let timerCode = 0;
+  for (const b of timer.blocks) timerCode += price(b, target).bytes;
+  let portCode = 0;
+  for (const name of PORT_BLOCKS) portCode += portPrice(name, target).bytes;
+  const code = {
+    'code:services': kernelCode,
+    'code:ready-structure': readyCode,
+    'code:timer': timerCode,
+    'code:port': portCode,
+    'code:flash-tables': ready.flashTableBytes,
+  };
+  const tcbBytes = layoutBytes([...CORE_TCB_FIELDS, ...ready.tcbFields, ...timer.tcbFields, ...(design.keyedByDeadline ? [{ name: 'deadline', type: 'u32' } as const] : []), ...(profile.timeSliceTicks !== undefined ? [{ name: 'slice', type: 'u8' } as const] : [])], target);
+  const globalsBytes = layoutBytes([...CORE_GLOBALS, ...ready.globals, ...timer.globals], target);
+  return Object.freeze({ code: Object.freeze(code), tcbBytes, globalsBytes });
+});
 
 /** What RAM is sized for: task count, total stack bytes (idle included), kernel objects. */
 interface RamConfig {
