@@ -47,6 +47,11 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
       const experiments = opts.only === undefined ? EXPERIMENTS : await parseOnly(opts.only);
       const started = performance.now();
       const signal = interruptSignal?.();
+      // The report's libraries (vega, vega-lite, resvg: half a second) load while the workers compute,
+      // on the main thread, which waits for them then; only the commands that draw load them.
+      const reportModule = opts.report === true ? import('../../report/build.ts') : undefined;
+      // A failed load is reported where the report is built, not as an unhandled rejection meanwhile.
+      reportModule?.catch(() => undefined);
       const runner = unitRunner(workers);
       const reproduction = new Reproduction({ mode, resultsDir: opts.resultsDir, runner, workers, signal });
       const outcomes: ExperimentOutcome[] = [];
@@ -79,8 +84,7 @@ export function registerExperimentCommands(program: Command, interruptSignal?: (
               title: `report into ${opts.paperDir}/`,
               enabled: opts.report,
               task: async (_ctx, task) => {
-                // The report libraries (vega, vega-lite, resvg) load only for the commands that draw.
-                const { buildReport } = await import('../../report/build.ts');
+                const { buildReport } = await (reportModule ?? import('../../report/build.ts'));
                 report = await buildReport({ resultsDir: opts.resultsDir, paperDir: opts.paperDir });
                 task.title = `report: ${report.files.length} files in ${opts.paperDir}/ (${report.figures} figures)`;
                 if (plain) console.log(task.title);
