@@ -34,6 +34,7 @@ describe('kbench experiment commands', () => {
     expect((JSON.parse(merged.stdout) as { merged: unknown }).merged).toEqual([{ id: 'port-costs', shards: 2, units: 3, rows: 26 }]);
     const single = await kbench('reproduce', '--quick', '--only', 'port-costs', '--workers', '0', '--no-report', '--json', '--results-dir', join(scratch, 'single'));
     expect(single.status).toBe(ExitCode.Ok);
+    expect(JSON.parse(single.stdout)).toMatchObject({ wallMs: expect.any(Number), cpuMs: expect.any(Number) });
     expect(readFileSync(join(scratch, 'merged', 'port-costs.json'), 'utf8')).toBe(readFileSync(join(scratch, 'single', 'port-costs.json'), 'utf8'));
   });
 
@@ -46,6 +47,8 @@ describe('kbench experiment commands', () => {
       const lines = r.stdout.trim().split('\n');
       expect(lines.filter((l) => l.includes('port-costs'))).toEqual(['experiments (quick, 0 workers): port-costs', expect.stringMatching(/^port-costs \(Port code per target.*\): 26 rows from 3 units in [\d.]+ s$/)]);
       expect(lines).toHaveLength(3);
+      // The summary gives the wall time and the process's CPU time (every thread), which a busy machine cannot stretch.
+      expect(lines[2]).toMatch(/^reproduce \(quick, 0 workers\): [\d.]+ s \(CPU [\d.]+ s\)$/);
     } finally {
       if (tty === undefined) delete (process.stdout as { isTTY?: boolean }).isTTY;
       else Object.defineProperty(process.stdout, 'isTTY', tty);
