@@ -1,14 +1,13 @@
 import { Prng } from '../hardware/prng.ts';
 import { avr, mcuTargets } from '../hardware/targets/index.ts';
 import { writeFileAtomic } from '../experiments/runner/atomic-write.ts';
-import type { Engine } from '../hardware/engine.ts';
-import type { KernelSystem } from '../kernels/types.ts';
-import type { OsProfile } from '../kernels/profiles/types.ts';
 import { randomTaskSet } from '../workloads/generators/uunifast.ts';
 import { parseWorkload } from '../workloads/schema.ts';
 import type { Workload } from '../workloads/types.ts';
-import { alternatingOrder, median } from './alternate.ts';
+import { median } from './alternate.ts';
 import { loadBenchModules, type BenchModules } from './bench-modules.ts';
+import { RUNS_PER_SAMPLE, SETUPS_PER_SAMPLE, SHORT_S, benchTree, designSubjects, engineOn, keepRound, sampleRound, stepsOf, timed, warmUpStarts, type BenchSubject, type BenchTree, type Samples } from './bench-tree.ts';
+import { sampleSideBySide } from './side-by-side.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { fitted } from './fit-to-profile.ts';
 import { HEAP_LOOP_EVENTS, heapLoop } from './heap-floor.ts';
@@ -18,7 +17,8 @@ import { argument } from './cli-argument.ts';
  * Host speed per kernel design on the AVR, written to results/bench.json. Run with `npm run bench`
  * (`-- --long-s 300` shortens the long run for a quick look; `-- --baseline <git-ref>` measures that
  * ref beside this checkout). Both trees are compiled to JavaScript as the CLI runs them, each in a
- * temporary folder (the ref in a temporary git worktree), and loaded into this one process.
+ * temporary folder (the ref in a temporary git worktree); for the side by side each is timed in a
+ * process of its own (bench/side-by-side.ts), the processes taking turns round by round.
  * On the meter workload at a 1 kHz tick:
  *
  * - real-time factor (simulated seconds per wall-clock second) of a 1 s run, setup excluded (the
@@ -52,8 +52,6 @@ import { argument } from './cli-argument.ts';
  * Timings vary by machine, so bench.json is not part of the reproducible results.
  */
 
-/** Simulated time of the short run, the one the rounds repeat. */
-const SHORT_S = 1;
 /** The middle horizon. */
 const MIDDLE_S = 100;
 /** The long horizon; `--long-s <n>` overrides it. */
@@ -61,14 +59,8 @@ const LONG_S = Number(argument('--long-s') ?? 10_000);
 if (!Number.isFinite(LONG_S) || LONG_S <= MIDDLE_S) throw new RangeError(`--long-s: must be a number of seconds > ${MIDDLE_S}, got "${argument('--long-s')}"`);
 /** A git ref to measure beside this checkout (`--baseline <ref>`). */
 const BASELINE = argument('--baseline');
-/** Runs of each subject's start before the rounds, and their simulated length (see the header). */
-const STARTUP_RUNS = 2000;
-const STARTUP_MS = 20;
 /** Rounds of the alternating measurement (the first is a warm-up and not kept). */
 const ROUNDS = 31;
-/** Boots per setup sample, and timed 1 s runs per run sample. */
-const SETUPS_PER_SAMPLE = 40;
-const RUNS_PER_SAMPLE = 3;
 /** One-second windows timed from each horizon on; the cheapest is reported. */
 const WINDOWS = 20;
 /** Simulated time of each run of the SimSo-style task set. */
@@ -76,68 +68,6 @@ const SIMSO_S = 100;
 /** Runs of the SimSo-style measurement; the median is reported. */
 const REPEATS = 3;
 
-/** A design as the bench runs it: booted on a fresh AVR engine with a workload. */
-interface BenchSubject {
-  readonly id: string;
-  /** Whether the engine lets interrupts nest (the subject's profile asks for it). */
-  readonly nestedInterrupts: boolean;
-  readonly boot: (engine: Engine) => KernelSystem;
-}
-
-/** A compiled tree's modules, the subjects built from them, and how to make a fresh AVR engine. */
-interface BenchTree {
-  readonly modules: BenchModules;
-  readonly subjects: readonly BenchSubject[];
-  readonly freshEngine: (nestedInterrupts: boolean) => Engine;
-  readonly cyclesOf: (seconds: number) => number;
-}
-
-/**
- * The subjects on the meter workload. The bare port (the meter's interrupts and a super-loop, no
- * kernel) is the floor every design adds to; then each kernel design on its default profile, with
- * interrupts that do not nest (comparable across designs and with earlier benches), and again as
- * `<design>+nesting` where its profile lets kernel-aware ISRs nest (uC/OS-II's per-TCB tick walk
- * then has a critical section per task that an interrupt can enter between).
- */
-function benchTree(modules: BenchModules): BenchTree {
-  const subjects: BenchSubject[] = [
-    {
-      id: 'bare-port',
-      nestedInterrupts: false,
-      boot: (engine) => {
-        modules.installMeterDemo(engine, SHORT_S * 1000);
-        return { run: (until) => engine.run(until), taskNames: ['super-loop'] };
-      },
-    },
-    ...designSubjects(modules).flatMap(({ subject, profile }) => (nestsOnSomeCore(profile) ? [subject, { ...subject, id: `${subject.id}+nesting`, nestedInterrupts: true }] : [subject])),
-  ];
-  return { modules, subjects, ...engineOn(modules, 'avr') };
-}
-
-/** Each kernel design on its default profile, fitted to the meter workload, interrupts not nesting. */
-function designSubjects(modules: BenchModules): { readonly subject: BenchSubject; readonly profile: OsProfile }[] {
-  const meter = modules.loadWorkload('meter');
-  return modules.allDesigns().map((design) => {
-    const fit = fitted(modules, design.defaultProfile, meter);
-    const boot = (engine: Engine): KernelSystem => modules.bootSystem({ engine, ...fit });
-    return { subject: { id: design.id, nestedInterrupts: false, boot }, profile: design.defaultProfile };
-  });
-}
-
-/** Fresh engines on target `targetId`, and its cycles per simulated second. */
-function engineOn(modules: BenchModules, targetId: string): Pick<BenchTree, 'freshEngine' | 'cyclesOf'> {
-  const target = modules.getTarget(targetId);
-  return { freshEngine: (nestedInterrupts) => new modules.Engine({ target, seed: 1, nestedInterrupts }), cyclesOf: (seconds) => modules.msToCycles(target, seconds * 1000) };
-}
-
-/**
- * Whether a profile's port nests interrupts on some core, so its design has a nested tick walk worth
- * a row of its own. A baseline tree from before nesting was cited per core has one flag instead.
- */
-function nestsOnSomeCore(profile: OsProfile): boolean {
-  const legacy = (profile as { readonly nestedInterrupts?: boolean }).nestedInterrupts;
-  return legacy === true || Object.values(profile.nesting ?? {}).some((fact) => fact.nested);
-}
 
 /**
  * The 10-task set SimSo users know: UUniFast utilisations summing to 0.7, periods log-uniform in
@@ -158,84 +88,6 @@ function jobsIn(workload: Workload, seconds: number): number {
   return jobs;
 }
 
-/** Host milliseconds of `f`. */
-function timed(f: () => void): number {
-  const started = performance.now();
-  f();
-  return performance.now() - started;
-}
-
-/**
- * CPU milliseconds of `f` (this process): on a quiet machine the same as `timed`, on a loaded one
- * it leaves out the time other processes held the cores, which wall time would charge at random.
- */
-function cpuTimed(f: () => void): number {
-  const started = process.cpuUsage();
-  f();
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000;
-}
-
-/** Samples of one subject of one tree: ms per setup, wall ms per 1 s run, process CPU ms per 1 s run. */
-interface Samples {
-  readonly setupMs: number[];
-  readonly runMs: number[];
-  readonly runCpuMs: number[];
-}
-
-/**
- * Collects the young generation now, outside any timed region, where the bench runs with
- * `--expose-gc` (`npm run bench` does); without it, does nothing.
- */
-function collectYoungGarbage(): void {
-  const gc = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc;
-  if (gc !== undefined) gc({ type: 'minor' });
-}
-
-/** Setup and run samples of every subject of every tree, the trees alternating round by round. */
-function sampleAlternating(trees: readonly BenchTree[]): Samples[][] {
-  const samples = trees.map((tree) => tree.subjects.map((): Samples => ({ setupMs: [], runMs: [], runCpuMs: [] })));
-  for (const tree of trees) {
-    const startup = tree.cyclesOf(STARTUP_MS / 1000);
-    for (let i = 0; i < STARTUP_RUNS; i++) for (const subject of tree.subjects) subject.boot(tree.freshEngine(subject.nestedInterrupts)).run(startup);
-  }
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const t of alternatingOrder(round, trees.length)) {
-      const tree = trees[t] as BenchTree;
-      const until = tree.cyclesOf(SHORT_S);
-      tree.subjects.forEach((subject, s) => {
-        const setupMs = timed(() => {
-          for (let i = 0; i < SETUPS_PER_SAMPLE; i++) subject.boot(tree.freshEngine(subject.nestedInterrupts));
-        });
-        let runMs = 0;
-        let runCpuMs = 0;
-        for (let i = 0; i < RUNS_PER_SAMPLE; i++) {
-          const booted = subject.boot(tree.freshEngine(subject.nestedInterrupts));
-          collectYoungGarbage();
-          runCpuMs += cpuTimed(() => {
-            runMs += timed(() => booted.run(until));
-          });
-        }
-        // Round 0 warms the compiler up for every tree and subject alike.
-        if (round === 0) return;
-        const kept = samples[t]?.[s] as Samples;
-        kept.setupMs.push(setupMs / SETUPS_PER_SAMPLE);
-        kept.runMs.push(runMs / RUNS_PER_SAMPLE);
-        kept.runCpuMs.push(runCpuMs / RUNS_PER_SAMPLE);
-      });
-    }
-  }
-  return samples;
-}
-
-/** Engine steps of a 1 s run of each subject: the work itself, the same on any machine. */
-function stepsOf(tree: BenchTree): number[] {
-  return tree.subjects.map((subject) => {
-    const engine = tree.freshEngine(subject.nestedInterrupts);
-    subject.boot(engine).run(tree.cyclesOf(SHORT_S));
-    return engine.steps;
-  });
-}
 
 /** The heap in use after a full collection, in MB (NaN without `--expose-gc`): what a run holds, not what it has yet to free. */
 function liveHeapMb(): number {
@@ -293,26 +145,42 @@ function designsOn(modules: BenchModules, targetId: string): { subjects: BenchSu
   return { subjects: designSubjects(modules).map(({ subject }) => subject), ...engineOn(modules, targetId) };
 }
 
+/** Setup and run samples of every subject of `tree`: warmed up as a study's worker is, then ROUNDS rounds (the first not kept). */
+function sampleRounds(tree: BenchTree): Samples[] {
+  warmUpStarts(tree);
+  const samples = tree.subjects.map((): Samples => ({ setupMs: [], runMs: [], runCpuMs: [] }));
+  for (let r = 0; r < ROUNDS; r++) {
+    const samplesOfRound = sampleRound(tree);
+    // Round 0 warms the compiler up for every subject alike.
+    if (r > 0) keepRound(samples, samplesOfRound);
+  }
+  return samples;
+}
+
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const compiled: CompiledTree[] = [];
 try {
   compiled.push(compileCurrent());
   if (BASELINE !== undefined) compiled.push(compileRef(BASELINE));
-  const trees: BenchTree[] = [];
-  for (const tree of compiled) trees.push(benchTree(await loadBenchModules(tree)));
-  const current = trees[0] as BenchTree;
+  // Before anything is loaded here: each tree in a process of its own (bench/tree-sampler.ts).
+  const sideBySide = BASELINE === undefined ? undefined : await sampleSideBySide(compiled, ROUNDS);
+  const current = benchTree(await loadBenchModules(compiled[0] as CompiledTree));
 
   for (let i = 0; i < 5; i++) heapLoop();
   const heapNsPerPushPop = (median(Array.from({ length: 15 }, () => timed(heapLoop))) * 1e6) / HEAP_LOOP_EVENTS;
-  const samples = sampleAlternating(trees);
-  const steps = trees.map(stepsOf);
+  const samples = sampleRounds(current);
+  const steps = stepsOf(current);
 
-  /** The short-run figures of subject `s` of tree `t`. */
-  const shortRow = (t: number, s: number): { setupMs: number; runMs: number; runCpuMs: number; steps: number } => {
-    const kept = samples[t]?.[s] as Samples;
-    return { setupMs: median(kept.setupMs), runMs: median(kept.runMs), runCpuMs: median(kept.runCpuMs), steps: steps[t]?.[s] ?? NaN };
-  };
+  /** The median short-run figures of `kept`, with `stepCount`. */
+  const medians = (kept: Samples, stepCount: number): { setupMs: number; runMs: number; runCpuMs: number; steps: number } => ({
+    setupMs: median(kept.setupMs),
+    runMs: median(kept.runMs),
+    runCpuMs: median(kept.runCpuMs),
+    steps: stepCount,
+  });
+  /** The short-run figures of subject `s` of this checkout. */
+  const shortRow = (s: number): { setupMs: number; runMs: number; runCpuMs: number; steps: number } => medians(samples[s] as Samples, steps[s] ?? NaN);
 
   const simsoJobs = jobsIn(SIMSO_SET, SIMSO_S);
   const simso = current.modules.allDesigns().map((design) => {
@@ -340,7 +208,7 @@ try {
   const otherHeap = otherTargets.map(({ on }) => on.subjects.map((subject) => liveHeapAt(subject, on.freshEngine, on.cyclesOf, [SHORT_S, LONG_S])));
 
   const rows = current.subjects.map((subject, s) => {
-    const { setupMs, runMs, runCpuMs, steps: stepCount } = shortRow(0, s);
+    const { setupMs, runMs, runCpuMs, steps: stepCount } = shortRow(s);
     const [atShort = NaN, atMiddle = NaN, atLong = NaN] = avrMs[s] ?? [];
     const [heapShort = NaN, heapLong = NaN] = avrHeap[s] ?? [];
     return {
@@ -409,26 +277,27 @@ try {
   console.log(`${SIMSO_SET.name} (${SIMSO_SET.tasks.length} tasks, U = 0.7), ${SIMSO_S} s simulated = ${simsoJobs} jobs, setup included, median of ${REPEATS}`);
   console.table(simso.map((s) => ({ design: s.design, 'host ms': s.hostMs, 'jobs/host s': s.jobsPerHostSecond })));
 
-  const baseline = trees[1];
-  const sideBySide =
-    baseline === undefined
+  /** The side-by-side rows: each design of this checkout against the same design of the baseline, from their own processes. */
+  const sideRows =
+    sideBySide === undefined
       ? undefined
-      : current.subjects.map((subject, s) => {
-          const b = baseline.subjects.findIndex((other) => other.id === subject.id);
-          const after = shortRow(0, s);
-          const before = b < 0 ? undefined : shortRow(1, b);
+      : (sideBySide.ids[0] ?? []).map((id, s) => {
+          const b = (sideBySide.ids[1] ?? []).indexOf(id);
+          const after = medians(sideBySide.samples[0]?.[s] as Samples, sideBySide.steps[0]?.[s] ?? NaN);
+          const before = b < 0 ? undefined : medians(sideBySide.samples[1]?.[b] as Samples, sideBySide.steps[1]?.[b] ?? NaN);
           const rtf = (r: { runMs: number }): number => round((SHORT_S * 1000) / r.runMs, 0);
           const rtfSetup = (r: { runMs: number; setupMs: number }): number => round((SHORT_S * 1000) / (r.runMs + r.setupMs), 0);
           return {
-            design: subject.id,
+            design: id,
             before: before === undefined ? null : { realTimeFactor: rtf(before), realTimeFactorWithSetup: rtfSetup(before), setupMs: round(before.setupMs, 4), stepsPerSimulatedSecond: before.steps },
             after: { realTimeFactor: rtf(after), realTimeFactorWithSetup: rtfSetup(after), setupMs: round(after.setupMs, 4), stepsPerSimulatedSecond: after.steps },
           };
         });
-  if (sideBySide !== undefined) {
-    console.log(`side by side, ${(ROUNDS - 1) * RUNS_PER_SAMPLE} runs of ${SHORT_S} s and ${(ROUNDS - 1) * SETUPS_PER_SAMPLE} setups per design and tree, alternating: before = ${baseline?.modules.label}, after = this checkout`);
+  const baselineLabel = compiled[1]?.label;
+  if (sideRows !== undefined) {
+    console.log(`side by side, each tree in a process of its own, ${(ROUNDS - 1) * RUNS_PER_SAMPLE} runs of ${SHORT_S} s and ${(ROUNDS - 1) * SETUPS_PER_SAMPLE} setups per design and tree, alternating: before = ${baselineLabel}, after = this checkout`);
     console.table(
-      sideBySide.map((r) => ({
+      sideRows.map((r) => ({
         design: r.design,
         'RTF run before': r.before?.realTimeFactor ?? '-',
         after: r.after.realTimeFactor,
@@ -451,7 +320,7 @@ try {
     rows,
     otherTargets: constancy,
     simsoStyle: { workload: SIMSO_SET.name, tasks: SIMSO_SET.tasks.length, utilization: 0.7, simulatedS: SIMSO_S, rows: simso },
-    ...(sideBySide === undefined ? {} : { baseline: { ref: baseline?.modules.label, rows: sideBySide } }),
+    ...(sideRows === undefined ? {} : { baseline: { ref: baselineLabel, rows: sideRows } }),
   };
   writeFileAtomic('results/bench.json', `${JSON.stringify(summary, null, 2)}\n`);
   console.log('wrote results/bench.json');
