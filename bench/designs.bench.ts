@@ -7,7 +7,7 @@ import type { Workload } from '../workloads/types.ts';
 import { median } from './alternate.ts';
 import { loadBenchModules, type BenchModules } from './bench-modules.ts';
 import { RUNS_PER_SAMPLE, SETUPS_PER_SAMPLE, SHORT_S, benchTree, designSubjects, engineOn, keepRound, sampleRound, stepsOf, timed, warmUpStarts, type BenchSubject, type BenchTree, type Samples } from './bench-tree.ts';
-import { sampleSideBySide } from './side-by-side.ts';
+import { PROCESSES_PER_TREE, sampleSideBySide } from './side-by-side.ts';
 import { compileCurrent, compileRef, type CompiledTree } from './compiled-tree.ts';
 import { fitted } from './fit-to-profile.ts';
 import { HEAP_LOOP_EVENTS, heapLoop } from './heap-floor.ts';
@@ -295,7 +295,7 @@ try {
         });
   const baselineLabel = compiled[1]?.label;
   if (sideRows !== undefined) {
-    console.log(`side by side, each tree in a process of its own, ${(ROUNDS - 1) * RUNS_PER_SAMPLE} runs of ${SHORT_S} s and ${(ROUNDS - 1) * SETUPS_PER_SAMPLE} setups per design and tree, alternating: before = ${baselineLabel}, after = this checkout`);
+    console.log(`side by side, each tree in ${PROCESSES_PER_TREE} processes of its own on one core, ${(ROUNDS - 1) * RUNS_PER_SAMPLE * PROCESSES_PER_TREE} runs of ${SHORT_S} s and ${(ROUNDS - 1) * SETUPS_PER_SAMPLE * PROCESSES_PER_TREE} setups per design and tree, alternating: before = ${baselineLabel}, after = this checkout`);
     console.table(
       sideRows.map((r) => ({
         design: r.design,
