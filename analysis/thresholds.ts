@@ -92,7 +92,7 @@ export function withRunToCompletionThresholds(workload: Workload, target: Target
   const wcets = workload.tasks.map((t) => t.body.reduce((sum, s) => sum + (s.op === 'compute' ? s.cycles : 0), 0));
   const order = workload.tasks.map((_, i) => i).sort((a, b) => (workload.tasks[a]?.priority ?? 0) - (workload.tasks[b]?.priority ?? 0));
   const withThresholds = (thresholds: readonly number[]): Workload => ({ ...workload, tasks: workload.tasks.map((t, i) => ({ ...t, preemptibleCycles: thresholds[i] ?? 0 })) });
-  const thresholds = smallestRunToCompletionThresholds(wcets, order, thresholdModel(workload, target, policy));
+  const thresholds = smallestRunToCompletionThresholds(wcets, order, deadlinesMetWith(workload, target, policy));
   return thresholds === undefined ? undefined : withThresholds(thresholds);
 }
 
@@ -103,7 +103,7 @@ export function withRunToCompletionThresholds(workload: Workload, target: Target
  * Nothing else in the model depends on them, and a threshold within [0, C] scales to a whole
  * number wherever C does, so the workload's own check is each trial's.
  */
-function thresholdModel(workload: Workload, target: Target, policy: Policy): (thresholds: readonly number[]) => boolean {
+function deadlinesMetWith(workload: Workload, target: Target, policy: Policy): (thresholds: readonly number[]) => boolean {
   const { model } = modelFromWorkload(workload, target);
   // The model leaves out tasks it cannot bound (random arrivals): their thresholds change nothing.
   const specIndex = model.tasks.map((m) => workload.tasks.findIndex((t) => t.name === m.name));

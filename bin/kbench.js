@@ -10,9 +10,9 @@ import { isBuildFresh } from './build-freshness.js';
 // compiling on V8's background threads, much of it on setup and analysis code that runs once per
 // unit; on 2 cores that time is taken from the workers. Sixteen times the budget leaves that code in
 // the baseline tiers and compiles only what stays hot: the compiler threads' CPU in a full reproduce
-// fell from 16-18 s to 7-8 s, the workers' own CPU moved within noise, results are unchanged. It
-// only changes when code is optimised, so it is set before any of kbench is loaded and holds for
-// the worker threads too (V8 flags are per process).
+// fell from 16-18 s to about 8 s (9 s with the report), the workers' own CPU moved within noise,
+// results are unchanged. It only changes when code is optimised, so it is set before any of kbench
+// is loaded and holds for the worker threads too (V8 flags are per process).
 setFlagsFromString(`--interrupt-budget=${16 * 67_584}`);
 
 if (isBuildFresh()) {
