@@ -85,6 +85,28 @@ describe('Engine: masked segments and interrupt latency', () => {
     expect(order).toEqual([high, low]);
   });
 
+  it('takes the most urgent of the lines raised at one cycle, whichever raise was queued first', () => {
+    for (const target of [avr, m4]) {
+      for (const running of [false, true]) {
+        const engine = new Engine({ target, seed: 1, keepTrace: true });
+        const low = engine.addInterrupt({ name: 'low', priority: 2, source: { kind: 'manual' }, handler: body(10) });
+        const high = engine.addInterrupt({ name: 'high', priority: 1, source: { kind: 'manual' }, handler: body(10) });
+        if (running) {
+          const task = new ExecContext(1, 'task');
+          task.run(500, SegmentKind.Task, false);
+          engine.setTask(task);
+        }
+        // The less urgent raise is queued first, as a line whose arrival was scheduled earlier is.
+        engine.at(50, () => engine.raise(low));
+        engine.at(50, () => engine.raise(high));
+        engine.run(1000);
+        const entered = engine.probe.trace().filter((e) => e.type === ProbeEvent.IrqEntered);
+        expect(entered.map((e) => e.subject)).toEqual([high, low]);
+        expect(entered[0]?.time).toBe(50 + engine.portCycles['irq-entry']);
+      }
+    }
+  });
+
   it('lets a higher-priority interrupt preempt an ISR only when nesting is on', () => {
     for (const nested of [false, true]) {
       const engine = new Engine({ target: m4, seed: 1, keepTrace: true, nestedInterrupts: nested });

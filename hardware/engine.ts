@@ -253,6 +253,14 @@ export class Engine {
     let steps = this.steps;
     for (;;) {
       steps++;
+      // Every event due at this cycle fires before anything starts at it: work, an interrupt's
+      // entry or an ISR's return. So lines raised at one cycle meet one choice, the most urgent
+      // first, whichever raise was queued first; releases and completions at t come first, then
+      // the code that reacts to them, a zero-length segment included.
+      if (queue.peekTime() <= this.now) {
+        (queue.pop() as Timed).fire();
+        continue;
+      }
       const frame = this.top;
       const ctx = frame !== undefined ? frame.context : this.task;
       const seg = ctx?.peek();
@@ -295,9 +303,9 @@ export class Engine {
         this.queueExit(frame);
       }
       const end = this.now + seg.cycles;
-      // Events due at this cycle fire before any work that starts at it, a zero-length segment
-      // included: releases and completions at t come first, then the code that reacts to them.
-      if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
+      // No event is due now (see above), so a segment ending at the next event's cycle completes
+      // before it fires.
+      if (end <= nextEvent && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
         this.complete(seg, ctx as ExecContext, frame);
@@ -377,15 +385,16 @@ export class Engine {
 
   /**
    * Drops `ctx`'s completed head segment `seg` and runs its continuation. When that leaves an ISR with
-   * nothing to run, it returns or chains at once, as the next step would at this same cycle:
-   * nothing fires in between, and a continuation pushes or pops no frame.
+   * nothing to run, it returns or chains at once, as the next step would at this same cycle when
+   * no event is due at it (one that is fires first, at the next step): a continuation pushes or
+   * pops no frame.
    */
   private complete(seg: Segment, ctx: ExecContext, frame: IsrFrame | undefined): void {
     // The context reuses the segment object once shifted: read its continuation first.
     const then = seg.then;
     ctx.shift();
     if (then !== undefined) then();
-    if (frame !== undefined && ctx.isEmpty) this.finishIsrPhase(frame);
+    if (frame !== undefined && ctx.isEmpty && this.queue.peekTime() > this.now) this.finishIsrPhase(frame);
   }
 
   private account(seg: Segment, cycles: Cycles): void {
