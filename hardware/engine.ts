@@ -253,19 +253,15 @@ export class Engine {
     let steps = this.steps;
     for (;;) {
       steps++;
-      // Every event due at this cycle fires before anything starts at it: work, an interrupt's
-      // entry or an ISR's return. So lines raised at one cycle meet one choice, the most urgent
-      // first, whichever raise was queued first; releases and completions at t come first, then
-      // the code that reacts to them, a zero-length segment included.
-      if (queue.peekTime() <= this.now) {
-        (queue.pop() as Timed).fire();
-        continue;
-      }
+      // Every event due at this cycle fires before anything starts at it: work (see below), an
+      // ISR's return or tail-chain, an interrupt's entry. So lines raised at one cycle meet one
+      // choice, the most urgent first, whichever raise was queued first.
       const frame = this.top;
       const ctx = frame !== undefined ? frame.context : this.task;
       const seg = ctx?.peek();
       if (seg === undefined && frame !== undefined) {
-        this.finishIsrPhase(frame);
+        if (queue.peekTime() <= this.now) (queue.pop() as Timed).fire();
+        else this.finishIsrPhase(frame);
         continue;
       }
       const masked = seg !== undefined && (seg.masked || (frame !== undefined && !this.nestedInterrupts));
@@ -274,7 +270,8 @@ export class Engine {
         this.probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, this.now);
       }
       if (this.pendingCount > 0 && (!masked || (this.partialMask && this.passesMask())) && this.mayPreempt(frame)) {
-        this.enterInterrupt(this.bestPending() as Line, this.entryCycles);
+        if (queue.peekTime() <= this.now) (queue.pop() as Timed).fire();
+        else this.enterInterrupt(this.bestPending() as Line, this.entryCycles);
         continue;
       }
       const nextEvent = queue.peekTime();
@@ -303,9 +300,9 @@ export class Engine {
         this.queueExit(frame);
       }
       const end = this.now + seg.cycles;
-      // No event is due now (see above), so a segment ending at the next event's cycle completes
-      // before it fires.
-      if (end <= nextEvent && end <= until) {
+      // Events due at this cycle fire before any work that starts at it, a zero-length segment
+      // included: releases and completions at t come first, then the code that reacts to them.
+      if ((end < nextEvent || (end === nextEvent && seg.cycles > 0)) && end <= until) {
         this.account(seg, seg.cycles);
         this.now = end;
         this.complete(seg, ctx as ExecContext, frame);
