@@ -11,7 +11,8 @@ import { multiappFigures } from './multiapp.ts';
 import { VENDORED, indexHtml } from './html.ts';
 import { loadResults } from './load.ts';
 import { reportMarkdown } from './report-markdown.ts';
-import { toPngAsync, toSvg } from './render.ts';
+import { PNG_SOURCES_FILE, PngSources } from './png-cache.ts';
+import { pngRasteriser, toPngAsync, toSvg } from './render.ts';
 
 /** Where the report is read from and written to. */
 export interface ReportOptions {
@@ -25,18 +26,31 @@ export interface ReportOutcome {
   readonly figures: number;
 }
 
-/** Writes each figure's SVG, then its PNG once rasterised: charts are laid out here while earlier PNGs render off-thread. */
+/**
+ * Writes each figure's SVG, then its PNG once rasterised: charts are laid out here while earlier
+ * PNGs render off-thread. A PNG already rasterised from the same SVG by the same rasteriser is kept
+ * (report/png-cache.ts).
+ */
 async function writeFigures(figures: readonly Figure[], dir: string): Promise<string[]> {
   const written: string[] = [];
   const rasterised: Promise<void>[] = [];
+  const sources = new PngSources(dir, pngRasteriser());
   for (const figure of figures) {
     const svg = await toSvg(figure.spec);
     writeFileAtomic(join(dir, `${figure.id}.svg`), svg);
-    rasterised.push(toPngAsync(svg).then((png) => writeFileAtomic(join(dir, `${figure.id}.png`), png)));
+    if (!sources.reuse(figure.id, svg)) {
+      rasterised.push(
+        toPngAsync(svg).then((png) => {
+          writeFileAtomic(join(dir, `${figure.id}.png`), png);
+          sources.record(figure.id, svg, png);
+        }),
+      );
+    }
     written.push(`${figure.id}.svg`, `${figure.id}.png`);
   }
   await Promise.all(rasterised);
-  return written;
+  sources.save();
+  return [...written, PNG_SOURCES_FILE];
 }
 
 /** Removes files a previous report wrote that this one did not (a figure whose experiment is gone). */

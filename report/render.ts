@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { readFontWidths, textWidth, type FontWidths } from './font-widths.ts';
+import { rasteriserKey } from './png-cache.ts';
 
 /** The one font family the charts use; the PNG renderer is given its files. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -96,6 +98,18 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
 /** How every PNG is rasterised: twice the SVG's size, on white, with DejaVu Sans from the system. */
 function pngOptions(): ResvgRenderOptions {
   return { font: fonts(), fitTo: { mode: 'zoom', value: 2 }, background: 'white' };
+}
+
+/**
+ * The PNG rasteriser's identity: resvg's version, the options and the font files' bytes (not their
+ * paths). Undefined when the PNGs use whatever system fonts there are, which nothing pins down.
+ */
+export function pngRasteriser(): string | undefined {
+  const options = pngOptions();
+  const font = options.font;
+  if (font === undefined || font.loadSystemFonts !== false) return undefined;
+  const { version } = createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string };
+  return rasteriserKey({ renderer: `@resvg/resvg-js@${version}`, options: { ...options, font: { ...font, fontFiles: undefined } }, fontFiles: font.fontFiles ?? [] });
 }
 
 /** Rasterises SVG to PNG at twice its size on white, with DejaVu Sans from the system. */
