@@ -71,6 +71,8 @@ export interface AnalyzeOptions {
   readonly target?: Target;
   /** The system a kernel runs (kernels/system-model.ts): its scheduling rules and overheads are analysed. Without it the analysis is of the bare task set. */
   readonly system?: SystemModel;
+  /** Take each WCRT apart (`TaskReport.explanation`); default true. Callers that read only the bounds skip the work. */
+  readonly explain?: boolean;
 }
 
 /** Options that contradict each other (a policy the system does not run); the message says which and why. */
@@ -126,7 +128,7 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
     notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
   }
-  const explained = variant === 'corrected' && built.unbounded.length === 0 ? explainBounds(model, policy, workload, options.system, built.releasingLines) : [];
+  const explained = variant === 'corrected' && options.explain !== false && built.unbounded.length === 0 ? explainBounds(model, policy, workload, options.system, built.releasingLines) : [];
   const rows = model.tasks.map((t, i): TaskReport => {
     const b = bounds[i];
     const explanation = explained[i] ?? null;

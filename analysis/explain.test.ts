@@ -123,4 +123,13 @@ describe('explained bounds of the paper sets on every profile', () => {
     }
     expect(explained).toBeGreaterThan(50);
   });
+
+  it('leaves the explanations out when asked, and the bounds as they were', () => {
+    const workload = loadWorkload('meter');
+    const full = analyzeWorkload(workload, { policy: 'fp' });
+    const bare = analyzeWorkload(workload, { policy: 'fp', explain: false });
+    expect(full.tasks.some((t) => t.explanation !== null)).toBe(true);
+    expect(bare.tasks.every((t) => t.explanation === null)).toBe(true);
+    expect(bare).toEqual({ ...full, tasks: full.tasks.map((t) => ({ ...t, explanation: null })) });
+  });
 });

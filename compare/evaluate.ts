@@ -184,7 +184,7 @@ function breakdownFactor(workload: Workload, profile: OsProfile, target: Target)
   const schedulableAt = (factor: number): boolean => {
     const scaled = scaleExecution(workload, factor);
     try {
-      return analyzeWorkload(scaled, { target, system: systemModel(profile, target, scaled) }).schedulable;
+      return analyzeWorkload(scaled, { target, system: systemModel(profile, target, scaled), explain: false }).schedulable;
     } catch (e) {
       // A scaling whose cycles leave the exact range of a double is past breakdown, not a failure.
       if (e instanceof RangeError || e instanceof WorkloadError) return false;

@@ -67,7 +67,7 @@ export function withProfileProtocols(workload: Workload, profile: OsProfile): Wo
 /** Whether the corrected, overhead-aware analysis of the system the kernel runs meets every deadline. */
 function analysedSchedulable(profile: OsProfile, targetId: string, workload: Workload): boolean {
   const target = getTarget(targetId);
-  return analyzeWorkload(workload, { target, system: systemModel(profile, target, workload) }).schedulable;
+  return analyzeWorkload(workload, { target, system: systemModel(profile, target, workload), explain: false }).schedulable;
 }
 
 /** The largest factor in (0, 2^20] at which `ok` holds, by doubling then bisection to `precision` (0 when even a tiny factor fails). */

@@ -87,7 +87,7 @@ export const multiappFaults = defineExperiment<FaultUnit, FaultRow>({
     const quiet = run({ ...scenario.workload, tasks: scenario.workload.tasks.filter((x) => x.name === FAULT_TASKS.guardian || x.app !== undefined) });
     const longest = (rs: readonly TaskResponse[], name: string): number => rs.find((r) => r.task === name)?.longestCycles ?? 0;
     const others = base.tasks.filter((x) => x.app !== injection.faultedApp).map((x) => x.name);
-    const report = analyzeWorkload(scenario.workload, { variant: 'corrected', target: t, system: systemModel(profile, t, scenario.workload) });
+    const report = analyzeWorkload(scenario.workload, { variant: 'corrected', target: t, system: systemModel(profile, t, scenario.workload), explain: false });
     const boundOf = (name: string): number => report.tasks.find((r) => r.task === name)?.wcrtCycles ?? Infinity;
     const us = (cycles: number): number => roundUs(cyclesToUs(t, cycles));
     const detectionCycles = usToCycles(t, scenario.detectionReleaseUs - injection.faultUs) + longest(faulted, FAULT_TASKS.guardian);

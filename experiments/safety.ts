@@ -44,7 +44,7 @@ export function runSafetyUnit(unit: SafetyUnit): SafetyResult {
   const target = getTarget(unit.target);
   const workload = safetySet(unit.seed, profile);
   const system = systemModel(profile, target, workload);
-  const report = analyzeWorkload(workload, { variant: 'corrected', target, system });
+  const report = analyzeWorkload(workload, { variant: 'corrected', target, system, explain: false });
   const { responses } = measureRun({
     profile,
     target,
