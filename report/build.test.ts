@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineExperiment, type Row } from '../experiments/contract.ts';
 import { writeResults } from '../experiments/runner/results-files.ts';
 import { buildReport } from './build.ts';
+import { FIGURE_SOURCES_FILE } from './figure-sources.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kbench-report-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -74,6 +75,18 @@ describe('the report', () => {
     for (const name of ['REPORT.md', 'index.html', 'figures/fig1-avr.svg', 'figures/fig1-avr.png', 'figures/fig4-m4.png']) {
       expect(readFileSync(join(again, name)).equals(readFileSync(join(paperDir, name)))).toBe(true);
     }
+
+    // A third build into the first directory renders nothing again: every figure's SVG and PNG is
+    // recorded as made from these results, and each file is left as it was (not even rewritten).
+    const written = (name: string): number => statSync(join(paperDir, 'figures', name)).mtimeMs;
+    const before = ['fig1-avr.svg', 'fig1-avr.png', 'fig4-m4.svg', 'fig4-m4.png'].map(written);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await buildReport({ resultsDir, paperDir });
+    expect(['fig1-avr.svg', 'fig1-avr.png', 'fig4-m4.svg', 'fig4-m4.png'].map(written)).toEqual(before);
+    const sources = JSON.parse(readFileSync(join(paperDir, 'figures', FIGURE_SOURCES_FILE), 'utf8')) as Record<'svg' | 'png', Record<string, unknown>>;
+    const drawn = readdirSync(join(paperDir, 'figures')).filter((f) => f.endsWith('.svg')).map((f) => f.replace(/\.svg$/, '')).sort();
+    expect(Object.keys(sources.svg)).toEqual(drawn);
+    expect(Object.keys(sources.png)).toEqual(drawn);
   });
 
   it('opens from disk: index.html loads vega from vendor/ next to it and nothing from the network', async () => {

@@ -11,8 +11,8 @@ import { multiappFigures } from './multiapp.ts';
 import { VENDORED, indexHtml } from './html.ts';
 import { loadResults } from './load.ts';
 import { reportMarkdown } from './report-markdown.ts';
-import { PNG_SOURCES_FILE, PngSources } from './png-cache.ts';
-import { pngRasteriser, toPngAsync, toSvg } from './render.ts';
+import { FIGURE_SOURCES_FILE, FigureSources } from './figure-sources.ts';
+import { pngRasteriser, svgRenderer, toPngAsync, toSvg } from './render.ts';
 
 /** Where the report is read from and written to. */
 export interface ReportOptions {
@@ -28,21 +28,27 @@ export interface ReportOutcome {
 
 /**
  * Writes each figure's SVG, then its PNG once rasterised: charts are laid out here while earlier
- * PNGs render off-thread. A PNG already rasterised from the same SVG by the same rasteriser is kept
- * (report/png-cache.ts).
+ * PNGs render off-thread. An SVG or PNG already rendered from the same input by the same renderer
+ * is kept (report/figure-sources.ts).
  */
 async function writeFigures(figures: readonly Figure[], dir: string): Promise<string[]> {
   const written: string[] = [];
   const rasterised: Promise<void>[] = [];
-  const sources = new PngSources(dir, pngRasteriser());
+  const sources = new FigureSources(dir, { svg: svgRenderer(), png: pngRasteriser() });
   for (const figure of figures) {
-    const svg = await toSvg(figure.spec);
-    writeFileAtomic(join(dir, `${figure.id}.svg`), svg);
-    if (!sources.reuse(figure.id, svg)) {
+    const spec = JSON.stringify(figure.spec);
+    let svg = sources.svg.reuse(figure.id, spec)?.toString('utf8');
+    if (svg === undefined) {
+      svg = await toSvg(figure.spec);
+      writeFileAtomic(join(dir, `${figure.id}.svg`), svg);
+      sources.svg.record(figure.id, spec, svg);
+    }
+    const drawn = svg;
+    if (sources.png.reuse(figure.id, drawn) === undefined) {
       rasterised.push(
-        toPngAsync(svg).then((png) => {
+        toPngAsync(drawn).then((png) => {
           writeFileAtomic(join(dir, `${figure.id}.png`), png);
-          sources.record(figure.id, svg, png);
+          sources.png.record(figure.id, drawn, png);
         }),
       );
     }
@@ -50,7 +56,7 @@ async function writeFigures(figures: readonly Figure[], dir: string): Promise<st
   }
   await Promise.all(rasterised);
   sources.save();
-  return [...written, PNG_SOURCES_FILE];
+  return [...written, FIGURE_SOURCES_FILE];
 }
 
 /** Removes files a previous report wrote that this one did not (a figure whose experiment is gone). */

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { REPO_ROOT } from '../experiments/runner/fingerprint.ts';
 import { readFontWidths, textWidth, type FontWidths } from './font-widths.ts';
-import { rasteriserKey } from './png-cache.ts';
+import { rendererKey } from './figure-sources.ts';
 
 /** The one font family the charts use; the PNG renderer is given its files. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -100,6 +103,28 @@ function pngOptions(): ResvgRenderOptions {
   return { font: fonts(), fitTo: { mode: 'zoom', value: 2 }, background: 'white' };
 }
 
+/** The installed version of `pkg`. */
+function versionOf(pkg: string): string {
+  return (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
+}
+
+/**
+ * The SVG renderer's identity: vega and vega-lite as installed (their package files, and the lock
+ * file, which pins every package they use), this module and the text measurer's code, and the
+ * measuring font's bytes. Undefined without the lock file, which nothing else pins the packages by.
+ */
+export function svgRenderer(): string | undefined {
+  measureWithDejaVu();
+  const lock = join(REPO_ROOT, 'package-lock.json');
+  if (!existsSync(lock)) return undefined;
+  const self = fileURLToPath(import.meta.url);
+  const measurer = fileURLToPath(new URL(`./font-widths${extname(self)}`, import.meta.url));
+  const fonts = measuring === 'fonts' ? dejaVuFiles() : [];
+  const installed = ['vega', 'vega-lite'].map((pkg) => join(REPO_ROOT, 'node_modules', pkg, 'package.json'));
+  if (!installed.every(existsSync)) return undefined;
+  return rendererKey({ renderer: 'vega', options: { measuring }, files: [lock, ...installed, self, measurer, ...fonts] });
+}
+
 /**
  * The PNG rasteriser's identity: resvg's version, the options and the font files' bytes (not their
  * paths). Undefined when the PNGs use whatever system fonts there are, which nothing pins down.
@@ -108,8 +133,7 @@ export function pngRasteriser(): string | undefined {
   const options = pngOptions();
   const font = options.font;
   if (font === undefined || font.loadSystemFonts !== false) return undefined;
-  const { version } = createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string };
-  return rasteriserKey({ renderer: `@resvg/resvg-js@${version}`, options: { ...options, font: { ...font, fontFiles: undefined } }, fontFiles: font.fontFiles ?? [] });
+  return rendererKey({ renderer: `@resvg/resvg-js@${versionOf('@resvg/resvg-js')}`, options: { ...options, font: { ...font, fontFiles: undefined } }, files: font.fontFiles ?? [] });
 }
 
 /** Rasterises SVG to PNG at twice its size on white, with DejaVu Sans from the system. */
