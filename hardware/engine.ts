@@ -264,7 +264,8 @@ export class Engine {
         else this.finishIsrPhase(frame);
         continue;
       }
-      const masked = seg !== undefined && (seg.masked || (frame !== undefined && !this.nestedInterrupts));
+      // An ISR context on an engine without nesting queues every segment masked (ExecContext.alwaysMasked).
+      const masked = seg !== undefined && seg.masked;
       if (masked !== this.masked) {
         this.masked = masked;
         this.probe.emit(masked ? EV_MASK_ON : EV_MASK_OFF, this.now);
