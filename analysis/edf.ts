@@ -104,9 +104,14 @@ export function edfWorstJob(model: TaskSetModel, i: number, horizonCycles = defa
  * else its releases capped by those whose deadline is at or before the job's.
  */
 export function edfInterferingJobs(tj: AnalysisTask, absoluteDeadline: number, t: number, count: typeof releasesBefore): number {
+  const cap = edfInterferenceCap(tj, absoluteDeadline);
+  return cap === 0 ? 0 : Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap);
+}
+
+/** How many jobs of task `j` have their absolute deadline at or before `absoluteDeadline` (0: none, its deadline falls later). */
+function edfInterferenceCap(tj: AnalysisTask, absoluteDeadline: number): number {
   if (edfKeyCycles(tj) > absoluteDeadline + tj.releaseJitterCycles) return 0;
-  const cap = 1 + Math.floor((absoluteDeadline - edfKeyCycles(tj) + tj.releaseJitterCycles) / tj.periodCycles);
-  return Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap);
+  return 1 + Math.floor((absoluteDeadline - edfKeyCycles(tj) + tj.releaseJitterCycles) / tj.periodCycles);
 }
 
 /** Spuri's worst job over the arrival offsets of a busy period of length `busy`; undefined when there are too many offsets. */
@@ -117,15 +122,29 @@ function spuriWorstJob(model: TaskSetModel, i: number, busy: number, horizonCycl
   const offsets = edfOffsets(model.tasks, i, busy);
   if (offsets === undefined) return undefined;
   let worst: EdfWorstJob | undefined;
+  // The tasks that interfere at an offset, and how many of their jobs at most, depend on the offset
+  // alone: found once per offset, not in every step of its fixed points (the sums are the same, in
+  // the same task order).
+  const interferers: AnalysisTask[] = [];
+  const caps: number[] = [];
   for (const a of offsets) {
     const absoluteDeadline = a + edfKeyCycles(ti);
     const blocking = edfBlockingCycles(model, absoluteDeadline);
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;
+    let interfering = 0;
+    model.tasks.forEach((tj, j) => {
+      const cap = j === i ? 0 : edfInterferenceCap(tj, absoluteDeadline);
+      if (cap === 0) return;
+      interferers[interfering] = tj;
+      caps[interfering] = cap;
+      interfering++;
+    });
     const demand = (t: number, count: typeof releasesBefore): number => {
       let sum = 0;
-      model.tasks.forEach((tj, j) => {
-        if (j !== i) sum += edfInterferingJobs(tj, absoluteDeadline, t, count) * tj.wcetCycles;
-      });
+      for (let k = 0; k < interfering; k++) {
+        const tj = interferers[k] as AnalysisTask;
+        sum += Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), caps[k] as number) * tj.wcetCycles;
+      }
       for (const irq of model.interrupts) sum += count(t, irq.periodCycles, irq.releaseJitterCycles) * irq.costCycles;
       return sum;
     };

@@ -41,6 +41,9 @@ function ceilingPriority(model: TaskSetModel, mutex: string): number {
   return ceiling;
 }
 
+/** No tasks: the interrupts' interference alone. */
+const NO_TASKS: readonly AnalysisTask[] = [];
+
 /** Interference of the given tasks and all interrupts with releases counted by `count`. */
 function demand(tasks: readonly AnalysisTask[], interrupts: readonly InterruptLoad[], count: (t: number, period: number, jitter: number) => number, t: number): number {
   let sum = 0;
@@ -80,7 +83,8 @@ export function fpWorstJob(model: TaskSetModel, i: number, horizonCycles = defau
   const blocking = blockingTerm.cycles;
   if (overloaded(loadWith(model, [...hp, ti]), blocking)) return undefined;
 
-  const busy = leastFixpoint((l) => blocking + demand([...hp, ti], irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
+  const level = [...hp, ti];
+  const busy = leastFixpoint((l) => blocking + demand(level, irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
   if (!Number.isFinite(busy)) return undefined;
   const jobs = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
   if (jobs > MAX_POINTS_PER_TASK) return undefined;
@@ -97,8 +101,8 @@ export function fpWorstJob(model: TaskSetModel, i: number, horizonCycles = defau
     let region: number | null = null;
     if (q > 0) {
       const regionStart = leastFixpoint((x) => start + p + demand(preempting, irq, releasesUpTo, x) - before, start + p, horizonCycles);
-      const irqAtRegion = demand([], irq, releasesUpTo, regionStart);
-      finish = leastFixpoint((r) => regionStart + q + Math.max(0, demand([], irq, releasesBefore, r) - irqAtRegion), regionStart + q, horizonCycles);
+      const irqAtRegion = demand(NO_TASKS, irq, releasesUpTo, regionStart);
+      finish = leastFixpoint((r) => regionStart + q + Math.max(0, demand(NO_TASKS, irq, releasesBefore, r) - irqAtRegion), regionStart + q, horizonCycles);
       region = regionStart;
     } else {
       finish = leastFixpoint((r) => start + c + demand(preempting, irq, releasesBefore, r) - before, start + c, horizonCycles);
