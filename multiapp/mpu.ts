@@ -1,4 +1,5 @@
 import { sequenceListing, type Listing } from '../hardware/block.ts';
+import { memoByIdentity } from '../kernels/core/identity-memo.ts';
 import type { MpuSpec, Target } from '../hardware/target.ts';
 import type { Cycles } from '../hardware/units.ts';
 import type { KernelCosts } from '../system/model.ts';
@@ -23,11 +24,14 @@ export function mpuSwitchListing(target: Target): Listing {
   return sequenceListing('mpu-switch-in', mpuOf(target).switchIn, target);
 }
 
-/** Cycles a switch into another APP's task adds to the context restore (0 on a zero-cost target or a core without MPU). */
-export function mpuSwitchCycles(target: Target): Cycles {
+/**
+ * Cycles a switch into another APP's task adds to the context restore (0 on a zero-cost target or a
+ * core without MPU). Priced once per target: every boot's dispatcher asks.
+ */
+export const mpuSwitchCycles = memoByIdentity((target: Target): Cycles => {
   if (target.zeroCost === true || target.mpu === undefined) return 0;
   return mpuSwitchListing(target).cycles;
-}
+});
 
 /** One MPU region covering `bytes`: its power-of-two size, the enabled subregions, and the bytes beyond `bytes` it exposes. */
 export interface MpuRegion {
