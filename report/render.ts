@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
@@ -103,37 +102,40 @@ function pngOptions(): ResvgRenderOptions {
   return { font: fonts(), fitTo: { mode: 'zoom', value: 2 }, background: 'white' };
 }
 
-/** The installed version of `pkg`. */
-function versionOf(pkg: string): string {
-  return (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
+/**
+ * The files that pin `packages` as installed: the lock file (every package they use, native
+ * binaries included) and each one's package.json. Undefined when any is missing: nothing then
+ * pins what renders, and nothing is reused.
+ */
+function installedPackageFiles(packages: readonly string[]): string[] | undefined {
+  const files = [join(REPO_ROOT, 'package-lock.json'), ...packages.map((pkg) => join(REPO_ROOT, 'node_modules', pkg, 'package.json'))];
+  return files.every(existsSync) ? files : undefined;
 }
 
 /**
- * The SVG renderer's identity: vega and vega-lite as installed (their package files, and the lock
- * file, which pins every package they use), this module and the text measurer's code, and the
- * measuring font's bytes. Undefined without the lock file, which nothing else pins the packages by.
+ * The SVG renderer's identity: vega and vega-lite as installed, this module and the text measurer's
+ * code, and the measuring font's bytes.
  */
 export function svgRenderer(): string | undefined {
   measureWithDejaVu();
-  const lock = join(REPO_ROOT, 'package-lock.json');
-  if (!existsSync(lock)) return undefined;
+  const installed = installedPackageFiles(['vega', 'vega-lite']);
+  if (installed === undefined) return undefined;
   const self = fileURLToPath(import.meta.url);
   const measurer = fileURLToPath(new URL(`./font-widths${extname(self)}`, import.meta.url));
   const fonts = measuring === 'fonts' ? dejaVuFiles() : [];
-  const installed = ['vega', 'vega-lite'].map((pkg) => join(REPO_ROOT, 'node_modules', pkg, 'package.json'));
-  if (!installed.every(existsSync)) return undefined;
-  return rendererKey({ renderer: 'vega', options: { measuring }, files: [lock, ...installed, self, measurer, ...fonts] });
+  return rendererKey({ renderer: 'vega', options: { measuring }, files: [...installed, self, measurer, ...fonts] });
 }
 
 /**
- * The PNG rasteriser's identity: resvg's version, the options and the font files' bytes (not their
- * paths). Undefined when the PNGs use whatever system fonts there are, which nothing pins down.
+ * The PNG rasteriser's identity: resvg as installed, the options and the font files' bytes (not
+ * their paths). Undefined when the PNGs use whatever system fonts there are, which nothing pins down.
  */
 export function pngRasteriser(): string | undefined {
   const options = pngOptions();
   const font = options.font;
-  if (font === undefined || font.loadSystemFonts !== false) return undefined;
-  return rendererKey({ renderer: `@resvg/resvg-js@${versionOf('@resvg/resvg-js')}`, options: { ...options, font: { ...font, fontFiles: undefined } }, files: font.fontFiles ?? [] });
+  const installed = installedPackageFiles(['@resvg/resvg-js']);
+  if (font === undefined || font.loadSystemFonts !== false || installed === undefined) return undefined;
+  return rendererKey({ renderer: 'resvg', options: { ...options, font: { ...font, fontFiles: undefined } }, files: [...installed, ...(font.fontFiles ?? [])] });
 }
 
 /** Rasterises SVG to PNG at twice its size on white, with DejaVu Sans from the system. */
