@@ -81,9 +81,9 @@ export function fpWorstJob(model: TaskSetModel, i: number, horizonCycles = defau
   const irq = model.interrupts;
   const blockingTerm = fpBlockingTerms(model, i);
   const blocking = blockingTerm.cycles;
-  if (overloaded(loadWith(model, [...hp, ti]), blocking)) return undefined;
-
   const level = [...hp, ti];
+  if (overloaded(loadWith(model, level), blocking)) return undefined;
+
   const busy = leastFixpoint((l) => blocking + demand(level, irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
   if (!Number.isFinite(busy)) return undefined;
   const jobs = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
