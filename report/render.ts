@@ -14,8 +14,17 @@ export const FONT_FAMILY = 'DejaVu Sans';
 
 const FALLBACK_DIR = '/usr/share/fonts/truetype/dejavu';
 
-/** Paths of DejaVu Sans regular and bold, found with fc-list (fonts are never committed). */
-function dejaVuFiles(): string[] {
+/** The DejaVu files found, once per process: the text measurer, the rasteriser and both renderer keys read them. */
+let dejaVu: readonly string[] | undefined;
+
+/** Paths of DejaVu Sans regular and bold (fonts are never committed). */
+function dejaVuFiles(): readonly string[] {
+  dejaVu ??= findDejaVuFiles();
+  return dejaVu;
+}
+
+/** Paths of DejaVu Sans regular and bold, found with fc-list. */
+function findDejaVuFiles(): string[] {
   const found: string[] = [];
   try {
     const out = execFileSync('fc-list', [`${FONT_FAMILY}:style=Book`, `${FONT_FAMILY}:style=Bold`, 'file'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -41,7 +50,7 @@ function fonts(): ResvgRenderOptions['font'] {
     process.stderr.write(`kbench report: ${FONT_FAMILY} not found (install fonts-dejavu-core); PNGs use the system fonts\n`);
     fontOptions = { loadSystemFonts: true, defaultFontFamily: FONT_FAMILY };
   } else {
-    fontOptions = { loadSystemFonts: false, fontFiles: files, defaultFontFamily: FONT_FAMILY };
+    fontOptions = { loadSystemFonts: false, fontFiles: [...files], defaultFontFamily: FONT_FAMILY };
   }
   return fontOptions;
 }
