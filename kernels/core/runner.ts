@@ -155,8 +155,19 @@ export class TaskRunner implements TaskLifecycle {
     this.i++;
     const ctx = this.tcb.ctx;
     if (ctx === undefined) return;
-    if (step.op === OP.Compute) ctx.run(this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles), SEG_TASK, false, this.next);
-    else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
+    if (step.op === OP.Compute) {
+      const cycles = this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles);
+      // Nothing happens where a compute step ends and another compute or an io-out begins (same
+      // kind, unmasked, no state change, draws from the task's own stream in the same order): the
+      // follower is queued now and the context runs both as one segment.
+      const following = this.steps[this.i];
+      if (following !== undefined && (following.op === OP.Compute || following.op === OP.IoOut)) {
+        ctx.run(cycles, SEG_TASK, false);
+        this.nextStep();
+        return;
+      }
+      ctx.run(cycles, SEG_TASK, false, this.next);
+    } else if (step.op === OP.IoOut) this.kernel.ioOut(this.tcb, this.emitIoOut);
     else if (step.op === OP.SuspendApp || step.op === OP.ResumeApp) this.controlApp(step);
     else ctx.run(this.callCycles, SEG_KERNEL, false, this.callService);
   }
