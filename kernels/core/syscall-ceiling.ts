@@ -27,7 +27,7 @@ export function tickPriorityOf(profile: OsProfile, target: Target, w: Workload, 
  * mask every interrupt (the profile or the core lacks priority masking). FreeRTOS requires every
  * ISR that calls the kernel to sit at or below configMAX_SYSCALL_INTERRUPT_PRIORITY (FreeRTOS.org,
  * "Running the RTOS on an ARM Cortex-M core"); the tightest setting is the most urgent such line:
- * the tick, each I/O line some task waits on, and the core's release lines.
+ * the tick, each I/O line some task is released by or waits on (io-in), and the core's release lines.
  */
 export function syscallCeiling(profile: OsProfile, target: Target, w: Workload, tickPriority: number, releases: ReleaseMode): number | undefined {
   if (!masksByPriority(profile, target)) return undefined;
@@ -35,10 +35,14 @@ export function syscallCeiling(profile: OsProfile, target: Target, w: Workload, 
   for (const t of w.tasks) {
     const trig = t.trigger;
     if (trig.kind === 'sporadic' || (trig.kind === 'periodic' && releases === 'exact')) ceiling = Math.min(ceiling, RELEASE_LINE_PRIORITY);
-    if (trig.kind === 'io') {
-      const line = (w.ioLines ?? []).find((l) => l.name === trig.line);
-      if (line !== undefined) ceiling = Math.min(ceiling, line.priority);
-    }
+    if (trig.kind === 'io') ceiling = Math.min(ceiling, linePriority(w, trig.line));
+    // An io-in step pends on a semaphore its line's ISR posts: that ISR calls the kernel too.
+    for (const step of t.body) if (step.op === 'io-in') ceiling = Math.min(ceiling, linePriority(w, step.line));
   }
   return ceiling;
+}
+
+/** The priority of I/O line `name`, or Infinity when the workload declares none (the boot names that error). */
+function linePriority(w: Workload, name: string): number {
+  return (w.ioLines ?? []).find((l) => l.name === name)?.priority ?? Infinity;
 }
