@@ -36,8 +36,8 @@ const NO_CEILING = Number.MAX_SAFE_INTEGER;
  * starts (it is atomic, so nothing can observe the difference), and the cycles are those of the
  * blocks the path went through for the state it found.
  *
- * Switching: a task-level switch runs [service body][OS_Sched: pick, save] on the outgoing task,
- * then [restore] on a kernel context, then installs the incoming task. An ISR-level switch picks in
+ * Switching: a task-level switch runs [service body][OS_Sched: pick, save, restore] on the outgoing
+ * task, then installs the incoming task. An ISR-level switch picks in
  * OSIntExit and restores before the return from interrupt. SwitchOut is emitted when the scheduler
  * starts switching away from a task, SwitchIn at the first instruction of the next one. The idle
  * task is a real task for the probe (subject = task count) while the CPU idles.
@@ -296,14 +296,11 @@ export class Dispatcher {
     this.current = next;
     this.incoming = next;
     this.outgoing = t;
-    ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave, SEG_KERNEL, true, this.taskSwitchDone);
+    // Save and restore run masked back to back with nothing between them (no kernel-aware ISR can
+    // enter, so no state changes): one segment on the outgoing task's context, which keeps its
+    // resume queued behind it for when it is switched in again.
+    ctx.run(sched + this.cycles.ctxSwGlue + this.cycles.contextSave + this.restoreCycles(next), SEG_KERNEL, true, this.switchedIn);
     ctx.run(t.resumeCycles, SEG_KERNEL, true, done);
-  };
-
-  private readonly taskSwitchDone = (): void => {
-    this.switcher.clear();
-    this.switcher.run(this.restoreCycles(this.incoming), SEG_KERNEL, true, this.switchedIn);
-    this.engine.setTask(this.switcher);
   };
 
   private readonly isrSwitchDone = (): void => {
