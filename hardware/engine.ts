@@ -31,6 +31,14 @@ export interface InterruptSpec {
   readonly priority: number;
   readonly source: IrqSourceSpec;
   readonly handler: IsrHandler;
+  /**
+   * The handler only queues the ISR's segments and changes state that nothing reads before they
+   * run (a kernel's ISR prologue: no probe event, no call on the engine). The engine may then call
+   * it when the hardware entry starts rather than when it ends, so the entry and the handler's
+   * first segment run as one; it does so only where nothing observes IrqEntered and no interrupt
+   * can enter between them.
+   */
+  readonly quietHandler?: boolean;
 }
 
 /** Engine options. */
@@ -104,6 +112,8 @@ interface Line {
   readonly clock: ArrivalClock | undefined;
   /** Runs when the hardware entry completes: probe, then the handler (built once per line). */
   readonly onEntered: () => void;
+  /** `spec.quietHandler`. */
+  readonly quiet: boolean;
   pending: boolean;
   /** While its ISR is active: its return is queued (set per entry; a line is never active twice, as it cannot preempt or chain onto itself). */
   exiting: boolean;
@@ -184,7 +194,7 @@ export class Engine {
       this.probe.emit(EV_IRQ_ENTERED, this.now, id);
       spec.handler(context, this);
     };
-    const line: Line = { id, spec, priority: spec.priority, context, clock, onEntered, pending: false, exiting: false };
+    const line: Line = { id, spec, priority: spec.priority, context, clock, onEntered, quiet: spec.quietHandler === true, pending: false, exiting: false };
     this.lines.push(line);
     // Behind every line as urgent or more: a tie goes to the line registered first.
     let at = this.byUrgency.length;
@@ -448,6 +458,15 @@ export class Engine {
     line.exiting = false;
     this.frames.push(line);
     this.top = line;
+    // A quiet handler's call is not observable before its first segment starts: made now, its
+    // first segment joins the entry. Not where IrqEntered is read (it is emitted between them) nor
+    // where a line above a BASEPRI ceiling could nest into the entry and find the handler's state.
+    if (line.quiet && !(this.partialMask && this.nestedInterrupts) && !this.probe.observes(EV_IRQ_ENTERED)) {
+      this.probe.skipUnobserved(1);
+      line.context.run(entryCycles, KIND_ISR, true);
+      line.spec.handler(line.context, this);
+      return;
+    }
     line.context.run(entryCycles, KIND_ISR, true, line.onEntered);
   }
 

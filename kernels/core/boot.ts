@@ -86,7 +86,7 @@ export function bootCore(design: CoreDesignSpec, profile: OsProfile, options: Co
   const tickPriority = tickPriorityOf(profile, target, w, options.tickPriority);
   const ceiling = syscallCeiling(profile, target, w, tickPriority, releases);
   if (ceiling !== undefined) engine.setMaskCeiling(ceiling);
-  lines.set('tick', engine.addInterrupt({ name: 'tick', priority: tickPriority, source: { kind: 'periodic', hz: w.tickHz }, handler: kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
+  lines.set('tick', engine.addInterrupt({ name: 'tick', priority: tickPriority, source: { kind: 'periodic', hz: w.tickHz }, ...kernel.isrHandler((isr, exit) => kernel.tickWork(isr, exit)) }));
 
   const timed: TimedRelease[] = [];
   const signalsByLine = new Map<string, Semaphore[]>();
@@ -217,7 +217,7 @@ function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number
     engine.probe.emit(EV_IO_IN, engine.now, id);
     isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
   });
-  id = engine.addInterrupt({ name: line.name, priority: line.priority, source, handler: kernelAware ? aware : plain });
+  id = engine.addInterrupt({ name: line.name, priority: line.priority, source, ...(kernelAware ? aware : { handler: plain }) });
   return id;
 }
 
@@ -228,6 +228,6 @@ function addReleaseLine(kernel: Kernel, name: string, minUs: number, extraUs: nu
     name,
     priority: 0,
     source: { kind: 'sporadic', minInterArrivalCycles: usToCycles(target, minUs), maxExtraCycles: usToCycles(target, extraUs) },
-    handler: kernel.isrHandler((isr, exit) => isr.run(kernel.isrGive(signal), SEG_ISR, true, exit)),
+    ...kernel.isrHandler((isr, exit) => isr.run(kernel.isrGive(signal), SEG_ISR, true, exit)),
   });
 }

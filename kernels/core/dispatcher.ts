@@ -1,4 +1,4 @@
-import type { Engine, IsrHandler } from '../../hardware/engine.ts';
+import type { Engine, InterruptSpec, IsrHandler } from '../../hardware/engine.ts';
 import { ExecContext } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { Mutex, WaitObject } from './objects.ts';
@@ -26,6 +26,9 @@ export interface KernelOptions {
    */
   readonly stackResourcePolicy?: boolean;
 }
+
+/** A kernel-aware ISR's part of an InterruptSpec: its handler, which is quiet. */
+export type KernelIsr = Pick<InterruptSpec, 'handler' | 'quietHandler'>;
 
 /** The system ceiling when no SRP mutex is locked: below every preemption level. */
 const NO_CEILING = Number.MAX_SAFE_INTEGER;
@@ -138,16 +141,21 @@ export class Dispatcher {
     return this.cycles.contextSave + this.cycles.intEnter;
   }
 
-  /** Builds a kernel-aware ISR handler: save, `work` (which queues its segments and ends with `exit`), OSIntExit. */
-  isrHandler(work: (isr: ExecContext, exit: () => void) => void): IsrHandler {
+  /**
+   * A kernel-aware ISR for `Engine.addInterrupt`: save, `work` (which queues its segments and ends
+   * with `exit`), OSIntExit. Its handler is quiet: it counts the nesting and queues the save,
+   * which nothing reads before the save runs.
+   */
+  isrHandler(work: (isr: ExecContext, exit: () => void) => void): KernelIsr {
     let ctx: ExecContext | undefined;
     const exit = (): void => this.intExit(ctx as ExecContext);
     const afterEnter = (): void => work(ctx as ExecContext, exit);
-    return (isr) => {
+    const handler: IsrHandler = (isr) => {
       ctx = isr;
       this.nesting++;
       isr.run(this.isrEnterCycles, SEG_ISR, true, afterEnter);
     };
+    return { handler, quietHandler: true };
   }
 
   /** The tick's work inside its ISR: OSTime++, the timer strategy, time slicing. */

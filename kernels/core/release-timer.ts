@@ -27,7 +27,7 @@ export function addReleaseTimers(kernel: Kernel, releases: readonly TimedRelease
     name: 'release',
     priority: 0,
     source: { kind: 'manual' },
-    handler: kernel.isrHandler((isr, exit) => {
+    ...kernel.isrHandler((isr, exit) => {
       let cycles = 0;
       due.sort((a, b) => a.task - b.task);
       for (const r of due) cycles += kernel.isrGive(r.signal);

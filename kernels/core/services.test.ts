@@ -91,7 +91,7 @@ describe('ISR-side posts', () => {
       loop();
     });
     ctx.run(0, SegmentKind.Task, false, loop);
-    const line = engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'manual' }, handler: kernel.isrHandler((isr, exit) => isr.run(kernel.isrSend(q), SegmentKind.Isr, true, exit)) });
+    const line = engine.addInterrupt({ name: 'uart', priority: 1, source: { kind: 'manual' }, ...kernel.isrHandler((isr, exit) => isr.run(kernel.isrSend(q), SegmentKind.Isr, true, exit)) });
     kernel.start();
     for (const t of [1000, 2000, 3000]) engine.at(t, () => engine.raise(line));
     engine.run(5000);
