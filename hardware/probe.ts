@@ -65,7 +65,11 @@ export class Probe {
   /** `byType[type]`: the listeners that read `type`, in the order they were attached. */
   private readonly byType: ProbeListener[][] = ALL_EVENTS.map(() => []);
   private readonly records: ProbeRecord[] | undefined;
-  /** Events emitted so far (all types). */
+  /**
+   * Events emitted so far (all types). One nothing observes may be counted when the code that
+   * would emit it is queued rather than when it runs (`skipUnobserved`), so a run stopped inside
+   * an ISR may count its skipped events a few cycles early.
+   */
   eventCount = DOUBLE_FIELD;
 
   constructor(options: { keepTrace?: boolean } = {}) {

@@ -204,7 +204,7 @@ function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number
   const post = (): void => {
     let cycles = 0;
     for (const s of signals) cycles += kernel.isrGive(s);
-    (isrCtx as ExecContext).run(cycles, SEG_ISR, true, exitFn);
+    kernel.isrTail(isrCtx as ExecContext, cycles, exitFn as () => void);
   };
   // A line the kernel does not know runs its application code and returns, no kernel entry or exit.
   const plain: IsrHandler = (isr) => {
@@ -228,6 +228,6 @@ function addReleaseLine(kernel: Kernel, name: string, minUs: number, extraUs: nu
     name,
     priority: 0,
     source: { kind: 'sporadic', minInterArrivalCycles: usToCycles(target, minUs), maxExtraCycles: usToCycles(target, extraUs) },
-    ...kernel.isrHandler((isr, exit) => isr.run(kernel.isrGive(signal), SEG_ISR, true, exit)),
+    ...kernel.isrHandler((isr, exit) => kernel.isrTail(isr, kernel.isrGive(signal), exit)),
   });
 }

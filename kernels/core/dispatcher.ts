@@ -170,10 +170,34 @@ export class Dispatcher {
     plan.add(this.cycles.tickExit, false);
     const last = plan.length - 1;
     // A zero-cost tick (the ideal target) plans nothing but must still leave through OSIntExit.
-    if (last < 0) isr.run(0, SEG_ISR, true, exit);
+    if (last < 0) this.isrTail(isr, 0, exit);
+    else if (this.exitsAtOnce(isr)) {
+      isr.runSchedule(plan, SEG_ISR);
+      this.intExit(isr);
+    }
     // With nesting, one segment with a mask schedule: it splits only where an interrupt enters.
     // The segment takes the plan's array, so the next tick plans into another.
     else isr.runSchedule(plan, SEG_ISR, exit);
+  }
+
+  /**
+   * Queues an ISR's last `cycles` of work, whose state changes are made, then OSIntExit (`exit`).
+   * Where the ISR runs to its end (no nesting) and nothing reads SwitchOut, OSIntExit decides now:
+   * nothing can enter or change the kernel's state before the work ends, so it decides the same,
+   * and its segment joins the work's.
+   */
+  isrTail(isr: ExecContext, cycles: Cycles, exit: () => void): void {
+    if (!this.exitsAtOnce(isr)) {
+      isr.run(cycles, SEG_ISR, true, exit);
+      return;
+    }
+    isr.run(cycles, SEG_ISR, true);
+    this.intExit(isr);
+  }
+
+  /** Whether OSIntExit may decide when `isr`'s last work is queued rather than when it ends (see isrTail); SwitchOut would be stamped then. */
+  private exitsAtOnce(isr: ExecContext): boolean {
+    return isr.alwaysMasked && !this.engine.probe.observes(EV_SWITCH_OUT);
   }
 
   /** OSIntExit: pick and switch when the outermost ISR ends, else restore the interrupted context. */

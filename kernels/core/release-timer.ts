@@ -1,4 +1,3 @@
-import { SegmentKind } from '../../hardware/exec-context.ts';
 import type { Cycles } from '../../hardware/units.ts';
 import type { Kernel } from './kernel.ts';
 import type { Semaphore } from './objects.ts';
@@ -32,7 +31,7 @@ export function addReleaseTimers(kernel: Kernel, releases: readonly TimedRelease
       due.sort((a, b) => a.task - b.task);
       for (const r of due) cycles += kernel.isrGive(r.signal);
       due.length = 0;
-      isr.run(cycles, SegmentKind.Isr, true, exit);
+      kernel.isrTail(isr, cycles, exit);
     }),
   });
   for (const r of releases) {
