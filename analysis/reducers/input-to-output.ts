@@ -30,9 +30,11 @@ export class InputToOutputReducer implements ProbeListener {
   readonly input: RunningStat[] = [];
   readonly result: RunningStat[] = [];
   readonly lost: number[] = [];
-  private inputSince: number[] = [];
-  private jobSince: number[] = [];
-  private lastOut: number[] = [];
+  // Cycle stamps (NaN: none open) in typed arrays: a stamp stored into a plain array was boxed, one
+  // allocation per event.
+  private inputSince = new Float64Array(0);
+  private jobSince = new Float64Array(0);
+  private lastOut = new Float64Array(0);
   /** `tasksOfLine[line]`: the tasks whose input is `line` (each raise is looked up, not every task scanned). */
   private tasksOfLine: (number[] | undefined)[] = [];
   private tickLine = -1;
@@ -50,9 +52,9 @@ export class InputToOutputReducer implements ProbeListener {
       if (line !== undefined) (this.tasksOfLine[line] ??= []).push(task);
     });
     this.tickLine = tickLine;
-    this.inputSince = lineOfTask.map(() => NaN);
-    this.jobSince = lineOfTask.map(() => NaN);
-    this.lastOut = lineOfTask.map(() => NaN);
+    this.inputSince = new Float64Array(lineOfTask.length).fill(NaN);
+    this.jobSince = new Float64Array(lineOfTask.length).fill(NaN);
+    this.lastOut = new Float64Array(lineOfTask.length).fill(NaN);
     while (this.input.length < lineOfTask.length) this.input.push(new RunningStat());
     while (this.result.length < lineOfTask.length) this.result.push(new RunningStat());
   }
