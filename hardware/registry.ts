@@ -4,6 +4,8 @@
  */
 export class Registry<T extends { readonly id: string }> {
   private readonly entries: T[] = [];
+  /** The same entries by id: boots and checks look targets up by id many times per run. */
+  private readonly byId = new Map<string, T>();
 
   /** `kind` names the entries in errors ("target", "design", "profile"). */
   constructor(
@@ -26,7 +28,7 @@ export class Registry<T extends { readonly id: string }> {
 
   /** The entry with `id`, or undefined. */
   find(id: string): T | undefined {
-    return this.entries.find((e) => e.id === id);
+    return this.byId.get(id);
   }
 
   /** The entry with `id`; throws naming the known ids when there is none. */
@@ -41,9 +43,12 @@ export class Registry<T extends { readonly id: string }> {
     if (this.find(entry.id) !== undefined) throw new RangeError(`${this.kind} "${entry.id}" is already registered`);
     this.check(entry);
     this.entries.push(entry);
+    this.byId.set(entry.id, entry);
     return () => {
       const at = this.entries.indexOf(entry);
-      if (at >= 0) this.entries.splice(at, 1);
+      if (at < 0) return;
+      this.entries.splice(at, 1);
+      this.byId.delete(entry.id);
     };
   }
 }
