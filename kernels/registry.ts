@@ -8,6 +8,7 @@ import type { Workload } from '../workloads/types.ts';
 import { passedBefore, rememberPassed } from './checked-once.ts';
 import type { CoreSystem } from './core/boot.ts';
 import { coreDesign } from './core/kernel-design.ts';
+import { memoByIdentity } from './core/identity-memo.ts';
 import { edf } from './edf/index.ts';
 import { edfProfile } from './edf/profile.ts';
 import { mosKernelDesign } from './mos/kernel-design.ts';
@@ -204,8 +205,15 @@ export function footprint(profile: OsProfile | string, target: Target, workload?
 /** A profile's kernel costs on a target with `taskCount` tasks. */
 export function kernelCosts(profile: OsProfile | string, target: Target, taskCount: number): KernelCosts {
   const p = typeof profile === 'string' ? getProfile(profile) : profile;
-  return getDesign(p.design).kernelCosts(p, target, taskCount);
+  return costsOf(getDesign(p.design), p, target, String(taskCount));
 }
+
+/**
+ * A design's costs for a profile, target and task count, priced once: they depend on nothing else,
+ * and every analysed unit of a study asks again (a few hundred block prices each time). Frozen, as
+ * every caller shares the record.
+ */
+const costsOf = memoByIdentity((design: KernelDesign, p: OsProfile, target: Target, taskCount: string): KernelCosts => Object.freeze(design.kernelCosts(p, target, Number(taskCount))));
 
 export type { DesignBootOptions, KernelDesign } from './types.ts';
 export { edfProfile };
