@@ -251,6 +251,15 @@ export class Engine {
     return this.task;
   }
 
+  /**
+   * True when an event is queued for the current cycle: it fires before any work that starts now, a
+   * zero-length segment's continuation included. Without one, such a continuation on an ISR that
+   * cannot be interrupted runs at once, and a kernel may run it in place.
+   */
+  eventDueNow(): boolean {
+    return this.queue.peekTime() <= this.now;
+  }
+
   /** True while an ISR frame is active (kernels defer a switch until the outermost ISR exits). */
   inIsr(): boolean {
     return this.top !== undefined;

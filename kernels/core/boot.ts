@@ -215,7 +215,10 @@ function addIoLine(kernel: Kernel, line: NonNullable<Workload['ioLines']>[number
     isrCtx = isr;
     exitFn = exit;
     engine.probe.emit(EV_IO_IN, engine.now, id);
-    isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
+    // No application code, on an ISR that runs to its end with no event due now: the empty segment
+    // would complete at once, so the post runs now (with one due, the segment lets it fire first).
+    if (appCycles === 0 && signals.length > 0 && isr.alwaysMasked && !engine.eventDueNow()) post();
+    else isr.run(appCycles, SEG_ISR, false, signals.length > 0 ? post : exit);
   });
   id = engine.addInterrupt({ name: line.name, priority: line.priority, source, ...(kernelAware ? aware : { handler: plain }) });
   return id;

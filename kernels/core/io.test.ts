@@ -125,4 +125,36 @@ describe('io-in: a job waits for its input line', () => {
     expect(out[0]!.time).toBeGreaterThan(msToCycles(avr, 1));
     expect(out[0]!.time).toBeLessThan(msToCycles(avr, 1.5));
   });
+
+  it('an input ISR without application code posts at its save\'s end, after any event due at that cycle', () => {
+    // The ISR does nothing but post: its post runs in place unless an event is due at that cycle,
+    // which must fire first, as it would before the empty application segment's continuation.
+    const input = workload([periodic('reader', 1, 4000, [{ op: 'io-in', line: 'adc' }, { op: 'io-out' }])], {
+      ioLines: [{ name: 'adc', priority: 1, arrival: { kind: 'periodic', periodUs: 4000, offsetUs: 1500 }, isrCycles: 0 }],
+    });
+    for (const target of [avr, m4]) {
+      const order = (eventAt: number | undefined): { post: number; seen: string[] } => {
+        const sys = bootSystem({ target, workload: input, profile: 'webit' });
+        const seen: string[] = [];
+        let post = -1;
+        sys.engine.probe.attach({
+          eventTypes: [ProbeEvent.SemGive],
+          onEvent: (_type, time) => {
+            if (post < 0) post = time;
+            seen.push('post');
+          },
+        });
+        if (eventAt !== undefined) sys.engine.at(eventAt, () => seen.push('event'));
+        sys.run(msToCycles(target, 2));
+        return { post, seen };
+      };
+      const alone = order(undefined);
+      // Entry, save and OSIntEnter after the raise at 1.5 ms.
+      expect(alone.post).toBeGreaterThan(msToCycles(target, 1.5));
+      expect(alone.seen).toEqual(['post']);
+      const withEvent = order(alone.post);
+      expect(withEvent.post).toBe(alone.post);
+      expect(withEvent.seen).toEqual(['event', 'post']);
+    }
+  });
 });
