@@ -22,6 +22,22 @@ export function edfBlockingCycles(model: TaskSetModel, absoluteDeadline: number)
   return edfBlockingTerms(model, absoluteDeadline).cycles;
 }
 
+/**
+ * `edfBlockingCycles` of one model at many deadlines (Spuri's offsets): a deadline enters it only
+ * through which tasks' keys fall at or before it, and that set is fixed by how many do (the
+ * smallest keys), so the blocking is computed once per count.
+ */
+export function edfBlockingByDeadline(model: TaskSetModel): (absoluteDeadline: number) => number {
+  const byCount: number[] = [];
+  return (absoluteDeadline) => {
+    let atOrBefore = 0;
+    for (const t of model.tasks) if (edfKeyCycles(t) <= absoluteDeadline) atOrBefore++;
+    let cycles = byCount[atOrBefore];
+    if (cycles === undefined) byCount[atOrBefore] = cycles = edfBlockingCycles(model, absoluteDeadline);
+    return cycles;
+  };
+}
+
 /** The blocking of `edfBlockingCycles` with the tasks, mutexes or kernel section it comes from. */
 export function edfBlockingTerms(model: TaskSetModel, absoluteDeadline: number): BlockingTerms {
   return blockingTerms(model, {

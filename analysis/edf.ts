@@ -1,4 +1,4 @@
-import { edfBlockingCycles, edfBusyPeriodCycles } from './edf-demand.ts';
+import { edfBlockingByDeadline, edfBusyPeriodCycles } from './edf-demand.ts';
 import { edfSchedulable } from './edf-schedulability.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
 import { defaultHorizonCycles, edfKeyCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
@@ -127,9 +127,10 @@ function spuriWorstJob(model: TaskSetModel, i: number, busy: number, horizonCycl
   // the same task order).
   const interferers: AnalysisTask[] = [];
   const caps: number[] = [];
+  const blockingAt = edfBlockingByDeadline(model);
   for (const a of offsets) {
     const absoluteDeadline = a + edfKeyCycles(ti);
-    const blocking = edfBlockingCycles(model, absoluteDeadline);
+    const blocking = blockingAt(absoluteDeadline);
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;
     let interfering = 0;
     model.tasks.forEach((tj, j) => {
