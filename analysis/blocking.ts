@@ -73,34 +73,37 @@ export interface BlockingTerms {
 
 /** Blocking of the job described by `scope`, with its sources: the one-shot part plus the inheritance part (see above). */
 export function blockingTerms(model: TaskSetModel, scope: BlockingScope): BlockingTerms {
+  // The analyses ask for this at every step of their searches: a source is made only when it is
+  // kept, and the inheritance lists only when some section is under inheritance.
   let oneShot: BlockingSource = { kind: 'kernel-section', task: null, mutex: null, cycles: model.kernelBlockingCycles };
-  const keepLonger = (candidate: BlockingSource): void => {
-    if (candidate.cycles > oneShot.cycles) oneShot = candidate;
-  };
   const byJob: BlockingSource[] = [];
-  const byMutex = new Map<string, BlockingSource>();
+  let byMutex: Map<string, BlockingSource> | undefined;
   for (const blocker of scope.blockers) {
     const shielded = scope.shielded(blocker);
-    keepLonger({ kind: 'non-preemptive', task: blocker.name, mutex: null, cycles: nonPreemptiveCycles(blocker, shielded) });
+    const nonPreemptive = nonPreemptiveCycles(blocker, shielded);
+    if (nonPreemptive > oneShot.cycles) oneShot = { kind: 'non-preemptive', task: blocker.name, mutex: null, cycles: nonPreemptive };
+    const sections = blocker.criticalSectionCycles;
+    if (sections === undefined) continue;
     const canHoldWhilePreempted = !shielded && blocker.preemptibleCycles > 0;
     let longestInherited: BlockingSource | undefined;
-    for (const [mutex, cs] of Object.entries(blocker.criticalSectionCycles ?? {})) {
+    for (const mutex in sections) {
       if (!scope.guards(mutex)) continue;
-      const held = sectionHoldCycles(blocker, cs);
+      const held = sectionHoldCycles(blocker, sections[mutex] as number);
       if (mutexProtocol(model, mutex) !== 'inheritance') {
-        keepLonger({ kind: 'critical-section', task: blocker.name, mutex, cycles: held });
+        if (held > oneShot.cycles) oneShot = { kind: 'critical-section', task: blocker.name, mutex, cycles: held };
         continue;
       }
       if (!canHoldWhilePreempted) continue;
       const source: BlockingSource = { kind: 'inheritance', task: blocker.name, mutex, cycles: held };
       if (longestInherited === undefined || held > longestInherited.cycles) longestInherited = source;
+      byMutex ??= new Map();
       const known = byMutex.get(mutex);
       if (known === undefined || held > known.cycles) byMutex.set(mutex, source);
     }
     if (longestInherited !== undefined) byJob.push(longestInherited);
   }
   const sum = (sources: readonly BlockingSource[]): number => sources.reduce((total, s) => total + s.cycles, 0);
-  const perMutex = [...byMutex.values()];
+  const perMutex = byMutex === undefined ? [] : [...byMutex.values()];
   // Both sums bound the inheritance blocking; the smaller one, with the sections it counts, is the term.
   const inherited = sum(byJob) <= sum(perMutex) ? byJob : perMutex;
   const sources = [...(oneShot.cycles > 0 ? [oneShot] : []), ...inherited.filter((s) => s.cycles > 0)];
