@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
-import { ExecContext, SegmentKind } from './exec-context.ts';
+import { SegmentKind } from './exec-context.ts';
+import { runWithPulse } from './pulse-rig.ts';
 import { avr } from './targets/index.ts';
 
 /*
@@ -12,7 +13,6 @@ import { avr } from './targets/index.ts';
  */
 
 const HANDLER_CYCLES = 50;
-const PULSE_CYCLES = 40;
 
 /** Runs a 'tick' ISR raised at 0 and a more urgent 'pulse' raised at `pulseAt`. */
 function runTick(separateReturn: boolean, nestedInterrupts: boolean, pulseAt: number): Engine {
@@ -23,13 +23,7 @@ function runTick(separateReturn: boolean, nestedInterrupts: boolean, pulseAt: nu
     source: { kind: 'manual' },
     handler: (isr) => isr.run(HANDLER_CYCLES, SegmentKind.Isr, true, separateReturn ? () => undefined : undefined),
   });
-  const pulse = engine.addInterrupt({ name: 'pulse', priority: 1, source: { kind: 'manual' }, handler: (isr) => isr.run(PULSE_CYCLES, SegmentKind.Isr, true) });
-  const task = new ExecContext(1, 'task');
-  task.run(1000, SegmentKind.Task, false);
-  engine.setTask(task);
-  engine.at(0, () => engine.raise(tick));
-  engine.at(pulseAt, () => engine.raise(pulse));
-  engine.run(2000);
+  runWithPulse(engine, tick, pulseAt);
   return engine;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
-import { ExecContext, SegmentKind } from './exec-context.ts';
+import { SegmentKind } from './exec-context.ts';
+import { runWithPulse } from './pulse-rig.ts';
 import { ProbeEvent, type ProbeEventType, type ProbeRecord } from './probe.ts';
 import { avr, m4 } from './targets/index.ts';
 import type { Target } from './target.ts';
@@ -15,7 +16,6 @@ import type { Target } from './target.ts';
 
 const SAVE_CYCLES = 30;
 const BODY_CYCLES = 50;
-const PULSE_CYCLES = 40;
 
 /** Every event type but IrqEntered, recorded as emitted. */
 class AllButEntered {
@@ -50,13 +50,7 @@ function runTick(target: Target, quiet: boolean, nestedInterrupts: boolean, puls
       });
     },
   });
-  const pulse = engine.addInterrupt({ name: 'pulse', priority: 1, source: { kind: 'manual' }, handler: (isr) => isr.run(PULSE_CYCLES, SegmentKind.Isr, true) });
-  const task = new ExecContext(1, 'task');
-  task.run(1000, SegmentKind.Task, false);
-  engine.setTask(task);
-  engine.at(0, () => engine.raise(tick));
-  engine.at(pulseAt, () => engine.raise(pulse));
-  engine.run(2000);
+  runWithPulse(engine, tick, pulseAt);
   return { engine, seen };
 }
 
