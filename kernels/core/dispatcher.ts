@@ -213,7 +213,16 @@ export class Dispatcher {
         this.outgoing = this.current;
         this.current = next;
         this.incoming = next;
-        isr.run(cycles + this.cycles.intCtxSwGlue + this.restoreCycles(next), SEG_ISR, true, this.isrSwitchDone);
+        const switchCycles = cycles + this.cycles.intCtxSwGlue + this.restoreCycles(next);
+        // An ISR that runs to its end installs the switch-in now: the task context is read only once
+        // the interrupt has returned, so nothing tells the two apart, and the segment then carries
+        // the return too.
+        if (isr.alwaysMasked) {
+          isr.run(switchCycles, SEG_ISR, true);
+          this.isrSwitchDone();
+          return;
+        }
+        isr.run(switchCycles, SEG_ISR, true, this.isrSwitchDone);
         return;
       }
     }
