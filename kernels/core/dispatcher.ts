@@ -40,10 +40,10 @@ const NO_CEILING = Number.MAX_SAFE_INTEGER;
  * blocks the path went through for the state it found.
  *
  * Switching: a task-level switch runs [service body][OS_Sched: pick, save, restore] on the outgoing
- * task, then installs the incoming task. An ISR-level switch picks in
- * OSIntExit and restores before the return from interrupt. SwitchOut is emitted when the scheduler
- * starts switching away from a task, SwitchIn at the first instruction of the next one. The idle
- * task is a real task for the probe (subject = task count) while the CPU idles.
+ * task, then installs the incoming task. An ISR-level switch picks in OSIntExit and restores before
+ * the return from interrupt. SwitchOut is emitted when the scheduler starts switching away from a
+ * task, SwitchIn at the first instruction of the next one. The idle task is a real task for the
+ * probe (subject = task count) while the CPU idles.
  */
 export class Dispatcher {
   readonly engine: Engine;
