@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { responseTimes } from '../../analysis/reducers/index.ts';
+import { Prng, streamSeed } from '../../hardware/prng.ts';
+import { ProbeEvent } from '../../hardware/probe.ts';
+import { bootSystem } from '../registry.ts';
 import { m4 } from '../../hardware/targets/index.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import { measureRun } from '../../experiments/measure-run.ts';
@@ -67,5 +70,38 @@ describe('suspending and relaunching an APP', () => {
     const w = suspendedApp(15_000);
     const tasks = w.tasks.map((t) => (t.name === 'go' ? { ...t, priority: 3 } : t));
     expect(() => run('ucos2', { ...w, tasks }, 15_000)).toThrow(/tasks\[1\]\.body\[1\]\.op: the relaunching task must be above every task of APP "a"/);
+  });
+
+  it("a job lost inside its first compute step has drawn that step's time only: the next job draws on from there", () => {
+    // Two drawn compute steps per job, the first at least 3 ms long; the APP is suspended at 11 ms,
+    // inside the first step of the job released at 10 ms, and relaunched for the job of 50 ms.
+    const seed = 4;
+    const w = suspendedApp(11_000, { body: [{ op: 'compute', cycles: 1_000_000, bestCycles: 500_000 }, { op: 'compute', cycles: 50_000, bestCycles: 10_000 }] });
+    const sys = bootSystem({ target: m4, workload: w, profile: 'ucos2', seed, keepTrace: true, exec: 'uniform' });
+    sys.run(usToCycles(m4, HORIZON_US));
+    const trace = sys.engine.probe.trace();
+    const work = 2;
+    // The task's own stream, drawn by hand: job 0 both steps, the lost job its first step only.
+    const stream = new Prng(streamSeed(seed, `exec:${work}`));
+    const draw = (best: number, worst: number): number => stream.intBetween(best, worst);
+    draw(500_000, 1_000_000);
+    draw(10_000, 50_000);
+    draw(500_000, 1_000_000);
+    const expected = draw(500_000, 1_000_000) + draw(10_000, 50_000);
+    const start = trace.find((e) => e.type === ProbeEvent.JobStart && e.subject === work && e.time >= usToCycles(m4, 50_000));
+    const end = trace.find((e) => e.type === ProbeEvent.JobEnd && e.subject === work && e.time >= usToCycles(m4, 50_000));
+    if (start === undefined || end === undefined) throw new Error('no job after the relaunch');
+    // Only the tick interrupts it there, for at most a few hundred cycles per tick.
+    let isr = 0;
+    let entered = -1;
+    for (const e of trace) {
+      if (e.time < start.time || e.time > end.time) continue;
+      if (e.type === ProbeEvent.IrqEntered) entered = e.time - sys.engine.portCycles['irq-entry'];
+      if (e.type === ProbeEvent.IrqLeft && entered >= 0) {
+        isr += e.time - entered;
+        entered = -1;
+      }
+    }
+    expect(end.time - start.time - isr).toBe(expected);
   });
 });

@@ -157,11 +157,12 @@ export class TaskRunner implements TaskLifecycle {
     if (ctx === undefined) return;
     if (step.op === OP.Compute) {
       const cycles = this.draw === undefined ? step.cycles : this.draw(step.bestCycles, step.cycles);
-      // Nothing happens where a compute step ends and another compute or an io-out begins (same
-      // kind, unmasked, no state change, draws from the task's own stream in the same order): the
-      // follower is queued now and the context runs both as one segment.
+      // Nothing happens where a compute step ends and an io-out begins (same kind, unmasked, no
+      // state change): the io-out is queued now and the context runs both as one segment. So does
+      // a following compute where nothing is drawn: a drawn one would take its draw early, and a job
+      // lost before it (its APP suspended) would leave the task's stream one draw further on.
       const following = this.steps[this.i];
-      if (following !== undefined && (following.op === OP.Compute || following.op === OP.IoOut)) {
+      if (following !== undefined && (following.op === OP.IoOut || (following.op === OP.Compute && this.draw === undefined))) {
         ctx.run(cycles, SEG_TASK, false);
         this.nextStep();
         return;
