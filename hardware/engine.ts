@@ -470,7 +470,7 @@ export class Engine {
     // A quiet handler's call is not observable before its first segment starts: made now, its
     // first segment joins the entry. Not where IrqEntered is read (it is emitted between them) nor
     // where a line above a BASEPRI ceiling could nest into the entry and find the handler's state.
-    if (line.quiet && !(this.partialMask && this.nestedInterrupts) && !this.probe.observes(EV_IRQ_ENTERED)) {
+    if (line.quiet && !this.masksCanBeEntered() && !this.probe.observes(EV_IRQ_ENTERED)) {
       this.probe.skipUnobserved(1);
       line.context.run(entryCycles, KIND_ISR, true);
       line.spec.handler(line.context, this);
@@ -479,12 +479,17 @@ export class Engine {
     line.context.run(entryCycles, KIND_ISR, true, line.onEntered);
   }
 
+  /** Whether an interrupt can enter an ISR's masked segment: a line above a BASEPRI ceiling, where ISRs nest. */
+  private masksCanBeEntered(): boolean {
+    return this.partialMask && this.nestedInterrupts;
+  }
+
   /**
    * Whether the ISR on top, once its segments are done, surely returns: the target cannot tail-chain,
    * and no interrupt can enter a masked segment of it (masking is total, or the ISR cannot nest).
    */
   private exitIsFixed(): boolean {
-    return this.tailChainCycles === undefined && !(this.partialMask && this.nestedInterrupts);
+    return this.tailChainCycles === undefined && !this.masksCanBeEntered();
   }
 
   /**
