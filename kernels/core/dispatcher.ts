@@ -168,13 +168,9 @@ export class Dispatcher {
     this.timer.tick(plan, this.wakeFromTimer);
     if (this.timeSliceTicks !== undefined) plan.add(this.sliceTick(), true);
     plan.add(this.cycles.tickExit, false);
-    const last = plan.length - 1;
-    // A zero-cost tick (the ideal target) plans nothing but must still leave through OSIntExit.
-    if (last < 0) this.isrTail(isr, 0, exit);
-    else if (this.exitsAtOnce(isr)) {
-      isr.runSchedule(plan, SEG_ISR);
-      this.intExit(isr);
-    }
+    // Without nesting the plan is one masked stretch, the ISR's last work like any other; a
+    // zero-cost tick (the ideal target) plans nothing but must still leave through OSIntExit.
+    if (isr.alwaysMasked || plan.length === 0) this.isrTail(isr, plan.total(), exit);
     // With nesting, one segment with a mask schedule: it splits only where an interrupt enters.
     // The segment takes the plan's array, so the next tick plans into another.
     else isr.runSchedule(plan, SEG_ISR, exit);
