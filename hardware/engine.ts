@@ -153,7 +153,12 @@ export class Engine {
   private readonly lines: Line[] = [];
   /** The lines most urgent first, ties in registration order: the first pending one is the one the controller takes. */
   private readonly byUrgency: Line[] = [];
+  /**
+   * The active ISRs, outermost first: `frames[0..depth)`. A stack with its own depth rather than
+   * push and pop, which V8 left as calls into its Array builtins on every interrupt.
+   */
   private readonly frames: IsrFrame[] = [];
+  private depth = 0;
   /** The active ISR on top of `frames`, undefined when none is. */
   private top: IsrFrame | undefined = undefined;
   private readonly entryCycles: Cycles;
@@ -465,7 +470,7 @@ export class Engine {
     line.pending = false;
     this.pendingCount--;
     line.exiting = false;
-    this.frames.push(line);
+    this.frames[this.depth++] = line;
     this.top = line;
     // A quiet handler's call is not observable before its first segment starts: made now, its
     // first segment joins the entry. Not where IrqEntered is read (it is emitted between them) nor
@@ -505,9 +510,8 @@ export class Engine {
 
   /** Leaves the ISR on top: the one below it, if any, is on top again. */
   private popFrame(): void {
-    const frames = this.frames;
-    frames.pop();
-    this.top = frames.length > 0 ? frames[frames.length - 1] : undefined;
+    const depth = --this.depth;
+    this.top = depth > 0 ? this.frames[depth - 1] : undefined;
   }
 
   /** The handler's segments are done: return from the interrupt, or tail-chain into the next one. */
@@ -517,7 +521,7 @@ export class Engine {
       this.probe.emit(EV_IRQ_LEFT, this.now, frame.id);
       return;
     }
-    const below = this.frames.length > 1 ? this.frames[this.frames.length - 2] : undefined;
+    const below = this.depth > 1 ? this.frames[this.depth - 2] : undefined;
     const next = this.tailChainCycles === undefined ? undefined : this.bestPending();
     const chains = next !== undefined && !this.heldOffBelow(below, next) && (below === undefined || (this.nestedInterrupts && next.priority < below.priority));
     if (chains) {
