@@ -107,6 +107,26 @@ describe('Engine: masked segments and interrupt latency', () => {
     }
   });
 
+  it('takes pending lines by urgency, ties in registration order, whatever order they were raised in', () => {
+    // Priorities with ties, registered out of urgency order (each new line lands among the others),
+    // raised at one cycle under a mask in a shuffled order: the controller's choices must follow
+    // (priority, registration) exactly, also for the lines still pending after each entry.
+    const priorities = [3, 1, 2, 1, 0, 2, 3];
+    for (let shuffle = 0; shuffle < 7; shuffle++) {
+      const engine = new Engine({ target: avr, seed: 1, keepTrace: true });
+      const ids = priorities.map((priority, i) => engine.addInterrupt({ name: `l${i}`, priority, source: { kind: 'manual' }, handler: body(10) }));
+      const raised = ids.map((_, i) => ids[(i * 3 + shuffle) % ids.length] as number);
+      const task = new ExecContext(1, 'task');
+      task.run(100, SegmentKind.Kernel, true);
+      engine.setTask(task);
+      engine.at(10, () => raised.forEach((id) => engine.raise(id)));
+      engine.run(10_000);
+      const expected = ids.map((id, i) => ({ id, priority: priorities[i] as number, i })).sort((a, b) => a.priority - b.priority || a.i - b.i).map((l) => l.id);
+      const entered = engine.probe.trace().filter((e) => e.type === ProbeEvent.IrqEntered).map((e) => e.subject);
+      expect(entered, `raised in order ${raised.join(',')}`).toEqual(expected);
+    }
+  });
+
   it('lets a higher-priority interrupt preempt an ISR only when nesting is on', () => {
     for (const nested of [false, true]) {
       const engine = new Engine({ target: m4, seed: 1, keepTrace: true, nestedInterrupts: nested });
