@@ -4,10 +4,11 @@
 // as they are through tsx instead: slower to start, never stale.
 import { setFlagsFromString } from 'node:v8';
 import { isBuildFresh } from './build-freshness.js';
-import { KBENCH_V8_FLAGS } from './v8-flags.js';
+import { fillsCoresWithWorkers, KBENCH_POOL_V8_FLAGS, KBENCH_V8_FLAGS } from './v8-flags.js';
 
 // V8's flags (bin/v8-flags.js says why), before any of kbench loads.
 setFlagsFromString(KBENCH_V8_FLAGS);
+if (fillsCoresWithWorkers(process.argv.slice(2))) setFlagsFromString(KBENCH_POOL_V8_FLAGS);
 
 if (isBuildFresh()) {
   await import('../dist/cli/main.js');
