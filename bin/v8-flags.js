@@ -17,14 +17,14 @@ export const KBENCH_V8_FLAGS = `--interrupt-budget=${16 * 67_584}`;
 // by default) also compile and scavenge in the thread that needs it, not on V8's helper threads.
 // There the helpers only compete with the workers for the cores, and a function queued for a
 // background compile runs in the baseline tier until a core is free to compile it: on a loaded
-// host, for a long time. Set before the workers start, so their isolates compile synchronously;
-// the main thread (the report) keeps what it started with. Full reproduce on 2 cores: the helpers'
-// CPU fell from about 8.6 s to 0.8 s and results are unchanged. Wall time, in 9 pairs of runs one
-// after the other on a shared host whose speed drifts by 15-30% within minutes: 6 faster (by up to
-// 17%, in its slowest phases), 3 slower (by up to 20%, in a round where each run was slower than
-// the one before and these ran last); the mean gain, 1.6 s, is inside that noise. `--single-threaded`
-// would say the same but cannot be set once Node runs (the garbage collector aborts at its next
-// collection), so it would need a second process.
+// host, for a long time. Set before the workers start, so the workers' isolates, created after,
+// compile synchronously, and from then on every thread scavenges its own heap. Full reproduce on 2
+// cores: the helpers' CPU fell from about 8.6 s to 0.8 s and results are unchanged. Wall time, in 9
+// pairs of runs one after the other on a shared host whose speed drifts by 15-30% within minutes: 6
+// faster (by up to 17%, in its slowest phases), 3 slower (by up to 20%, in a round where each run
+// was slower than the one before and these ran last); the mean gain, 1.6 s, is inside that noise.
+// `--single-threaded` would say the same but cannot be set once Node runs (the garbage collector
+// aborts at its next collection), so it would need a second process.
 
 /** Flags added for a command that fills every core with worker threads. */
 export const KBENCH_POOL_V8_FLAGS = '--no-concurrent-recompilation --no-parallel-scavenge';
