@@ -5,8 +5,6 @@ import { priceAll } from '../core/pricing.ts';
 import type { SegmentPlan, TimerStrategy } from '../core/structures.ts';
 import { STATE_DELAYED, type Tcb } from '../core/tcb.ts';
 
-/** Read once: tsx turns each imported binding into a getter, slow in the per-TCB loop. */
-
 /*
  * uC/OS-II's OSTimeTick (os_core.c): walk every TCB on OSTCBList up to the idle task, each in its
  * own short critical section, decrementing OSTCBDly and making the task ready when it reaches 0.
