@@ -111,15 +111,16 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   if (built.unbounded.length > 0) notes.push(`no minimum inter-arrival for ${built.unbounded.join(', ')}: every worst case is unbounded`);
   // A system that prices its message services has receives that never block (system/model.ts).
   const messagesCounted = options.system?.messageServices != null;
-  const SUSPENDING = new Set(['delay', 'take', ...(messagesCounted ? [] : ['receive']), 'wait']);
+  // An io-in step takes the semaphore its line's ISR gives: the job waits for the line's next raise.
+  const SUSPENDING = new Set(['delay', 'take', ...(messagesCounted ? [] : ['receive']), 'wait', 'io-in']);
   const suspending = workload.tasks.filter((t) => t.body.some((s) => SUSPENDING.has(s.op))).map((t) => t.name);
   if (suspending.length > 0) {
     notes.push(`${suspending.join(', ')} may suspend (${[...SUSPENDING].join(', ')}): bounds count execution and preemption only, not the suspension, which also delays lower-priority tasks`);
   }
-  const SERVICES = new Set(['take', 'give', 'wait', 'set', 'delay', ...(messagesCounted ? [] : ['send', 'receive'])]);
+  const SERVICES = new Set(['take', 'give', 'wait', 'set', 'delay', 'io-in', ...(messagesCounted ? [] : ['send', 'receive'])]);
   const calling = workload.tasks.filter((t) => t.body.some((s) => SERVICES.has(s.op))).map((t) => t.name);
   if (options.system !== undefined && calling.length > 0) {
-    notes.push(`${calling.join(', ')} call kernel services other than mutexes${messagesCounted ? ' and messages' : ''} (semaphores, queues, flags, delays): their kernel cycles are not in these bounds, only mutex lock and unlock${messagesCounted ? ', send and receive' : ''} are`);
+    notes.push(`${calling.join(', ')} call kernel services other than mutexes${messagesCounted ? ' and messages' : ''} (semaphores, inputs, queues, flags, delays): their kernel cycles are not in these bounds, only mutex lock and unlock${messagesCounted ? ', send and receive' : ''} are`);
   }
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
   const bounds = analyzeModel(model, policy, variant);
