@@ -39,7 +39,10 @@ function upward(f: (x: number) => number, pb: number, ti: AnalysisTask): number 
 /** Best-case response time of task `i` under fixed priorities, given its worst case `wcrtCycles`. */
 export function fpBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: number): number {
   const ti = taskAt(model.tasks, i);
-  const preempting = model.tasks.filter((t, j) => j !== i && t.priority < ti.thresholdPriority && t.strictlyPeriodic);
+  // Only a more urgent task certainly preempts: an equal on a time-sliced level (threshold p + 0.5,
+  // from-system.ts) may take the CPU at a slice end in the worst case, but a job may also end
+  // before its slice does.
+  const preempting = model.tasks.filter((t, j) => j !== i && t.priority < Math.min(ti.thresholdPriority, ti.priority) && t.strictlyPeriodic);
   const pb = bestPreemptibleCycles(ti);
   const f = (x: number): number => {
     let sum = pb + bestInterrupts(model.interrupts, x);
