@@ -56,13 +56,14 @@ describe('the one system model is safe', () => {
   for (const target of targetIds()) {
     // A kernel without a port for the target's core (LiteOS-M on the AVR) is not run there.
     for (const profile of safetyProfiles().filter((p) => missingPort(getProfile(p), getTarget(target)) === undefined)) {
-      it(`never lets a simulated worst response exceed the CLI's bound: ${SETS} random systems on ${profile}/${target}`, () => {
+      it(`never lets a simulated worst response exceed the CLI's bound, nor a job end sooner than its best case: ${SETS} random systems on ${profile}/${target}`, () => {
         const violations: string[] = [];
         let bounded = 0;
         for (const seed of seeds) {
           for (const t of outcome({ target, profile, seed }).tasks) {
             bounded++;
             if (t.simulatedCycles > t.boundCycles) violations.push(`set ${seed} ${t.task}: simulated ${t.simulatedCycles} > bound ${t.boundCycles}`);
+            if (t.shortestCycles !== null && t.bestBoundCycles !== null && t.shortestCycles < t.bestBoundCycles) violations.push(`set ${seed} ${t.task}: shortest ${t.shortestCycles} < BCRT ${t.bestBoundCycles}`);
           }
         }
         expect(violations).toEqual([]);
@@ -78,6 +79,7 @@ describe('the one system model is safe', () => {
     expect(rows).toHaveLength(safetyProfiles().length);
     for (const r of rows) {
       expect(r.violations).toBe(0);
+      expect(r.bestCaseViolations).toBe(0);
       expect(Number(r.tightnessMax)).toBeLessThanOrEqual(1);
       expect(Number(r.tightnessMean)).toBeGreaterThan(0);
     }

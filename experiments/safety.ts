@@ -13,7 +13,8 @@ import { grid, groupInOrder } from './unit-helpers.ts';
 /*
  * Safety of the one system model: for seeded random systems on every profile and target, the
  * simulated worst response of each task (from its true arrival, kernel and all) never exceeds the
- * bound `kbench analyze --variant corrected --profile --target` computes for it. Tightness is the
+ * bound `kbench analyze --variant corrected --profile --target` computes for it, and its shortest
+ * response never falls below the best-case bound (BCRT) the same analysis gives. Tightness is the
  * simulated maximum over the bound (1 = the bound was reached).
  */
 
@@ -33,9 +34,17 @@ interface SafetyUnit {
   readonly horizonCapMs?: number;
 }
 
-/** One set's outcome: per task with a finite bound, simulated max and bound in cycles. */
+/** One set's outcome: per task with a finite bound, simulated max and bound, shortest response and best-case bound, in cycles. */
 export interface SafetyResult {
-  readonly tasks: readonly { readonly task: string; readonly simulatedCycles: number; readonly boundCycles: number }[];
+  readonly tasks: readonly {
+    readonly task: string;
+    readonly simulatedCycles: number;
+    readonly boundCycles: number;
+    /** The shortest response of a job that ended (null: none did). */
+    readonly shortestCycles: number | null;
+    /** The analysed best-case response time (BCRT). */
+    readonly bestBoundCycles: number | null;
+  }[];
 }
 
 /** Simulates one safety set on its kernel and target and bounds it with the CLI's analysis. */
@@ -55,9 +64,11 @@ export function runSafetyUnit(unit: SafetyUnit): SafetyResult {
     reducers: { responses: responseTimes() },
   });
   const tasks = workload.tasks.flatMap((t) => {
-    const bound = report.tasks.find((r) => r.task === t.name)?.wcrtCycles ?? null;
-    const simulated = responses.find((r) => r.task === t.name)?.longestCycles ?? 0;
-    return bound === null ? [] : [{ task: t.name, simulatedCycles: simulated, boundCycles: bound }];
+    const analysed = report.tasks.find((r) => r.task === t.name);
+    const bound = analysed?.wcrtCycles ?? null;
+    const response = responses.find((r) => r.task === t.name);
+    const simulated = response?.longestCycles ?? 0;
+    return bound === null ? [] : [{ task: t.name, simulatedCycles: simulated, boundCycles: bound, shortestCycles: response?.shortestCycles ?? null, bestBoundCycles: analysed?.bcrtCycles ?? null }];
   });
   return { tasks };
 }
@@ -69,6 +80,8 @@ export type SafetyRow = {
   readonly sets: number;
   readonly tasks: number;
   readonly violations: number;
+  /** Tasks with a job that ended sooner than the analysed best case (BCRT) allows. */
+  readonly bestCaseViolations: number;
   readonly tightnessMean: number;
   readonly tightnessMedian: number;
   readonly tightnessMax: number;
@@ -81,8 +94,8 @@ const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 export const safety = defineExperiment<SafetyUnit, SafetyResult>({
   id: 'safety',
   title: 'Simulated worst response against the analysed bound, every profile and target',
-  description: `Seeded random systems (experiments/safety-sets.ts: 2-5 periodic tasks, utilisation 0.1-0.7, periods 2-20 ms on or off the 1 ms tick grid, synchronous or offset release, shared priorities where the profile allows, up to two mutexes under each protocol the profile offers), ${SAFETY_SETS.full} per profile and target in full mode, each run on its kernel for at least three of its longest periods past its last offset (${horizonRuleText()}). Each task's simulated worst response (from every job's true arrival to its end) is set against the corrected, overhead-aware bound of the system the kernel runs (the analysis \`kbench analyze --profile --target\` gives). A violation is a task whose simulated maximum exceeds its bound; tightness is simulated maximum over bound, over every task with a finite bound.`,
-  columns: ['target', 'profile', 'sets', 'tasks', 'violations', 'tightnessMean', 'tightnessMedian', 'tightnessMax'],
+  description: `Seeded random systems (experiments/safety-sets.ts: 2-5 periodic tasks, utilisation 0.1-0.7, periods 2-20 ms on or off the 1 ms tick grid, synchronous or offset release, shared priorities where the profile allows, up to two mutexes under each protocol the profile offers), ${SAFETY_SETS.full} per profile and target in full mode, each run on its kernel for at least three of its longest periods past its last offset (${horizonRuleText()}). Each task's simulated worst response (from every job's true arrival to its end) is set against the corrected, overhead-aware bound of the system the kernel runs (the analysis \`kbench analyze --profile --target\` gives). A violation is a task whose simulated maximum exceeds its bound; a best-case violation is a task with a job that ended sooner after its arrival than the analysis's best-case response time (BCRT, the lower bound of which jitter = WCRT - BCRT is taken); tightness is simulated maximum over bound, over every task with a finite bound.`,
+  columns: ['target', 'profile', 'sets', 'tasks', 'violations', 'bestCaseViolations', 'tightnessMean', 'tightnessMedian', 'tightnessMax'],
   settings: (mode) => ({ seeds: Array.from({ length: SAFETY_SETS[mode] }, (_, i) => i + 1), targets: targetIds(), durationMs: null, setsPerProfile: SAFETY_SETS[mode], notRun: unportedPairs(targetIds(), safetyProfiles()) }),
   units: (mode) => portedUnits(grid({ target: targetIds(), profile: safetyProfiles(), seed: Array.from({ length: SAFETY_SETS[mode] }, (_, i) => i + 1) })).map((u) => ({ ...u, ...modeHorizonCap(mode) })),
   runUnit: runSafetyUnit,
@@ -97,6 +110,7 @@ export const safety = defineExperiment<SafetyUnit, SafetyResult>({
         sets: all.length,
         tasks: tasks.length,
         violations: tasks.filter((t) => t.simulatedCycles > t.boundCycles).length,
+        bestCaseViolations: tasks.filter((t) => t.shortestCycles !== null && t.bestBoundCycles !== null && t.shortestCycles < t.bestBoundCycles).length,
         tightnessMean: round4(ratios.reduce((s, x) => s + x, 0) / Math.max(1, ratios.length)),
         tightnessMedian: round4(quantile(ratios, 0.5)),
         tightnessMax: round4(ratios[ratios.length - 1] ?? 0),

@@ -14,16 +14,16 @@ const STREAM: readonly TestEvent[] = [
 const SYSTEM = { taskNames: ['a', 'b', 'never'] };
 
 describe('responseTimes', () => {
-  it("takes each task's longest response from the job's arrival, not its release", () => {
+  it("takes each task's longest and shortest response from the job's arrival, not its release", () => {
     const [a, , never] = reduceEvents(responseTimes(), STREAM, SYSTEM);
-    expect(a).toEqual({ task: 'a', longestCycles: 400 });
-    expect(never).toEqual({ task: 'never', longestCycles: 0 });
+    expect(a).toEqual({ task: 'a', longestCycles: 400, shortestCycles: 300 });
+    expect(never).toEqual({ task: 'never', longestCycles: 0, shortestCycles: null });
   });
 
-  it('counts a job still open at the end of the run with the time it has waited so far', () => {
-    // The run ends at 2000: task b's job, which arrived at 500, has waited 1500.
+  it('counts a job still open at the end of the run in the longest response with the time it has waited so far, not in the shortest', () => {
+    // The run ends at 2000: task b's job, which arrived at 500, has waited 1500 and has not ended.
     const b = reduceEvents(responseTimes(), STREAM, { ...SYSTEM, endCycles: 2000 })[1];
-    expect(b).toEqual({ task: 'b', longestCycles: 1500 });
+    expect(b).toEqual({ task: 'b', longestCycles: 1500, shortestCycles: null });
   });
 
   it('measures no response for a lost job: one open at its APP\'s suspension, or one never released', () => {
@@ -36,7 +36,7 @@ describe('responseTimes', () => {
       [ProbeEvent.JobRelease, 3000, 0, 3000], [ProbeEvent.JobEnd, 3100, 0, 0],
     ];
     // Were the lost job still open, the end at 3100 would close it: a response of 2100.
-    expect(reduceEvents(responseTimes(), stream, { taskNames: ['a'], endCycles: 4000 })[0]).toEqual({ task: 'a', longestCycles: 300 });
+    expect(reduceEvents(responseTimes(), stream, { taskNames: ['a'], endCycles: 4000 })[0]).toEqual({ task: 'a', longestCycles: 300, shortestCycles: 100 });
   });
 });
 
