@@ -126,7 +126,12 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   const bounds = analyzeModel(model, policy, variant);
   const coarse = bounds.filter((b) => b.exact === false).map((b) => b.name);
   if (coarse.length > 0) notes.push(`${coarse.join(', ')}: more than ${MAX_POINTS_PER_TASK} arrival offsets to examine, so the bound is the coarser safe one (the relative deadline of a set the exact schedulability test accepts)`);
-  if (bounds.some((b) => !Number.isFinite(b.wcrtCycles))) {
+  const backToBack = bounds.filter((b) => b.blockedBackToBackBy !== undefined);
+  if (backToBack.length > 0) {
+    const by = [...new Set(backToBack.map((b) => b.blockedBackToBackBy))].join(', ');
+    notes.push(`${backToBack.map((b) => b.name).join(', ')}: no bound, as ${by} can run jobs back to back: the kernel does not reschedule between a task's jobs, and a worst case at or past the period lets a late job run the next straight on, blocking for more than one job`);
+  }
+  if (bounds.some((b) => !Number.isFinite(b.wcrtCycles) && b.blockedBackToBackBy === undefined)) {
     notes.push(`an unbounded task has utilisation above 1 at its level, a busy period beyond ${defaultHorizonCycles(model)} cycles, or more than ${MAX_POINTS_PER_TASK} jobs or offsets to check`);
   }
   const explained = variant === 'corrected' && options.explain !== false && built.unbounded.length === 0 ? explainBounds(model, policy, workload, options.system, built.releasingLines) : [];

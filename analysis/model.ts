@@ -33,6 +33,12 @@ export interface AnalysisTask {
   readonly strictlyPeriodic: boolean;
   /** Longest critical section per mutex name (sections are not nested), for the blocking term of the mutex's protocol. */
   readonly criticalSectionCycles?: Readonly<Record<string, number>>;
+  /**
+   * The kernel does not reschedule between this task's jobs (a non-preemptive kernel: the take or
+   * delay that ends a job returns at once when the next release is due), so a job that ends at or
+   * past its next release runs that job straight on, still unpreempted.
+   */
+  readonly jobsBackToBack?: boolean;
 }
 
 /**
@@ -105,6 +111,8 @@ export interface ModelBounds {
    * longest busy period plus release jitter). Absent means exact.
    */
   readonly exact?: boolean;
+  /** Set when the task is unbounded because this less urgent task can run its jobs back to back and block for several (corrected.ts). */
+  readonly blockedBackToBackBy?: string;
 }
 
 /** A model with only the given tasks, for tests and the builders (no interrupts, no kernel blocking, every mutex `ceiling`). */

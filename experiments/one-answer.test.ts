@@ -234,3 +234,41 @@ describe('the best case is a lower bound: no simulated response is shorter than 
     expect(checked).toBeGreaterThan(300);
   });
 });
+
+describe('a non-preemptive kernel runs a late task\'s jobs back to back', () => {
+  it('uKernel: t1, released by a uart and blocked behind t0, runs its pending jobs in a row; analyze leaves t2, which it blocks, unbounded', () => {
+    // Hand derivation (AVR, 8 cycles per us): t1's job is 7618 cycles (952 us) and its uart comes at
+    // least 1846 us apart; t0's job (23156 cycles, 2894 us) runs unpreempted, so t1's posts pile up
+    // behind it. uKernel's take returns at once while a post is pending, with no scheduling point:
+    // t1 then runs several jobs in a row while t2 waits, more than the one job of blocking (t0's)
+    // the analysis counted. It once bounded t2 at 3558 us, schedulable, and run measured 3981 us.
+    const target = getTarget('avr');
+    const profile = getProfile('ukernel');
+    const workload: Workload = {
+      name: 'back-to-back',
+      description: 't1, released by a uart, runs late jobs back to back on a non-preemptive kernel',
+      referenceTarget: 'avr',
+      tickHz: 1000,
+      ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1846, maxExtraUs: 534 }, isrCycles: 357 }],
+      tasks: [
+        { name: 't2', priority: 0, trigger: { kind: 'periodic', periodUs: 4000 }, body: [{ op: 'compute', cycles: 1671 }, { op: 'io-out' }] },
+        { name: 't1', priority: 1, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 7618 }, { op: 'io-out' }] },
+        { name: 't0', priority: 2, trigger: { kind: 'periodic', periodUs: 12_000 }, body: [{ op: 'compute', cycles: 23_156 }, { op: 'io-out' }] },
+      ],
+    };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system });
+    const { responses } = measureRun({ profile, target, workload, horizonCycles: usToCycles(target, 200_000), seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    const t2 = responses.find((r) => r.task === 't2')?.longestCycles ?? 0;
+    // t2 waited longer than all of t0's job and its own work together.
+    expect(t2).toBeGreaterThan(23_156 + 1671);
+    expect(report.tasks.find((t) => t.task === 't2')?.wcrtCycles).toBeNull();
+    expect(report.notes.join(' ')).toMatch(/t2: no bound, as t1 can run jobs back to back/);
+    // Every bound analyze still gives holds.
+    for (const bound of report.tasks) {
+      if (bound.wcrtCycles === null) continue;
+      expect(responses.find((r) => r.task === bound.task)?.longestCycles ?? Infinity, bound.task).toBeLessThanOrEqual(bound.wcrtCycles);
+    }
+  });
+});
+
