@@ -272,3 +272,55 @@ describe('a non-preemptive kernel runs a late task\'s jobs back to back', () => 
   });
 });
 
+describe('an I/O task\'s deadline is its line\'s spacing for the kernel as for the analysis', () => {
+  it('EDF on the ideal target: t3, released by a uart at least 1891 us apart, is keyed by that deadline and stays within its bound', () => {
+    // The schema and the analysis give a task without a stated deadline its release spacing, for a
+    // line-released task its line's. The kernels read no deadline for it: EDF keyed t3 after every
+    // other task, so t1 and t2 (deadlines 3200 and 6400 us) preempted it, and run measured 2088 us
+    // against the 426 us analyze bounded it at (deadline 1891 us, schedulable).
+    const target = getTarget('ideal');
+    const profile = getProfile('edf');
+    const workload: Workload = {
+      name: 'io-deadline',
+      description: 'Three periodic tasks and one released by a uart, none with a stated deadline',
+      referenceTarget: 'avr',
+      tickHz: 1000,
+      ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1891, maxExtraUs: 510 }, isrCycles: 159 }],
+      tasks: [
+        { name: 't0', priority: 0, trigger: { kind: 'periodic', periodUs: 3000 }, body: [{ op: 'compute', cycles: 5083 }, { op: 'io-out' }] },
+        { name: 't1', priority: 1, trigger: { kind: 'periodic', periodUs: 3200 }, body: [{ op: 'compute', cycles: 5636 }, { op: 'io-out' }] },
+        { name: 't2', priority: 2, trigger: { kind: 'periodic', periodUs: 6400 }, body: [{ op: 'compute', cycles: 2822 }, { op: 'io-out' }] },
+        { name: 't3', priority: 3, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 2989 }, { op: 'io-out' }] },
+      ],
+    };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system });
+    expect(report.tasks.find((t) => t.task === 't3')?.deadlineUs).toBe(1891);
+    const run = runProfile({ profile, target, workload, durationMs: 300, seed: 3 });
+    for (const bound of report.tasks) {
+      const simulated = run.responseTimes.find((r) => r.task === bound.task)?.response.maxUs ?? Infinity;
+      expect(bound.wcrtUs, bound.task).not.toBeNull();
+      expect(simulated, bound.task).toBeLessThanOrEqual(bound.wcrtUs ?? -1);
+    }
+  });
+
+  it('run counts the misses of an I/O task that cannot keep up with its line, as analyze calls it unschedulable', () => {
+    // 12000 cycles (1500 us on the 8 MHz AVR) per job, a line raised every 1000 us: every job ends
+    // past the next raise, its deadline. With no deadline read, run counted no miss.
+    const target = getTarget('avr');
+    const profile = getProfile('ucos2');
+    const workload: Workload = {
+      name: 'io-overrun',
+      description: 'A task released by a line faster than it can run',
+      referenceTarget: 'avr',
+      tickHz: 1000,
+      ioLines: [{ name: 'adc', priority: 0, arrival: { kind: 'periodic', periodUs: 1000 }, isrCycles: 40 }],
+      tasks: [{ name: 'filter', priority: 0, trigger: { kind: 'io', line: 'adc' }, body: [{ op: 'compute', cycles: 12_000 }, { op: 'io-out' }] }],
+    };
+    const report = analyzeWorkload(workload, { target, system: systemModel(profile, target, workload) });
+    expect(report.tasks[0]?.schedulable).toBe(false);
+    const run = runProfile({ profile, target, workload, durationMs: 20, seed: 1 });
+    expect(run.tasks[0]?.deadlineMisses).toBeGreaterThan(0);
+  });
+});
+

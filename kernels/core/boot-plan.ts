@@ -104,7 +104,7 @@ function checkPeriodSpansATick(us: number, tickHz: number, field: string): void 
  * the shorter one, which SRP (and the analysis) lets preempt it.
  */
 function preemptionLevels(w: Workload): number[] {
-  const deadlines = w.tasks.map((t) => relativeDeadlineUs(t) ?? Infinity);
+  const deadlines = w.tasks.map((t) => relativeDeadlineUs(t, w) ?? Infinity);
   const distinct = [...new Set(deadlines)].sort((a, b) => a - b);
   return deadlines.map((d) => distinct.indexOf(d));
 }
@@ -164,9 +164,9 @@ function derivePlan(design: CoreDesignSpec, profile: OsProfile, w: Workload, tar
     const field = `tasks[${i}]`;
     const body = compiledBody(w, i, target, field);
     const release = releasePlan(w, spec, target, releases, field);
-    const d = relativeDeadlineUs(spec);
+    const d = relativeDeadlineUs(spec, w);
     const deadlineCycles = d === undefined ? Infinity : usToCycles(target, d);
-    const deadlineTicks = deadlineKeyTicks(spec, w.tickHz);
+    const deadlineTicks = deadlineKeyTicks(spec, w);
     return Object.freeze({
       field,
       body,

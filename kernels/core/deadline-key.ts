@@ -1,3 +1,4 @@
+import { deadlineUs } from '../../workloads/execution.ts';
 import type { TaskSpec, Workload } from '../../workloads/types.ts';
 
 /*
@@ -10,21 +11,24 @@ import type { TaskSpec, Workload } from '../../workloads/types.ts';
 /** Sentinel key of a task without a deadline: after every other. */
 const NO_DEADLINE_TICKS = 0x7fffffff;
 
-/** The task's relative deadline in us: its own, else its period or minimum inter-arrival; undefined for an I/O task without one. */
-export function relativeDeadlineUs(t: TaskSpec): number | undefined {
-  if (t.deadlineUs !== undefined) return t.deadlineUs;
-  if (t.trigger.kind === 'periodic') return t.trigger.periodUs;
-  if (t.trigger.kind === 'sporadic') return t.trigger.minInterArrivalUs;
-  return undefined;
+/**
+ * The task's relative deadline in us, as the schema and the analysis read it (workloads/execution.ts):
+ * its own, else its release spacing (period, minimum inter-arrival, or its line's for an I/O task);
+ * undefined for a task released by a line with random arrivals. Read apart, an I/O task had no
+ * deadline here: an EDF kernel ran it after every other while the analysis keyed it by its line's
+ * spacing, and no miss of it was counted.
+ */
+export function relativeDeadlineUs(t: TaskSpec, w: Pick<Workload, 'ioLines'>): number | undefined {
+  return deadlineUs(t, w);
 }
 
 /** A relative deadline in whole ticks, rounded up (at least one): the EDF key offset under tick releases. */
-export function deadlineKeyTicks(t: TaskSpec, tickHz: number): number {
-  const d = relativeDeadlineUs(t);
-  return d === undefined ? NO_DEADLINE_TICKS : Math.max(1, Math.ceil((d * tickHz) / 1e6));
+export function deadlineKeyTicks(t: TaskSpec, w: Pick<Workload, 'ioLines' | 'tickHz'>): number {
+  const d = relativeDeadlineUs(t, w);
+  return d === undefined ? NO_DEADLINE_TICKS : Math.max(1, Math.ceil((d * w.tickHz) / 1e6));
 }
 
 /** The relative deadline each task of `w` is keyed by under tick releases, in us (workload order); undefined where it has none. */
 export function tickDeadlineKeysUs(w: Workload): (number | undefined)[] {
-  return w.tasks.map((t) => (relativeDeadlineUs(t) === undefined ? undefined : (deadlineKeyTicks(t, w.tickHz) * 1e6) / w.tickHz));
+  return w.tasks.map((t) => (relativeDeadlineUs(t, w) === undefined ? undefined : (deadlineKeyTicks(t, w) * 1e6) / w.tickHz));
 }

@@ -2,6 +2,7 @@ import { SegmentKind } from '../../hardware/exec-context.ts';
 import type { IrqSourceSpec } from '../../hardware/irq-sources.ts';
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
+import { deadlineUs } from '../../workloads/execution.ts';
 import { scaleCycles } from '../../workloads/scaling.ts';
 import type { IoLineSpec, Step, TaskSpec, Workload } from '../../workloads/types.ts';
 import { ProfileLimitError } from '../core/validate.ts';
@@ -88,9 +89,9 @@ function planStep(step: Step, mapping: MosMapping, place: MosTaskPlace, workload
   }
 }
 
-/** Relative deadline in cycles: the stated one, else the period or minimum inter-arrival, else none. */
-function deadlineCycles(task: TaskSpec, target: Target): number {
-  const us = task.deadlineUs ?? (task.trigger.kind === 'periodic' ? task.trigger.periodUs : task.trigger.kind === 'sporadic' ? task.trigger.minInterArrivalUs : undefined);
+/** Relative deadline in cycles as the schema and the analysis read it (the stated one, else the release spacing, an I/O task's line's included), else none. */
+function deadlineCycles(task: TaskSpec, workload: Workload, target: Target): number {
+  const us = deadlineUs(task, workload);
   return us === undefined ? Infinity : usToCycles(target, us);
 }
 
@@ -133,7 +134,7 @@ function derivePlan(workload: Workload, mapping: MosMapping, target: Target): Mo
   return Object.freeze({
     prices,
     steps: Object.freeze(steps),
-    deadlineCycles: Object.freeze(workload.tasks.map((t) => deadlineCycles(t, target))),
+    deadlineCycles: Object.freeze(workload.tasks.map((t) => deadlineCycles(t, workload, target))),
     timers: Object.freeze(timers),
     ioLines: Object.freeze(ioLines),
     taskNames: Object.freeze(workload.tasks.map((t) => t.name)),
