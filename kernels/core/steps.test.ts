@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { avr } from '../../hardware/targets/index.ts';
+import { avr, getTarget } from '../../hardware/targets/index.ts';
+import { scaleCycles } from '../../workloads/scaling.ts';
 import { compileBody, Op, type ObjectNames } from './steps.ts';
 import { periodic } from './test-workloads.ts';
 
@@ -20,5 +21,18 @@ describe('compiled task bodies', () => {
       expect(steps.map((s) => s.op)).toEqual([Op.Compute, Op.SchedLock, Op.Compute]);
       expect(steps.map((s) => [s.bestCycles, s.cycles])).toEqual([[preemptibleBest, 600], [0, 0], [finalBest, 300]]);
     }
+  });
+
+  it('split a step on another core where the analysis does: the threshold and the step each scaled whole', () => {
+    // On the M4 a 900-cycle step scales to 169 cycles and a threshold of 100 to 19; scaled apart, the
+    // pieces were 19 + 151 = 170, one cycle more than the job the analysis bounds, all of it in the
+    // final part it charges as blocking.
+    const m4 = getTarget('m4');
+    const spec = periodic('t', 1, 10_000, [{ op: 'compute', cycles: 900 }], { preemptibleCycles: 100 });
+    const steps = compileBody(spec, 'tasks[0]', NO_OBJECTS, 'avr', m4).steps;
+    const whole = scaleCycles(900, 'avr', m4);
+    const preemptible = scaleCycles(100, 'avr', m4);
+    expect([whole, preemptible]).toEqual([169, 19]);
+    expect(steps.map((s) => [s.op, s.cycles])).toEqual([[Op.Compute, preemptible], [Op.SchedLock, 0], [Op.Compute, whole - preemptible]]);
   });
 });

@@ -89,17 +89,20 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectNames,
     const at = slots.findIndex((s) => s.kind === kind && s.name === name);
     return at >= 0 ? at : slots.push({ kind, name }) - 1;
   };
-  const threshold = spec.preemptibleCycles;
+  // The threshold and the split are counted in the target's cycles, each step scaled whole, as the
+  // analysis scales them (analysis/from-workload.ts): scaling the two pieces of a split step apart
+  // rounded twice, and the final part came out a few cycles longer than the blocking it is charged.
+  const threshold = spec.preemptibleCycles === undefined ? undefined : scaleCycles(spec.preemptibleCycles, referenceTarget, target);
   let done = 0;
-  let locked = threshold === 0;
+  let locked = spec.preemptibleCycles === 0;
   if (locked) out.push({ op: Op.SchedLock, ...PLAIN });
   spec.body.forEach((step: Step, j) => {
     switch (step.op) {
       case 'compute': {
-        let cycles = step.cycles;
+        const scaled = scaleCycles(step.cycles, referenceTarget, target);
+        let cycles = scaled;
         let bestLeft = scaleCycles(step.bestCycles ?? step.cycles, referenceTarget, target);
-        const piece = (referenceCycles: number): void => {
-          const worst = scaleCycles(referenceCycles, referenceTarget, target);
+        const piece = (worst: number): void => {
           const best = Math.min(worst, bestLeft);
           bestLeft -= best;
           out.push({ op: Op.Compute, ...PLAIN, cycles: worst, bestCycles: best });
@@ -111,7 +114,7 @@ export function compileBody(spec: TaskSpec, field: string, objects: ObjectNames,
           locked = true;
           cycles -= before;
         }
-        done += step.cycles;
+        done += scaled;
         if (cycles > 0) piece(cycles);
         return;
       }
