@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkload } from '../analysis/analyze.ts';
+import { responseTimes } from '../analysis/reducers/index.ts';
+import { Prng } from '../hardware/prng.ts';
+import { getTarget, targetIds } from '../hardware/targets/index.ts';
+import { usToCycles } from '../hardware/units.ts';
+import { allProfiles, getProfile, portedUnits } from '../kernels/registry.ts';
+import { systemModel } from '../kernels/system-model.ts';
+import { parseWorkload } from '../workloads/schema.ts';
+import type { Workload } from '../workloads/types.ts';
+import { measureRun } from './measure-run.ts';
+import { safetyHorizonUs, safetySet } from './safety-sets.ts';
+
+/*
+ * The safety study's sets are periodic tasks, mutexes and sends. Its rule (every simulated response
+ * within [BCRT, WCRT] of the analysis of the same system) must also hold for what a workload may add:
+ * an interrupt line, a task released by a line, a sporadic task, release jitter, a run-to-completion
+ * threshold. Each variant below changes one task of safety sets 1-8 by a seeded draw; a set the
+ * schema or the kernel refuses is skipped (the CLI would refuse it too). Each variant once found
+ * answers that broke the rule: a late task on a non-preemptive kernel running its next job at once,
+ * an EDF kernel with no deadline for a line-released task, a threshold split scaled twice.
+ *
+ * Not yet analysed, so left out below: a job released by a post (a line, or a sporadic task's
+ * release timer) on a deadline-keyed tick kernel. The kernel keys it from the last tick before the
+ * post, up to a tick earlier than the analysis assumes, so it can precede jobs the analysis puts
+ * first: the EDF kernel on the AVR, line-released variant of set 4, t1 ran 14987 cycles against a
+ * bound of 13051. Bounding it needs two keys per such task (its latest for its own response, its
+ * earliest where it interferes); until then the line-released variant runs on fixed priorities only.
+ */
+
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+type Variant = (w: Workload, prng: Prng, pick: number) => Workload;
+
+/** The variants whose analysis does not yet hold on a deadline-keyed kernel (see above). */
+const FIXED_PRIORITY_ONLY = new Set(['a task released by a line']);
+
+/** Replaces task `pick` of `w` with what `change` makes of it. */
+function withTask(w: Workload, pick: number, change: (t: Workload['tasks'][number]) => Workload['tasks'][number]): Workload['tasks'] {
+  return w.tasks.map((t, i) => (i === pick ? change(t) : t));
+}
+
+const spacingUs = (t: Workload['tasks'][number]): number => (t.trigger.kind === 'periodic' ? t.trigger.periodUs : 10_000);
+
+const VARIANTS: Record<string, Variant> = {
+  'an interrupt line': (w, prng) => ({ ...w, ioLines: [{ name: 'adc', priority: 0, arrival: { kind: 'periodic', periodUs: prng.intBetween(300, 2300), offsetUs: prng.intBetween(0, 299) }, isrCycles: prng.intBetween(20, 320) }] }),
+  'a task released by a line': (w, prng, pick) => ({
+    ...w,
+    ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: prng.intBetween(500, 3500), maxExtraUs: prng.intBetween(0, 1000) }, isrCycles: prng.intBetween(50, 450) }],
+    tasks: withTask(w, pick, (t) => ({ ...t, trigger: { kind: 'io', line: 'uart' } })),
+  }),
+  'a sporadic task': (w, prng, pick) => ({ ...w, tasks: withTask(w, pick, (t) => ({ ...t, trigger: { kind: 'sporadic', minInterArrivalUs: spacingUs(t), maxExtraUs: prng.intBetween(0, spacingUs(t)) } })) }),
+  'release jitter': (w, prng, pick) => ({ ...w, tasks: withTask(w, pick, (t) => ({ ...t, releaseJitterUs: prng.intBetween(0, Math.floor(spacingUs(t) / 2)) })) }),
+  'a run-to-completion threshold': (w, prng, pick) => ({
+    ...w,
+    tasks: withTask(w, pick, (t) => ({ ...t, preemptibleCycles: Math.floor(prng.nextFloat() * t.body.reduce((c, s) => c + (s.op === 'compute' ? s.cycles : 0), 0)) })),
+  }),
+};
+
+/** The variant of safety set `seed` on `profile`, or undefined where the schema refuses it. */
+function variantSet(variant: Variant, seed: number, profileId: string): Workload | undefined {
+  const base = safetySet(seed, getProfile(profileId));
+  const prng = new Prng(0x7a71 + seed);
+  const changed = variant(base, prng, prng.intBetween(0, base.tasks.length - 1));
+  try {
+    return parseWorkload(changed, `variant of safety set ${seed}`);
+  } catch {
+    return undefined;
+  }
+}
+
+describe('the one system model stays safe past the safety study\'s periodic sets', () => {
+  const units = portedUnits(targetIds().flatMap((target) => allProfiles().map((p) => ({ target, profile: p.id }))));
+  for (const [name, variant] of Object.entries(VARIANTS)) {
+    it(`with ${name}: every simulated response within [BCRT, WCRT], sets 1-8 on every profile and target`, () => {
+      const broken: string[] = [];
+      let checked = 0;
+      for (const { target: targetId, profile: profileId } of units) {
+        for (const seed of SEEDS) {
+          const workload = variantSet(variant, seed, profileId);
+          if (workload === undefined) continue;
+          const target = getTarget(targetId);
+          const profile = getProfile(profileId);
+          let system;
+          try {
+            system = systemModel(profile, target, workload);
+          } catch {
+            continue; // a kernel that refuses the workload (MOS simulates no release jitter) boots it nowhere
+          }
+          if (FIXED_PRIORITY_ONLY.has(name) && system.policy !== 'fp') continue;
+          const report = analyzeWorkload(workload, { target, system, explain: false });
+          const horizon = usToCycles(target, Math.max(200_000, 3 * safetyHorizonUs(workload)));
+          const { responses } = measureRun({ profile, target, workload, horizonCycles: horizon, seed, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+          for (const bound of report.tasks) {
+            const simulated = responses.find((r) => r.task === bound.task);
+            if (simulated === undefined) continue;
+            const at = `${targetId} ${profileId} set ${seed} ${bound.task}`;
+            if (bound.wcrtCycles !== null) {
+              checked++;
+              if (simulated.longestCycles > bound.wcrtCycles) broken.push(`${at}: longest ${simulated.longestCycles} > WCRT ${bound.wcrtCycles}`);
+            }
+            if (bound.bcrtCycles !== null && simulated.shortestCycles !== null && simulated.shortestCycles < bound.bcrtCycles) broken.push(`${at}: shortest ${simulated.shortestCycles} < BCRT ${bound.bcrtCycles}`);
+          }
+        }
+      }
+      expect(broken).toEqual([]);
+      expect(checked).toBeGreaterThan(100);
+    }, 120_000);
+  }
+});
