@@ -12,6 +12,10 @@ import { measureRun } from './measure-run.ts';
 import { runProfile } from './run-profile.ts';
 import { safetyHorizonUs, safetySet } from './safety-sets.ts';
 
+/** A task of one compute step and its output, as the hand-built workloads below write them. */
+const job = (name: string, priority: number, trigger: Workload['tasks'][number]['trigger'], cycles: number): Workload['tasks'][number] => ({ name, priority, trigger, body: [{ op: 'compute', cycles }, { op: 'io-out' }] });
+const every = (periodUs: number): Workload['tasks'][number]['trigger'] => ({ kind: 'periodic', periodUs });
+
 /*
  * The repros of "one answer": `kbench analyze --profile` and `kbench run` on the same system must
  * not contradict each other. Each test runs both paths as the CLI does.
@@ -200,7 +204,7 @@ describe('the best case is a lower bound: no simulated response is shorter than 
       description: 'One periodic task of 1000 cycles',
       referenceTarget: 'avr',
       tickHz: 1000,
-      tasks: [{ name: 'worker', priority: 1, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 1000 }] }],
+      tasks: [job('worker', 1, every(10_000), 1000)],
     };
     const system = systemModel(profile, target, workload);
     const bcrt = analyzeWorkload(workload, { target, system }).tasks[0]?.bcrtCycles ?? Infinity;
@@ -251,9 +255,9 @@ describe('a non-preemptive kernel runs a late task\'s jobs back to back', () => 
       tickHz: 1000,
       ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1846, maxExtraUs: 534 }, isrCycles: 357 }],
       tasks: [
-        { name: 't2', priority: 0, trigger: { kind: 'periodic', periodUs: 4000 }, body: [{ op: 'compute', cycles: 1671 }, { op: 'io-out' }] },
-        { name: 't1', priority: 1, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 7618 }, { op: 'io-out' }] },
-        { name: 't0', priority: 2, trigger: { kind: 'periodic', periodUs: 12_000 }, body: [{ op: 'compute', cycles: 23_156 }, { op: 'io-out' }] },
+        job('t2', 0, every(4000), 1671),
+        job('t1', 1, { kind: 'io', line: 'uart' }, 7618),
+        job('t0', 2, every(12_000), 23_156),
       ],
     };
     const system = systemModel(profile, target, workload);
@@ -287,10 +291,10 @@ describe('an I/O task\'s deadline is its line\'s spacing for the kernel as for t
       tickHz: 1000,
       ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1891, maxExtraUs: 510 }, isrCycles: 159 }],
       tasks: [
-        { name: 't0', priority: 0, trigger: { kind: 'periodic', periodUs: 3000 }, body: [{ op: 'compute', cycles: 5083 }, { op: 'io-out' }] },
-        { name: 't1', priority: 1, trigger: { kind: 'periodic', periodUs: 3200 }, body: [{ op: 'compute', cycles: 5636 }, { op: 'io-out' }] },
-        { name: 't2', priority: 2, trigger: { kind: 'periodic', periodUs: 6400 }, body: [{ op: 'compute', cycles: 2822 }, { op: 'io-out' }] },
-        { name: 't3', priority: 3, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 2989 }, { op: 'io-out' }] },
+        job('t0', 0, every(3000), 5083),
+        job('t1', 1, every(3200), 5636),
+        job('t2', 2, every(6400), 2822),
+        job('t3', 3, { kind: 'io', line: 'uart' }, 2989),
       ],
     };
     const system = systemModel(profile, target, workload);
@@ -315,7 +319,7 @@ describe('an I/O task\'s deadline is its line\'s spacing for the kernel as for t
       referenceTarget: 'avr',
       tickHz: 1000,
       ioLines: [{ name: 'adc', priority: 0, arrival: { kind: 'periodic', periodUs: 1000 }, isrCycles: 40 }],
-      tasks: [{ name: 'filter', priority: 0, trigger: { kind: 'io', line: 'adc' }, body: [{ op: 'compute', cycles: 12_000 }, { op: 'io-out' }] }],
+      tasks: [job('filter', 0, { kind: 'io', line: 'adc' }, 12_000)],
     };
     const report = analyzeWorkload(workload, { target, system: systemModel(profile, target, workload) });
     expect(report.tasks[0]?.schedulable).toBe(false);
