@@ -1,6 +1,7 @@
 import type { Target } from '../../hardware/target.ts';
 import { usToCycles } from '../../hardware/units.ts';
 import { svcGateCycles } from '../../multiapp/svc-gate.ts';
+import { deadlineUs } from '../../workloads/execution.ts';
 import type { MutexProtocol, TaskSpec, Workload } from '../../workloads/types.ts';
 import { workloadMutexProtocols } from '../profiles/protocol.ts';
 import type { OsProfile } from '../profiles/types.ts';
@@ -9,7 +10,7 @@ import type { ReleaseMode } from '../types.ts';
 import { checkAppControl } from './app-control.ts';
 import * as B from './blocks.ts';
 import { compiledBody } from './compiled-bodies.ts';
-import { deadlineKeyTicks, relativeDeadlineUs } from './deadline-key.ts';
+import { deadlineKeyTicks } from './deadline-key.ts';
 import type { CoreDesignSpec } from './design.ts';
 import type { SignalCosts } from './objects.ts';
 import { cyclesOf } from './pricing.ts';
@@ -104,7 +105,7 @@ function checkPeriodSpansATick(us: number, tickHz: number, field: string): void 
  * the shorter one, which SRP (and the analysis) lets preempt it.
  */
 function preemptionLevels(w: Workload): number[] {
-  const deadlines = w.tasks.map((t) => relativeDeadlineUs(t, w) ?? Infinity);
+  const deadlines = w.tasks.map((t) => deadlineUs(t, w) ?? Infinity);
   const distinct = [...new Set(deadlines)].sort((a, b) => a - b);
   return deadlines.map((d) => distinct.indexOf(d));
 }
@@ -164,7 +165,7 @@ function derivePlan(design: CoreDesignSpec, profile: OsProfile, w: Workload, tar
     const field = `tasks[${i}]`;
     const body = compiledBody(w, i, target, field);
     const release = releasePlan(w, spec, target, releases, field);
-    const d = relativeDeadlineUs(spec, w);
+    const d = deadlineUs(spec, w);
     const deadlineCycles = d === undefined ? Infinity : usToCycles(target, d);
     const deadlineTicks = deadlineKeyTicks(spec, w);
     return Object.freeze({
