@@ -122,13 +122,6 @@ export function analyzeWorkload(workload: Workload, options: AnalyzeOptions): An
   if (options.system !== undefined && calling.length > 0) {
     notes.push(`${calling.join(', ')} call kernel services other than mutexes${messagesCounted ? ' and messages' : ''} (semaphores, inputs, queues, flags, delays): their kernel cycles are not in these bounds, only mutex lock and unlock${messagesCounted ? ', send and receive' : ''} are`);
   }
-  // A tick kernel keys a job released by a post (a line's ISR, a sporadic task's release timer) from
-  // the last tick before the post, up to a tick earlier than the analysis, which keys it from the
-  // post (experiments/safety-variants.test.ts shows a bound passed). Not analysed yet: said here.
-  const posted = options.system?.edfDeadlineKeysUs != null ? workload.tasks.filter((t) => t.trigger.kind === 'io' || t.trigger.kind === 'sporadic').map((t) => t.name) : [];
-  if (posted.length > 0) {
-    notes.push(`${posted.join(', ')}: released by a post, and the kernel keys such a job from the tick before the post, up to a tick earlier than these bounds assume; it may then run before jobs the analysis puts first, so the other tasks' bounds may fall short by its work (not yet analysed)`);
-  }
   if (variant === 'paper') notes.push("paper: equations (1)-(16) as written; unsafe with non-preemptive regions (no blocking term), see analysis/paper.ts");
   const bounds = analyzeModel(model, policy, variant);
   const coarse = bounds.filter((b) => b.exact === false).map((b) => b.name);

@@ -1,5 +1,5 @@
 import { greatestFixpoint, leastFixpoint } from './fixpoint.ts';
-import { edfKeyCycles, finalRegionCycles, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
+import { edfEarliestKeyCycles, edfKeyCycles, finalRegionCycles, taskAt, type AnalysisTask, type InterruptLoad, type TaskSetModel } from './model.ts';
 
 /*
  * Corrected best-case response times (lower bounds), after Redell and Sanfridson, "Exact best-case
@@ -56,12 +56,13 @@ export function fpBestCaseCycles(model: TaskSetModel, i: number, wcrtCycles: num
 /** Best-case response time of task `i` under EDF (a lower bound; see above). */
 export function edfBestCaseCycles(model: TaskSetModel, i: number): number {
   const ti = taskAt(model.tasks, i);
-  const earlier = model.tasks.filter((t, j) => j !== i && edfKeyCycles(t) < edfKeyCycles(ti) && t.strictlyPeriodic);
+  // Certain interference only: a job keyed at its latest ahead of this one keyed at its earliest.
+  const earlier = model.tasks.filter((t, j) => j !== i && edfKeyCycles(t) < edfEarliestKeyCycles(ti) && t.strictlyPeriodic);
   const pb = bestPreemptibleCycles(ti);
   const f = (x: number): number => {
     let sum = pb + bestInterrupts(model.interrupts, x);
     for (const tj of earlier) {
-      const window = Math.min(x, edfKeyCycles(ti) - edfKeyCycles(tj));
+      const window = Math.min(x, edfEarliestKeyCycles(ti) - edfKeyCycles(tj));
       sum += Math.max(0, Math.ceil((window - tj.releaseJitterCycles) / tj.periodCycles) - 1) * tj.bcetCycles;
     }
     return sum;

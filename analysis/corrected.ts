@@ -2,7 +2,7 @@ import { edfBestCaseCycles, fpBestCaseCycles } from './best-case.ts';
 import { edfWorstCase } from './edf.ts';
 import { fpWorstCaseCycles } from './fp.ts';
 import type { Policy } from './analyze.ts';
-import { edfKeyCycles, type AnalysisTask, type ModelBounds, type TaskSetModel } from './model.ts';
+import { edfEarliestKeyCycles, edfKeyCycles, type AnalysisTask, type ModelBounds, type TaskSetModel } from './model.ts';
 
 /** The corrected (safe) worst case, best case and jitter of every task; `exact: false` marks a coarser EDF fallback. */
 export function correctedBounds(model: TaskSetModel, policy: Policy): ModelBounds[] {
@@ -36,7 +36,7 @@ function withoutOverrunBlocking(model: TaskSetModel, policy: Policy, bounds: rea
   const late = model.tasks.filter((t, j) => t.jobsBackToBack === true && !((bounds[j]?.wcrtCycles ?? Infinity) < t.periodCycles));
   if (late.length === 0) return [...bounds];
   // FP: a less urgent task blocks; EDF: one whose deadline key is later (edf-demand.ts).
-  const blocks = (j: AnalysisTask, i: AnalysisTask): boolean => (policy === 'fp' ? j.priority > i.priority : edfKeyCycles(j) > edfKeyCycles(i));
+  const blocks = (j: AnalysisTask, i: AnalysisTask): boolean => (policy === 'fp' ? j.priority > i.priority : edfKeyCycles(j) > edfEarliestKeyCycles(i));
   return bounds.map((b, i) => {
     const ti = model.tasks[i] as AnalysisTask;
     const blocker = late.find((tj) => tj !== ti && blocks(tj, ti));

@@ -1,6 +1,6 @@
 import { blockingCycles, blockingTerms, type BlockingTerms } from './blocking.ts';
 import { leastFixpoint, releasesBefore } from './fixpoint.ts';
-import { defaultHorizonCycles, edfKeyCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfEarliestKeyCycles, edfKeyCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
 
 /*
  * What the EDF analyses (edf.ts, edf-schedulability.ts) share: the blocking of a job under the
@@ -17,32 +17,44 @@ import { defaultHorizonCycles, edfKeyCycles, loadWith, overloaded, type TaskSetM
  * RTSS 2006); final regions and the kernel's masked section block the same way (blocking.ts).
  */
 
-/** Blocking of any job whose absolute deadline, counted from the start of its busy period, is `absoluteDeadline`. */
-export function edfBlockingCycles(model: TaskSetModel, absoluteDeadline: number): number {
-  return edfBlockingTerms(model, absoluteDeadline).cycles;
+/**
+ * Blocking of any job whose absolute deadline, counted from the start of its busy period, is
+ * `absoluteDeadline`; `earliestDeadline` (default: the same) is the earliest key the kernel may give
+ * that job (a job released by a post: model.ts `edfEarliestKeyCycles`). A blocker is a task whose
+ * key can fall after the job's earliest; a mutex guards when a task that can be keyed at or before
+ * the job's latest uses it.
+ */
+export function edfBlockingCycles(model: TaskSetModel, absoluteDeadline: number, earliestDeadline = absoluteDeadline): number {
+  return edfBlockingTerms(model, absoluteDeadline, earliestDeadline).cycles;
 }
 
 /**
- * `edfBlockingCycles` of one model at many deadlines (Spuri's offsets): a deadline enters it only
- * through which tasks' keys fall at or before it, and that set is fixed by how many do (the
- * smallest keys), so the blocking is computed once per count.
+ * `edfBlockingCycles` of one model at many deadlines (Spuri's offsets): the deadlines enter it only
+ * through which tasks' keys fall at or before them, and those sets are fixed by how many do (the
+ * smallest keys), so the blocking is computed once per pair of counts.
  */
-export function edfBlockingByDeadline(model: TaskSetModel): (absoluteDeadline: number) => number {
-  const byCount: number[] = [];
-  return (absoluteDeadline) => {
-    let atOrBefore = 0;
-    for (const t of model.tasks) if (edfKeyCycles(t) <= absoluteDeadline) atOrBefore++;
-    let cycles = byCount[atOrBefore];
-    if (cycles === undefined) byCount[atOrBefore] = cycles = edfBlockingCycles(model, absoluteDeadline);
+export function edfBlockingByDeadline(model: TaskSetModel): (absoluteDeadline: number, earliestDeadline?: number) => number {
+  const byCounts = new Map<number, number>();
+  const n = model.tasks.length + 1;
+  return (absoluteDeadline, earliestDeadline = absoluteDeadline) => {
+    let blockersBefore = 0;
+    let guardsBefore = 0;
+    for (const t of model.tasks) {
+      if (edfKeyCycles(t) <= earliestDeadline) blockersBefore++;
+      if (edfEarliestKeyCycles(t) <= absoluteDeadline) guardsBefore++;
+    }
+    const key = blockersBefore * n + guardsBefore;
+    let cycles = byCounts.get(key);
+    if (cycles === undefined) byCounts.set(key, (cycles = edfBlockingCycles(model, absoluteDeadline, earliestDeadline)));
     return cycles;
   };
 }
 
 /** The blocking of `edfBlockingCycles` with the tasks, mutexes or kernel section it comes from. */
-export function edfBlockingTerms(model: TaskSetModel, absoluteDeadline: number): BlockingTerms {
+export function edfBlockingTerms(model: TaskSetModel, absoluteDeadline: number, earliestDeadline = absoluteDeadline): BlockingTerms {
   return blockingTerms(model, {
-    blockers: model.tasks.filter((tj) => edfKeyCycles(tj) > absoluteDeadline),
-    guards: (mutex) => model.tasks.some((tk) => edfKeyCycles(tk) <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
+    blockers: model.tasks.filter((tj) => edfKeyCycles(tj) > earliestDeadline),
+    guards: (mutex) => model.tasks.some((tk) => edfEarliestKeyCycles(tk) <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
     shielded: () => false,
   });
 }

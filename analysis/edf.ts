@@ -1,7 +1,7 @@
 import { edfBlockingByDeadline, edfBusyPeriodCycles } from './edf-demand.ts';
 import { edfSchedulable } from './edf-schedulability.ts';
 import { leastFixpoint, releasesBefore, releasesUpTo } from './fixpoint.ts';
-import { defaultHorizonCycles, edfKeyCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfEarliestKeyCycles, edfKeyCycles, finalRegionCycles, MAX_POINTS_PER_TASK, taskAt, type AnalysisTask, type TaskSetModel } from './model.ts';
 
 export { edfBusyPeriodCycles } from './edf-demand.ts';
 
@@ -27,13 +27,19 @@ export { edfBusyPeriodCycles } from './edf-demand.ts';
  * past the step, where the same jobs interfere and the response is J_j shorter.
  * Past MAX_POINTS_PER_TASK offsets (or a busy period beyond the horizon) the exact answer is out of
  * reach; `edfWorstCase` then gives a coarser safe bound, flagged inexact, instead of giving up.
+ * A task whose jobs the kernel may key early (model.ts `edfEarliestKeyCycles`: released by a post on
+ * a tick kernel) interferes by its earliest key and is analysed by its latest; as a blocker it counts
+ * by its latest, and its own blockers by its earliest (edf-demand.ts). The offsets take the steps of
+ * every key a task can carry.
  */
 
 /** Arrival offsets to check for task `i` within a busy period of length `busyCycles`, ascending; undefined beyond MAX_POINTS_PER_TASK. */
 export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles: number): number[] | undefined {
   const ti = taskAt(tasks, i);
   let count = 0;
-  for (const tj of tasks) count += (tj.releaseJitterCycles > 0 ? 2 : 1) * (Math.ceil(busyCycles / tj.periodCycles) + 1);
+  const keys = (t: AnalysisTask): number[] => (edfEarliestKeyCycles(t) === edfKeyCycles(t) ? [edfKeyCycles(t)] : [edfKeyCycles(t), edfEarliestKeyCycles(t)]);
+  const ownKeys = keys(ti);
+  for (const tj of tasks) count += (tj.releaseJitterCycles > 0 ? 2 : 1) * keys(tj).length * ownKeys.length * (Math.ceil(busyCycles / tj.periodCycles) + 1);
   if (count > MAX_POINTS_PER_TASK) return undefined;
   const offsets = new Set<number>([0]);
   const addSteps = (first: number, period: number): void => {
@@ -42,8 +48,12 @@ export function edfOffsets(tasks: readonly AnalysisTask[], i: number, busyCycles
     for (; a < busyCycles; a += period) offsets.add(a);
   };
   for (const tj of tasks) {
-    addSteps(edfKeyCycles(tj) - edfKeyCycles(ti), tj.periodCycles);
-    if (tj.releaseJitterCycles > 0) addSteps(edfKeyCycles(tj) - tj.releaseJitterCycles - edfKeyCycles(ti), tj.periodCycles);
+    for (const own of ownKeys) {
+      for (const key of keys(tj)) {
+        addSteps(key - own, tj.periodCycles);
+        if (tj.releaseJitterCycles > 0) addSteps(key - tj.releaseJitterCycles - own, tj.periodCycles);
+      }
+    }
   }
   return [...offsets].sort((x, y) => x - y);
 }
@@ -68,7 +78,10 @@ export function edfWorstCase(model: TaskSetModel, i: number, horizonCycles = def
   const exact = Number.isFinite(busy) ? spuriWorstJob(model, i, busy, horizonCycles) : undefined;
   if (exact !== undefined && exact !== 'unbounded') return { cycles: exact.wcrtCycles, exact: true };
   const coarse = busy + ti.releaseJitterCycles;
-  if (edfSchedulable(model)) return { cycles: Math.min(edfKeyCycles(ti), coarse), exact: false };
+  // The schedulability test orders jobs by one key each: where the kernel may key a job early it
+  // does not apply, and the busy period is the bound.
+  const oneKeyEach = model.tasks.every((t) => edfEarliestKeyCycles(t) === edfKeyCycles(t));
+  if (oneKeyEach && edfSchedulable(model)) return { cycles: Math.min(edfKeyCycles(ti), coarse), exact: false };
   return { cycles: coarse, exact: !Number.isFinite(coarse) };
 }
 
@@ -108,10 +121,11 @@ export function edfInterferingJobs(tj: AnalysisTask, absoluteDeadline: number, t
   return cap === 0 ? 0 : Math.min(count(t, tj.periodCycles, tj.releaseJitterCycles), cap);
 }
 
-/** How many jobs of task `j` have their absolute deadline at or before `absoluteDeadline` (0: none, its deadline falls later). */
+/** How many jobs of task `j` can have their absolute key at or before `absoluteDeadline` (0: none, its key falls later). */
 function edfInterferenceCap(tj: AnalysisTask, absoluteDeadline: number): number {
-  if (edfKeyCycles(tj) > absoluteDeadline + tj.releaseJitterCycles) return 0;
-  return 1 + Math.floor((absoluteDeadline - edfKeyCycles(tj) + tj.releaseJitterCycles) / tj.periodCycles);
+  const key = edfEarliestKeyCycles(tj);
+  if (key > absoluteDeadline + tj.releaseJitterCycles) return 0;
+  return 1 + Math.floor((absoluteDeadline - key + tj.releaseJitterCycles) / tj.periodCycles);
 }
 
 /** Spuri's worst job over the arrival offsets of a busy period of length `busy`; undefined when there are too many offsets. */
@@ -130,7 +144,7 @@ function spuriWorstJob(model: TaskSetModel, i: number, busy: number, horizonCycl
   const blockingAt = edfBlockingByDeadline(model);
   for (const a of offsets) {
     const absoluteDeadline = a + edfKeyCycles(ti);
-    const blocking = blockingAt(absoluteDeadline);
+    const blocking = blockingAt(absoluteDeadline, a + edfEarliestKeyCycles(ti));
     const own = Math.floor((a + ti.releaseJitterCycles) / ti.periodCycles) * ti.wcetCycles;
     let interfering = 0;
     model.tasks.forEach((tj, j) => {

@@ -24,10 +24,17 @@ function onTickGrid(periodUs: number, offsetUs: number, tickHz: number): boolean
   return Number.isInteger(ticks(periodUs)) && Number.isInteger(ticks(offsetUs));
 }
 
-/** The deadline the kernel keys task `index`'s jobs by, where it is not the task's own (system/model.ts). */
-function edfKey(system: SystemModel, index: number, target: Target): { edfKeyDeadlineCycles?: number } {
+/**
+ * The deadline the kernel keys task `index`'s jobs by, where it is not the task's own (system/model.ts).
+ * A job released by a post (a line's ISR, a sporadic task's release timer) is keyed from the last
+ * tick before the post, so its key can fall up to a tick (less a cycle) before the post plus the key.
+ */
+function edfKey(system: SystemModel, spec: TaskSpec, index: number, target: Target, tickCycles: number): { edfKeyDeadlineCycles?: number; edfEarliestKeyDeadlineCycles?: number } {
   const keyUs = system.edfDeadlineKeysUs?.[index];
-  return keyUs === undefined || keyUs === null ? {} : { edfKeyDeadlineCycles: usToCycles(target, keyUs) };
+  if (keyUs === undefined || keyUs === null) return {};
+  const key = usToCycles(target, keyUs);
+  const posted = spec.trigger.kind === 'io' || spec.trigger.kind === 'sporadic';
+  return posted && tickCycles > 0 ? { edfKeyDeadlineCycles: key, edfEarliestKeyDeadlineCycles: Math.max(0, key - Math.ceil(tickCycles) + 1) } : { edfKeyDeadlineCycles: key };
 }
 
 /**
@@ -100,7 +107,7 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     // The tick releases a job at the first tick at or after its arrival plus its own jitter: up to
     // one tick more, unless arrivals are on the tick grid and undelayed. The two lags add.
     const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
-    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles, ...edfKey(system, index, target) };
+    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles, ...edfKey(system, spec, index, target, tick) };
     return scheduled(withMessageServices(withMutexServices(released, spec, system), spec, system), s, index);
   });
   const complete = (ts: readonly AnalysisTask[]): TaskSetModel => withOverheads({ ...built.model, tasks: ts, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines);

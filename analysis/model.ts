@@ -21,6 +21,13 @@ export interface AnalysisTask {
    * `edfKeyCycles`). Deadline misses are still judged against `deadlineCycles`.
    */
   readonly edfKeyDeadlineCycles?: number;
+  /**
+   * The earliest key, relative to its release, that the kernel may give one of this task's jobs,
+   * where that is before `edfKeyCycles`: a tick kernel keys a job released by a post (a line's ISR,
+   * a sporadic task's release timer) from the last tick before the post, so up to a tick early.
+   * The analysis counts the task's interference by this key and its own response by the latest.
+   */
+  readonly edfEarliestKeyDeadlineCycles?: number;
   /** Worst-case execution (C_i). */
   readonly wcetCycles: number;
   /** Best-case execution (C_i^b). */
@@ -81,6 +88,11 @@ export interface TaskSetModel {
 /** The relative deadline EDF orders the task's jobs by: the kernel's key where it has one, else the deadline. */
 export function edfKeyCycles(t: AnalysisTask): number {
   return t.edfKeyDeadlineCycles ?? t.deadlineCycles;
+}
+
+/** The earliest relative key one of the task's jobs can carry (`edfEarliestKeyDeadlineCycles`, else `edfKeyCycles`): where it interferes with others. */
+export function edfEarliestKeyCycles(t: AnalysisTask): number {
+  return t.edfEarliestKeyDeadlineCycles ?? edfKeyCycles(t);
 }
 
 export function taskAt(tasks: readonly AnalysisTask[], i: number): AnalysisTask {

@@ -3,7 +3,7 @@ import { edfBlockingTerms } from './edf-demand.ts';
 import { edfInterferingJobs, edfWorstJob } from './edf.ts';
 import { releasesBefore, releasesUpTo } from './fixpoint.ts';
 import { fpWorstJob } from './fp.ts';
-import { defaultHorizonCycles, edfKeyCycles, taskAt, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfEarliestKeyCycles, edfKeyCycles, taskAt, type TaskSetModel } from './model.ts';
 
 /*
  * A worst-case response time taken apart into the terms of its own fixed point: the equation's
@@ -120,7 +120,7 @@ export function edfResponseTerms(model: TaskSetModel, i: number, horizonCycles =
     ownCycles: ti.wcetCycles,
     earlierOwnJobs: earlier,
     earlierOwnCycles: earlier * ti.wcetCycles,
-    blocking: edfBlockingTerms(model, absoluteDeadline),
+    blocking: edfBlockingTerms(model, absoluteDeadline, a + edfEarliestKeyCycles(ti)),
     interference,
     jitterCycles: ti.releaseJitterCycles,
     wcrtCycles: worst.wcrtCycles,
