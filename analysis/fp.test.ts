@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fpBlockingCycles, fpWorstCaseCycles } from './fp.ts';
+import { fpBlockingCycles, fpStreamResponseCycles, fpWorstCaseCycles } from './fp.ts';
 import { task, taskSet } from './model.ts';
 import { simulateResponses } from './reference-schedule.ts';
 
@@ -107,5 +107,27 @@ describe('fixed priority with preemption thresholds (Wang and Saksena 1999)', ()
   it('lets only t1 preempt a started t3', () => {
     // S = (floor(S/10)+1)2 + (floor(S/12)+1)4 = 6; F = 6 + 3 + (ceil(F/10) - 1)2 = 9.
     expect(fpWorstCaseCycles(set, 2)).toBe(9);
+  });
+});
+
+describe('fixed priority for a task released by several streams folded into one (MOS: its own trigger and its senders\' posts)', () => {
+  // Streams: its own (T 1000, J 300: a release up to 300 after its arrival) and posts (T 100, J 20).
+  // Folded by hand (message-releases.ts coveringStream): T = floor(1 / (1/1000 + 1/100)) = 90,
+  // J = 90 + ceil(90 x 300 / 1000) + ceil(90 x 20 / 100) = 90 + 27 + 18 = 135. C = 60, alone.
+  const streams = [{ periodCycles: 1000, releaseJitterCycles: 300 }, { periodCycles: 100, releaseJitterCycles: 20 }];
+  const folded = task({ name: 'receiver', priority: 0, periodCycles: 90, wcetCycles: 60, releaseJitterCycles: 135, strictlyPeriodic: false, foldedReleases: { streams, releaseLagCycles: 300 } });
+
+  it('counts its response from its own streams and adds its own release lag, not the folded jitter (420 by hand)', () => {
+    // Busy period w = ceil((w + 135) / 90) 60: 60 -> 180 -> 240 -> 300 -> 300. The streams release
+    // ceil(600 / 1000) + ceil(320 / 100) = 1 + 4 jobs in it, at the earliest at 0 (own) and at
+    // max(0, m 100 - 20) = 0, 80, 180, 280 (posts): sorted 0, 0, 80, 180, 280. Job k ends at 60 (k + 1):
+    // responses 60 - 0 + 300 = 360, 120 - 0 + 300 = 420, 400, 360, 320. The folded arrival alone
+    // gave 60 + 135 = 195, short of the own job released 300 after its arrival and waiting 60 more.
+    expect(fpWorstCaseCycles(taskSet([folded]), 0)).toBe(420);
+  });
+
+  it('bounds what its jobs post from the folded arrival (195 by hand), the jitter of the streams it releases', () => {
+    // Job k of the folded stream ends by 60 (k + 1) - 90 k + 135: 195, 165, 135, 105, 75.
+    expect(fpStreamResponseCycles(taskSet([folded]), 0)).toBe(195);
   });
 });

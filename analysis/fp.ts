@@ -63,13 +63,60 @@ export interface FpWorstJob {
   readonly startCycles: number;
   readonly regionCycles: number | null;
   readonly finishCycles: number;
-  /** finish - job T_i + J_i. */
+  /** How far into the busy period the job is released at the earliest, before its lag: job T_i (a folded task: see `ownReleases`). */
+  readonly offsetCycles: number;
+  /** How late its release can be after its arrival: J_i (a folded task: its `releaseLagCycles`). */
+  readonly jitterCycles: number;
+  /** finish - offset + jitter: the response from the job's true arrival. */
   readonly wcrtCycles: number;
+  /**
+   * The latest a job ends after its arrival in the task's analysed stream (`periodCycles`,
+   * `releaseJitterCycles`): the release jitter of what its jobs post. Equal to `wcrtCycles` unless
+   * the task folds several streams, whose folded arrivals are not the jobs' true ones.
+   */
+  readonly streamResponseCycles: number;
 }
 
-/** Worst-case response time of task `i` in cycles (Infinity when unbounded within the horizon). */
+/** Worst-case response time of task `i` in cycles, from a job's true arrival (Infinity when unbounded within the horizon). */
 export function fpWorstCaseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
   return fpWorstJob(model, i, horizonCycles)?.wcrtCycles ?? Infinity;
+}
+
+/** The latest end of a job of task `i` after its arrival in its analysed stream (FpWorstJob `streamResponseCycles`; Infinity when unbounded). */
+export function fpStreamResponseCycles(model: TaskSetModel, i: number, horizonCycles = defaultHorizonCycles(model)): number {
+  return fpWorstJob(model, i, horizonCycles)?.streamResponseCycles ?? Infinity;
+}
+
+/** The jobs of a task a busy period can hold: how many, where job k is released at the earliest, and the lag of a release behind its arrival. */
+interface OwnReleases {
+  readonly count: number;
+  readonly offset: (k: number) => number;
+  readonly jitterCycles: number;
+}
+
+/**
+ * The task's own jobs in a busy period of `busy` cycles; undefined past MAX_POINTS_PER_TASK. A plain
+ * task is the classic stream: job k arrives k T_i after the first, whose release lags it by up to
+ * J_i. A task with folded streams counts its jobs by the streams themselves: job k needs k + 1
+ * releases in the closed window from the busy period's start to its release, which no window
+ * shorter than the k-th smallest of the streams' earliest releases max(0, m T_j - J_j) holds; the
+ * folded stream's jitter is not added, only how late a release can be after its own arrival.
+ */
+function ownReleases(ti: AnalysisTask, busy: number): OwnReleases | undefined {
+  const folded = ti.foldedReleases;
+  if (folded === undefined) {
+    const count = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
+    return count > MAX_POINTS_PER_TASK ? undefined : { count, offset: (k) => k * ti.periodCycles, jitterCycles: ti.releaseJitterCycles };
+  }
+  const count = folded.streams.reduce((n, s) => n + releasesBefore(busy, s.periodCycles, s.releaseJitterCycles), 0);
+  if (count > MAX_POINTS_PER_TASK) return undefined;
+  const earliest: number[] = [];
+  for (const s of folded.streams) {
+    const jobs = releasesBefore(busy, s.periodCycles, s.releaseJitterCycles);
+    for (let m = 0; m < jobs; m++) earliest.push(Math.max(0, m * s.periodCycles - s.releaseJitterCycles));
+  }
+  earliest.sort((a, b) => a - b);
+  return { count, offset: (k) => earliest[k] as number, jitterCycles: folded.releaseLagCycles };
 }
 
 /** The worst job of task `i` and its fixed points (see FpWorstJob); undefined when unbounded within the horizon. */
@@ -86,13 +133,14 @@ export function fpWorstJob(model: TaskSetModel, i: number, horizonCycles = defau
 
   const busy = leastFixpoint((l) => blocking + demand(level, irq, releasesBefore, l), blocking + ti.wcetCycles, horizonCycles);
   if (!Number.isFinite(busy)) return undefined;
-  const jobs = releasesBefore(busy, ti.periodCycles, ti.releaseJitterCycles);
-  if (jobs > MAX_POINTS_PER_TASK) return undefined;
+  const own = ownReleases(ti, busy);
+  if (own === undefined) return undefined;
   const c = ti.wcetCycles;
   const p = ti.preemptibleCycles;
   const q = finalRegionCycles(ti);
-  let worst: FpWorstJob | undefined;
-  for (let k = 0; k < jobs; k++) {
+  let worst: Omit<FpWorstJob, 'streamResponseCycles'> | undefined;
+  let streamResponse = 0;
+  for (let k = 0; k < own.count; k++) {
     const start = leastFixpoint((s) => blocking + k * c + demand(hp, irq, releasesUpTo, s), blocking + k * c, horizonCycles);
     if (!Number.isFinite(start)) return undefined;
     // Releases already counted up to the start are not counted again after it.
@@ -108,8 +156,10 @@ export function fpWorstJob(model: TaskSetModel, i: number, horizonCycles = defau
       finish = leastFixpoint((r) => start + c + demand(preempting, irq, releasesBefore, r) - before, start + c, horizonCycles);
     }
     if (!Number.isFinite(finish)) return undefined;
-    const response = finish - k * ti.periodCycles + ti.releaseJitterCycles;
-    if (worst === undefined || response > worst.wcrtCycles) worst = { job: k, blocking: blockingTerm, startCycles: start, regionCycles: region, finishCycles: finish, wcrtCycles: response };
+    const offset = own.offset(k);
+    const response = finish - offset + own.jitterCycles;
+    streamResponse = Math.max(streamResponse, finish - k * ti.periodCycles + ti.releaseJitterCycles);
+    if (worst === undefined || response > worst.wcrtCycles) worst = { job: k, blocking: blockingTerm, startCycles: start, regionCycles: region, finishCycles: finish, offsetCycles: offset, jitterCycles: own.jitterCycles, wcrtCycles: response };
   }
-  return worst;
+  return worst === undefined ? undefined : { ...worst, streamResponseCycles: streamResponse };
 }

@@ -51,6 +51,13 @@ describe('withMessageReleases', () => {
     expect(model.tasks[2]).toMatchObject({ periodCycles: 990, releaseJitterCycles: 1139, strictlyPeriodic: false });
   });
 
+  it('keeps the streams it folds and its own release jitter as the lag of a job behind its arrival', () => {
+    // The receiver's own stream (T 100000, J 40) and the sender's posts (T 1000, J = the sender's response 100).
+    const tasks = [task({ name: 'sender', priority: 0, periodCycles: 1000, wcetCycles: 100 }), task({ name: 'receiver', priority: 1, periodCycles: 100_000, wcetCycles: 10, releaseJitterCycles: 40 })];
+    const { model } = withMessageReleases(tasks, [{ sender: 0, receiver: 1, field: 'tasks[0].body[1].queue' }], plain);
+    expect(model.tasks[1]?.foldedReleases).toEqual({ streams: [{ periodCycles: 100_000, releaseJitterCycles: 40 }, { periodCycles: 1000, releaseJitterCycles: 100 }], releaseLagCycles: 40 });
+  });
+
   it('leaves a receiver whose sender has no bound unbounded, and what it sends to as well', () => {
     const tasks = [
       task({ name: 'sender', priority: 0, periodCycles: 100, wcetCycles: 100 }),

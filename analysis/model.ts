@@ -38,6 +38,13 @@ export interface AnalysisTask {
   readonly releaseJitterCycles: number;
   /** True for strictly periodic release; best-case interference is counted only from these. */
   readonly strictlyPeriodic: boolean;
+  /**
+   * Set where the kernel releases the task by several streams that `periodCycles` and
+   * `releaseJitterCycles` fold into one (MOS: its own trigger and its senders' posts). The folded
+   * stream counts the task's releases, but its jitter is no lag of a job behind its arrival, so the
+   * task's own response is counted from these streams instead.
+   */
+  readonly foldedReleases?: FoldedReleases;
   /** Longest critical section per mutex name (sections are not nested), for the blocking term of the mutex's protocol. */
   readonly criticalSectionCycles?: Readonly<Record<string, number>>;
   /**
@@ -46,6 +53,22 @@ export interface AnalysisTask {
    * past its next release runs that job straight on, still unpreempted.
    */
   readonly jobsBackToBack?: boolean;
+}
+
+/** A sporadic release stream: minimum spacing and release jitter, in cycles. */
+export interface ReleaseStream {
+  readonly periodCycles: number;
+  readonly releaseJitterCycles: number;
+}
+
+/** The streams a task's folded stream covers, and how late a job's release can be after its arrival as the kernel measures it. */
+export interface FoldedReleases {
+  readonly streams: readonly ReleaseStream[];
+  /**
+   * The most a job's release lags its arrival: its own trigger's release jitter (a tick kernel
+   * releases a periodic job up to a tick late); a job a post releases arrives at the post.
+   */
+  readonly releaseLagCycles: number;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface InterferenceTerm {
 /** The terms of one task's worst-case response time; they sum to `wcrtCycles` (see `termsTotal`). */
 export interface ResponseTerms {
   readonly task: string;
-  /** Where the worst job arrives in its busy period (FP: k T_i; EDF: Spuri's offset a). */
+  /** Where the worst job arrives in its busy period (FP: k T_i, or its earliest release for a task with folded streams; EDF: Spuri's offset a). */
   readonly offsetCycles: number;
   /** Its own execution, C_i in the model. */
   readonly ownCycles: number;
@@ -42,7 +42,7 @@ export interface ResponseTerms {
   readonly blocking: BlockingTerms;
   /** Other tasks (FP: higher or equal priority; EDF: earlier or equal deadline) and interrupt loads, including the kernel's. */
   readonly interference: readonly InterferenceTerm[];
-  /** Release jitter, counted from the true arrival. */
+  /** Release jitter, counted from the true arrival (a task with folded streams: the most its release lags its arrival). */
   readonly jitterCycles: number;
   readonly wcrtCycles: number;
 }
@@ -84,13 +84,13 @@ export function fpResponseTerms(model: TaskSetModel, i: number, horizonCycles = 
   }
   return checked({
     task: ti.name,
-    offsetCycles: worst.job * ti.periodCycles,
+    offsetCycles: worst.offsetCycles,
     ownCycles: ti.wcetCycles,
     earlierOwnJobs: worst.job,
     earlierOwnCycles: worst.job * ti.wcetCycles,
     blocking: worst.blocking,
     interference,
-    jitterCycles: ti.releaseJitterCycles,
+    jitterCycles: worst.jitterCycles,
     wcrtCycles: worst.wcrtCycles,
   });
 }

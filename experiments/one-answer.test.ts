@@ -148,10 +148,44 @@ describe('MOS: a receiver posted by its sender runs at the sender\'s rate, and t
     // Folded with the receiver's own 10 ms stream: T = floor(1 / (1/10000 + 1/1000)) = 909,
     // J = 909 (2 - 1) + ceil(909 * 0 / 10000) + ceil(909 * 100 / 1000) = 1000.
     // Low: w = 5000 + ceil(w / 1000) 100 + ceil((w + 1000) / 909) 300: 9600 (10 x 100, 12 x 300).
-    // Receiver: busy period 700 holds 2 jobs; job 0 ends at 400, + J = 1400; job 1 at 700 - 909 + 1000 = 791.
+    // Receiver, counted by its own streams (the folded jitter is no lag of its jobs): the busy period
+    // 700 holds one release of each, both at its start at the earliest (the post's max(0, 0 - 100));
+    // job 1 ends at 700, and no release lags its arrival (exact releases; a post's job arrives at the post).
     // Counting only the receiver's own trigger gave low 5000 + 6 x 100 + 300 = 5900, below 8600.
-    expect(report.tasks.map((t) => t.wcrtCycles)).toEqual([100, 1400, 9600]);
+    expect(report.tasks.map((t) => t.wcrtCycles)).toEqual([100, 700, 9600]);
     expect(report.schedulable).toBe(true);
+  });
+
+  it('a receiver whose own trigger is off the tick: its job arriving at 4100 us waits for the 5000 us tick, and its bound counts that lag in full', () => {
+    // A line every 250 us releases the sender, whose send posts the receiver; the receiver's own
+    // 4100 us period is off the 1 ms tick. Folding the two streams gives T = floor(1 / (1/4100 +
+    // 1/250)) us, about 235 us, and a jitter of about T + T x 1000 / 4100 = 293 us: the bound once
+    // counted the response from that folded arrival, about 300 us, while the job arriving at 4100 us
+    // is released by the tick at 5000 us, at least 900 us after its arrival (MOS on the M4 bounded
+    // a 4100 us task of safety set 16 at 895.63 us and ran it to 905.41 us).
+    const target = getTarget('m4');
+    const profile = getProfile('mos');
+    const us = (x: number): number => usToCycles(target, x);
+    const workload: Workload = {
+      name: 'mos-receiver-off-tick',
+      description: 'a line-released sender posts a receiver whose own 4100 us period is off the tick',
+      referenceTarget: 'm4',
+      tickHz: 1000,
+      resources: { queues: [{ name: 'q', capacity: 4 }] },
+      ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'periodic', periodUs: 250, offsetUs: 125 }, isrCycles: 100 }],
+      tasks: [
+        { name: 'sender', priority: 0, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: us(5) }, { op: 'send', queue: 'q' }] },
+        { name: 'receiver', priority: 1, trigger: every(4100), body: [{ op: 'receive', queue: 'q' }, { op: 'compute', cycles: us(5) }, { op: 'io-out' }] },
+      ],
+    };
+    const system = systemModel(profile, target, workload);
+    expect(system.messageReleases).toEqual([{ sender: 0, step: 1, receiver: 1 }]);
+    const report = analyzeWorkload(workload, { target, system });
+    const { responses } = measureRun({ profile, target, workload, durationMs: 20, seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expect(responses.find((r) => r.task === 'receiver')?.longestCycles).toBeGreaterThanOrEqual(us(900));
+    // The analysis must add the own stream's whole release jitter, a tick, to the receiver's response.
+    expect(report.tasks.find((t) => t.task === 'receiver')?.wcrtCycles).toBeGreaterThanOrEqual(us(1000));
+    expectWithinWorstCases(report, responses);
   });
 
   it('m4-meter-12-tasks adapted to MOS: uplink posted by comms-4g-plc overloads its level, so analyze calls the set unschedulable, and every bounded task stays within its bound', () => {
