@@ -265,6 +265,11 @@ export class Engine {
     return this.queue.peekTime() <= this.now;
   }
 
+  /** True while some raised interrupt waits to be entered. */
+  interruptPending(): boolean {
+    return this.pendingCount > 0;
+  }
+
   /** True while an ISR frame is active (kernels defer a switch until the outermost ISR exits). */
   inIsr(): boolean {
     return this.top !== undefined;

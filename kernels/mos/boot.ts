@@ -60,6 +60,7 @@ export function bootMos({ engine, workload, config = {}, exec = 'worst', release
   // Checked and derived once per workload, mapping and target (boot-plan.ts).
   const plan = mosBootPlan(workload, mapping, engine.target);
   const kernel = new MosKernel(engine, plan.prices, mapping);
+  kernel.oneDecisionPerInstant = releases === 'exact';
   const tasks = workload.tasks.map((_, i) => {
     const place = mapping.places[i] as MosTaskPlace;
     // Each task draws its execution times from a stream of its own; a worst-case run draws nothing

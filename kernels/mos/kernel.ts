@@ -54,6 +54,15 @@ export class MosKernel implements TaskHost {
   /** Task index running on each level, -1 when the level's dispatcher is idle. */
   readonly inTask: number[];
   readonly stats: MosStats;
+  /**
+   * Set by bootMos for exact releases (the textbook machine): an ISR that ends while another
+   * interrupt is already pending leaves the dispatch decision to the last of them, so the posts of one
+   * instant meet one decision, as they do in a textbook schedule (the core kernels post them from one
+   * release interrupt). Otherwise, on the zero-cost machine, a less urgent task posted by the first
+   * ISR is dispatched at the same cycle as a more urgent one of its level is posted by the next, and
+   * blocks it for its whole job, where the analysis counts a job that started at least a cycle before.
+   */
+  oneDecisionPerInstant = false;
   /** Set once by bootMos: a task needs the kernel as its host before the kernel can hold it. */
   tasks: readonly MosTask[] = [];
   readonly levelContexts: readonly ExecContext[];
@@ -132,7 +141,7 @@ export class MosKernel implements TaskHost {
   isrExit(isr: ExecContext): void {
     const p = this.prices;
     this.nesting--;
-    if (this.nesting > 0) {
+    if (this.nesting > 0 || (this.oneDecisionPerInstant && this.engine.interruptPending())) {
       isr.run(p.isrLeave, SEG_KERNEL, true);
       isr.run(p.isrEpilogue, SEG_ISR, true);
       return;

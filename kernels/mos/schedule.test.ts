@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../hardware/engine.ts';
 import { ProbeEvent, type ProbeRecord } from '../../hardware/probe.ts';
-import { avr, m4 } from '../../hardware/targets/index.ts';
+import { avr, ideal, m4 } from '../../hardware/targets/index.ts';
 import type { Step, TaskSpec, Workload } from '../../workloads/types.ts';
 import { bootMos } from './boot.ts';
 import type { MosConfig } from './config.ts';
@@ -165,5 +165,29 @@ describe('MOS golden schedules (M4, hand-counted cycles)', () => {
     const idle = 1;
     all.forEach((s, i) => expect(s).toEqual(i % 2 === 0 ? { from: idle, to: 0, cycles: FROM_IDLE_M4 } : { from: 0, to: idle, cycles: TO_IDLE_M4 }));
     expect(system.stats.contextSaves).toBe(0);
+  });
+});
+
+describe('MOS on the ideal machine with exact releases', () => {
+  it('lets releases of one instant meet one decision: the more urgent task of a level runs first, whichever line posted first', () => {
+    // One level, both released at 0: 'low' (listed first, so its release line is taken first) and
+    // 'high'. A textbook schedule runs high 0-50, then low 50-350. Dispatching low at the first
+    // line's exit, at the same cycle high is posted, ran low first and held high for its whole job.
+    const w: Workload = {
+      name: 'one-instant',
+      description: 'two periodic tasks of one level released at the same instant',
+      referenceTarget: 'ideal',
+      tickHz: 1000,
+      tasks: [
+        { name: 'low', priority: 1, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 300 }] },
+        { name: 'high', priority: 0, trigger: { kind: 'periodic', periodUs: 10_000 }, body: [{ op: 'compute', cycles: 50 }] },
+      ],
+    };
+    const engine = new Engine({ target: ideal, seed: 1, keepTrace: true });
+    const system = bootMos({ engine, workload: w, config: { levels: 1 }, releases: 'exact' });
+    system.run(1000);
+    const trace = engine.probe.trace();
+    expect(jobOrder(trace)).toEqual(['start 1', 'end 1', 'start 0', 'end 0']);
+    expect(trace.filter((e) => e.type === ProbeEvent.JobEnd).map((e) => e.time)).toEqual([50, 350]);
   });
 });
