@@ -145,3 +145,24 @@ describe('non-preemptive final regions: one reading of integer time (Bril, Lukki
     );
   });
 });
+
+describe('a blocker whose job can start after the blocked job has arrived (startsAfterArrivals)', () => {
+  // H (priority 0, C 10) and L (priority 1, C 50), both periodic 200 unless said otherwise.
+  const withL = (l: Partial<Parameters<typeof task>[0]>) =>
+    taskSet([task({ name: 'H', priority: 0, periodCycles: 200, wcetCycles: 10 }), task({ name: 'L', priority: 1, periodCycles: 200, wcetCycles: 50, ...l })]);
+
+  it('blocks for its whole non-preemptive job, C = 50, where a job started before the arrival leaves C - 1 = 49', () => {
+    // Started one cycle before H's arrival at the latest, L has at most 49 cycles left; dispatched
+    // at H's arrival (before H's release is processed), it has all 50.
+    expect(fpBlockingCycles(withL({ preemptibleCycles: 0 }), 0)).toBe(49);
+    expect(fpBlockingCycles(withL({ preemptibleCycles: 0, startsAfterArrivals: true }), 0)).toBe(50);
+    // Shielded by a threshold at H's level, its whole job runs on once started: the same 50.
+    expect(fpBlockingCycles(withL({ thresholdPriority: 0, startsAfterArrivals: true }), 0)).toBe(50);
+  });
+
+  it('keeps F - 1 for a final region behind a preemptible part: the release is processed before that part ends', () => {
+    // 30 preemptible cycles, then a final region of 20: H's release preempts the first part, so the
+    // region starts after it, as for any blocker: 20 - 1.
+    expect(fpBlockingCycles(withL({ preemptibleCycles: 30, startsAfterArrivals: true }), 0)).toBe(19);
+  });
+});

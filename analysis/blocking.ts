@@ -26,6 +26,11 @@ import { finalRegionCycles, mutexProtocol, type AnalysisTask, type TaskSetModel 
  * release counting floor(t / T) + 1 at the region's start in fp.ts and edf.ts). A job released
  * after that instant finds at most F_j - 1 units left: the one-shot blocking is max(F_j - 1, 0)
  * (C_j - 1 for a fully non-preemptive task). The reference scheduler follows the same reading.
+ * A kernel can start a job after the instant a more urgent job arrives, though: an ISR that posts it
+ * returns and the kernel commits to it while the tick or release ISR of the arrival is pending, and
+ * the release is then processed with the job started. A stretch that starts with such a job
+ * (`startsAfterArrivals`) blocks for all of it, C_j; a final region that follows a preemptible part
+ * still begins after the release, and keeps F_j - 1.
  */
 
 /** Who can block the job under analysis, and which mutexes matter to it. */
@@ -50,9 +55,15 @@ function sectionHoldCycles(blocker: AnalysisTask, cs: number): number {
   return region > 0 ? Math.max(cs, Math.min(blocker.wcetCycles - 1, cs - 1 + region)) : cs;
 }
 
-/** Longest stretch a blocker holds the CPU after the job's release without having been preempted by it. */
+/**
+ * Longest stretch a blocker holds the CPU after the job's release without having been preempted by
+ * it. A stretch that is the whole job starts with it, so where the job can start after the
+ * release (`startsAfterArrivals`) all of it is left.
+ */
 function nonPreemptiveCycles(blocker: AnalysisTask, shielded: boolean): number {
-  return Math.max(0, (shielded ? blocker.wcetCycles : finalRegionCycles(blocker)) - 1);
+  const stretch = shielded ? blocker.wcetCycles : finalRegionCycles(blocker);
+  if (stretch === blocker.wcetCycles && blocker.startsAfterArrivals === true) return stretch;
+  return Math.max(0, stretch - 1);
 }
 
 /** Where one part of a blocking term comes from: the kernel's masked section, a task's non-preemptive stretch, or a task holding a mutex. */

@@ -102,3 +102,25 @@ describe('modelFromSystem and mutex protocols', () => {
     expect(modelFromSystem(w, avr, system(w)).model.tasks[0]?.wcetCycles).toBe(1000);
   });
 });
+
+describe('modelFromSystem and jobs posted by an ISR', () => {
+  const line = { name: 'uart', priority: 0, arrival: { kind: 'periodic' as const, periodUs: 5000 }, isrCycles: 100 };
+  const posted: Workload = {
+    ...workload([10_000]),
+    ioLines: [line],
+    tasks: [
+      ...workload([10_000]).tasks,
+      { name: 'byLine', priority: 1, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 1000 }] },
+      { name: 'sporadic', priority: 2, trigger: { kind: 'sporadic', minInterArrivalUs: 10_000 }, body: [{ op: 'compute', cycles: 1000 }] },
+    ],
+  };
+
+  it('marks a job posted by a line or a release line as able to start after a periodic arrival, and a periodic job not', () => {
+    expect(modelFromSystem(posted, avr, system(posted)).model.tasks.map((t) => t.startsAfterArrivals ?? false)).toEqual([false, true, true]);
+  });
+
+  it('marks none where no periodic job arrives before an ISR releases it', () => {
+    const onlyPosted: Workload = { ...posted, tasks: posted.tasks.slice(1).map((t, i) => ({ ...t, priority: i })) };
+    expect(modelFromSystem(onlyPosted, avr, system(onlyPosted)).model.tasks.map((t) => t.startsAfterArrivals ?? false)).toEqual([false, false]);
+  });
+});

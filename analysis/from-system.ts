@@ -38,6 +38,18 @@ function edfKey(system: SystemModel, spec: TaskSpec, index: number, target: Targ
 }
 
 /**
+ * Whether a job of `spec` can start after a periodic job has arrived but before the tick or release
+ * ISR has made it ready (AnalysisTask.startsAfterArrivals): it is posted by an ISR of its own, whose
+ * return the kernel dispatches at, on every kernel and target here, and a periodic task's release
+ * may be pending behind that ISR. A job posted by an ISR has no such gap itself: it arrives when
+ * it is posted.
+ */
+function postedAfterArrivals(workload: Workload, spec: TaskSpec): boolean {
+  const posted = spec.trigger.kind === 'io' || spec.trigger.kind === 'sporadic';
+  return posted && workload.tasks.some((t) => t.trigger.kind === 'periodic');
+}
+
+/**
  * The scheduling rules of one task: thresholds, run-to-completion, time slicing. A started job of a
  * time-sliced level yields to its equals at a slice end: modelled as a threshold half a level below
  * its own priority, which puts exactly the equal-priority tasks among those that preempt it.
@@ -107,7 +119,12 @@ export function modelFromSystem(workload: Workload, target: Target, system: Syst
     // The tick releases a job at the first tick at or after its arrival plus its own jitter: up to
     // one tick more, unless arrivals are on the tick grid and undelayed. The two lags add.
     const late = tick > 0 && trigger.kind === 'periodic' && (t.releaseJitterCycles > 0 || !onTickGrid(trigger.periodUs, trigger.offsetUs ?? 0, workload.tickHz));
-    const released = { ...t, releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles, ...edfKey(system, spec, index, target, tick) };
+    const released = {
+      ...t,
+      releaseJitterCycles: late ? t.releaseJitterCycles + tick : t.releaseJitterCycles,
+      ...edfKey(system, spec, index, target, tick),
+      ...(postedAfterArrivals(workload, spec) ? { startsAfterArrivals: true } : {}),
+    };
     return scheduled(withMessageServices(withMutexServices(released, spec, system), spec, system), s, index);
   });
   const complete = (ts: readonly AnalysisTask[]): TaskSetModel => withOverheads({ ...built.model, tasks: ts, mutexProtocols: system.mutexProtocols }, system.overheads, built.releasingLines);

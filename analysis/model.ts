@@ -53,6 +53,14 @@ export interface AnalysisTask {
    * past its next release runs that job straight on, still unpreempted.
    */
   readonly jobsBackToBack?: boolean;
+  /**
+   * A job of this task can start after a more urgent job has arrived but before that job is ready:
+   * it is posted by an ISR of its own (an I/O line's, a sporadic task's release line), and the
+   * kernel keeps the pick it makes when that ISR returns while the tick or release ISR that releases
+   * the arrival is still pending. What it then runs unpreempted from its start blocks in full
+   * (blocking.ts), not a cycle less.
+   */
+  readonly startsAfterArrivals?: boolean;
 }
 
 /** A sporadic release stream: minimum spacing and release jitter, in cycles. */

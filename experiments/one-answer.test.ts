@@ -395,3 +395,34 @@ describe('EDF tick keys of a job released by a post', () => {
     expectWithinWorstCases(report, responses);
   });
 });
+
+describe('a job dispatched when an ISR returns, after a more urgent arrival whose release is still pending', () => {
+  it('uKernel on the ideal target: t0, posted by a uart at t1\'s arrival, starts before t1\'s release is processed and blocks it for its whole job (950 us by hand)', () => {
+    // Hand derivation (1 cycle = 1 us, no kernel costs, exact releases). At 1000 us the uart and t1's
+    // release timer fire together; the uart ISR (50 us) enters first (the release line is registered
+    // last) and posts t0, and its OSIntExit picks t0, as t1's release is still pending. The release
+    // ISR then readies t1, but t0 has been dispatched and the kernel is non-preemptive: t0 runs its
+    // 300 us, then t1 its 600 us. t1 ends 50 + 300 + 600 = 950 us after its arrival. Counting t0's
+    // job as started before the arrival (300 - 1) gave 949.
+    const target = getTarget('ideal');
+    const profile = getProfile('ukernel');
+    const workload: Workload = {
+      name: 'dispatch-before-release',
+      description: 't0, posted by a uart at t1\'s arrival, is dispatched before t1\'s release is processed',
+      referenceTarget: 'ideal',
+      tickHz: 1000,
+      ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'periodic', periodUs: 3000, offsetUs: 1000 }, isrCycles: 50 }],
+      tasks: [
+        job('t1', 0, { kind: 'periodic', periodUs: 3000, offsetUs: 1000 }, 600),
+        job('t0', 1, { kind: 'io', line: 'uart' }, 300),
+      ],
+    };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system });
+    const { responses } = measureRun({ profile, target, workload, horizonCycles: 20_000, seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expect(responses.find((r) => r.task === 't1')?.longestCycles).toBe(950);
+    // The bound by hand: own 600 + one uart ISR 50 + t0's whole job 300.
+    expect(report.tasks.find((t) => t.task === 't1')?.wcrtCycles).toBe(950);
+    expectWithinWorstCases(report, responses);
+  });
+});
