@@ -60,4 +60,48 @@ describe('best-case response times (Redell and Sanfridson 2002)', () => {
     ]);
     expect(edfBestCaseCycles(edf, 1)).toBe(4);
   });
+
+  describe('at start-up, before a more urgent task first arrives', () => {
+    // hp (C 100, T 400, first arrival 1000) above lp (C 500, first arrival 0). In the steady state
+    // every window of lp holds hp's releases: WCRT 500 + 2 x 100 = 700, and down from it f(700) =
+    // 500 + (2-1)100 = 600 = f(600). But lp's first job runs 0-500 alone: hp has not yet arrived.
+    const hp = task({ name: 'hp', priority: 0, periodCycles: 400, wcetCycles: 100, firstArrivalCycles: 1000 });
+    const lp = task({ name: 'lp', priority: 1, periodCycles: 5000, wcetCycles: 500 });
+
+    it('counts only the releases from its first arrival on', () => {
+      const set = taskSet([hp, lp]);
+      expect(fpBestCaseCycles(set, 1, fpWorstCaseCycles(set, 1))).toBe(500);
+      // The same set in the steady state keeps Redell and Sanfridson's 600.
+      const steady = taskSet([{ ...hp, firstArrivalCycles: 0 }, lp]);
+      expect(fpBestCaseCycles(steady, 1, fpWorstCaseCycles(steady, 1))).toBe(600);
+    });
+
+    it('counts its releases at their latest, and a job arriving later meets more of them', () => {
+      // lp now first arrives at 800 and hp's releases may come 100 late: from 800 the window meets
+      // hp's releases at 1000 + k 400 + 100, the first 300 in: f(500) = 500 + ceil((800 + 500 - 1100)
+      // / 400) 100 = 600, f(600) = 500 + ceil(300 / 400) 100 = 600. From 1000 on, the steady state:
+      // down from the WCRT (500 + ceil((R + 100) / 400) 100: 500 -> 700 -> 700), f(700) = 500 +
+      // (ceil(600 / 400) - 1) 100 = 600 = f(600). Both cases give 600.
+      const late = taskSet([{ ...hp, releaseJitterCycles: 100 }, { ...lp, firstArrivalCycles: 800 }]);
+      expect(fpBestCaseCycles(late, 1, fpWorstCaseCycles(late, 1))).toBe(600);
+    });
+
+    it('is never the start-up case for a job that cannot arrive before the interferer', () => {
+      const after = taskSet([hp, { ...lp, firstArrivalCycles: 1000 }]);
+      expect(fpBestCaseCycles(after, 1, fpWorstCaseCycles(after, 1))).toBe(600);
+    });
+
+    it('lets a task that is not strictly periodic arrive at 0, whatever its offset field', () => {
+      const sporadic = taskSet([hp, { ...lp, strictlyPeriodic: false, firstArrivalCycles: 5000 }]);
+      expect(fpBestCaseCycles(sporadic, 1, fpWorstCaseCycles(sporadic, 1))).toBe(500);
+    });
+
+    it('under EDF likewise', () => {
+      // hp's deadline 400 is earlier than lp's 5000, so in the steady state each of its releases
+      // inside lp's window counts: upward from 500, f(500) = 500 + (ceil(500/400) - 1)100 = 600,
+      // f(600) = 600. lp's first job, before hp first arrives, meets none.
+      expect(edfBestCaseCycles(taskSet([hp, lp]), 1)).toBe(500);
+      expect(edfBestCaseCycles(taskSet([{ ...hp, firstArrivalCycles: 0 }, lp]), 1)).toBe(600);
+    });
+  });
 });

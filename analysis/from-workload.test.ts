@@ -22,3 +22,21 @@ describe('modelFromWorkload checks the workload on its target', () => {
     expect(() => modelFromWorkload(w, avr)).toThrow(/tasks\[0\]\.body\[0\]\.cycles: worst case 4000000000000000 cycles on m4, \d+ cycles on avr, above the largest exact integer/);
   });
 });
+
+describe('modelFromWorkload places each periodic source\'s first arrival', () => {
+  it('at a periodic task\'s offset, at its periodic line\'s offset for a task the line releases, and at a periodic line\'s own offset', () => {
+    // 8 MHz AVR: 250 us is 2000 cycles, 125 us is 1000.
+    const w: Workload = {
+      ...oneTask('avr', 1000, 100),
+      tasks: [
+        { name: 'a', priority: 0, trigger: { kind: 'periodic', periodUs: 1000, offsetUs: 250 }, body: [{ op: 'compute', cycles: 100 }] },
+        { name: 'b', priority: 1, trigger: { kind: 'io', line: 'adc' }, body: [{ op: 'compute', cycles: 100 }] },
+        { name: 'c', priority: 2, trigger: { kind: 'periodic', periodUs: 2000 }, body: [{ op: 'compute', cycles: 100 }] },
+      ],
+      ioLines: [{ name: 'adc', priority: 0, arrival: { kind: 'periodic', periodUs: 500, offsetUs: 125 }, isrCycles: 10 }],
+    };
+    const { model } = modelFromWorkload(w, avr);
+    expect(model.tasks.map((t) => t.firstArrivalCycles)).toEqual([2000, 1000, 0]);
+    expect(model.interrupts.map((l) => l.firstArrivalCycles)).toEqual([1000]);
+  });
+});

@@ -33,7 +33,8 @@ export function modelFromWorkload(workload: Workload, target: Target): WorkloadM
     }
     const spacingUs = line.arrival.kind === 'periodic' ? line.arrival.periodUs : line.arrival.minInterArrivalUs;
     const cost = scale(line.isrCycles);
-    interrupts.push({ name: line.name, periodCycles: usToCycles(target, spacingUs), costCycles: cost, bestCostCycles: cost, releaseJitterCycles: 0, strictlyPeriodic: line.arrival.kind === 'periodic' });
+    const firstArrivalCycles = line.arrival.kind === 'periodic' ? usToCycles(target, line.arrival.offsetUs ?? 0) : 0;
+    interrupts.push({ name: line.name, periodCycles: usToCycles(target, spacingUs), costCycles: cost, bestCostCycles: cost, releaseJitterCycles: 0, strictlyPeriodic: line.arrival.kind === 'periodic', firstArrivalCycles });
   }
   const tasks: AnalysisTask[] = [];
   for (const spec of workload.tasks) {
@@ -46,7 +47,9 @@ export function modelFromWorkload(workload: Workload, target: Target): WorkloadM
     const sections: Record<string, number> = {};
     for (const [mutex, cycles] of criticalSectionCycles(spec.body, scale)) sections[mutex] = cycles;
     const trigger = spec.trigger;
-    const strictlyPeriodic = trigger.kind === 'periodic' || (trigger.kind === 'io' && workload.ioLines?.find((l) => l.name === trigger.line)?.arrival.kind === 'periodic');
+    const lineArrival = trigger.kind === 'io' ? workload.ioLines?.find((l) => l.name === trigger.line)?.arrival : undefined;
+    const strictlyPeriodic = trigger.kind === 'periodic' || lineArrival?.kind === 'periodic';
+    const offsetUs = trigger.kind === 'periodic' ? trigger.offsetUs : lineArrival?.kind === 'periodic' ? lineArrival.offsetUs : undefined;
     tasks.push({
       name: spec.name,
       priority: spec.priority,
@@ -58,6 +61,7 @@ export function modelFromWorkload(workload: Workload, target: Target): WorkloadM
       preemptibleCycles: spec.preemptibleCycles === undefined ? wcet : Math.min(wcet, scale(spec.preemptibleCycles)),
       releaseJitterCycles: usToCycles(target, releaseJitterUs(spec)),
       strictlyPeriodic,
+      firstArrivalCycles: usToCycles(target, offsetUs ?? 0),
       criticalSectionCycles: sections,
     });
   }

@@ -39,6 +39,12 @@ export interface AnalysisTask {
   /** True for strictly periodic release; best-case interference is counted only from these. */
   readonly strictlyPeriodic: boolean;
   /**
+   * When a strictly periodic task's first job arrives (its offset; absent: 0). Before it the task
+   * releases nothing, so a job of another task that arrives earlier can meet fewer of its jobs than
+   * the steady state's best case counts (best-case.ts).
+   */
+  readonly firstArrivalCycles?: number;
+  /**
    * Set where the kernel releases the task by several streams that `periodCycles` and
    * `releaseJitterCycles` fold into one (MOS: its own trigger and its senders' posts). The folded
    * stream counts the task's releases, but its jitter is no lag of a job behind its arrival, so the
@@ -103,6 +109,8 @@ export interface InterruptLoad {
   readonly bestCostCycles: number;
   readonly releaseJitterCycles: number;
   readonly strictlyPeriodic: boolean;
+  /** When a strictly periodic line first arrives (its offset; absent: 0), as for a task. */
+  readonly firstArrivalCycles?: number;
 }
 
 /** A task set ready for analysis. */

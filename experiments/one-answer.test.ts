@@ -277,6 +277,30 @@ describe('the best case is a lower bound: no simulated response is shorter than 
     }
     expect(checked).toBeGreaterThan(300);
   });
+
+  it('a job that arrives before a more urgent task first does: uC/OS-II on the AVR runs lp\'s first job alone, and its BCRT allows that', () => {
+    // Hand derivation (8 MHz, 1 kHz tick): hp (800 cycles every 1 ms, first at 5 ms) above lp (16000
+    // cycles every 20 ms, first at 0). In the steady state any window of lp's 2.2 ms or so holds two
+    // of hp's releases: Redell and Sanfridson's best case is 16000 + 2 x 800 = 17600. But lp's first
+    // job runs from 0 to about 2 ms with hp yet to arrive: 16000 cycles of its own plus the ticks.
+    // The steady-state bound once stood above that job.
+    const target = getTarget('avr');
+    const profile = getProfile('ucos2');
+    const workload: Workload = {
+      name: 'start-up-best-case',
+      description: 'lp first arrives at 0, hp at 5 ms',
+      referenceTarget: 'avr',
+      tickHz: 1000,
+      tasks: [job('hp', 0, { kind: 'periodic', periodUs: 1000, offsetUs: 5000 }, 800), job('lp', 1, every(20_000), 16_000)],
+    };
+    const system = systemModel(profile, target, workload);
+    const bcrt = analyzeWorkload(workload, { target, system }).tasks.find((t) => t.task === 'lp')?.bcrtCycles ?? Infinity;
+    const run = runProfile({ profile, target, workload, durationMs: 100, seed: 1 });
+    const shortest = usToCycles(target, run.responseTimes.find((r) => r.task === 'lp')?.response.minUs ?? 0);
+    expect(shortest).toBeLessThan(17_600);
+    expect(bcrt).toBe(16_000);
+    expect(bcrt).toBeLessThanOrEqual(shortest);
+  });
 });
 
 describe('a non-preemptive kernel runs a late task\'s jobs back to back', () => {
