@@ -450,3 +450,19 @@ describe('a job dispatched when an ISR returns, after a more urgent arrival whos
     expectWithinWorstCases(report, responses);
   });
 });
+
+describe('EDF with the Stack Resource Policy starts only the earliest-deadline job', () => {
+  it('safety set 408 with t3 released by a uart, EDF on the ideal target: a later t3 job waits for t2, which t1\'s section blocks', () => {
+    // t1 locks m0 a cycle before t2 arrives; t3 (relative deadline 1575 us, above the ceiling) is
+    // posted twice during the section, the second time with an absolute deadline after t2's. The
+    // kernel once started that job as soon as it cleared the ceiling, inside t2's blocking, and ran
+    // t2 to 2994 us against its bound of 2845; under Baker's rule it waits for t2.
+    const target = getTarget('ideal');
+    const profile = getProfile('edf');
+    const workload: Workload = { name: 'safety-edf-s408', description: 'Safety set 408 for edf: 4 periodic tasks, U = 0.68 on avr, off the tick grid, offset release, 2 mutexes.', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't2', priority: 0, trigger: { kind: 'periodic', periodUs: 3000, offsetUs: 1400 }, body: [{ op: 'compute', cycles: 1081 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 1147 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 1081 }, { op: 'io-out' }] }, { name: 't3', priority: 1, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 1521 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 1497 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 1522 }, { op: 'io-out' }] }, { name: 't0', priority: 2, trigger: { kind: 'periodic', periodUs: 7800, offsetUs: 7000 }, body: [{ op: 'compute', cycles: 185 }, { op: 'io-out' }] }, { name: 't1', priority: 3, trigger: { kind: 'periodic', periodUs: 17200, offsetUs: 9600 }, body: [{ op: 'compute', cycles: 26383 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 11009 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 26384 }, { op: 'io-out' }] }], ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1575, maxExtraUs: 272 }, isrCycles: 242 }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }, { name: 'm1', protocol: 'srp' }] } };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system, explain: false });
+    const { responses } = measureRun({ profile, target, workload, durationMs: 2300, seed: 408, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expectWithinWorstCases(report, responses);
+  });
+});

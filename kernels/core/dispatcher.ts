@@ -273,17 +273,21 @@ export class Dispatcher {
   }
 
   /**
-   * The ready structure's pick; under the Stack Resource Policy the first task in policy order that
-   * is on SRP's stack (not an arrival) or whose preemption level is above the system ceiling. Should
-   * none qualify (a lock holder waited for something else, which SRP rules out), the plain head
-   * runs rather than the CPU idling (`pickAdmitted` falls back to it).
+   * The ready structure's pick; under the Stack Resource Policy a job may start only when it is the
+   * most urgent ready job and its preemption level is above the system ceiling, so when the head is
+   * an arrival held off by the ceiling, the most urgent job on SRP's stack (not an arrival) runs,
+   * and no later arrival starts ahead of the head, whatever its level. Should none qualify (a lock
+   * holder waited for something else, which SRP rules out), the plain head runs rather than the CPU
+   * idling (`pickAdmitted` falls back to it).
    */
   private pickHead(): Tcb | undefined {
     if (!this.stackResourcePolicy) return this.ready.pick();
-    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.admits);
+    return (this.ready.pickAdmitted as NonNullable<ReadyStructure['pickAdmitted']>)(this.started, this.clearsCeiling);
   }
 
-  private readonly admits = (t: Tcb): boolean => !t.arriving || t.preemptionLevel < this.systemCeiling;
+  private readonly started = (t: Tcb): boolean => !t.arriving;
+
+  private readonly clearsCeiling = (t: Tcb): boolean => t.preemptionLevel < this.systemCeiling;
 
   /** SRP lock: the mutex saves the system ceiling and raises it to its own; returns the cycles. */
   protected raiseSystemCeiling(m: Mutex): Cycles {

@@ -23,11 +23,13 @@ export interface ReadyStructure {
   /** The task the policy runs next, or undefined when none is ready; sets `pickCycles`. */
   pick(): Tcb | undefined;
   /**
-   * The first task in policy order that `admits` accepts (the Stack Resource Policy's ceiling test,
-   * on deadline-keyed lists only); sets `pickCycles`, the walk included. Should none qualify, the
-   * plain head with the plain pick's cycles, as `pick` gives (undefined when none is ready).
+   * The Stack Resource Policy's pick (Baker 1991; deadline-keyed lists only): the head when it has
+   * `started` (it is on SRP's stack) or `clearsCeiling`; otherwise no job may start, and the first
+   * started task in policy order (the top of the stack) runs. Sets `pickCycles`, the walk included.
+   * Should none qualify, the plain head with the plain pick's cycles, as `pick` gives (undefined
+   * when none is ready).
    */
-  pickAdmitted?(admits: (t: Tcb) => boolean): Tcb | undefined;
+  pickAdmitted?(started: (t: Tcb) => boolean, clearsCeiling: (t: Tcb) => boolean): Tcb | undefined;
   /** Cycles of the last `pick` or `pickAdmitted` (they write it). */
   pickCycles: Cycles;
   /** Puts `t` behind every ready task it ties with (time slice, yield). */

@@ -4,38 +4,53 @@ import { Tcb } from '../core/tcb.ts';
 import { edfProfile } from './profile.ts';
 import { edf } from './index.ts';
 
-/** A ready task with absolute deadline `deadlineTick`, an arrival at preemption level `level`. */
-function task(index: number, deadlineTick: number, level: number): Tcb {
+/** A ready task with absolute deadline `deadlineTick` at preemption level `level` (smaller: higher); an arrival unless `started`. */
+function task(index: number, deadlineTick: number, level: number, started = false): Tcb {
   const t = new Tcb(index, `t${index}`, 0, undefined);
   t.deadlineTick = deadlineTick;
   t.preemptionLevel = level;
-  t.arriving = true;
+  t.arriving = !started;
   return t;
 }
 
+const started = (t: Tcb): boolean => !t.arriving;
+const clears = (ceiling: number) => (t: Tcb): boolean => t.preemptionLevel < ceiling;
+
 describe('the EDF pick under the Stack Resource Policy', () => {
-  it('walks the deadline list to the first task above the ceiling, paying a test per task it reaches', () => {
+  it('runs the head when it has started or clears the ceiling, at one test', () => {
     const ready = edf.createReady(avr, edfProfile);
-    const [early, late] = [task(0, 5, 9), task(1, 8, 2)];
+    const [early, late] = [task(0, 5, 2), task(1, 8, 9, true)];
     ready.insert(late);
     ready.insert(early);
-    const ceiling = 4;
-    expect(ready.pickAdmitted?.((t) => t.preemptionLevel < ceiling)).toBe(late);
-    // The second of two tasks is as far as the walk goes: the worst pick with two tasks ready.
-    expect(ready.pickCycles).toBe(ready.worstPickCycles(2));
+    expect(ready.pickAdmitted?.(started, clears(4))).toBe(early);
+    const oneTest = ready.pickCycles;
+    ready.pick();
+    expect(oneTest).toBeGreaterThan(ready.pickCycles);
   });
 
-  it('falls back to the plain head at the plain pick cost when no task clears the ceiling, and to none when none is ready', () => {
+  it('starts no job while the head is held off by the ceiling: the first started job runs, past a later arrival that clears the ceiling itself', () => {
+    // Baker's rule: only the earliest-deadline job may start. blocked (deadline 5) is held off by the
+    // ceiling 4; newer (deadline 6, level 1) would clear it but is less urgent than blocked; holder
+    // (deadline 9) has started, holds the resource and runs.
     const ready = edf.createReady(avr, edfProfile);
-    expect(ready.pickAdmitted?.(() => false)).toBeUndefined();
+    const [blocked, newer, holder] = [task(0, 5, 5), task(1, 6, 1), task(2, 9, 7, true)];
+    for (const t of [holder, newer, blocked]) ready.insert(t);
+    expect(ready.pickAdmitted?.(started, clears(4))).toBe(holder);
+    // The walk reached the third of three tasks: the worst pick with three tasks ready.
+    expect(ready.pickCycles).toBe(ready.worstPickCycles(3));
+  });
+
+  it('falls back to the plain head at the plain pick cost when no job has started, and to none when none is ready', () => {
+    const ready = edf.createReady(avr, edfProfile);
+    expect(ready.pickAdmitted?.(started, clears(0))).toBeUndefined();
     ready.pick();
     const plainCycles = ready.pickCycles;
-    expect(ready.pickAdmitted?.(() => false)).toBeUndefined();
+    expect(ready.pickAdmitted?.(started, clears(0))).toBeUndefined();
     expect(ready.pickCycles).toBe(plainCycles);
     const [early, late] = [task(0, 5, 9), task(1, 8, 9)];
     ready.insert(late);
     ready.insert(early);
-    expect(ready.pickAdmitted?.(() => false)).toBe(early);
+    expect(ready.pickAdmitted?.(started, clears(0))).toBe(early);
     expect(ready.pickCycles).toBe(plainCycles);
   });
 });
