@@ -7,7 +7,7 @@ import { allProfiles, getProfile, portedUnits } from '../kernels/registry.ts';
 import { systemModel } from '../kernels/system-model.ts';
 import { fileURLToPath } from 'node:url';
 import { loadWorkload, readWorkloadFile } from '../workloads/load.ts';
-import { responseTimes, type TaskResponse } from '../analysis/reducers/index.ts';
+import { responseTimes, taskIoDelay, type TaskResponse } from '../analysis/reducers/index.ts';
 import type { Workload } from '../workloads/types.ts';
 import { measureRun } from './measure-run.ts';
 import { runProfile } from './run-profile.ts';
@@ -463,6 +463,32 @@ describe('EDF with the Stack Resource Policy starts only the earliest-deadline j
     const system = systemModel(profile, target, workload);
     const report = analyzeWorkload(workload, { target, system, explain: false });
     const { responses } = measureRun({ profile, target, workload, durationMs: 2300, seed: 408, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expectWithinWorstCases(report, responses);
+  });
+});
+
+describe('on the zero-cost machine a job ends at its last cycle', () => {
+  it('EDF on the ideal target: an ISR raised at the cycle t\'s work ends does not delay its output or its end', () => {
+    // Hand derivation (ideal: 1 MHz, every kernel path free, releases exact): t (700 cycles, every
+    // 10 ms) is released at 0 and runs 0-700; the adc line (ISR 50 cycles) is raised at 700, 10 700,
+    // ... Its job ends at 700 and drives its output then, as the textbook schedule and the analysis
+    // (which counts releases in [0, R)) have it. A pin toggle of no cycles was once queued as a
+    // segment of its own, which let the ISR raised at 700 run first: 750.
+    const target = getTarget('ideal');
+    const profile = getProfile('edf');
+    const workload: Workload = {
+      name: 'end-at-last-cycle',
+      description: 'an ISR raised at the cycle a job ends',
+      referenceTarget: 'ideal',
+      tickHz: 1000,
+      ioLines: [{ name: 'adc', priority: 0, arrival: { kind: 'periodic', periodUs: 10_000, offsetUs: 700 }, isrCycles: 50 }],
+      tasks: [job('t', 0, every(10_000), 700)],
+    };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system, explain: false });
+    const { responses, io } = measureRun({ profile, target, workload, durationMs: 100, seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes(), io: taskIoDelay('releasing-tick') } });
+    expect(responses[0]?.longestCycles).toBe(700);
+    expect(io[0]?.delay.max).toBe(700);
     expectWithinWorstCases(report, responses);
   });
 });

@@ -33,6 +33,23 @@ describe('ExecContext: one segment where nothing can tell two apart', () => {
     expect(lengths).toEqual([10, 10, 10, 10, 0]);
   });
 
+  it('runs work of no cycles where the queued tail ends: as its continuation, at once on an empty queue, else as a zero-cycle segment', () => {
+    const ctx = new ExecContext(1, 'task');
+    const calls: string[] = [];
+    const toggle = (): void => void calls.push('toggle');
+    ctx.runAtEnd(SegmentKind.Task, false, toggle);
+    expect(calls).toEqual(['toggle']);
+    expect(ctx.isEmpty).toBe(true);
+    ctx.run(10, SegmentKind.Task, false);
+    ctx.runAtEnd(SegmentKind.Task, false, toggle);
+    expect(ctx.peek()?.cycles).toBe(10);
+    expect(ctx.peek()?.then).toBe(toggle);
+    ctx.runAtEnd(SegmentKind.Task, false, toggle); // the tail has a continuation now
+    ctx.shift();
+    expect(ctx.peek()?.cycles).toBe(0);
+    expect(calls).toEqual(['toggle']);
+  });
+
   it('keeps its queue in order as it grows past its first slots and wraps around', () => {
     const ctx = new ExecContext(1, 'task');
     const seen: number[] = [];

@@ -111,6 +111,27 @@ export class ExecContext {
   }
 
   /**
+   * Runs `then` where the code queued last ends, for work that takes no cycles of its own (an
+   * output pin toggled on the zero-cost machine): as the continuation of the queued tail when it
+   * has none and is of the same kind and mask, so nothing can come between the two; at once when
+   * nothing is queued (the caller is then the continuation of the segment that just ended, at its
+   * last cycle). Otherwise as `run(0, ...)`, a zero-cycle segment that lets events due at its cycle
+   * fire first.
+   */
+  runAtEnd(kind: SegmentKind, masked: boolean, then: () => void): void {
+    if (this.count === 0) {
+      then();
+      return;
+    }
+    const tail = this.ring[(this.head + this.count - 1) & this.slotMask] as Segment;
+    if (tail.then === undefined && tail.kind === kind && tail.lastMasked() === (masked || this.alwaysMasked)) {
+      tail.then = then;
+      return;
+    }
+    this.run(0, kind, masked, then);
+  }
+
+  /**
    * Queues `length` stretches of `cycles[i]` with mask `masked[i]`, then `then`: the same execution
    * as one `run` per stretch, queued as one segment with a mask schedule where that is exact (every
    * stretch has cycles and the masks alternate, as in a per-TCB walk with a short critical section

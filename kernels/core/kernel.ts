@@ -267,9 +267,14 @@ export class Kernel extends Dispatcher {
     this.finish(t, cycles, this.cycles.schedReturn, done);
   }
 
-  /** Emits IoOut for `t` after the pin toggle, then continues. */
+  /**
+   * Emits IoOut for `t` after the pin toggle, then continues. A toggle that takes no time (the
+   * zero-cost machine) happens at the last cycle of the code before it, as a textbook job ends at
+   * its last cycle: as a zero-cycle segment it let an interrupt raised at that cycle run first.
+   */
   ioOut(t: Tcb, done: () => void): void {
-    t.ctx?.run(this.cycles.ioOutToggle, SEG_TASK, false, done);
+    if (this.cycles.ioOutToggle === 0) t.ctx?.runAtEnd(SEG_TASK, false, done);
+    else t.ctx?.run(this.cycles.ioOutToggle, SEG_TASK, false, done);
   }
 
   /** A post from an ISR to a semaphore (or a release signal); returns its cycles. */

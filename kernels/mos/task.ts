@@ -107,6 +107,12 @@ export class MosTask {
   }
 
   private queueStep(step: StepPlan): void {
+    // An output that takes no time (the zero-cost machine) happens where the step before it ended,
+    // as a textbook job ends at its last cycle (ExecContext.runAtEnd), not after events due then.
+    if (step.kind === StepKind.IoOut && step.cycles === 0) {
+      this.context.runAtEnd(step.segmentKind, false, this.onStep);
+      return;
+    }
     if (step.maskedCycles < 0) {
       const cycles = this.draw !== undefined && step.kind === StepKind.Compute ? this.draw(step.bestCycles, step.cycles) : step.cycles;
       this.context.run(cycles, step.segmentKind, false, this.onStep);
