@@ -465,6 +465,20 @@ describe('EDF with the Stack Resource Policy starts only the earliest-deadline j
     const { responses } = measureRun({ profile, target, workload, durationMs: 2300, seed: 408, releases: system.releases.kind, reducers: { responses: responseTimes() } });
     expectWithinWorstCases(report, responses);
   });
+
+  it('a job that ties with the held-off head and uses no resource starts at once: t2 is not kept behind t0, which waits for t1\'s section', () => {
+    // t0 (arrival 1000, released 722 us late by its jitter, deadline 4000) waits for the ceiling of
+    // m0, which t1 holds; t2 (no resource, arrival 2000, deadline 4000) ties with it. Kept behind t0
+    // in the list's FIFO order, t2 waited for t1's section: 740 cycles against its bound of 530,
+    // which (rightly) gives it no blocking.
+    const target = getTarget('ideal');
+    const profile = getProfile('edf');
+    const workload: Workload = { name: 'safety-edf-s153-jitter', description: 'Safety set 153 of the EDF framing of ucos2, with release jitter on t0', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't2', priority: 0, trigger: { kind: 'periodic', periodUs: 2000 }, body: [{ op: 'compute', cycles: 2676 }, { op: 'io-out' }] }, { name: 't0', priority: 1, trigger: { kind: 'periodic', periodUs: 3000, offsetUs: 1000 }, releaseJitterUs: 1197, body: [{ op: 'compute', cycles: 617 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 308 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 617 }, { op: 'io-out' }] }, { name: 't1', priority: 2, trigger: { kind: 'periodic', periodUs: 7000, offsetUs: 1000 }, body: [{ op: 'compute', cycles: 5060 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 4610 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 5061 }, { op: 'io-out' }] }, { name: 't3', priority: 3, trigger: { kind: 'periodic', periodUs: 13000, offsetUs: 8000 }, body: [{ op: 'compute', cycles: 2046 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 1674 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 2047 }, { op: 'io-out' }] }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }] } };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system, explain: false });
+    const { responses } = measureRun({ profile, target, workload, durationMs: 100, seed: 153, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expectWithinWorstCases(report, responses);
+  });
 });
 
 describe('on the zero-cost machine a job ends at its last cycle', () => {

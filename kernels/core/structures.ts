@@ -24,8 +24,9 @@ export interface ReadyStructure {
   pick(): Tcb | undefined;
   /**
    * The Stack Resource Policy's pick (Baker 1991; deadline-keyed lists only): the head when it has
-   * `started` (it is on SRP's stack) or `clearsCeiling`; otherwise no job may start, and the first
-   * started task in policy order (the top of the stack) runs. Sets `pickCycles`, the walk included.
+   * `started` (it is on SRP's stack) or `clearsCeiling`; otherwise the first task in policy order
+   * that has started (the top of the stack) or that ties with the head and clears the ceiling: no
+   * job less urgent than the head may start. Sets `pickCycles`, the walk included.
    * Should none qualify, the plain head with the plain pick's cycles, as `pick` gives (undefined
    * when none is ready).
    */
