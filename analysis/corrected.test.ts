@@ -42,3 +42,26 @@ describe('corrected bounds: jobs run back to back on a kernel that does not resc
     expect(backToBack[0]?.blockedBackToBackBy).toBe('b');
   });
 });
+
+describe('corrected bounds: the best case counts only interferers that keep their period', () => {
+  it('under EDF leaves out a task that can still run at its next arrival (overload): its releases may be lost or late', () => {
+    // j (C 995, T = D 1000) and an ISR (100 every 1000) need 1.095 of the CPU: j's worst case is
+    // unbounded, so a post can find its last job pending and be lost. i (C 2094, D 19100) then
+    // certainly meets only the ISR: upward from 2094, f(2094) = 2094 + (ceil(2094/1000) - 1) 100 =
+    // 2294 = f(2294). Counting j's jobs in the first D_i - D_j = 18100 cycles of the window as
+    // certain gave 22204, above what an overloaded kernel ran (20358 cycles on the ideal machine).
+    const irq = { name: 'irq', periodCycles: 1000, costCycles: 100, bestCostCycles: 100, releaseJitterCycles: 0, strictlyPeriodic: true };
+    const set = taskSet([task({ name: 'j', priority: 0, periodCycles: 1000, wcetCycles: 995 }), task({ name: 'i', priority: 1, periodCycles: 19_100, wcetCycles: 2094 })], [irq]);
+    const [j, i] = correctedBounds(set, 'edf');
+    expect(j?.wcrtCycles).toBe(Infinity);
+    expect(i?.bcrtCycles).toBe(2294);
+  });
+
+  it('keeps counting a task whose worst case stays below its period', () => {
+    // j (C 300, T 1000) alone above i (C 2000): WCRT of j 300 < 1000. Best case of i under FP, down
+    // from its WCRT (2000 + ceil(R/1000) 300: 2600 -> 2900 -> 2900): f(2900) = 2000 + (3 - 1) 300 =
+    // 2600, f(2600) = 2600.
+    const set = taskSet([task({ name: 'j', priority: 0, periodCycles: 1000, wcetCycles: 300 }), task({ name: 'i', priority: 1, periodCycles: 10_000, wcetCycles: 2000 })]);
+    expect(correctedBounds(set, 'fp')[1]?.bcrtCycles).toBe(2600);
+  });
+});
