@@ -10,6 +10,8 @@ import { parseWorkload } from '../workloads/schema.ts';
 import type { Workload } from '../workloads/types.ts';
 import { measureRun } from './measure-run.ts';
 import { safetyHorizonUs, safetySet } from './safety-sets.ts';
+import { framedProfile } from './io-sim.ts';
+import type { OsProfile } from '../kernels/profiles/types.ts';
 
 /*
  * The safety study's sets are periodic tasks, mutexes and sends. Its rule (every simulated response
@@ -32,6 +34,7 @@ import { safetyHorizonUs, safetySet } from './safety-sets.ts';
  */
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+const FRAMED_SEEDS = [1, 2, 3, 4];
 
 type Variant = (w: Workload, prng: Prng, pick: number) => Workload;
 
@@ -65,8 +68,8 @@ const VARIANTS: Record<string, Variant> = {
 };
 
 /** The variant of safety set `seed` on `profile`, or undefined where the schema refuses it. */
-function variantSet(variant: Variant, seed: number, profileId: string): Workload | undefined {
-  const base = safetySet(seed, getProfile(profileId));
+function variantSet(variant: Variant, seed: number, profile: OsProfile): Workload | undefined {
+  const base = safetySet(seed, profile);
   const prng = new Prng(0x7a71 + seed);
   const changed = variant(base, prng, prng.intBetween(0, base.tasks.length - 1));
   try {
@@ -76,18 +79,30 @@ function variantSet(variant: Variant, seed: number, profileId: string): Workload
   }
 }
 
+/**
+ * Every ported profile and target at sets 1-8, and the paper's EDF framing of each profile that is
+ * not EDF already (experiments/io-sim.ts `framedProfile`, as fig4 and bounds run them) at sets 1-4.
+ */
+function variantUnits(): { readonly target: string; readonly profile: OsProfile; readonly seeds: readonly number[] }[] {
+  const ported = portedUnits(targetIds().flatMap((target) => allProfiles().map((p) => ({ target, profile: p.id }))));
+  return [
+    ...ported.map(({ target, profile }) => ({ target, profile: getProfile(profile), seeds: SEEDS })),
+    ...ported.filter(({ profile }) => getProfile(profile).design !== 'edf').map(({ target, profile }) => ({ target, profile: framedProfile(profile, 'dynamic-priority'), seeds: FRAMED_SEEDS })),
+  ];
+}
+
 describe('the one system model stays safe past the safety study\'s periodic sets', () => {
-  const units = portedUnits(targetIds().flatMap((target) => allProfiles().map((p) => ({ target, profile: p.id }))));
+  const units = variantUnits();
   for (const [name, variant] of Object.entries(VARIANTS)) {
-    it(`with ${name}: every simulated response within [BCRT, WCRT], sets 1-8 on every profile and target`, () => {
+    it(`with ${name}: every simulated response within [BCRT, WCRT], sets 1-8 on every profile and target, sets 1-4 in the EDF framing`, () => {
       const broken: string[] = [];
       let checked = 0;
-      for (const { target: targetId, profile: profileId } of units) {
-        for (const seed of SEEDS) {
-          const workload = variantSet(variant, seed, profileId);
+      for (const { target: targetId, profile, seeds } of units) {
+        const profileId = profile.id;
+        for (const seed of seeds) {
+          const workload = variantSet(variant, seed, profile);
           if (workload === undefined) continue;
           const target = getTarget(targetId);
-          const profile = getProfile(profileId);
           let system;
           try {
             system = systemModel(profile, target, workload);
