@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadWorkload, readWorkloadFile } from '../workloads/load.ts';
 import { responseTimes, taskIoDelay, type TaskResponse } from '../analysis/reducers/index.ts';
 import type { Workload } from '../workloads/types.ts';
+import { framedProfile } from './io-sim.ts';
 import { measureRun } from './measure-run.ts';
 import { runProfile } from './run-profile.ts';
 import { safetyHorizonUs, safetySet } from './safety-sets.ts';
@@ -477,6 +478,22 @@ describe('EDF with the Stack Resource Policy starts only the earliest-deadline j
     const system = systemModel(profile, target, workload);
     const report = analyzeWorkload(workload, { target, system, explain: false });
     const { responses } = measureRun({ profile, target, workload, durationMs: 100, seed: 153, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expectWithinWorstCases(report, responses);
+  });
+});
+
+describe('EDF with SRP and time slices: a slice that ends among equal deadlines never hands the CPU down SRP\'s stack', () => {
+  it('FreeRTOS in the paper\'s EDF framing, safety set 544 with release jitter on t2, ideal target: every response within its bound', () => {
+    // t1 and t2 tie on their absolute deadline (91 ms). At t1's slice end t2 started above it and
+    // locked m0; at t2's slice end the rotation gave the CPU back to t1, which locked m1 while t2
+    // held m0. Unlocked out of order, the system ceiling stayed raised, and t0 (no shared resource
+    // with t1) then waited for t1's whole job: 4454 cycles against its bound of 956.
+    const target = getTarget('ideal');
+    const profile = framedProfile('freertos', 'dynamic-priority');
+    const workload: Workload = { name: 'safety-freertos-edf-s544-jitter', description: 'Safety set 544 of FreeRTOS in the EDF framing, with release jitter on t2', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't3', priority: 0, trigger: { kind: 'periodic', periodUs: 2000, offsetUs: 1000 }, body: [{ op: 'compute', cycles: 798 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 523 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 799 }, { op: 'io-out' }] }, { name: 't0', priority: 1, trigger: { kind: 'periodic', periodUs: 7000, offsetUs: 4000 }, body: [{ op: 'compute', cycles: 510 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 283 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 510 }, { op: 'io-out' }] }, { name: 't2', priority: 2, trigger: { kind: 'periodic', periodUs: 18000, offsetUs: 1000 }, releaseJitterUs: 931, body: [{ op: 'compute', cycles: 3503 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 4208 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 3503 }, { op: 'io-out' }] }, { name: 't1', priority: 3, trigger: { kind: 'periodic', periodUs: 19000, offsetUs: 15000 }, body: [{ op: 'compute', cycles: 16114 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 3695 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 16114 }, { op: 'io-out' }] }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }, { name: 'm1', protocol: 'srp' }] } };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system, explain: false });
+    const { responses } = measureRun({ profile, target, workload, durationMs: 200, seed: 544, releases: system.releases.kind, reducers: { responses: responseTimes() } });
     expectWithinWorstCases(report, responses);
   });
 });

@@ -264,6 +264,12 @@ export class Dispatcher {
       // like any arrival, so the head (ahead of it in policy order, or the only one the ceiling
       // admits) goes first.
       if (cur.arriving) return head;
+      // Under SRP every other started job is below the running one on the stack, and none runs
+      // before it ends: a time slice that ends among equal deadlines hands the CPU to a new job, not
+      // back down the stack (which let a job lock while one above it held a resource: the system
+      // ceiling then stayed raised, and the EDF framing of FreeRTOS ran a task 4454 cycles against
+      // 956).
+      if (this.stackResourcePolicy && !head.arriving) return cur;
       if (tie && !this.ready.precedes(cur, head)) return head;
       if (!this.preemptive) return cur;
       const preempts = this.useThreshold ? head.priority < cur.threshold : this.ready.precedes(head, cur);
