@@ -11,6 +11,8 @@ import { responseTimes, taskIoDelay, type TaskResponse } from '../analysis/reduc
 import type { Workload } from '../workloads/types.ts';
 import { framedProfile } from './io-sim.ts';
 import { measureRun } from './measure-run.ts';
+import type { OsProfile } from '../kernels/profiles/types.ts';
+import type { Target } from '../hardware/target.ts';
 import { runProfile } from './run-profile.ts';
 import { safetyHorizonUs, safetySet } from './safety-sets.ts';
 
@@ -24,6 +26,14 @@ function expectWithinWorstCases(report: ReturnType<typeof analyzeWorkload>, resp
     if (bound.wcrtCycles === null) continue;
     expect(responses.find((r) => r.task === bound.task)?.longestCycles ?? Infinity, bound.task).toBeLessThanOrEqual(bound.wcrtCycles);
   }
+}
+
+/** Analyses `workload` and runs it for `durationMs`, as analyze and run do; every simulated response within its worst case. */
+function expectRunWithinAnalysis(profile: OsProfile, target: Target, workload: Workload, durationMs: number, seed: number): void {
+  const system = systemModel(profile, target, workload);
+  const report = analyzeWorkload(workload, { target, system, explain: false });
+  const { responses } = measureRun({ profile, target, workload, durationMs, seed, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+  expectWithinWorstCases(report, responses);
 }
 
 /*
@@ -461,10 +471,7 @@ describe('EDF with the Stack Resource Policy starts only the earliest-deadline j
     const target = getTarget('ideal');
     const profile = getProfile('edf');
     const workload: Workload = { name: 'safety-edf-s408', description: 'Safety set 408 for edf: 4 periodic tasks, U = 0.68 on avr, off the tick grid, offset release, 2 mutexes.', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't2', priority: 0, trigger: { kind: 'periodic', periodUs: 3000, offsetUs: 1400 }, body: [{ op: 'compute', cycles: 1081 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 1147 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 1081 }, { op: 'io-out' }] }, { name: 't3', priority: 1, trigger: { kind: 'io', line: 'uart' }, body: [{ op: 'compute', cycles: 1521 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 1497 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 1522 }, { op: 'io-out' }] }, { name: 't0', priority: 2, trigger: { kind: 'periodic', periodUs: 7800, offsetUs: 7000 }, body: [{ op: 'compute', cycles: 185 }, { op: 'io-out' }] }, { name: 't1', priority: 3, trigger: { kind: 'periodic', periodUs: 17200, offsetUs: 9600 }, body: [{ op: 'compute', cycles: 26383 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 11009 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 26384 }, { op: 'io-out' }] }], ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1575, maxExtraUs: 272 }, isrCycles: 242 }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }, { name: 'm1', protocol: 'srp' }] } };
-    const system = systemModel(profile, target, workload);
-    const report = analyzeWorkload(workload, { target, system, explain: false });
-    const { responses } = measureRun({ profile, target, workload, durationMs: 2300, seed: 408, releases: system.releases.kind, reducers: { responses: responseTimes() } });
-    expectWithinWorstCases(report, responses);
+    expectRunWithinAnalysis(profile, target, workload, 2300, 408);
   });
 
   it('a job that ties with the held-off head and uses no resource starts at once: t2 is not kept behind t0, which waits for t1\'s section', () => {
@@ -475,10 +482,7 @@ describe('EDF with the Stack Resource Policy starts only the earliest-deadline j
     const target = getTarget('ideal');
     const profile = getProfile('edf');
     const workload: Workload = { name: 'safety-edf-s153-jitter', description: 'Safety set 153 of the EDF framing of ucos2, with release jitter on t0', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't2', priority: 0, trigger: { kind: 'periodic', periodUs: 2000 }, body: [{ op: 'compute', cycles: 2676 }, { op: 'io-out' }] }, { name: 't0', priority: 1, trigger: { kind: 'periodic', periodUs: 3000, offsetUs: 1000 }, releaseJitterUs: 1197, body: [{ op: 'compute', cycles: 617 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 308 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 617 }, { op: 'io-out' }] }, { name: 't1', priority: 2, trigger: { kind: 'periodic', periodUs: 7000, offsetUs: 1000 }, body: [{ op: 'compute', cycles: 5060 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 4610 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 5061 }, { op: 'io-out' }] }, { name: 't3', priority: 3, trigger: { kind: 'periodic', periodUs: 13000, offsetUs: 8000 }, body: [{ op: 'compute', cycles: 2046 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 1674 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 2047 }, { op: 'io-out' }] }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }] } };
-    const system = systemModel(profile, target, workload);
-    const report = analyzeWorkload(workload, { target, system, explain: false });
-    const { responses } = measureRun({ profile, target, workload, durationMs: 100, seed: 153, releases: system.releases.kind, reducers: { responses: responseTimes() } });
-    expectWithinWorstCases(report, responses);
+    expectRunWithinAnalysis(profile, target, workload, 100, 153);
   });
 });
 
@@ -491,10 +495,7 @@ describe('EDF with SRP and time slices: a slice that ends among equal deadlines 
     const target = getTarget('ideal');
     const profile = framedProfile('freertos', 'dynamic-priority');
     const workload: Workload = { name: 'safety-freertos-edf-s544-jitter', description: 'Safety set 544 of FreeRTOS in the EDF framing, with release jitter on t2', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't3', priority: 0, trigger: { kind: 'periodic', periodUs: 2000, offsetUs: 1000 }, body: [{ op: 'compute', cycles: 798 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 523 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 799 }, { op: 'io-out' }] }, { name: 't0', priority: 1, trigger: { kind: 'periodic', periodUs: 7000, offsetUs: 4000 }, body: [{ op: 'compute', cycles: 510 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 283 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 510 }, { op: 'io-out' }] }, { name: 't2', priority: 2, trigger: { kind: 'periodic', periodUs: 18000, offsetUs: 1000 }, releaseJitterUs: 931, body: [{ op: 'compute', cycles: 3503 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 4208 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 3503 }, { op: 'io-out' }] }, { name: 't1', priority: 3, trigger: { kind: 'periodic', periodUs: 19000, offsetUs: 15000 }, body: [{ op: 'compute', cycles: 16114 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 3695 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 16114 }, { op: 'io-out' }] }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }, { name: 'm1', protocol: 'srp' }] } };
-    const system = systemModel(profile, target, workload);
-    const report = analyzeWorkload(workload, { target, system, explain: false });
-    const { responses } = measureRun({ profile, target, workload, durationMs: 200, seed: 544, releases: system.releases.kind, reducers: { responses: responseTimes() } });
-    expectWithinWorstCases(report, responses);
+    expectRunWithinAnalysis(profile, target, workload, 200, 544);
   });
 });
 
