@@ -499,6 +499,32 @@ describe('EDF with SRP and time slices: a slice that ends among equal deadlines 
   });
 });
 
+describe('a preempted job keeps its preemption threshold', () => {
+  it('uC/OS-II on the ideal target: t2 (no more urgent than t1\'s threshold) waits for t1, whom t3 preempted (t1 600 us, t2 450 us by hand)', () => {
+    // Hand derivation (ideal: 1 cycle = 1 us, free kernel, exact releases): t1 (priority 2, threshold
+    // 1, 500 cycles) starts at 0; t3 (priority 0, above the threshold) preempts it at 200 and runs to
+    // 300; t2 (priority 1) arrives at 250. t1 keeps its threshold while preempted, so it resumes at
+    // 300 and ends at 600; t2 runs 600-700, 450 after its arrival. Picked by priority alone when t3
+    // ended, t2 ran first and t1 ended at 700.
+    const target = getTarget('ideal');
+    const profile = getProfile('ucos2');
+    const workload: Workload = {
+      name: 'preempted-threshold',
+      description: 'a job preempted above its threshold resumes before a task at its threshold',
+      referenceTarget: 'ideal',
+      tickHz: 1000,
+      tasks: [
+        job('t3', 0, { kind: 'periodic', periodUs: 10_000, offsetUs: 200 }, 100),
+        job('t2', 1, { kind: 'periodic', periodUs: 10_000, offsetUs: 250 }, 100),
+        { ...job('t1', 2, every(10_000), 500), preemptionThreshold: 1 },
+      ],
+    };
+    const { responses } = measureRun({ profile, target, workload, durationMs: 10, seed: 1, reducers: { responses: responseTimes() } });
+    expect(responses.map((r) => [r.task, r.longestCycles])).toEqual([['t3', 100], ['t2', 450], ['t1', 600]]);
+    expectRunWithinAnalysis(profile, target, workload, 100, 1);
+  });
+});
+
 describe('on the zero-cost machine a job ends at its last cycle', () => {
   it('EDF on the ideal target: an ISR raised at the cycle t\'s work ends does not delay its output or its end', () => {
     // Hand derivation (ideal: 1 MHz, every kernel path free, releases exact): t (700 cycles, every

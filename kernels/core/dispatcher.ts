@@ -72,6 +72,8 @@ export class Dispatcher {
   private outgoing: Tcb | undefined;
   /** A time slice just ended in this tick: an equal-priority task takes the CPU at OSIntExit. */
   private forceTieOnce = false;
+  /** Some task has a preemption threshold above its priority (the dispatch then honours preempted ones). */
+  private thresholdsRaised = false;
   /** The APP whose MPU regions are loaded (kernel tasks run privileged and need none). */
   private loadedApp: number | undefined = undefined;
   /** Loading an APP's MPU regions, added to the restore of a switch into another APP's task. */
@@ -109,6 +111,7 @@ export class Dispatcher {
     const t = new Tcb(this.tasks.length, name, priority, ctx);
     t.baseThreshold = Math.min(threshold, priority);
     t.threshold = t.baseThreshold;
+    if (this.useThreshold && t.baseThreshold < priority) this.thresholdsRaised = true;
     t.deadlineTick = deadlineTick;
     // Its first job (or the code up to its first wait) has not had the CPU yet.
     t.arriving = true;
@@ -275,7 +278,27 @@ export class Dispatcher {
       const preempts = this.useThreshold ? head.priority < cur.threshold : this.ready.precedes(head, cur);
       return preempts ? head : cur;
     }
+    if (this.thresholdsRaised && head !== undefined) {
+      const held = this.preemptedUnderThreshold(cur);
+      if (held !== undefined && held !== head && !(head.priority < held.threshold)) return held;
+    }
     return head ?? this.idle;
+  }
+
+  /**
+   * The preempted job whose preemption threshold is the most urgent (Wang and Saksena 1999: a job
+   * keeps its threshold from its start to its end, preempted or not; ThreadX's preempted map), or
+   * undefined. When the job that preempted it ends, a task no more urgent than that threshold must
+   * not start ahead of it: picked by priority alone, one did, and a threshold task on uC/OS-II ran
+   * 4430 cycles against its bound of 4135 on the ideal machine.
+   */
+  private preemptedUnderThreshold(leaving: Tcb): Tcb | undefined {
+    let held: Tcb | undefined;
+    for (const t of this.tasks) {
+      if (t === leaving || t.state !== STATE_READY || t.arriving || t.threshold >= t.priority) continue;
+      if (held === undefined || t.threshold < held.threshold) held = t;
+    }
+    return held;
   }
 
   /**
