@@ -22,7 +22,7 @@ const system = (w: Workload, task: (i: number) => Partial<SystemTask> = () => ({
   design: 'table-driven',
   target: 'avr',
   policy: 'fp',
-  tasks: w.tasks.map((t, i) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, timeSliced: false, ...task(i) })),
+  tasks: w.tasks.map((t, i) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, jobsBackToBack: false, timeSliced: false, ...task(i) })),
   timeSliceCycles: null,
   mutexProtocols: {},
   releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: TICK },
@@ -54,7 +54,7 @@ describe('modelFromSystem', () => {
 
   it("makes a run-to-completion job one final region and lets a time-sliced task's equals preempt it", () => {
     const w = workload([10_000, 10_000]);
-    const np = modelFromSystem(w, avr, system(w, () => ({ runToCompletion: true }))).model.tasks;
+    const np = modelFromSystem(w, avr, system(w, () => ({ runToCompletion: true, jobsBackToBack: true }))).model.tasks;
     expect(np.map(finalRegionCycles)).toEqual([1000, 1000]);
     const sliced = modelFromSystem(w, avr, system(w, () => ({ priority: 3, threshold: 3, timeSliced: true }))).model.tasks;
     expect(sliced.map((t) => t.thresholdPriority)).toEqual([3.5, 3.5]);

@@ -63,7 +63,7 @@ function scheduled(t: AnalysisTask, s: SystemTask, index: number): AnalysisTask 
     priority: s.priority,
     thresholdPriority: s.timeSliced ? s.priority + 0.5 : s.threshold,
     preemptibleCycles: s.runToCompletion ? 0 : t.preemptibleCycles,
-    ...(s.runToCompletion ? { jobsBackToBack: true } : {}),
+    ...(s.jobsBackToBack ? { jobsBackToBack: true } : {}),
   };
 }
 

@@ -348,6 +348,32 @@ describe('a non-preemptive kernel runs a late task\'s jobs back to back', () => 
   });
 });
 
+describe('a preemption threshold holds across a late task\'s jobs', () => {
+  it('uC/OS-II on the ideal target: lo (threshold 0) overruns its period and runs its jobs in a row; hi, at priority 0, waits for several of them, and analyze leaves it unbounded', () => {
+    // Hand derivation (ideal: 1 cycle = 1 us): lo needs 2500 cycles every 2000, so it is always
+    // late, and its delay-until finds each next release due: it returns with no scheduling point and
+    // lo's threshold 0 keeps hi (priority 0, posted by a uart at least every 1000 us) off through
+    // job after job. The blocking term counts one job of lo (2500): it once bounded hi at 8517 us
+    // on such a set, and run measured 108982 us.
+    const target = getTarget('ideal');
+    const profile = getProfile('ucos2');
+    const workload: Workload = {
+      name: 'threshold-back-to-back',
+      description: 'a late threshold task runs its jobs in a row',
+      referenceTarget: 'ideal',
+      tickHz: 1000,
+      ioLines: [{ name: 'uart', priority: 0, arrival: { kind: 'sporadic', minInterArrivalUs: 1000 }, isrCycles: 10 }],
+      tasks: [job('hi', 0, { kind: 'io', line: 'uart' }, 100), { ...job('lo', 1, every(2000), 2500), preemptionThreshold: 0 }],
+    };
+    const system = systemModel(profile, target, workload);
+    const report = analyzeWorkload(workload, { target, system });
+    const { responses } = measureRun({ profile, target, workload, durationMs: 100, seed: 1, releases: system.releases.kind, reducers: { responses: responseTimes() } });
+    expect(responses.find((r) => r.task === 'hi')?.longestCycles ?? 0).toBeGreaterThan(2 * 2500);
+    expect(report.tasks.find((t) => t.task === 'hi')?.wcrtCycles).toBeNull();
+    expect(report.notes.join(' ')).toMatch(/hi: no bound, as lo can run jobs back to back/);
+  });
+});
+
 describe('an I/O task\'s deadline is its line\'s spacing for the kernel as for the analysis', () => {
   it('EDF on the ideal target: t3, released by a uart at least 1891 us apart, is keyed by that deadline and stays within its bound', () => {
     // The schema and the analysis give a task without a stated deadline its release spacing, for a

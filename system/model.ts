@@ -64,6 +64,12 @@ export interface SystemTask {
   readonly threshold: number;
   /** A started job runs to its end: a non-preemptive kernel (only interrupts preempt it). */
   readonly runToCompletion: boolean;
+  /**
+   * A job that ends at or past its next release goes straight on into that job with what protects
+   * it still in force: the take or delay that ends a job returns at once when the release is due,
+   * with no scheduling point (a non-preemptive kernel, or a job under a preemption threshold).
+   */
+  readonly jobsBackToBack: boolean;
   /** The task shares a time-sliced level: tasks of equal priority preempt a started job at a slice end. */
   readonly timeSliced: boolean;
 }

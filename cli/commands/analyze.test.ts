@@ -136,7 +136,7 @@ describe('kbench analyze --profile', () => {
       design: 'table-driven',
       target: 'm4',
       policy: 'fp',
-      tasks: meter.tasks.map((t) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, timeSliced: false })),
+      tasks: meter.tasks.map((t) => ({ name: t.name, priority: t.priority, threshold: t.priority, runToCompletion: false, jobsBackToBack: false, timeSliced: false })),
       timeSliceCycles: null,
       mutexProtocols: {},
       releases: { kind: 'tick', tickUs: 1000, tickPeriodCycles: 200_000 },

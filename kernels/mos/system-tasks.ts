@@ -22,7 +22,7 @@ export function mosSystemTasks(workload: Workload): { tasks: SystemTask[]; notes
   const levelOf = (i: number): number => mapping.places[i]?.level ?? 0;
   const levelTop = new Map<number, number>();
   workload.tasks.forEach((t, i) => levelTop.set(levelOf(i), Math.min(levelTop.get(levelOf(i)) ?? Infinity, t.priority)));
-  const tasks = workload.tasks.map((t, i): SystemTask => ({ name: t.name, priority: t.priority, threshold: levelTop.get(levelOf(i)) ?? t.priority, runToCompletion: false, timeSliced: false }));
+  const tasks = workload.tasks.map((t, i): SystemTask => ({ name: t.name, priority: t.priority, threshold: levelTop.get(levelOf(i)) ?? t.priority, runToCompletion: false, jobsBackToBack: false, timeSliced: false }));
   const levels = Array.from({ length: mapping.levels }, (_, l) => workload.tasks.filter((_t, i) => levelOf(i) === l).map((t) => t.name).join(', '));
   const messageReleases = postingSends(workload, mapping);
   const posted = [...new Set(messageReleases.map((m) => m.receiver))].map((r) => workload.tasks[r]?.name);
