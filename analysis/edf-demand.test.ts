@@ -41,3 +41,19 @@ describe('edfBlockingByDeadline', () => {
     );
   });
 });
+
+describe('edfBlockingCycles with release jitter', () => {
+  it('guards a mutex of a task whose jittered job can carry a deadline inside the window, though its relative deadline is longer', () => {
+    // hi (D 2500) uses no mutex; mid (D 3700, jitter 1837) and lo (D 5900, a 511-cycle section)
+    // share m1. For a job with deadline 2500 after the busy period starts, mid's job released at 0
+    // may have arrived 1837 earlier: its deadline 3700 - 1837 = 1863 <= 2500, so it is ahead of the
+    // job and waits for lo's section of m1: blocking 511. Without jitter mid's deadline is 3700, past
+    // 2500, and m1 blocks nothing.
+    const hi = task({ name: 'hi', priority: 0, periodCycles: 2500, wcetCycles: 92 });
+    const lo = task({ name: 'lo', priority: 2, periodCycles: 5900, wcetCycles: 1369, criticalSectionCycles: { m1: 511 } });
+    const mid = task({ name: 'mid', priority: 1, periodCycles: 3700, wcetCycles: 687, criticalSectionCycles: { m1: 122 } });
+    const mutexProtocols = { m1: 'srp' } as const;
+    expect(edfBlockingCycles(taskSet([hi, { ...mid, releaseJitterCycles: 1837 }, lo], [], 0, mutexProtocols), 2500)).toBe(511);
+    expect(edfBlockingCycles(taskSet([hi, mid, lo], [], 0, mutexProtocols), 2500)).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { blockingCycles, blockingTerms, type BlockingTerms } from './blocking.ts';
 import { leastFixpoint, releasesBefore } from './fixpoint.ts';
-import { defaultHorizonCycles, edfEarliestKeyCycles, edfKeyCycles, loadWith, overloaded, type TaskSetModel } from './model.ts';
+import { defaultHorizonCycles, edfEarliestKeyCycles, edfKeyCycles, loadWith, overloaded, type AnalysisTask, type TaskSetModel } from './model.ts';
 
 /*
  * What the EDF analyses (edf.ts, edf-schedulability.ts) share: the blocking of a job under the
@@ -41,7 +41,7 @@ export function edfBlockingByDeadline(model: TaskSetModel): (absoluteDeadline: n
     let guardsBefore = 0;
     for (const t of model.tasks) {
       if (edfKeyCycles(t) <= earliestDeadline) blockersBefore++;
-      if (edfEarliestKeyCycles(t) <= absoluteDeadline) guardsBefore++;
+      if (guardKeyCycles(t) <= absoluteDeadline) guardsBefore++;
     }
     const key = blockersBefore * n + guardsBefore;
     let cycles = byCounts.get(key);
@@ -54,9 +54,22 @@ export function edfBlockingByDeadline(model: TaskSetModel): (absoluteDeadline: n
 export function edfBlockingTerms(model: TaskSetModel, absoluteDeadline: number, earliestDeadline = absoluteDeadline): BlockingTerms {
   return blockingTerms(model, {
     blockers: model.tasks.filter((tj) => edfKeyCycles(tj) > earliestDeadline),
-    guards: (mutex) => model.tasks.some((tk) => edfEarliestKeyCycles(tk) <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
+    guards: (mutex) => model.tasks.some((tk) => guardKeyCycles(tk) <= absoluteDeadline && tk.criticalSectionCycles?.[mutex] !== undefined),
     shielded: () => false,
   });
+}
+
+/**
+ * The earliest absolute deadline, from the start of a busy period, that a job of `t` released in
+ * it can carry: its earliest key, less its release jitter, since the key counts from the job's
+ * arrival and a job released late may have arrived before the busy period began. A mutex of such a
+ * task guards a job with that deadline or a later one: the jittered job is ahead of it, and waits
+ * for the section. (EDF on the ideal machine: t2, released 1677 us after its arrival, waited for
+ * t0's section of m1 and held t4, whose own level clears m1's ceiling, behind it: 1119 us against a
+ * bound of 835 that left m1 unguarded.)
+ */
+function guardKeyCycles(t: AnalysisTask): number {
+  return edfEarliestKeyCycles(t) - t.releaseJitterCycles;
 }
 
 /** Longest blocking any job can suffer: every task a blocker, every mutex guarded. */

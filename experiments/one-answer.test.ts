@@ -512,6 +512,19 @@ describe('EDF with the Stack Resource Policy starts only the earliest-deadline j
   });
 });
 
+describe('EDF with SRP and release jitter', () => {
+  it('safety set 1292 with release jitter on t2, ideal target: t4 waits for t2, which waits for t0\'s section of a mutex t4 never uses', () => {
+    // t2 (D 3700) is released 1677 us after its arrival, so its deadline falls before t4's (D 2500)
+    // although its relative deadline is longer; held off by t0's section of m1, it keeps t4 from
+    // starting (SRP starts only the earliest-deadline job). The blocking term guarded m1 only for
+    // tasks with D <= 2500, and bounded t4 at 835 us; run measured 1119.
+    const target = getTarget('ideal');
+    const profile = getProfile('edf');
+    const workload: Workload = { name: 'safety-edf-s1292-jitter', description: 'Safety set 1292 for edf with release jitter on t2', referenceTarget: 'avr', tickHz: 1000, tasks: [{ name: 't4', priority: 0, trigger: { kind: 'periodic', periodUs: 2500, offsetUs: 1800 }, body: [{ op: 'compute', cycles: 326 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 79 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 326 }, { op: 'io-out' }] }, { name: 't2', priority: 1, trigger: { kind: 'periodic', periodUs: 3700, offsetUs: 600 }, releaseJitterUs: 1837, body: [{ op: 'compute', cycles: 2256 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 973 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 2257 }, { op: 'io-out' }] }, { name: 't1', priority: 2, trigger: { kind: 'periodic', periodUs: 5200, offsetUs: 2600 }, body: [{ op: 'compute', cycles: 1461 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 1287 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 1461 }, { op: 'io-out' }] }, { name: 't0', priority: 3, trigger: { kind: 'periodic', periodUs: 5900, offsetUs: 500 }, body: [{ op: 'compute', cycles: 3430 }, { op: 'lock', mutex: 'm1' }, { op: 'compute', cycles: 4087 }, { op: 'unlock', mutex: 'm1' }, { op: 'compute', cycles: 3430 }, { op: 'io-out' }] }, { name: 't3', priority: 4, trigger: { kind: 'periodic', periodUs: 6000 }, body: [{ op: 'compute', cycles: 1816 }, { op: 'lock', mutex: 'm0' }, { op: 'compute', cycles: 448 }, { op: 'unlock', mutex: 'm0' }, { op: 'compute', cycles: 1816 }, { op: 'io-out' }] }], resources: { mutexes: [{ name: 'm0', protocol: 'srp' }, { name: 'm1', protocol: 'srp' }] } };
+    expectRunWithinAnalysis(profile, target, workload, 2000, 1292);
+  });
+});
+
 describe('EDF with SRP and time slices: a slice that ends among equal deadlines never hands the CPU down SRP\'s stack', () => {
   it('FreeRTOS in the paper\'s EDF framing, safety set 544 with release jitter on t2, ideal target: every response within its bound', () => {
     // t1 and t2 tie on their absolute deadline (91 ms). At t1's slice end t2 started above it and
