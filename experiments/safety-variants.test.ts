@@ -19,7 +19,7 @@ import type { OsProfile } from '../kernels/profiles/types.ts';
  * within [BCRT, WCRT] of the analysis of the same system) must also hold for what a workload may add:
  * an interrupt line, a task released by a line, a sporadic task, release jitter, a preemption
  * threshold, a constrained deadline, a run-to-completion threshold. Each variant below changes one
- * task of safety sets 1-8 by a seeded draw; a set the schema, the kernel or the analysis refuses is
+ * task (one combines three) of safety sets 1-8 by a seeded draw; a set the schema, the kernel or the analysis refuses is
  * skipped (the CLI would refuse it too). Each variant once found
  * answers that broke the rule: a late task on a non-preemptive kernel running its next job at once,
  * an EDF kernel with no deadline for a line-released task, a threshold split scaled twice.
@@ -35,8 +35,14 @@ import type { OsProfile } from '../kernels/profiles/types.ts';
  * were processed: set 3 ran t1 for 1755 cycles against a bound of 1754 (blocking C - 1, not C).
  */
 
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
-const FRAMED_SEEDS = [1, 2, 3, 4];
+/**
+ * Sets 1-8 (1-4 in the EDF framing) in the suite. A deeper probe, outside CI, takes more:
+ * `KBENCH_VARIANT_SETS=400 npx vitest run experiments/safety-variants.test.ts` (about 3 min on two
+ * cores); every break this session's wider runs found is pinned by a test in one-answer.test.ts.
+ */
+const SET_COUNT = Number(process.env.KBENCH_VARIANT_SETS ?? 8);
+const SEEDS = Array.from({ length: SET_COUNT }, (_, i) => i + 1);
+const FRAMED_SEEDS = SEEDS.slice(0, Math.ceil(SET_COUNT / 2));
 
 type Variant = (w: Workload, prng: Prng, pick: number) => Workload;
 
@@ -65,6 +71,11 @@ const VARIANTS: Record<string, Variant> = {
   'release jitter': (w, prng, pick) => ({ ...w, tasks: withTask(w, pick, (t) => ({ ...t, releaseJitterUs: prng.intBetween(0, Math.floor(spacingUs(t) / 2)) })) }),
   'a preemption threshold': (w, prng, pick) => ({ ...w, tasks: withTask(w, pick, (t) => ({ ...t, preemptionThreshold: prng.intBetween(0, t.priority) })) }),
   'a constrained deadline': (w, prng, pick) => ({ ...w, tasks: withTask(w, pick, (t) => ({ ...t, deadlineUs: Math.max(1, Math.floor(spacingUs(t) * (0.3 + 0.7 * prng.nextFloat()))) })) }),
+  'a line-released task, release jitter and a threshold on three tasks': (w, prng, pick) => {
+    const line = (VARIANTS['a task released by a line'] as Variant)(w, prng, pick);
+    const jittered = (VARIANTS['release jitter'] as Variant)(line, prng, (pick + 1) % w.tasks.length);
+    return (VARIANTS['a run-to-completion threshold'] as Variant)(jittered, prng, (pick + 2) % w.tasks.length);
+  },
   'a run-to-completion threshold': (w, prng, pick) => ({
     ...w,
     tasks: withTask(w, pick, (t) => ({ ...t, preemptibleCycles: Math.floor(prng.nextFloat() * t.body.reduce((c, s) => c + (s.op === 'compute' ? s.cycles : 0), 0)) })),
@@ -98,7 +109,7 @@ function variantUnits(): { readonly target: string; readonly profile: OsProfile;
 describe('the one system model stays safe past the safety study\'s periodic sets', () => {
   const units = variantUnits();
   for (const [name, variant] of Object.entries(VARIANTS)) {
-    it(`with ${name}: every simulated response within [BCRT, WCRT], sets 1-8 on every profile and target, sets 1-4 in the EDF framing`, () => {
+    it(`with ${name}: every simulated response within [BCRT, WCRT], sets 1-${SEEDS.length} on every profile and target, sets 1-${FRAMED_SEEDS.length} in the EDF framing`, () => {
       const broken: string[] = [];
       let checked = 0;
       for (const { target: targetId, profile, seeds } of units) {
@@ -137,6 +148,6 @@ describe('the one system model stays safe past the safety study\'s periodic sets
       }
       expect(broken).toEqual([]);
       expect(checked).toBeGreaterThan(100);
-    }, 120_000);
+    }, 120_000 * Math.max(1, SET_COUNT / 8));
   }
 });
