@@ -37,7 +37,7 @@ import type { OsProfile } from '../kernels/profiles/types.ts';
 
 /**
  * Sets 1-8 (1-4 in the EDF framing) in the suite. A deeper probe, outside CI, takes more:
- * `KBENCH_VARIANT_SETS=400 npx vitest run experiments/safety-variants.test.ts` (about 3 min on two
+ * `KBENCH_VARIANT_SETS=400 npx vitest run experiments/safety-variants.test.ts` (about 2 min on two
  * cores); every break this session's wider runs found is pinned by a test in one-answer.test.ts.
  */
 const SET_COUNT = Number(process.env.KBENCH_VARIANT_SETS ?? 8);
