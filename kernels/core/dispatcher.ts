@@ -305,9 +305,9 @@ export class Dispatcher {
    * The ready structure's pick; under the Stack Resource Policy a job may start only when no ready
    * job is more urgent and its preemption level is above the system ceiling, so when the head is an
    * arrival held off by the ceiling, a tie of the head that clears it or else the most urgent job on
-   * SRP's stack (not an arrival) runs, and no less urgent arrival starts, whatever its level. Should none qualify (a lock
-   * holder waited for something else, which SRP rules out), the plain head runs rather than the CPU
-   * idling (`pickAdmitted` falls back to it).
+   * SRP's stack (not an arrival) runs, and no less urgent arrival starts, whatever its level. Should
+   * none qualify (a lock holder waited for something else, which SRP rules out), the plain head runs
+   * rather than the CPU idling (`pickAdmitted` falls back to it).
    */
   private pickHead(): Tcb | undefined {
     if (!this.stackResourcePolicy) return this.ready.pick();

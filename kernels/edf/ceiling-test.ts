@@ -51,13 +51,15 @@ export function withCeilingTest(list: ReadyStructure, target: Target): ReadyStru
         self.pickCycles = head === undefined ? headCycles : cycles;
         return head;
       }
+      // Each job the walk reaches costs a step and a start test, and a tie test when it has not started.
       let p = head.next;
-      cycles += c.step;
-      while (p !== undefined && !started(p) && !(list.ties(p, head) && clearsCeiling(p))) {
+      while (p !== undefined) {
+        cycles += c.step + c.started;
+        if (started(p)) break;
+        cycles += c.tie;
+        if (list.ties(p, head) && clearsCeiling(p)) break;
         p = p.next;
-        cycles += c.started + c.tie + c.step;
       }
-      if (p !== undefined) cycles += c.started + (started(p) ? 0 : c.tie);
       // None started (a case SRP rules out): the plain head, at the plain pick's cost.
       self.pickCycles = p === undefined ? headCycles : cycles;
       return p ?? head;
